@@ -1,0 +1,46 @@
+//! The formula panel: every definition, worked with the current numbers.
+
+use leptos::prelude::*;
+
+use super::state::use_calc;
+use crate::core::formulas::{definitions, worked};
+
+/// The formula card.
+#[component]
+pub fn FormulaPanel() -> impl IntoView {
+    let calc = use_calc();
+    let lines = move || {
+        calc.parsed.with(|p| match p {
+            Ok(inputs) => calc
+                .results
+                .with(|r| r.as_ref().map_or_else(definitions, |r| worked(inputs, r))),
+            Err(_) => definitions(),
+        })
+    };
+    view! {
+        <section class="card formulas" aria-labelledby="formulas-title">
+            <h2 id="formulas-title">"How fine-tuning ROI is calculated"</h2>
+            <p class="muted">
+                "Each figure follows from the six inputs. The second line of each formula "
+                "substitutes your numbers and updates as you type."
+            </p>
+            <ol class="formula-list">
+                {move || {
+                    lines()
+                        .into_iter()
+                        .map(|f| {
+                            view! {
+                                <li data-formula=f.metric>
+                                    <p class="formula-def">
+                                        <strong>{f.title}</strong>" = "{f.words}
+                                    </p>
+                                    {f.worked.map(|w| view! { <p class="formula-worked"><code>"= "{w}</code></p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}

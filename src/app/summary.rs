@@ -1,0 +1,155 @@
+//! The summary card: the status banner and the headline figures, or, while
+//! a field is invalid, which fields to fix.
+
+use leptos::prelude::*;
+
+use super::metric::Metric;
+use super::state::use_calc;
+use crate::core::format::{count, money, months, percent, unit_cost};
+use crate::core::{Results, Status};
+
+/// The headline and sentence of a status.
+fn status_text(r: &Results, horizon: u32) -> (&'static str, String) {
+    match r.status {
+        Status::Positive => (
+            "Positive projected ROI",
+            "Modeled savings recover the investment within the selected horizon.".to_owned(),
+        ),
+        Status::BeyondHorizon => (
+            "Pays back after the horizon",
+            format!(
+                "Monthly net savings repay the training cost after {} months, beyond the \
+                 {horizon}-month horizon, so the projected net benefit is not positive yet.",
+                r.break_even_months.map_or_else(|| "n/a".to_owned(), months)
+            ),
+        ),
+        Status::Never => (
+            "Never breaks even",
+            "Per-request savings do not cover the monthly maintenance, so the investment is \
+             never recovered at this volume."
+                .to_owned(),
+        ),
+    }
+}
+
+/// The results card.
+#[component]
+pub fn SummaryCard() -> impl IntoView {
+    let calc = use_calc();
+    let valid = move || calc.results.with(Option::is_some);
+    view! {
+        <section class="card summary" aria-labelledby="summary-title">
+            <div class="card-head">
+                <h2 id="summary-title">"Fine-tuning ROI estimate"</h2>
+                <p class="sub">"Savings, payback, and projected return"</p>
+            </div>
+            <div aria-live="polite" data-testid="results">
+                <Show when=valid fallback=|| view! { <FixFields/> }>
+                    <Figures/>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// The banner and figures of a valid scenario.
+#[component]
+fn Figures() -> impl IntoView {
+    let calc = use_calc();
+    let status = move || calc.results.with(|r| r.map(|r| r.status));
+    let horizon = Signal::derive(move || calc.parsed.with(|p| p.as_ref().map_or(0, |i| i.months)));
+    let banner = move || {
+        calc.results
+            .with(|r| r.as_ref().map(|r| status_text(r, horizon.get())))
+    };
+    let horizon_note = Signal::derive(move || format!("{}-month horizon", horizon.get()));
+    view! {
+        <div
+            class="status"
+            data-metric="status"
+            data-value=move || status().map_or("", |s| s.name())
+            role="status"
+        >
+            <span class="status-icon" aria-hidden="true">
+                {move || match status() {
+                    Some(Status::Positive) => "▲",
+                    Some(Status::BeyondHorizon) => "◷",
+                    _ => "▼",
+                }}
+            </span>
+            <div>
+                <p class="status-head">{move || banner().map(|b| b.0)}</p>
+                <p class="status-text">{move || banner().map(|b| b.1)}</p>
+            </div>
+        </div>
+        <dl class="metrics hero-metrics">
+            <Metric
+                name="net_benefit"
+                label="Projected net benefit"
+                value=calc.figure(|r| Some(r.net_benefit))
+                format=money
+                note=horizon_note
+                class="hero"
+            />
+            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=percent class="hero"/>
+            <Metric
+                name="break_even_months"
+                label="Break-even time"
+                value=calc.figure(|r| r.break_even_months)
+                format=|m| format!("{} months", months(m))
+                undefined="Never"
+                class="hero"
+            />
+        </dl>
+        <dl class="metrics">
+            <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost/>
+            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money/>
+            <Metric
+                name="training_recovery_requests"
+                label="Training recovery"
+                value=calc.figure(|r| r.training_recovery_requests)
+                format=|n| format!("{} requests", count(n))
+                undefined="Never"
+            />
+        </dl>
+        <p class="fine">
+            <span data-metric="horizon_months" data-value=move || horizon.get().to_string()>
+                {horizon_note}
+            </span>
+            ". Training recovery counts the requests whose savings repay the training cost alone, before maintenance."
+        </p>
+    }
+}
+
+/// What to fix before figures can be shown: no stale or invalid figure is
+/// ever displayed.
+#[component]
+fn FixFields() -> impl IntoView {
+    let calc = use_calc();
+    let errors = move || {
+        calc.parsed
+            .with(|p| p.as_ref().err().cloned().unwrap_or_default())
+    };
+    view! {
+        <div class="fix" data-testid="fix-fields">
+            <p class="status-head">"Check the highlighted fields"</p>
+            <p>"Results appear as soon as every field holds a valid value."</p>
+            <ul>
+                {move || {
+                    errors()
+                        .into_iter()
+                        .map(|(field, error)| {
+                            view! {
+                                <li>
+                                    <a href=format!("#field-{}", field.name())>{field.label()}</a>
+                                    ": "
+                                    {error.to_string()}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}

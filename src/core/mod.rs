@@ -1,0 +1,20 @@
+//! The pure calculation core: inputs, validation, the ROI model, formatting,
+//! the formula read-out and the URL query reader.
+//!
+//! Invariants this layer keeps (and its tests check):
+//! - It does not touch the outside world: no `leptos`, `web_sys`, `gloo` or
+//!   JavaScript. Everything here runs and is tested natively.
+//! - It cannot fail at run time: parsing returns errors as data, and
+//!   [`calculate`] is total on validated [`Inputs`]. Undefined results are
+//!   `None`, never NaN or infinity, and no formatted string contains either.
+
+pub mod field;
+pub mod format;
+pub mod formulas;
+pub mod model;
+pub mod parse;
+pub mod query;
+
+pub use field::Field;
+pub use model::{calculate, Inputs, Results, Status};
+pub use parse::{parse_inputs, InputError, RawInputs};
