@@ -1,0 +1,75 @@
+// Shared set-up of the end-to-end tests: serves dist/ (the release build) on
+// loopback and drives the system Chromium through playwright-core.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(root, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+const { serve } = await import(join(root, 'tools', 'serve.mjs'));
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The server and browser of a test file, started before its tests. */
+export const ctx = { base: '', browser: null, server: null };
+
+before(async () => {
+  const { server, url } = await serve(join(root, 'dist'));
+  ctx.server = server;
+  ctx.base = url;
+  ctx.browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+});
+
+after(async () => {
+  await ctx.browser?.close();
+  ctx.server?.close();
+});
+
+/**
+ * Opens the calculator (with an optional query string) in a fresh context
+ * and waits until it has rendered. Page errors and console errors fail the
+ * test when `check()` is called.
+ */
+export async function open(query = '', options = {}) {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(ctx.base + query);
+  await page.waitForSelector('input[name="training"]');
+  return {
+    page,
+    context,
+    problems,
+    async check() {
+      const text = await page.evaluate(() => document.body.innerText + document.body.innerHTML);
+      for (const word of ['NaN', 'Infinity', 'undefined']) assert.ok(!text.includes(word), `page shows ${word}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    },
+  };
+}
+
+/** The text and data-value of `[data-metric=name]`, or null when absent. */
+export async function metric(page, name) {
+  const el = page.locator(`[data-metric="${name}"]`);
+  if ((await el.count()) === 0) return null;
+  return { text: (await el.innerText()).trim(), value: await el.getAttribute('data-value') };
+}
+
+/** Replaces the text of input `name` as a user would, keystroke by keystroke. */
+export async function type(page, name, text) {
+  const input = page.locator(`input[name="${name}"]`);
+  await input.fill('');
+  if (text) await input.pressSequentially(text);
+}
+
+export { assert };

@@ -1,0 +1,141 @@
+//! Native tests of number formatting and the formula read-out.
+
+use ft_roi::core::format::{count, money, money_input, months, number, percent, raw, unit_cost};
+use ft_roi::core::formulas::{definitions, worked};
+use ft_roi::core::{calculate, Inputs};
+use proptest::prelude::*;
+
+#[test]
+fn formats() {
+    let table: [(fn(f64) -> String, f64, &str); 26] = [
+        (money, 5900.000000000002, "$5,900.00"),
+        (money, 0.0, "$0.00"),
+        (money, -0.0, "$0.00"),
+        (money, -0.001, "$0.00"),
+        (money, -186.0, "−$186.00"),
+        (money, 999.995, "$1,000.00"),
+        (money, 1e15, "$1,000,000,000,000,000.00"),
+        (money, 123.456, "$123.46"),
+        (unit_cost, 0.008000000000000002, "$0.008"),
+        (unit_cost, 0.000045, "$0.000045"),
+        (unit_cost, 0.02, "$0.02"),
+        (unit_cost, 0.012, "$0.012"),
+        (unit_cost, 1.5, "$1.50"),
+        (unit_cost, -0.01, "−$0.01"),
+        (unit_cost, 1e-9, "$0.000000001"),
+        (money_input, 2500.0, "$2,500"),
+        (money_input, 100.5, "$100.50"),
+        (percent, 159.45945945945945, "159.46%"),
+        (percent, -27.82, "−27.82%"),
+        (percent, 953243.24, "953,243.24%"),
+        (months, 3.5714285714285716, "3.57"),
+        (count, 312499.99999999994, "312,500"),
+        (count, 357142.85714285716, "357,143"),
+        (count, 0.4, "0"),
+        (number, 100000.0, "100,000"),
+        (number, 1234.5, "1,234.5"),
+    ];
+    for (f, x, expected) in table {
+        assert_eq!(f(x), expected, "{x}");
+    }
+    for f in [
+        money,
+        unit_cost,
+        money_input,
+        percent,
+        months,
+        count,
+        number,
+    ] {
+        assert_eq!(f(f64::NAN), "n/a");
+        assert_eq!(f(f64::INFINITY), "n/a");
+    }
+    assert_eq!(raw(None), "");
+    assert_eq!(raw(Some(f64::NAN)), "");
+    assert_eq!(raw(Some(5900.0)), "5900");
+}
+
+#[test]
+fn formulas_substitute_the_numbers() {
+    let i = Inputs::EXAMPLE;
+    let lines = worked(&i, &calculate(&i));
+    let line = |metric: &str| {
+        lines
+            .iter()
+            .find(|f| f.metric == metric)
+            .and_then(|f| f.worked.clone())
+            .unwrap()
+    };
+    assert_eq!(line("request_savings"), "$0.02 − $0.012 = $0.008");
+    assert_eq!(
+        line("monthly_net_savings"),
+        "$0.008 × 100,000 − $100 = $700.00"
+    );
+    assert_eq!(line("break_even_months"), "$2,500 ÷ $700.00 = 3.57 months");
+    assert_eq!(
+        line("break_even_requests"),
+        "3.57 × 100,000 = 357,143 requests"
+    );
+    assert_eq!(
+        line("training_recovery_requests"),
+        "$2,500 ÷ $0.008 = 312,500 requests"
+    );
+    assert_eq!(
+        line("break_even_volume"),
+        "($2,500 ÷ 12 + $100) ÷ $0.008 = 38,542 requests/month"
+    );
+    assert_eq!(
+        line("baseline_horizon_cost"),
+        "$0.02 × 100,000 × 12 = $24,000.00"
+    );
+    assert_eq!(
+        line("finetuned_horizon_cost"),
+        "$0.012 × 100,000 × 12 + $100 × 12 + $2,500 = $18,100.00"
+    );
+    assert_eq!(line("investment"), "$2,500 + $100 × 12 = $3,700.00");
+    assert_eq!(line("net_operating_savings"), "$700.00 × 12 = $8,400.00");
+    assert_eq!(line("net_benefit"), "$24,000.00 − $18,100.00 = $5,900.00");
+    assert_eq!(line("roi_percent"), "$5,900.00 ÷ $3,700.00 × 100 = 159.46%");
+    // Every metric has a definition, in the same order either way.
+    let metrics: Vec<_> = definitions().into_iter().map(|f| f.metric).collect();
+    assert_eq!(metrics, lines.iter().map(|f| f.metric).collect::<Vec<_>>());
+    assert_eq!(metrics.len(), 12);
+}
+
+#[test]
+fn undefined_formulas_say_so_in_words() {
+    let i = Inputs {
+        maintenance: 900.0,
+        finetuned: 0.03,
+        ..Inputs::EXAMPLE
+    };
+    let lines = worked(&i, &calculate(&i));
+    let line = |metric: &str| {
+        lines
+            .iter()
+            .find(|f| f.metric == metric)
+            .and_then(|f| f.worked.clone())
+            .unwrap()
+    };
+    assert!(line("break_even_months").starts_with("never"));
+    assert!(line("training_recovery_requests").starts_with("n/a"));
+    assert_eq!(
+        line("monthly_net_savings"),
+        "(−$0.01) × 100,000 − $900 = −$1,900.00"
+    );
+}
+
+proptest! {
+    #[test]
+    fn money_has_separators_and_two_decimals(x in -1e18..1e18f64) {
+        let s = money(x);
+        let digits = s.trim_start_matches('\u{2212}').trim_start_matches('$');
+        let (int, frac) = digits.split_once('.').unwrap();
+        prop_assert_eq!(frac.len(), 2);
+        for group in int.split(',').skip(1) {
+            prop_assert_eq!(group.len(), 3);
+        }
+        let back: f64 = digits.replace(',', "").parse().unwrap();
+        prop_assert!((back - x.abs()).abs() <= 0.005 + x.abs() * 1e-15);
+    }
+}

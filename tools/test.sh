@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints (native and wasm32), native unit,
+# table and property tests, the release build and its size budget, and the
+# end-to-end tests in headless Chromium. Installs missing tools first.
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "clippy (native)"
+cargo clippy --all-targets --locked -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "native tests"
+cargo test --locked
+step "release build"
+trunk build --release
+step "end-to-end tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/
