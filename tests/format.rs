@@ -1,13 +1,17 @@
 //! Native tests of number formatting and the formula read-out.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::format::{count, money, money_input, months, number, percent, raw, unit_cost};
 use ft_roi::core::formulas::{definitions, worked};
 use ft_roi::core::{calculate, Inputs};
 use proptest::prelude::*;
 
+/// A formatter, a value, and the text it must give.
+type Case = (fn(f64) -> String, f64, &'static str);
+
 #[test]
 fn formats() {
-    let table: [(fn(f64) -> String, f64, &str); 26] = [
+    let table: [Case; 26] = [
         (money, 5900.000000000002, "$5,900.00"),
         (money, 0.0, "$0.00"),
         (money, -0.0, "$0.00"),

@@ -1,5 +1,6 @@
 //! Native tests of the model: the seed example to the cent, edge cases, and
 //! property tests of its invariants.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::format::{count, money, months, percent, unit_cost};
 use ft_roi::core::{calculate, Inputs, Results, Status};

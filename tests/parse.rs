@@ -1,5 +1,6 @@
 //! Native tests of validation: what each field accepts and the message of
 //! everything it refuses; the URL reader; arrow-key steps.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::parse::{parse_field, step_text};
 use ft_roi::core::query::raw_from_query;

@@ -74,11 +74,8 @@ pub fn parse_field(field: Field, text: &str) -> Result<f64, InputError> {
     // A leading Unicode minus (U+2212) or dash is still a negative number to
     // the reader; say so rather than "not a number".
     if let Some(rest) = t.strip_prefix(['\u{2212}', '\u{2013}']) {
-        return match parse_number(rest.trim_start()) {
-            Ok(v) if v == 0.0 => check(field, 0.0),
-            Ok(_) => Err(InputError::Negative),
-            Err(e) => Err(e),
-        };
+        let v = parse_number(rest.trim_start())?;
+        return if v == 0.0 { check(field, 0.0) } else { Err(InputError::Negative) };
     }
     check(field, parse_number(t)?)
 }
