@@ -75,7 +75,11 @@ pub fn parse_field(field: Field, text: &str) -> Result<f64, InputError> {
     // the reader; say so rather than "not a number".
     if let Some(rest) = t.strip_prefix(['\u{2212}', '\u{2013}']) {
         let v = parse_number(rest.trim_start())?;
-        return if v == 0.0 { check(field, 0.0) } else { Err(InputError::Negative) };
+        return if v == 0.0 {
+            check(field, 0.0)
+        } else {
+            Err(InputError::Negative)
+        };
     }
     check(field, parse_number(t)?)
 }
