@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::parse::{parse_field, step_text};
-use ft_roi::core::query::raw_from_query;
+use ft_roi::core::scenario::decode;
 use ft_roi::core::{parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
 
@@ -113,7 +113,7 @@ fn parse_inputs_reports_every_bad_field() {
 #[test]
 fn query_strings() {
     let example = RawInputs::example;
-    let read = |q: &str| raw_from_query(q, example());
+    let read = |q: &str| decode(q, example()).raw;
     assert_eq!(read(""), example());
     assert_eq!(read("?"), example());
     let full = read(
@@ -178,7 +178,7 @@ proptest! {
                 prop_assert!(v.is_finite() && (0.0..=1e15).contains(&v));
             }
         }
-        let _ = raw_from_query(&text, RawInputs::example());
+        let _ = decode(&text, RawInputs::example());
     }
 
     #[test]

@@ -2,10 +2,16 @@
 //! thin on purpose: every number comes from [`crate::core`].
 
 mod basis;
+mod browser;
+mod compare;
+mod data;
 mod explainer;
 mod formulas;
 mod inputs;
 mod metric;
+mod notices;
+mod scenarios;
+mod share;
 mod state;
 mod summary;
 
@@ -16,7 +22,7 @@ pub use state::Calc;
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let calc = Calc::from_location();
+    let calc = Calc::start();
     provide_context(calc);
     view! {
         <a class="skip" href="#calculator">"Skip to the calculator"</a>
@@ -34,12 +40,18 @@ pub fn App() -> impl IntoView {
                     "savings: break-even time and volume, net benefit and return on investment."
                 </p>
             </section>
+            <notices::Notices/>
             <div class="layout">
                 <inputs::InputsCard/>
                 <summary::SummaryCard/>
             </div>
             <basis::BasisCard/>
             <formulas::FormulaPanel/>
+            <div class="pair">
+                <scenarios::ScenariosCard/>
+                <data::DataCard/>
+            </div>
+            <compare::CompareCard/>
             <explainer::Explainer/>
         </main>
         <footer class="site-footer">

@@ -1,10 +1,22 @@
-//! The page's state: one signal of raw text per field; everything else is
-//! derived by memos.
+//! The page's state: one signal of raw text per field, the saved-scenario
+//! library and the notices. Validation and results are memos; effects only
+//! write to the outside world (address bar, storage).
 
 use leptos::prelude::*;
 
-use crate::core::query::raw_from_query;
+use super::browser::{location_search, replace_query, storage_get, storage_set};
+use crate::core::scenario::{self, Decoded};
+use crate::core::store::{self, backup_key, Library, LIBRARY_KEY, WORKING_KEY};
 use crate::core::{calculate, parse_inputs, Field, InputError, Inputs, RawInputs, Results};
+
+/// A message at the top of the page, dismissible.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// What it is about (`url`, `storage`, `import`, …); one notice per kind.
+    pub kind: &'static str,
+    /// The message.
+    pub text: String,
+}
 
 /// The calculator's state, shared through context. `Copy`, like signals.
 #[derive(Clone, Copy)]
@@ -15,10 +27,14 @@ pub struct Calc {
     pub parsed: Memo<Result<Inputs, Vec<(Field, InputError)>>>,
     /// The figures, when every field is valid.
     pub results: Memo<Option<Results>>,
+    /// The named scenarios.
+    pub library: RwSignal<Library>,
+    /// Messages for the user, newest last.
+    pub notices: RwSignal<Vec<Notice>>,
 }
 
 impl Calc {
-    /// State starting from `raw`.
+    /// State starting from `raw`, with an empty library.
     pub fn new(raw: RawInputs) -> Calc {
         let fields = raw.0.map(RwSignal::new);
         let parsed = Memo::new(move |_| parse_inputs(&RawInputs(fields.map(|f| f.get()))));
@@ -27,16 +43,98 @@ impl Calc {
             fields,
             parsed,
             results,
+            library: RwSignal::new(Library::default()),
+            notices: RwSignal::new(Vec::new()),
         }
     }
 
-    /// State from the page's URL query, the reference example filling the
-    /// fields it does not name.
-    pub fn from_location() -> Calc {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        Calc::new(raw_from_query(&search, RawInputs::example()))
+    /// State for the page: the URL's scenario if it has one, else the
+    /// autosaved working scenario, else the reference example; then keeps
+    /// the address bar and storage in step with it.
+    pub fn start() -> Calc {
+        let mut notices = Vec::new();
+        let decoded = scenario::decode(&location_search(), RawInputs::example());
+        let raw = if decoded.has_scenario || decoded.unsupported_version.is_some() {
+            notices.extend(url_notices(&decoded));
+            decoded.raw
+        } else {
+            load(
+                WORKING_KEY,
+                "working scenario",
+                store::decode_working,
+                &mut notices,
+            )
+            .unwrap_or_default()
+        };
+        let calc = Calc::new(raw);
+        let library = load(
+            LIBRARY_KEY,
+            "saved scenarios",
+            store::decode_library,
+            &mut notices,
+        );
+        calc.library.set(library.unwrap_or_default());
+        calc.notices.set(notices);
+        calc.sync();
+        calc
+    }
+
+    /// Effects at the edge: the address bar follows the scenario, and the
+    /// working scenario and the library are saved as they change.
+    fn sync(self) {
+        let example = RawInputs::example();
+        Effect::new(move |_| {
+            let raw = self.raw();
+            replace_query(&scenario::encode(&raw, &example));
+            self.persist(WORKING_KEY, &store::encode_working(&raw));
+        });
+        Effect::new(move |_| {
+            let text = self.library.with(store::encode_library);
+            self.persist(LIBRARY_KEY, &text);
+        });
+    }
+
+    /// Writes to storage, telling the user once if it fails.
+    fn persist(self, key: &str, text: &str) {
+        if let Err(reason) = storage_set(key, text) {
+            let known = self
+                .notices
+                .with_untracked(|n| n.iter().any(|n| n.kind == "storage-write"));
+            if !known {
+                self.notify(
+                    "storage-write",
+                    format!(
+                        "Your work cannot be saved in this browser ({reason}). The calculator \
+                         keeps working; use Copy link or Export to keep a scenario."
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The current field texts.
+    pub fn raw(self) -> RawInputs {
+        RawInputs(self.fields.map(|f| f.get()))
+    }
+
+    /// Replaces every field's text.
+    pub fn set_raw(self, raw: RawInputs) {
+        for (signal, text) in self.fields.iter().zip(raw.0) {
+            signal.set(text);
+        }
+    }
+
+    /// Shows a notice, replacing any earlier notice of the same kind.
+    pub fn notify(self, kind: &'static str, text: String) {
+        self.notices.update(|n| {
+            n.retain(|n| n.kind != kind);
+            n.push(Notice { kind, text });
+        });
+    }
+
+    /// Removes the notice of `kind`.
+    pub fn dismiss(self, kind: &'static str) {
+        self.notices.update(|n| n.retain(|n| n.kind != kind));
     }
 
     /// The text signal of `field`.
@@ -54,15 +152,88 @@ impl Calc {
 
     /// Puts the reference example back in every field.
     pub fn reset(self) {
-        for (signal, text) in self.fields.iter().zip(RawInputs::example().0) {
-            signal.set(text);
-        }
+        self.set_raw(RawInputs::example());
     }
 
     /// One figure of the results, `None` when undefined or not computable.
     pub fn figure(self, pick: fn(&Results) -> Option<f64>) -> Signal<Option<f64>> {
         let results = self.results;
         Signal::derive(move || results.with(|r| r.as_ref().and_then(pick)))
+    }
+}
+
+/// What to tell the user about a link with bad values or a newer format.
+fn url_notices(decoded: &Decoded) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    if !decoded.bad.is_empty() {
+        let fields: Vec<String> = decoded
+            .bad
+            .iter()
+            .map(|(f, _)| format!("{} (\u{201c}{}\u{201d})", f.label(), decoded.raw.get(*f)))
+            .collect();
+        notices.push(Notice {
+            kind: "url",
+            text: format!(
+                "This link has values that cannot be used: {}. The rest of the scenario is loaded; \
+                 fix the highlighted fields below.",
+                fields.join(", ")
+            ),
+        });
+    }
+    if let Some(v) = &decoded.unsupported_version {
+        notices.push(Notice {
+            kind: "url-version",
+            text: format!(
+                "This link is in format version \u{201c}{v}\u{201d}; this page reads version {}. \
+                 The inputs it recognises are loaded; check them.",
+                scenario::VERSION
+            ),
+        });
+    }
+    notices
+}
+
+/// Reads `key` from storage with `decode`. Unreadable data is copied to the
+/// backup key (never overwritten by the fresh state) and reported; storage
+/// that cannot be read at all is reported too.
+fn load<T>(
+    key: &str,
+    what: &str,
+    decode: fn(&str) -> Result<T, store::StoreError>,
+    notices: &mut Vec<Notice>,
+) -> Option<T> {
+    let text = match storage_get(key) {
+        Ok(text) => text?,
+        Err(reason) => {
+            if !notices.iter().any(|n| n.kind == "storage-read") {
+                notices.push(Notice {
+                    kind: "storage-read",
+                    text: format!("Saved scenarios are unavailable ({reason}). The calculator works without them."),
+                });
+            }
+            return None;
+        }
+    };
+    match decode(&text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let backup = backup_key(key);
+            let kept = match storage_set(&backup, &text) {
+                Ok(()) => format!(
+                    "The unreadable data is kept under the storage key \u{201c}{backup}\u{201d}."
+                ),
+                Err(reason) => format!("It could not be backed up ({reason})."),
+            };
+            notices.push(Notice {
+                kind: if key == WORKING_KEY {
+                    "storage-working"
+                } else {
+                    "storage-library"
+                },
+                text: format!("Your {what} could not be read: {error}. Starting fresh. {kept}"),
+            });
+            None
+        }
     }
 }
 

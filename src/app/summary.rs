@@ -48,6 +48,7 @@ pub fn SummaryCard() -> impl IntoView {
                     <Figures/>
                 </Show>
             </div>
+            <super::share::ShareLink/>
         </section>
     }
 }

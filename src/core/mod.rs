@@ -8,12 +8,16 @@
 //!   [`calculate`] is total on validated [`Inputs`]. Undefined results are
 //!   `None`, never NaN or infinity, and no formatted string contains either.
 
+pub mod compare;
+pub mod export;
 pub mod field;
 pub mod format;
 pub mod formulas;
+pub mod metrics;
 pub mod model;
 pub mod parse;
-pub mod query;
+pub mod scenario;
+pub mod store;
 
 pub use field::Field;
 pub use model::{calculate, Inputs, Results, Status};

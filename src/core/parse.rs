@@ -38,7 +38,7 @@ pub enum InputError {
 }
 
 /// The text of each field, exactly as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RawInputs(pub [String; 6]);
 
 impl RawInputs {
@@ -196,4 +196,19 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
         }
     }
     Some(out)
+}
+
+impl Inputs {
+    /// The inputs written as field text that reads back to exactly these
+    /// values (Rust's shortest round-trip form, never an exponent).
+    pub fn to_raw(&self) -> RawInputs {
+        RawInputs([
+            self.training.to_string(),
+            self.maintenance.to_string(),
+            self.baseline.to_string(),
+            self.finetuned.to_string(),
+            self.requests.to_string(),
+            self.months.to_string(),
+        ])
+    }
 }

@@ -1,0 +1,135 @@
+//! The edges to the browser: URL, storage, downloads, clipboard, files.
+//! Every function here fails softly: it returns an error or `None` for the
+//! page to report, never panics, so a browser with storage or the clipboard
+//! disabled still runs the calculator.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The page's query string, with its `?`, or empty.
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without its query string and fragment.
+pub fn location_base() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// Replaces the address bar's query with `query` (no new history entry,
+/// no reload).
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = if query.is_empty() {
+        location_base()
+    } else {
+        format!("{}?{query}", location_base())
+    };
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}
+
+/// The message of a JavaScript exception (a `DOMException` such as
+/// `QuotaExceededError` is an `Error`).
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| "the browser refused".to_owned())
+}
+
+/// Whether `localStorage` can be used at all. Reading the property throws
+/// when storage is disabled, so probe it before gloo's handle, which would
+/// throw.
+fn storage_available() -> bool {
+    matches!(
+        web_sys::window().map(|w| w.local_storage()),
+        Some(Ok(Some(_)))
+    )
+}
+
+/// The stored text under `key`; `Err` when storage cannot be read.
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    if !storage_available() {
+        return Err("storage is disabled in this browser".to_owned());
+    }
+    LocalStorage::raw()
+        .get_item(key)
+        .map_err(|e| js_message(&e))
+}
+
+/// Stores `value` under `key`; `Err` with the browser's reason when the
+/// write fails (quota, private mode, storage disabled).
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    if !storage_available() {
+        return Err("storage is disabled in this browser".to_owned());
+    }
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(|e| js_message(&e))
+}
+
+/// Offers `content` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |e: JsValue| {
+        e.as_string()
+            .unwrap_or_else(|| "the browser refused the download".to_owned())
+    };
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies `text` to the clipboard; `false` when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    // `clipboard` is undefined on insecure origins; calling it would throw.
+    if JsValue::from(clipboard.clone()).is_undefined() {
+        return false;
+    }
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// The text of the first file chosen in `input`, or `None`.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Result<String, String>> {
+    let file = input.files()?.get(0)?;
+    if file.size() > 1_000_000.0 {
+        return Some(Err(
+            "The file is larger than 1 MB; it is not an FT-ROI export.".to_owned(),
+        ));
+    }
+    Some(
+        JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| "The file could not be read.".to_owned()),
+    )
+}

@@ -1,0 +1,142 @@
+//! Side-by-side comparison of two to four scenarios (saved ones and the
+//! current one), with the best value per figure highlighted.
+
+use leptos::prelude::*;
+
+use super::browser::download;
+use super::state::use_calc;
+use crate::core::compare::{compare, Table};
+use crate::core::format::raw;
+
+/// Most scenarios compared at once.
+const MAX_COLUMNS: usize = 4;
+
+/// The comparison card.
+#[component]
+pub fn CompareCard() -> impl IntoView {
+    let calc = use_calc();
+    // Picked scenarios in the order picked: "current" or a saved id.
+    let picked = RwSignal::new(Vec::<String>::new());
+    let options = move || {
+        let mut o = vec![("current".to_owned(), "Current scenario".to_owned())];
+        calc.library.with(|l| {
+            o.extend(
+                l.scenarios
+                    .iter()
+                    .map(|s| (s.id.to_string(), s.name.clone())),
+            )
+        });
+        o
+    };
+    let table = Memo::new(move |_| {
+        let columns: Vec<_> = picked
+            .get()
+            .iter()
+            .filter_map(|key| {
+                if key == "current" {
+                    return Some(("Current scenario".to_owned(), calc.raw()));
+                }
+                let id = key.parse().ok()?;
+                calc.library
+                    .with(|l| l.get(id).map(|s| (s.name.clone(), s.raw.clone())))
+            })
+            .collect();
+        (columns.len() >= 2).then(|| compare(&columns))
+    });
+    let export = move |_| {
+        if let Some(t) = table.get_untracked() {
+            let _ = download("ft-roi-comparison.csv", "text/csv", &t.to_csv());
+        }
+    };
+    view! {
+        <section class="card compare" aria-labelledby="compare-title">
+            <h2 id="compare-title">"Compare scenarios"</h2>
+            <p class="muted">"Pick two to four. The best value of each figure is highlighted; smaller lines show the difference to the first column."</p>
+            <fieldset class="picks">
+                <legend class="sr-only">"Scenarios to compare"</legend>
+                <For each=options key=|o| o.clone() let:option>
+                    {
+                        let (key, label) = option;
+                        let k = key.clone();
+                        let checked = move || picked.with(|p| p.contains(&k));
+                        let k = key.clone();
+                        let full = move || picked.with(|p| p.len() >= MAX_COLUMNS && !p.contains(&k));
+                        let k = key.clone();
+                        view! {
+                            <label class="pick">
+                                <input
+                                    type="checkbox"
+                                    data-compare=key
+                                    prop:checked=checked
+                                    prop:disabled=full
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        picked.update(|p| {
+                                            p.retain(|x| *x != k);
+                                            if on && p.len() < MAX_COLUMNS {
+                                                p.push(k.clone());
+                                            }
+                                        });
+                                    }
+                                />
+                                <span>{label}</span>
+                            </label>
+                        }
+                    }
+                </For>
+            </fieldset>
+            {move || match table.get() {
+                Some(t) => view! {
+                    <CompareTable table=t/>
+                    <button type="button" class="ghost" data-testid="export-compare-csv" on:click=export>
+                        "Export comparison (CSV)"
+                    </button>
+                }
+                .into_any(),
+                None => view! { <p class="muted small">"Save a scenario, then pick it here with the current one."</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The comparison table itself.
+#[component]
+fn CompareTable(
+    /// What to show.
+    table: Table,
+) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
+            <table data-testid="compare-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Figure"</th>
+                        {table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {table
+                        .rows
+                        .into_iter()
+                        .map(|row| view! {
+                            <tr data-row=row.key class:metric-row=row.is_metric>
+                                <th scope="row">{row.label}</th>
+                                {row
+                                    .cells
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, c)| view! {
+                                        <td data-col=i.to_string() data-value=raw(c.value) data-best=c.best.to_string() class:best=c.best>
+                                            <span>{c.text}</span>
+                                            {c.diff.map(|d| view! { <span class="diff" data-diff="">{d}</span> })}
+                                        </td>
+                                    })
+                                    .collect_view()}
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,200 @@
+//! Side-by-side comparison of scenarios: every input and every figure in
+//! columns, the best value per figure marked, and the difference of each
+//! column to the first.
+
+use super::export::{csv_line, input_text};
+use super::field::Field;
+use super::format::MINUS;
+use super::metrics::{Better, METRICS};
+use super::model::{calculate, Results};
+use super::parse::{parse_field, parse_inputs, RawInputs};
+
+/// One cell of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// The raw value; `None` when undefined or invalid.
+    pub value: Option<f64>,
+    /// The value for people.
+    pub text: String,
+    /// Whether this is the best value of its row.
+    pub best: bool,
+    /// The difference to the first column, for people (`+$1,200.00`).
+    pub diff: Option<String>,
+}
+
+/// One row: an input or a figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The input's or figure's public name.
+    pub key: &'static str,
+    /// Its label.
+    pub label: &'static str,
+    /// Whether it is a figure (results) rather than an input.
+    pub is_metric: bool,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+}
+
+/// The comparison table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows: the inputs, then the status, then every figure.
+    pub rows: Vec<Row>,
+}
+
+/// `+x` / `−x` with the row's formatting applied to the magnitude.
+fn signed_diff(d: f64, format: impl Fn(f64) -> String) -> String {
+    if d == 0.0 {
+        return format!("±{}", format(0.0));
+    }
+    let sign = if d > 0.0 { '+' } else { MINUS };
+    format!("{sign}{}", format(d.abs()))
+}
+
+/// Writes the differences to the first column and, for figures, marks
+/// the best cells. Columns with invalid inputs (`valid` false) take no part
+/// in the ranking; among the others an undefined value (never breaks even)
+/// ranks last. Nothing is marked when every valid column has the same value.
+fn finish(
+    cells: &mut [Cell],
+    valid: &[bool],
+    better: Option<Better>,
+    format: impl Fn(f64) -> String,
+) {
+    let first = cells.first().and_then(|c| c.value);
+    for cell in cells.iter_mut().skip(1) {
+        cell.diff = match (first, cell.value) {
+            (Some(a), Some(b)) => Some(signed_diff(b - a, &format)),
+            _ => None,
+        };
+    }
+    let Some(better) = better else { return };
+    let ranked: Vec<Option<f64>> = cells
+        .iter()
+        .zip(valid)
+        .filter(|(_, &ok)| ok)
+        .map(|(c, _)| c.value)
+        .collect();
+    let best = ranked
+        .iter()
+        .flatten()
+        .copied()
+        .reduce(|a, b| match better {
+            Better::Higher => a.max(b),
+            Better::Lower => a.min(b),
+        });
+    let Some(best) = best else { return };
+    if ranked.iter().all(|v| *v == Some(best)) {
+        return;
+    }
+    for (cell, &ok) in cells.iter_mut().zip(valid) {
+        cell.best = ok && cell.value == Some(best);
+    }
+}
+
+/// Compares named scenarios given as field texts. A scenario with invalid
+/// fields shows its inputs and "invalid" for every figure.
+pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
+    let results: Vec<Option<Results>> = scenarios
+        .iter()
+        .map(|(_, raw)| parse_inputs(raw).ok().map(|i| calculate(&i)))
+        .collect();
+    let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
+    let mut rows = Vec::new();
+    for field in Field::ALL {
+        let mut cells: Vec<Cell> = scenarios
+            .iter()
+            .map(|(_, raw)| {
+                let value = parse_field(field, raw.get(field)).ok();
+                let text = value.map_or_else(
+                    || format!("invalid: {}", raw.get(field)),
+                    |v| input_text(field, v),
+                );
+                Cell {
+                    value,
+                    text,
+                    best: false,
+                    diff: None,
+                }
+            })
+            .collect();
+        finish(&mut cells, &valid, None, |v| input_text(field, v));
+        rows.push(Row {
+            key: field.name(),
+            label: field.label(),
+            is_metric: false,
+            cells,
+        });
+    }
+    rows.push(Row {
+        key: "status",
+        label: "Status",
+        is_metric: true,
+        cells: results
+            .iter()
+            .map(|r| Cell {
+                value: None,
+                text: r.map_or("invalid", |r| r.status.name()).to_owned(),
+                best: false,
+                diff: None,
+            })
+            .collect(),
+    });
+    for m in &METRICS {
+        let mut cells: Vec<Cell> = results
+            .iter()
+            .map(|r| match r {
+                Some(r) => Cell {
+                    value: (m.get)(r),
+                    text: m.text(r),
+                    best: false,
+                    diff: None,
+                },
+                None => Cell {
+                    value: None,
+                    text: "invalid".to_owned(),
+                    best: false,
+                    diff: None,
+                },
+            })
+            .collect();
+        finish(&mut cells, &valid, Some(m.better), m.format);
+        rows.push(Row {
+            key: m.name,
+            label: m.label,
+            is_metric: true,
+            cells,
+        });
+    }
+    Table {
+        columns: scenarios.iter().map(|(n, _)| n.clone()).collect(),
+        rows,
+    }
+}
+
+impl Table {
+    /// The table as CSV: one row per input or figure, raw values.
+    pub fn to_csv(&self) -> String {
+        let mut out = csv_line(
+            ["name", "label"]
+                .into_iter()
+                .map(str::to_owned)
+                .chain(self.columns.iter().cloned()),
+        );
+        for row in &self.rows {
+            let values = row.cells.iter().map(|c| match c.value {
+                Some(v) => v.to_string(),
+                None if row.key == "status" => c.text.clone(),
+                None => String::new(),
+            });
+            out += &csv_line(
+                [row.key.to_owned(), row.label.to_owned()]
+                    .into_iter()
+                    .chain(values),
+            );
+        }
+        out
+    }
+}

@@ -1,0 +1,336 @@
+//! Native tests of the share format (URL codec), the stored documents and
+//! their corruption cases, export/import, and comparison.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ft_roi::core::compare::compare;
+use ft_roi::core::export::{import_json, to_csv, to_json, to_markdown, ImportError};
+use ft_roi::core::scenario::{decode, encode};
+use ft_roi::core::store::{
+    decode_library, decode_working, encode_library, encode_working, Library, NameError, StoreError,
+};
+use ft_roi::core::{calculate, parse_inputs, Field, InputError, Inputs, RawInputs};
+use proptest::prelude::*;
+
+fn example() -> RawInputs {
+    RawInputs::example()
+}
+
+#[test]
+fn url_encoding_omits_defaults_and_reads_back() {
+    assert_eq!(encode(&example(), &example()), "");
+    let mut raw = example();
+    raw.set(Field::Months, "24");
+    raw.set(Field::Baseline, "0.000045");
+    assert_eq!(encode(&raw, &example()), "v=1&baseline=0.000045&months=24");
+    let d = decode("?v=1&baseline=0.000045&months=24", example());
+    assert_eq!(d.raw, raw);
+    assert!(d.bad.is_empty() && d.unsupported_version.is_none() && d.has_scenario);
+    // Text that needs escaping survives.
+    raw.set(Field::Training, "1 000 & more=?#");
+    assert_eq!(decode(&encode(&raw, &example()), example()).raw, raw);
+}
+
+#[test]
+fn url_decoding_of_malformed_queries() {
+    // No `v` reads as v1.
+    let d = decode("training=1000", example());
+    assert_eq!(d.raw.get(Field::Training), "1000");
+    assert_eq!(d.unsupported_version, None);
+    // An unknown version is reported, the known keys still load.
+    let d = decode("v=2&months=6", example());
+    assert_eq!(d.unsupported_version.as_deref(), Some("2"));
+    assert_eq!(d.raw.get(Field::Months), "6");
+    // A bad value loads the rest, keeps its text and is reported.
+    let d = decode("training=abc&months=24&maintenance=-1", example());
+    assert_eq!(d.raw.get(Field::Months), "24");
+    assert_eq!(d.raw.get(Field::Training), "abc");
+    assert_eq!(
+        d.bad,
+        vec![
+            (Field::Training, InputError::NotANumber),
+            (Field::Maintenance, InputError::Negative)
+        ]
+    );
+    // Unknown keys, empty pairs, broken escapes, huge values: no panic.
+    let d = decode("?&&=&foo=bar&%ZZ=1&training=%E0%A4", example());
+    assert!(d.has_scenario);
+    assert_eq!(d.bad.len(), 1);
+    assert!(!decode("foo=bar", example()).has_scenario);
+    let long = format!("requests={}", "1".repeat(1_000_000));
+    assert_eq!(decode(&long, example()).raw.get(Field::Requests).len(), 200);
+}
+
+fn amount() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(0.000045),
+        Just(1e12),
+        Just(1e15),
+        1e-9..1e-3f64,
+        0.0..1e6f64,
+        1e6..1e15f64
+    ]
+}
+
+fn any_inputs() -> impl Strategy<Value = Inputs> {
+    (amount(), amount(), amount(), amount(), amount(), 1u32..=600).prop_map(
+        |(training, maintenance, baseline, finetuned, requests, months)| Inputs {
+            training,
+            maintenance,
+            baseline,
+            finetuned,
+            requests,
+            months,
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn url_round_trip_is_the_identity_on_valid_scenarios(i in any_inputs()) {
+        let query = encode(&i.to_raw(), &example());
+        let decoded = decode(&query, example());
+        prop_assert!(decoded.bad.is_empty());
+        prop_assert_eq!(parse_inputs(&decoded.raw), Ok(i));
+    }
+
+    #[test]
+    fn url_round_trip_keeps_any_text(texts in proptest::array::uniform6(".{0,30}")) {
+        let raw = RawInputs(texts);
+        prop_assert_eq!(decode(&encode(&raw, &example()), example()).raw, raw);
+    }
+
+    #[test]
+    fn decoding_never_panics(query in ".{0,200}") {
+        let _ = decode(&query, example());
+        let _ = decode_working(&query);
+        let _ = decode_library(&query);
+        let _ = import_json(&query);
+    }
+
+    #[test]
+    fn storage_round_trip(texts in proptest::array::uniform6(".{0,30}"), names in proptest::collection::vec("[a-zA-Z <>&\"]{1,20}", 0..5)) {
+        let raw = RawInputs(texts);
+        prop_assert_eq!(decode_working(&encode_working(&raw)), Ok(raw.clone()));
+        let mut library = Library::default();
+        for name in &names {
+            let _ = library.save(name, raw.clone());
+        }
+        prop_assert_eq!(decode_library(&encode_library(&library)), Ok(library));
+    }
+
+    #[test]
+    fn export_import_round_trip(i in any_inputs()) {
+        let json = to_json("Scenario", &i, &calculate(&i));
+        let (name, raw) = import_json(&json).unwrap();
+        prop_assert_eq!(name.as_deref(), Some("Scenario"));
+        prop_assert_eq!(parse_inputs(&raw), Ok(i));
+    }
+}
+
+#[test]
+fn storage_corruption_cases() {
+    let shape = |text: &str| matches!(decode_working(text), Err(StoreError::WrongShape(_)));
+    assert_eq!(decode_working("not json {"), Err(StoreError::NotJson));
+    assert_eq!(decode_working(""), Err(StoreError::NotJson));
+    assert_eq!(decode_working("\u{0}\u{1}"), Err(StoreError::NotJson));
+    assert!(shape("42"));
+    assert!(shape("[]"));
+    assert!(shape("{}"));
+    assert!(shape(r#"{"version":"1","fields":{}}"#));
+    assert!(shape(r#"{"version":0,"fields":{}}"#));
+    assert!(shape(r#"{"version":1}"#));
+    assert!(shape(r#"{"version":1,"fields":{"training":2500}}"#));
+    assert_eq!(
+        decode_working(r#"{"version":7,"fields":{}}"#),
+        Err(StoreError::FutureVersion(7))
+    );
+    // Missing fields keep the defaults; unknown ones are ignored.
+    let raw = decode_working(r#"{"version":1,"fields":{"months":"24","later":"x"}}"#).unwrap();
+    assert_eq!(raw.get(Field::Months), "24");
+    assert_eq!(raw.get(Field::Training), "2500");
+    // The library.
+    assert!(matches!(
+        decode_library(r#"{"version":1,"next_id":1,"scenarios":{}}"#),
+        Err(StoreError::WrongShape(_))
+    ));
+    assert!(matches!(
+        decode_library(
+            r#"{"version":1,"next_id":3,"scenarios":[{"id":1,"name":"a","fields":{}},{"id":1,"name":"b","fields":{}}]}"#
+        ),
+        Err(StoreError::WrongShape(_))
+    ));
+    assert_eq!(
+        decode_library(r#"{"version":2,"next_id":1,"scenarios":[]}"#),
+        Err(StoreError::FutureVersion(2))
+    );
+    let lib = decode_library(
+        r#"{"version":1,"next_id":1,"scenarios":[{"id":5,"name":"  ","fields":{}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(lib.scenarios[0].name, "Scenario 5");
+    // Every error reads as a clause for a sentence.
+    for e in [
+        StoreError::NotJson,
+        StoreError::WrongShape("x".into()),
+        StoreError::FutureVersion(2),
+    ] {
+        assert!(e.to_string().starts_with("it "), "{e}");
+    }
+}
+
+#[test]
+fn library_operations() {
+    let mut lib = Library::default();
+    assert_eq!(lib.save("  ", example()), Err(NameError::Empty));
+    let a = lib.save("Plan A", example()).unwrap();
+    let mut other = example();
+    other.set(Field::Months, "24");
+    // Saving under an existing name updates it.
+    assert_eq!(lib.save("Plan A ", other.clone()), Ok(a));
+    assert_eq!(lib.scenarios.len(), 1);
+    assert_eq!(lib.get(a).unwrap().raw, other);
+    let b = lib.save("<img src=x onerror=alert(1)>", example()).unwrap();
+    assert_ne!(a, b);
+    let c = lib.duplicate(a).unwrap().unwrap();
+    assert_eq!(lib.get(c).unwrap().name, "Plan A (copy)");
+    let d = lib.duplicate(a).unwrap().unwrap();
+    assert_eq!(lib.get(d).unwrap().name, "Plan A (copy 2)");
+    assert_eq!(
+        lib.scenarios.iter().map(|s| s.id).collect::<Vec<_>>(),
+        vec![a, d, c, b]
+    );
+    lib.rename(c, "Renamed").unwrap();
+    assert_eq!(lib.rename(c, ""), Err(NameError::Empty));
+    assert_eq!(lib.get(c).unwrap().name, "Renamed");
+    let (at, removed) = lib.remove(d).unwrap();
+    assert!(lib.get(d).is_none());
+    lib.restore(at, removed);
+    assert_eq!(
+        lib.scenarios.iter().map(|s| s.id).collect::<Vec<_>>(),
+        vec![a, d, c, b]
+    );
+    // Ids are never reused, even after a delete.
+    let (_, _) = lib.remove(b).unwrap();
+    let e = lib.save("New", example()).unwrap();
+    assert!(e > b);
+    // Long names are cut.
+    let long = lib.save(&"n".repeat(500), example()).unwrap();
+    assert_eq!(lib.get(long).unwrap().name.chars().count(), 80);
+}
+
+#[test]
+fn import_is_validated_field_by_field() {
+    let i = Inputs::EXAMPLE;
+    let good = to_json("Plan", &i, &calculate(&i));
+    assert_eq!(parse_inputs(&import_json(&good).unwrap().1), Ok(i));
+    assert_eq!(import_json("nope"), Err(vec![ImportError::NotJson]));
+    assert!(matches!(
+        import_json("[1]").unwrap_err()[0],
+        ImportError::NotExport(_)
+    ));
+    assert!(matches!(
+        import_json(r#"{"format":"other"}"#).unwrap_err()[0],
+        ImportError::NotExport(_)
+    ));
+    assert_eq!(
+        import_json(r#"{"format":"ft-roi-scenario","version":9,"inputs":{}}"#),
+        Err(vec![ImportError::FutureVersion(9)])
+    );
+    let bad = r#"{"format":"ft-roi-scenario","version":1,"inputs":{
+        "training":-1,"maintenance":"abc","baseline":true,"finetuned":0.01,"requests":1e3}}"#;
+    let errors: Vec<String> = import_json(bad)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            "Training and setup cost: Enter 0 or a positive number.",
+            "Monthly maintenance: Enter a plain number, like 2500 or 0.012.",
+            "Baseline cost per request: not a number.",
+            "Horizon: missing.",
+        ]
+    );
+}
+
+#[test]
+fn exports() {
+    let i = Inputs::EXAMPLE;
+    let r = calculate(&i);
+    let json: serde_json::Value = serde_json::from_str(&to_json("Plan \"A\"", &i, &r)).unwrap();
+    assert_eq!(json["inputs"]["training"], 2500.0);
+    assert_eq!(json["results"]["status"], "positive");
+    assert!((json["results"]["net_benefit"].as_f64().unwrap() - 5900.0).abs() < 1e-6);
+    assert_eq!(
+        json["query"],
+        "v=1&training=2500&maintenance=100&baseline=0.02&finetuned=0.012&requests=100000&months=12"
+    );
+    let never = Inputs {
+        maintenance: 900.0,
+        ..i
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&to_json("x", &never, &calculate(&never))).unwrap();
+    assert!(json["results"]["break_even_months"].is_null());
+    let csv = to_csv(&i, &r);
+    assert!(csv.starts_with("kind,name,label,value,text\r\n"));
+    assert!(
+        csv.contains("result,net_benefit,Projected net benefit,5900,\"$5,900.00\"\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("input,requests,Monthly requests,100000,\"100,000\"\r\n"));
+    let md = to_markdown("a|b", &i, &r);
+    assert!(md.starts_with("**a\\|b**"));
+    assert!(md.contains("| Projected net benefit | $5,900.00 |"));
+    assert!(md.contains("| Break-even time | 3.57 months |"));
+}
+
+#[test]
+fn comparison_marks_the_best_and_the_differences() {
+    let mut cheap = example();
+    cheap.set(Field::Finetuned, "0.008");
+    let mut never = example();
+    never.set(Field::Maintenance, "900");
+    let mut invalid = example();
+    invalid.set(Field::Months, "0");
+    let t = compare(&[
+        ("Example".into(), example()),
+        ("Cheap".into(), cheap),
+        ("Never".into(), never),
+        ("Broken".into(), invalid),
+    ]);
+    assert_eq!(t.columns, ["Example", "Cheap", "Never", "Broken"]);
+    let row = |key: &str| t.rows.iter().find(|r| r.key == key).unwrap();
+    let nb = row("net_benefit");
+    assert_eq!(
+        nb.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+        ["$5,900.00", "$10,700.00", "−$3,700.00", "invalid"]
+    );
+    assert_eq!(
+        nb.cells.iter().map(|c| c.best).collect::<Vec<_>>(),
+        [false, true, false, false]
+    );
+    assert_eq!(nb.cells[1].diff.as_deref(), Some("+$4,800.00"));
+    assert_eq!(nb.cells[2].diff.as_deref(), Some("−$9,600.00"));
+    assert_eq!(nb.cells[3].diff, None);
+    let be = row("break_even_months");
+    assert_eq!(be.cells[2].text, "Never");
+    assert!(be.cells[1].best && !be.cells[0].best && !be.cells[2].best);
+    assert_eq!(
+        row("status")
+            .cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>(),
+        ["positive", "positive", "never", "invalid"]
+    );
+    assert_eq!(row("months").cells[3].text, "invalid: 0");
+    // Equal values are not highlighted.
+    assert!(row("baseline_horizon_cost").cells.iter().all(|c| !c.best));
+    assert!(row("training").cells.iter().all(|c| !c.best));
+    let csv = t.to_csv();
+    assert!(csv.starts_with("name,label,Example,Cheap,Never,Broken\r\n"));
+    assert!(csv.contains("status,Status,positive,positive,never,invalid\r\n"));
+}
