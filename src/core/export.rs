@@ -179,7 +179,8 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
                 errors.push(ImportError::Missing(field.label()));
                 continue;
             }
-            Some(Value::Number(n)) => n.to_string(),
+            // Written the shortest way that reads back exactly: 3000, not 3000.0.
+            Some(Value::Number(n)) => n.as_f64().map_or_else(|| n.to_string(), |v| v.to_string()),
             Some(Value::String(s)) => s.clone(),
             Some(_) => {
                 errors.push(ImportError::NotANumber(field.label()));

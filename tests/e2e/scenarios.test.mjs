@@ -1,0 +1,298 @@
+// Scenarios in a real browser: the address bar follows edits, links open in
+// a fresh profile, autosave, named scenarios, corrupted storage, comparison,
+// export/import and copying.
+import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
+import { assert, ctx, metric, open, type } from './harness.mjs';
+
+const figures = async (page) => {
+  const out = {};
+  for (const name of ['net_benefit', 'roi_percent', 'break_even_months', 'monthly_net_savings', 'status']) {
+    out[name] = (await metric(page, name))?.text;
+  }
+  return out;
+};
+
+const fieldValues = (page) =>
+  page.$$eval('form.fields input', (inputs) => Object.fromEntries(inputs.map((i) => [i.name, i.value])));
+
+test('edits update the address bar; the link opens the same scenario in a fresh profile', async () => {
+  const t = await open();
+  const historyBefore = await t.page.evaluate(() => history.length);
+  await type(t.page, 'months', '24');
+  await type(t.page, 'baseline', '0.000045');
+  await type(t.page, 'finetuned', '0.00001');
+  await type(t.page, 'requests', '1e12');
+  const url = new URL(t.page.url());
+  assert.equal(url.searchParams.get('v'), '1');
+  assert.equal(url.searchParams.get('months'), '24');
+  assert.equal(url.searchParams.get('requests'), '1e12');
+  assert.equal(url.searchParams.get('training'), null, 'defaults are omitted');
+  assert.equal(await t.page.evaluate(() => history.length), historyBefore, 'no history entry per keystroke');
+  const expected = await figures(t.page);
+  const fresh = await open(url.search);
+  assert.deepEqual(await figures(fresh.page), expected);
+  assert.deepEqual(await fieldValues(fresh.page), await fieldValues(t.page));
+  await fresh.check();
+  await t.check();
+});
+
+test('the working scenario autosaves and comes back; a URL scenario wins', async () => {
+  const t = await open();
+  await type(t.page, 'training', '4000');
+  await type(t.page, 'months', '18');
+  await t.page.goto(ctx.base);
+  await t.page.waitForSelector('input[name="training"]');
+  assert.equal(await t.page.inputValue('input[name="training"]'), '4000');
+  assert.equal(await t.page.inputValue('input[name="months"]'), '18');
+  await t.page.reload();
+  await t.page.waitForSelector('input[name="training"]');
+  assert.equal(await t.page.inputValue('input[name="months"]'), '18');
+  await t.page.goto(ctx.base + '?months=6');
+  await t.page.waitForSelector('input[name="training"]');
+  assert.equal(await t.page.inputValue('input[name="months"]'), '6');
+  assert.equal(await t.page.inputValue('input[name="training"]'), '2500');
+  await t.check();
+});
+
+async function save(page, name) {
+  await page.fill('input[name="scenario_name"]', name);
+  await page.click('[data-testid="save-scenario"]');
+}
+
+const names = (page) => page.locator('[data-testid="scenario-name"]').allInnerTexts();
+
+test('save, load, rename, duplicate, delete and undo named scenarios', async () => {
+  const t = await open();
+  await save(t.page, 'Baseline plan');
+  await type(t.page, 'requests', '300000');
+  await save(t.page, 'High volume');
+  assert.deepEqual(await names(t.page), ['Baseline plan', 'High volume']);
+  // An empty name is refused with a message.
+  await save(t.page, '   ');
+  assert.equal(await t.page.getAttribute('input[name="scenario_name"]', 'aria-invalid'), 'true');
+  // Load.
+  const first = t.page.locator('[data-testid="saved-list"] li').first();
+  await first.locator('[data-action="load"]').click();
+  assert.equal(await t.page.inputValue('input[name="requests"]'), '100000');
+  assert.equal((await metric(t.page, 'net_benefit')).text, '$5,900.00');
+  // Rename.
+  await first.locator('[data-action="rename"]').click();
+  await t.page.fill('[data-testid="rename-input"]', 'Reference case');
+  await t.page.keyboard.press('Enter');
+  assert.deepEqual(await names(t.page), ['Reference case', 'High volume']);
+  // Duplicate.
+  await t.page.locator('[data-testid="saved-list"] li').nth(1).locator('[data-action="duplicate"]').click();
+  assert.deepEqual(await names(t.page), ['Reference case', 'High volume', 'High volume (copy)']);
+  // Delete, undo, delete again.
+  await t.page.locator('[data-testid="saved-list"] li').nth(0).locator('[data-action="delete"]').click();
+  assert.deepEqual(await names(t.page), ['High volume', 'High volume (copy)']);
+  await t.page.click('[data-testid="undo-delete"]');
+  assert.deepEqual(await names(t.page), ['Reference case', 'High volume', 'High volume (copy)']);
+  await t.page.locator('[data-testid="saved-list"] li').nth(2).locator('[data-action="delete"]').click();
+  // The library survives a reload.
+  await t.page.reload();
+  await t.page.waitForSelector('input[name="training"]');
+  assert.deepEqual(await names(t.page), ['Reference case', 'High volume']);
+  await t.check();
+});
+
+test('a scenario name with markup renders as text', async () => {
+  const t = await open();
+  let dialogs = 0;
+  t.page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  const evil = '<img src=x onerror=alert(1)>';
+  await save(t.page, evil);
+  assert.deepEqual(await names(t.page), [evil]);
+  assert.equal(await t.page.locator('[data-testid="saved-list"] img').count(), 0);
+  await t.page.locator(`[data-compare]`).nth(1).check();
+  assert.equal(await t.page.locator('.compare img').count(), 0);
+  await t.page.reload();
+  await t.page.waitForSelector('[data-testid="scenario-name"]');
+  assert.deepEqual(await names(t.page), [evil]);
+  assert.equal(await t.page.locator('img').count(), 0);
+  assert.equal(dialogs, 0);
+  await t.check();
+});
+
+test('corrupted storage shows a notice, starts from defaults and keeps a backup', async () => {
+  const t = await open();
+  await t.page.evaluate(() => {
+    localStorage.setItem('ft-roi:working', 'this is {not json');
+    localStorage.setItem('ft-roi:scenarios', '{"version":99,"next_id":1,"scenarios":[]}');
+  });
+  await t.page.goto(ctx.base);
+  await t.page.waitForSelector('input[name="training"]');
+  const notices = await t.page.locator('[data-testid="notice"]').allInnerTexts();
+  assert.equal(notices.length, 2, notices.join('\n'));
+  assert.match(notices.join('\n'), /working scenario could not be read: it is not valid JSON/);
+  assert.match(notices.join('\n'), /newer version/);
+  assert.equal((await metric(t.page, 'net_benefit')).text, '$5,900.00');
+  const backups = await t.page.evaluate(() => [
+    localStorage.getItem('ft-roi:working:backup'),
+    localStorage.getItem('ft-roi:scenarios:backup'),
+  ]);
+  assert.deepEqual(backups, ['this is {not json', '{"version":99,"next_id":1,"scenarios":[]}']);
+  // The page keeps working, and notices can be dismissed.
+  await type(t.page, 'months', '24');
+  assert.equal((await metric(t.page, 'net_benefit')).text, '$14,300.00');
+  await t.page.locator('[data-testid="dismiss"]').first().click();
+  assert.equal(await t.page.locator('[data-testid="notice"]').count(), 1);
+  // Wrong shape and foreign data too.
+  for (const payload of ['[1,2,3]', '{"version":1,"fields":{"training":5}}', 'null', '']) {
+    await t.page.evaluate((p) => localStorage.setItem('ft-roi:working', p), payload);
+    await t.page.goto(ctx.base);
+    await t.page.waitForSelector('input[name="training"]');
+    assert.equal(await t.page.locator('[data-notice="storage-working"]').count(), 1, payload);
+    assert.equal(await t.page.evaluate(() => localStorage.getItem('ft-roi:working:backup')), payload);
+  }
+  await t.check();
+});
+
+test('a failed storage write shows a notice and the calculator keeps working', async () => {
+  const t = await open();
+  await t.context.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await t.page.goto(ctx.base + '?months=24');
+  await t.page.waitForSelector('input[name="training"]');
+  await t.page.locator('[data-notice="storage-write"]').waitFor();
+  assert.match(await t.page.locator('[data-notice="storage-write"]').innerText(), /quota/i);
+  await type(t.page, 'months', '12');
+  assert.equal((await metric(t.page, 'net_benefit')).text, '$5,900.00');
+  assert.equal(await t.page.locator('[data-notice="storage-write"]').count(), 1);
+  await t.check();
+});
+
+test('a link with a bad value loads the rest and shows a dismissible notice', async () => {
+  const t = await open('?v=1&training=abc&months=24');
+  const notice = t.page.locator('[data-notice="url"]');
+  assert.match(await notice.innerText(), /Training and setup cost \(“abc”\)/);
+  assert.equal(await t.page.inputValue('input[name="months"]'), '24');
+  assert.equal(await t.page.inputValue('input[name="training"]'), 'abc');
+  assert.equal(await t.page.getAttribute('input[name="training"]', 'aria-invalid'), 'true');
+  await notice.locator('[data-testid="dismiss"]').click();
+  assert.equal(await t.page.locator('[data-notice="url"]').count(), 0);
+  const future = await open('?v=7&months=6');
+  assert.equal(await future.page.locator('[data-notice="url-version"]').count(), 1);
+  assert.equal(await future.page.inputValue('input[name="months"]'), '6');
+  await future.check();
+  await t.page.context().close();
+});
+
+test('compare three scenarios side by side', async () => {
+  const t = await open();
+  await save(t.page, 'Example');
+  await type(t.page, 'finetuned', '0.008');
+  await save(t.page, 'Cheaper model');
+  await type(t.page, 'maintenance', '900');
+  await t.page.locator('[data-compare="current"]').check();
+  await t.page.locator('[data-compare]').nth(1).check();
+  await t.page.locator('[data-compare]').nth(2).check();
+  const table = t.page.locator('[data-testid="compare-table"]');
+  const headers = await table.locator('thead th').allInnerTexts();
+  assert.deepEqual(headers.map((h) => h.trim()), ['Figure', 'Current scenario', 'Example', 'Cheaper model']);
+  const row = table.locator('tr[data-row="net_benefit"] td');
+  const texts = (await row.allInnerTexts()).map((s) => s.split('\n')[0].trim());
+  // Current: s = 0.012, n = 1,200 − 900 = 300, 12 months: 3,600 − 2,500.
+  assert.deepEqual(texts, ['$1,100.00', '$5,900.00', '$10,700.00']);
+  assert.deepEqual(await row.evaluateAll((tds) => tds.map((td) => td.dataset.best)), ['false', 'false', 'true']);
+  assert.match(await row.nth(2).innerText(), /\+\$9,600\.00/);
+  assert.equal(await table.locator('tr[data-row="months"] td').count(), 3);
+  // A fourth pick is allowed, a fifth is not.
+  await save(t.page, 'Fourth');
+  await t.page.locator('[data-compare]').nth(3).check();
+  await save(t.page, 'Fifth');
+  assert.equal(await t.page.locator('[data-compare]').nth(4).isDisabled(), true);
+  await t.check();
+});
+
+async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+  return { name: dl.suggestedFilename(), text: await readFile(await dl.path(), 'utf8') };
+}
+
+function parseCsv(text) {
+  const rows = [];
+  for (const line of text.trim().split('\r\n')) {
+    const cells = [];
+    let cur = '', quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted && c === '"' && line[i + 1] === '"') { cur += '"'; i++; }
+      else if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) { cells.push(cur); cur = ''; }
+      else cur += c;
+    }
+    cells.push(cur);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+test('exports download and parse back to the same numbers; import restores', async () => {
+  const t = await open('?training=3000&requests=150000');
+  const nb = Number((await metric(t.page, 'net_benefit')).value);
+  const json = await download(t.page, 'export-json');
+  assert.equal(json.name, 'ft-roi-scenario.json');
+  const doc = JSON.parse(json.text);
+  assert.equal(doc.inputs.training, 3000);
+  assert.equal(doc.inputs.requests, 150000);
+  assert.equal(doc.results.net_benefit, nb);
+  assert.equal(doc.results.status, 'positive');
+  const csv = parseCsv((await download(t.page, 'export-csv')).text);
+  assert.deepEqual(csv[0], ['kind', 'name', 'label', 'value', 'text']);
+  const nbRow = csv.find((r) => r[1] === 'net_benefit');
+  assert.equal(Number(nbRow[3]), nb);
+  assert.equal(nbRow[4], (await metric(t.page, 'net_benefit')).text);
+  // Comparison CSV.
+  await save(t.page, 'Saved, "quoted"');
+  await t.page.locator('[data-compare="current"]').check();
+  await t.page.locator('[data-compare]').nth(1).check();
+  const cmp = parseCsv((await download(t.page, 'export-compare-csv')).text);
+  assert.deepEqual(cmp[0], ['name', 'label', 'Current scenario', 'Saved, "quoted"']);
+  assert.equal(Number(cmp.find((r) => r[0] === 'net_benefit')[2]), nb);
+  // Import the JSON after changing the fields: the scenario comes back.
+  await type(t.page, 'training', '1');
+  await t.page.setInputFiles('[data-testid="import-file"]', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
+  await t.page.locator('[data-testid="data-status"]', { hasText: 'Imported' }).waitFor();
+  assert.equal(await t.page.inputValue('input[name="training"]'), '3000');
+  assert.equal(Number((await metric(t.page, 'net_benefit')).value), nb);
+  // An invalid file changes nothing and says why, field by field.
+  const bad = { ...doc, inputs: { ...doc.inputs, training: -5, months: 'soon' } };
+  await t.page.setInputFiles('[data-testid="import-file"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  const errors = t.page.locator('[data-testid="import-errors"]');
+  await errors.waitFor();
+  assert.match(await errors.innerText(), /Training and setup cost: Enter 0 or a positive number\./);
+  assert.match(await errors.innerText(), /Horizon: Enter a plain number/);
+  assert.equal(await t.page.inputValue('input[name="training"]'), '3000');
+  await t.page.setInputFiles('[data-testid="import-file"]', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('<html>') });
+  await t.page.locator('[data-testid="import-errors"]', { hasText: 'not valid JSON' }).waitFor();
+  await t.check();
+});
+
+test('copy link and copy as Markdown use the clipboard, with a fallback', async () => {
+  const t = await open('?months=24', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await t.page.click('[data-testid="copy-link"]');
+  await t.page.locator('[data-testid="copy-status"]', { hasText: 'Link copied' }).waitFor();
+  assert.equal(await t.page.evaluate(() => navigator.clipboard.readText()), t.page.url());
+  await t.page.click('[data-testid="copy-markdown"]');
+  await t.page.locator('[data-testid="data-status"]', { hasText: 'Markdown' }).waitFor();
+  const md = await t.page.evaluate(() => navigator.clipboard.readText());
+  assert.match(md, /\| Projected net benefit \| \$14,300\.00 \|/);
+  await t.check();
+  // A browser that refuses the clipboard gets a selectable link instead.
+  const r = await open('?months=24');
+  await r.context.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await r.page.reload();
+  await r.page.waitForSelector('input[name="training"]');
+  await r.page.click('[data-testid="copy-link"]');
+  const field = r.page.locator('[data-testid="share-url"]');
+  await field.waitFor();
+  assert.equal(await field.inputValue(), r.page.url());
+  await r.check();
+});
