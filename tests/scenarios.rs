@@ -324,7 +324,12 @@ fn comparison_marks_the_best_and_the_differences() {
             .iter()
             .map(|c| c.text.as_str())
             .collect::<Vec<_>>(),
-        ["positive", "positive", "never", "invalid"]
+        [
+            "Positive ROI",
+            "Positive ROI",
+            "Never breaks even",
+            "invalid"
+        ]
     );
     assert_eq!(row("months").cells[3].text, "invalid: 0");
     // Equal values are not highlighted.

@@ -10,7 +10,7 @@ use super::model::{calculate, Results};
 use super::parse::{parse_field, parse_inputs, RawInputs};
 
 /// One cell of the table.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cell {
     /// The raw value; `None` when undefined or invalid.
     pub value: Option<f64>,
@@ -20,6 +20,8 @@ pub struct Cell {
     pub best: bool,
     /// The difference to the first column, for people (`+$1,200.00`).
     pub diff: Option<String>,
+    /// The machine name of a status cell (`positive`, …; `invalid`).
+    pub status: Option<&'static str>,
 }
 
 /// One row: an input or a figure.
@@ -115,8 +117,7 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
                 Cell {
                     value,
                     text,
-                    best: false,
-                    diff: None,
+                    ..Cell::default()
                 }
             })
             .collect();
@@ -135,10 +136,9 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
         cells: results
             .iter()
             .map(|r| Cell {
-                value: None,
-                text: r.map_or("invalid", |r| r.status.name()).to_owned(),
-                best: false,
-                diff: None,
+                text: r.map_or("invalid", |r| r.status.label()).to_owned(),
+                status: Some(r.map_or("invalid", |r| r.status.name())),
+                ..Cell::default()
             })
             .collect(),
     });
@@ -149,14 +149,11 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
                 Some(r) => Cell {
                     value: (m.get)(r),
                     text: m.text(r),
-                    best: false,
-                    diff: None,
+                    ..Cell::default()
                 },
                 None => Cell {
-                    value: None,
                     text: "invalid".to_owned(),
-                    best: false,
-                    diff: None,
+                    ..Cell::default()
                 },
             })
             .collect();
@@ -186,8 +183,7 @@ impl Table {
         for row in &self.rows {
             let values = row.cells.iter().map(|c| match c.value {
                 Some(v) => v.to_string(),
-                None if row.key == "status" => c.text.clone(),
-                None => String::new(),
+                None => c.status.unwrap_or_default().to_owned(),
             });
             out += &csv_line(
                 [row.key.to_owned(), row.label.to_owned()]

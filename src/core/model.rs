@@ -52,6 +52,15 @@ impl Status {
             Status::Never => "never",
         }
     }
+
+    /// A short label for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Status::Positive => "Positive ROI",
+            Status::BeyondHorizon => "Pays back after horizon",
+            Status::Never => "Never breaks even",
+        }
+    }
 }
 
 /// Every figure of the model. `None` means undefined (for example, the
