@@ -21,6 +21,10 @@ fn inputs(
         finetuned,
         requests,
         months,
+        retrain_cost: 0.0,
+        retrain_per_year: 0.0,
+        accuracy_gain: 0.0,
+        error_value: 0.0,
     }
 }
 

@@ -15,6 +15,15 @@ fn example() -> RawInputs {
     RawInputs::example()
 }
 
+/// The example with the six core fields replaced by `texts`.
+fn core_texts(texts: [String; 6]) -> RawInputs {
+    let mut raw = example();
+    for (field, text) in Field::CORE.into_iter().zip(texts) {
+        raw.set(field, text);
+    }
+    raw
+}
+
 #[test]
 fn url_encoding_omits_defaults_and_reads_back() {
     assert_eq!(encode(&example(), &example()), "");
@@ -81,6 +90,10 @@ fn any_inputs() -> impl Strategy<Value = Inputs> {
             finetuned,
             requests,
             months,
+            retrain_cost: 0.0,
+            retrain_per_year: 0.0,
+            accuracy_gain: 0.0,
+            error_value: 0.0,
         },
     )
 }
@@ -96,7 +109,7 @@ proptest! {
 
     #[test]
     fn url_round_trip_keeps_any_text(texts in proptest::array::uniform6(".{0,30}")) {
-        let raw = RawInputs(texts);
+        let raw = core_texts(texts);
         prop_assert_eq!(decode(&encode(&raw, &example()), example()).raw, raw);
     }
 
@@ -110,7 +123,7 @@ proptest! {
 
     #[test]
     fn storage_round_trip(texts in proptest::array::uniform6(".{0,30}"), names in proptest::collection::vec("[a-zA-Z <>&\"]{1,20}", 0..5)) {
-        let raw = RawInputs(texts);
+        let raw = core_texts(texts);
         prop_assert_eq!(decode_working(&encode_working(&raw)), Ok(raw.clone()));
         let mut library = Library::default();
         for name in &names {
@@ -121,7 +134,7 @@ proptest! {
 
     #[test]
     fn export_import_round_trip(i in any_inputs()) {
-        let json = to_json("Scenario", &i, &calculate(&i));
+        let json = to_json("Scenario", &i.to_raw(), &i, &calculate(&i));
         let (name, raw) = import_json(&json).unwrap();
         prop_assert_eq!(name.as_deref(), Some("Scenario"));
         prop_assert_eq!(parse_inputs(&raw), Ok(i));
@@ -222,7 +235,7 @@ fn library_operations() {
 #[test]
 fn import_is_validated_field_by_field() {
     let i = Inputs::EXAMPLE;
-    let good = to_json("Plan", &i, &calculate(&i));
+    let good = to_json("Plan", &i.to_raw(), &i, &calculate(&i));
     assert_eq!(parse_inputs(&import_json(&good).unwrap().1), Ok(i));
     assert_eq!(import_json("nope"), Err(vec![ImportError::NotJson]));
     assert!(matches!(
@@ -259,20 +272,21 @@ fn import_is_validated_field_by_field() {
 fn exports() {
     let i = Inputs::EXAMPLE;
     let r = calculate(&i);
-    let json: serde_json::Value = serde_json::from_str(&to_json("Plan \"A\"", &i, &r)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&to_json("Plan \"A\"", &i.to_raw(), &i, &r)).unwrap();
     assert_eq!(json["inputs"]["training"], 2500.0);
     assert_eq!(json["results"]["status"], "positive");
     assert!((json["results"]["net_benefit"].as_f64().unwrap() - 5900.0).abs() < 1e-6);
-    assert_eq!(
-        json["query"],
-        "v=1&training=2500&maintenance=100&baseline=0.02&finetuned=0.012&requests=100000&months=12"
-    );
+    // The example is the bare URL; every field's text is kept.
+    assert_eq!(json["query"], "");
+    assert_eq!(json["fields"]["cost_mode"], "direct");
+    assert_eq!(json["fields"]["finetuned"], "0.012");
     let never = Inputs {
         maintenance: 900.0,
         ..i
     };
     let json: serde_json::Value =
-        serde_json::from_str(&to_json("x", &never, &calculate(&never))).unwrap();
+        serde_json::from_str(&to_json("x", &never.to_raw(), &never, &calculate(&never))).unwrap();
     assert!(json["results"]["break_even_months"].is_null());
     let csv = to_csv(&i, &r);
     assert!(csv.starts_with("kind,name,label,value,text\r\n"));
@@ -331,7 +345,7 @@ fn comparison_marks_the_best_and_the_differences() {
             "invalid"
         ]
     );
-    assert_eq!(row("months").cells[3].text, "invalid: 0");
+    assert_eq!(row("months").cells[3].text, "invalid");
     // Equal values are not highlighted.
     assert!(row("baseline_horizon_cost").cells.iter().all(|c| !c.best));
     assert!(row("training").cells.iter().all(|c| !c.best));

@@ -18,8 +18,8 @@ pub fn DataCard() -> impl IntoView {
     let valid = move || calc.results.with(Option::is_some);
     // Runs `f` with the current inputs and results, when valid.
     let with_scenario = move |f: &dyn Fn(&crate::core::Inputs, &crate::core::Results)| {
-        if let (Ok(i), Some(r)) = (calc.parsed.get_untracked(), calc.results.get_untracked()) {
-            f(&i, &r);
+        if let (Ok(p), Some(r)) = (calc.parsed.get_untracked(), calc.results.get_untracked()) {
+            f(&p.inputs, &r);
         }
     };
     let report = move |result: Result<(), String>, done: &str| {
@@ -31,7 +31,7 @@ pub fn DataCard() -> impl IntoView {
                 download(
                     "ft-roi-scenario.json",
                     "application/json",
-                    &to_json("Current scenario", i, r),
+                    &to_json("Current scenario", &calc.raw_untracked(), i, r),
                 ),
                 "Downloaded ft-roi-scenario.json.",
             )

@@ -11,9 +11,10 @@ pub fn FormulaPanel() -> impl IntoView {
     let calc = use_calc();
     let lines = move || {
         calc.parsed.with(|p| match p {
-            Ok(inputs) => calc
-                .results
-                .with(|r| r.as_ref().map_or_else(definitions, |r| worked(inputs, r))),
+            Ok(inputs) => calc.results.with(|r| {
+                r.as_ref()
+                    .map_or_else(definitions, |r| worked(&inputs.inputs, r))
+            }),
             Err(_) => definitions(),
         })
     };

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::browser::{location_search, replace_query, storage_get, storage_set};
+use crate::core::field::COUNT;
 use crate::core::scenario::{self, Decoded};
 use crate::core::store::{self, backup_key, Library, LIBRARY_KEY, WORKING_KEY};
-use crate::core::{calculate, parse_inputs, Field, InputError, Inputs, RawInputs, Results};
+use crate::core::{calculate, parse_scenario, Field, InputError, Parsed, RawInputs, Results};
 
 /// A message at the top of the page, dismissible.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,9 +23,9 @@ pub struct Notice {
 #[derive(Clone, Copy)]
 pub struct Calc {
     /// The text of each field, exactly as typed, in [`Field::ALL`] order.
-    pub fields: [RwSignal<String>; 6],
-    /// The validated inputs, or each invalid field's error.
-    pub parsed: Memo<Result<Inputs, Vec<(Field, InputError)>>>,
+    pub fields: [RwSignal<String>; COUNT],
+    /// The validated scenario, or each invalid field's error.
+    pub parsed: Memo<Result<Parsed, Vec<(Field, InputError)>>>,
     /// The figures, when every field is valid.
     pub results: Memo<Option<Results>>,
     /// The named scenarios.
@@ -37,8 +38,9 @@ impl Calc {
     /// State starting from `raw`, with an empty library.
     pub fn new(raw: RawInputs) -> Calc {
         let fields = raw.0.map(RwSignal::new);
-        let parsed = Memo::new(move |_| parse_inputs(&RawInputs(fields.map(|f| f.get()))));
-        let results = Memo::new(move |_| parsed.with(|p| p.as_ref().ok().map(calculate)));
+        let parsed = Memo::new(move |_| parse_scenario(&RawInputs(fields.map(|f| f.get()))));
+        let results =
+            Memo::new(move |_| parsed.with(|p| p.as_ref().ok().map(|p| calculate(&p.inputs))));
         Calc {
             fields,
             parsed,
@@ -115,6 +117,11 @@ impl Calc {
     /// The current field texts.
     pub fn raw(self) -> RawInputs {
         RawInputs(self.fields.map(|f| f.get()))
+    }
+
+    /// The current field texts, without subscribing to them.
+    pub fn raw_untracked(self) -> RawInputs {
+        RawInputs(self.fields.map(|f| f.get_untracked()))
     }
 
     /// Replaces every field's text.

@@ -58,7 +58,10 @@ pub fn SummaryCard() -> impl IntoView {
 fn Figures() -> impl IntoView {
     let calc = use_calc();
     let status = move || calc.results.with(|r| r.map(|r| r.status));
-    let horizon = Signal::derive(move || calc.parsed.with(|p| p.as_ref().map_or(0, |i| i.months)));
+    let horizon = Signal::derive(move || {
+        calc.parsed
+            .with(|p| p.as_ref().map_or(0, |p| p.inputs.months))
+    });
     let banner = move || {
         calc.results
             .with(|r| r.as_ref().map(|r| status_text(r, horizon.get())))

@@ -2,12 +2,12 @@
 //! columns, the best value per figure marked, and the difference of each
 //! column to the first.
 
-use super::export::{csv_line, input_text};
+use super::export::{csv_line, input_text, input_value};
 use super::field::Field;
 use super::format::MINUS;
 use super::metrics::{Better, METRICS};
-use super::model::{calculate, Results};
-use super::parse::{parse_field, parse_inputs, RawInputs};
+use super::model::{calculate, Inputs, Results};
+use super::parse::{parse_inputs, RawInputs};
 
 /// One cell of the table.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -99,21 +99,20 @@ fn finish(
 /// Compares named scenarios given as field texts. A scenario with invalid
 /// fields shows its inputs and "invalid" for every figure.
 pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
-    let results: Vec<Option<Results>> = scenarios
+    let inputs: Vec<Option<Inputs>> = scenarios
         .iter()
-        .map(|(_, raw)| parse_inputs(raw).ok().map(|i| calculate(&i)))
+        .map(|(_, raw)| parse_inputs(raw).ok())
         .collect();
+    let results: Vec<Option<Results>> = inputs.iter().map(|i| i.as_ref().map(calculate)).collect();
     let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
     let mut rows = Vec::new();
-    for field in Field::ALL {
-        let mut cells: Vec<Cell> = scenarios
+    // The model's inputs, whether entered directly or built from parts.
+    for field in Field::CORE {
+        let mut cells: Vec<Cell> = inputs
             .iter()
-            .map(|(_, raw)| {
-                let value = parse_field(field, raw.get(field)).ok();
-                let text = value.map_or_else(
-                    || format!("invalid: {}", raw.get(field)),
-                    |v| input_text(field, v),
-                );
+            .map(|i| {
+                let value = i.as_ref().and_then(|i| input_value(i, field));
+                let text = value.map_or_else(|| "invalid".to_owned(), |v| input_text(field, v));
                 Cell {
                     value,
                     text,

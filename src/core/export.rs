@@ -3,43 +3,58 @@
 
 use serde_json::{json, Map, Value};
 
-use super::field::Field;
-use super::format::{money_input, months, number, unit_cost};
+use super::field::{Field, Kind};
+use super::format::{money_input, number, unit_cost};
 use super::metrics::METRICS;
 use super::model::{Inputs, Results};
-use super::parse::{parse_field, RawInputs};
+use super::parse::{parse_scenario, RawInputs};
 use super::scenario;
 
 /// The `format` tag of exported JSON files.
 pub const FORMAT: &str = "ft-roi-scenario";
 
-/// An input written for people: `$2,500`, `$0.012`, `100,000`, `12 months`.
+/// A value of `field` written for people: `$2,500`, `$0.012`, `100,000`,
+/// `12 months`, `15%`.
 pub fn input_text(field: Field, v: f64) -> String {
-    match field {
-        Field::Training | Field::Maintenance => money_input(v),
-        Field::Baseline | Field::Finetuned => unit_cost(v),
-        Field::Requests => number(v),
-        Field::Months => format!("{} months", months(v).trim_end_matches(".00")),
+    match field.kind() {
+        Kind::Money => money_input(v),
+        Kind::UnitCost => unit_cost(v),
+        Kind::Count => number(v),
+        Kind::Months => format!("{} months", number(v)),
+        Kind::Bounded(_) => format!("{} {}", number(v), field.unit()),
+        Kind::Choice(options) => options.get(v as usize).copied().unwrap_or("").to_owned(),
     }
 }
 
-fn input_value(i: &Inputs, field: Field) -> f64 {
-    match field {
+/// The model's value of a core input.
+pub fn input_value(i: &Inputs, field: Field) -> Option<f64> {
+    Some(match field {
         Field::Training => i.training,
         Field::Maintenance => i.maintenance,
         Field::Baseline => i.baseline,
         Field::Finetuned => i.finetuned,
         Field::Requests => i.requests,
         Field::Months => f64::from(i.months),
-    }
+        _ => return None,
+    })
 }
 
 /// The scenario and its results as a JSON document that [`import_json`]
-/// reads back. Undefined figures are `null`.
-pub fn to_json(name: &str, i: &Inputs, r: &Results) -> String {
-    let inputs: Map<String, Value> = Field::ALL
+/// reads back: `inputs` holds the model's six inputs as numbers (whatever
+/// built them), `fields` every field's text. Undefined figures are `null`.
+pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
+    let inputs: Map<String, Value> = Field::CORE
         .into_iter()
-        .map(|f| (f.name().to_owned(), json!(input_value(i, f))))
+        .map(|f| {
+            (
+                f.name().to_owned(),
+                input_value(i, f).map_or(Value::Null, |v| json!(v)),
+            )
+        })
+        .collect();
+    let fields: Map<String, Value> = Field::ALL
+        .into_iter()
+        .map(|f| (f.name().to_owned(), json!(raw.get(f))))
         .collect();
     let mut results: Map<String, Value> = METRICS
         .iter()
@@ -55,8 +70,9 @@ pub fn to_json(name: &str, i: &Inputs, r: &Results) -> String {
         "format": FORMAT,
         "version": scenario::VERSION,
         "name": name,
-        "query": scenario::encode(&i.to_raw(), &RawInputs(Default::default())),
+        "query": scenario::encode(raw, &RawInputs::example()),
         "inputs": inputs,
+        "fields": fields,
         "results": results,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
@@ -85,8 +101,8 @@ pub fn csv_line<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
 /// The scenario and its results as CSV: `kind,name,label,value,text`.
 pub fn to_csv(i: &Inputs, r: &Results) -> String {
     let mut out = csv_line(["kind", "name", "label", "value", "text"]);
-    for f in Field::ALL {
-        let v = input_value(i, f);
+    for f in Field::CORE {
+        let v = input_value(i, f).unwrap_or_default();
         out += &csv_line([
             "input",
             f.name(),
@@ -118,8 +134,12 @@ fn md_cell(s: &str) -> String {
 /// The scenario and its results as a Markdown table.
 pub fn to_markdown(name: &str, i: &Inputs, r: &Results) -> String {
     let mut out = format!("**{}**\n\n| | |\n|---|---:|\n", md_cell(name));
-    for f in Field::ALL {
-        out += &format!("| {} | {} |\n", f.label(), input_text(f, input_value(i, f)));
+    for f in Field::CORE {
+        out += &format!(
+            "| {} | {} |\n",
+            f.label(),
+            input_text(f, input_value(i, f).unwrap_or_default())
+        );
     }
     for m in &METRICS {
         out += &format!("| {} | {} |\n", m.label, m.text(r));
@@ -171,29 +191,47 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
             "no \"inputs\" object".to_owned(),
         )]);
     };
+    let fields = obj.get("fields").and_then(Value::as_object);
     let mut raw = RawInputs::example();
     let mut errors = Vec::new();
     for field in Field::ALL {
-        let text = match inputs.get(field.name()) {
-            None | Some(Value::Null) => {
-                errors.push(ImportError::Missing(field.label()));
+        // The six model inputs must be in `inputs`; the builders' fields are
+        // optional (files from before the builders lack them).
+        let value = if Field::CORE.contains(&field) {
+            inputs.get(field.name())
+        } else {
+            fields.and_then(|f| f.get(field.name()))
+        };
+        let text = match value {
+            None | Some(Value::Null) if Field::CORE.contains(&field) => {
+                errors.push((field, ImportError::Missing(field.label())));
                 continue;
             }
+            None | Some(Value::Null) => continue,
             // Written the shortest way that reads back exactly: 3000, not 3000.0.
             Some(Value::Number(n)) => n.as_f64().map_or_else(|| n.to_string(), |v| v.to_string()),
-            Some(Value::String(s)) => s.clone(),
+            Some(Value::String(s)) => s.chars().take(scenario::MAX_VALUE_LEN).collect(),
             Some(_) => {
-                errors.push(ImportError::NotANumber(field.label()));
+                errors.push((field, ImportError::NotANumber(field.label())));
                 continue;
             }
         };
-        match parse_field(field, &text) {
-            Ok(_) => raw.set(field, text),
-            Err(e) => errors.push(ImportError::Invalid(field.label(), e.to_string())),
-        }
+        raw.set(field, text);
+    }
+    if let Err(field_errors) = parse_scenario(&raw) {
+        // A field already reported as missing or not a number is not
+        // reported again.
+        let reported: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        errors.extend(
+            field_errors
+                .into_iter()
+                .filter(|(f, _)| !reported.contains(f))
+                .map(|(f, e)| (f, ImportError::Invalid(f.label(), e.to_string()))),
+        );
     }
     if !errors.is_empty() {
-        return Err(errors);
+        errors.sort_by_key(|(f, _)| *f);
+        return Err(errors.into_iter().map(|(_, e)| e).collect());
     }
     let name = obj
         .get("name")

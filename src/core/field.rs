@@ -1,8 +1,12 @@
-//! The six inputs of the model: their public names, labels, units, hints,
-//! steps and limits. The `name`s are a public interface (form field names and
-//! URL query keys); never rename them.
+//! Every input of the calculator: public names, labels, units, hints,
+//! steps, limits and defaults. The `name`s are a public interface (form
+//! field names and URL query keys); never rename them.
+//!
+//! The six core inputs come first; the cost builders' inputs follow. Their
+//! defaults are a breakdown of the reference example, so switching a
+//! section from direct entry to its builder keeps every figure.
 
-/// Largest accepted absolute value of any money or volume input.
+/// Largest accepted value of any money, volume or token input.
 pub const MAX_VALUE: f64 = 1e15;
 /// Smallest accepted non-zero value: below it the figures stop being
 /// meaningful money and only invite floating-point noise.
@@ -10,39 +14,127 @@ pub const MIN_NONZERO: f64 = 1e-9;
 /// Longest horizon, in months (fifty years).
 pub const MAX_MONTHS: u32 = 600;
 
-/// One input of the model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    /// One-time training and setup cost T, in dollars.
-    Training,
-    /// Recurring maintenance M, in dollars per month.
-    Maintenance,
-    /// Baseline cost per request b, in dollars.
-    Baseline,
-    /// Fine-tuned cost per request f, in dollars.
-    Finetuned,
-    /// Monthly requests V.
-    Requests,
-    /// Horizon H, in whole months.
-    Months,
-}
-
 /// How a field's value is written and checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// Dollars, any non-negative amount.
     Money,
-    /// Dollars per request, shown with the precision it needs.
+    /// Dollars per request or per token unit, shown with the precision it needs.
     UnitCost,
-    /// A count of requests (may be an average, so fractions are allowed).
+    /// A count (requests, tokens, examples, hours); fractions allowed.
     Count,
     /// Whole months from 1 to [`MAX_MONTHS`].
     Months,
+    /// A number from 0 to the given maximum (percentages, cycles a year).
+    Bounded(u32),
+    /// One of a fixed set of options (the first is the default).
+    Choice(&'static [&'static str]),
 }
 
+/// Everything known about one input.
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    /// Public name: the input's `name` and its URL key.
+    pub name: &'static str,
+    /// Label shown to users.
+    pub label: &'static str,
+    /// Unit shown next to the field.
+    pub unit: &'static str,
+    /// One-line hint under the field.
+    pub hint: &'static str,
+    /// Step of the arrow keys.
+    pub step: f64,
+    /// How the value is written and checked.
+    pub kind: Kind,
+    /// Text in the reference example (the default scenario).
+    pub example: &'static str,
+}
+
+macro_rules! fields {
+    ($($variant:ident: $name:literal, $label:literal, $unit:literal, $hint:literal, $step:expr, $kind:expr, $example:literal;)*) => {
+        /// One input of the calculator.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Field {
+            $(
+                #[doc = $label]
+                $variant,
+            )*
+        }
+
+        const SPECS: &[Spec] = &[
+            $(Spec { name: $name, label: $label, unit: $unit, hint: $hint, step: $step, kind: $kind, example: $example },)*
+        ];
+
+        impl Field {
+            /// Every field, in order.
+            pub const ALL: [Field; SPECS.len()] = [$(Field::$variant,)*];
+        }
+    };
+}
+
+const MODES_COST: &[&str] = &["direct", "tokens"];
+const MODES_ITEMIZED: &[&str] = &["direct", "itemized"];
+const PRICE_UNITS: &[&str] = &["1m", "1k"];
+const COMPUTE_MODES: &[&str] = &["flat", "tokens"];
+
+fields! {
+    Training: "training", "Training and setup cost", "$ one-time", "Labeling, training runs, evaluation and deployment work.", 100.0, Kind::Money, "2500";
+    Maintenance: "maintenance", "Monthly maintenance", "$ / month", "Monitoring, evaluation, hosting premium and retraining, averaged.", 10.0, Kind::Money, "100";
+    Baseline: "baseline", "Baseline cost per request", "$ / request", "Average all-in cost of one request today, retries included.", 0.001, Kind::UnitCost, "0.02";
+    Finetuned: "finetuned", "Fine-tuned cost per request", "$ / request", "Average cost with the fine-tuned model, fallbacks included.", 0.001, Kind::UnitCost, "0.012";
+    Requests: "requests", "Monthly requests", "requests / month", "Production requests the model serves each month.", 1000.0, Kind::Count, "100000";
+    Months: "months", "Horizon", "months", "How far ahead to project: 1 to 600 whole months.", 1.0, Kind::Months, "12";
+
+    CostMode: "cost_mode", "Request costs", "", "Enter costs per request directly, or build them from tokens and prices.", 1.0, Kind::Choice(MODES_COST), "direct";
+    PriceUnit: "price_unit", "Token prices per", "", "Whether token prices are per million or per thousand tokens.", 1.0, Kind::Choice(PRICE_UNITS), "1m";
+    BaseInputTokens: "base_input_tokens", "Input tokens", "tokens / request", "Prompt, instructions, context and history sent per request.", 100.0, Kind::Count, "1000";
+    BaseOutputTokens: "base_output_tokens", "Output tokens", "tokens / request", "Tokens the model generates per request.", 100.0, Kind::Count, "1000";
+    BaseInputPrice: "base_input_price", "Input price", "$ / unit", "Price of input tokens for the baseline model.", 0.5, Kind::UnitCost, "10";
+    BaseOutputPrice: "base_output_price", "Output price", "$ / unit", "Price of output tokens for the baseline model.", 0.5, Kind::UnitCost, "10";
+    BaseCacheShare: "base_cache_share", "Cached input", "% of input", "Share of input tokens served from the prompt cache.", 5.0, Kind::Bounded(100), "0";
+    BaseCachePrice: "base_cache_price", "Cached input price", "$ / unit", "Price of cached input tokens.", 0.1, Kind::UnitCost, "0";
+    BaseRetryRate: "base_retry_rate", "Retries", "% extra attempts", "Extra attempts per request (10 = one retry in ten requests).", 1.0, Kind::Bounded(1000), "0";
+    FtInputTokens: "ft_input_tokens", "Input tokens", "tokens / request", "Fine-tuned models often need shorter prompts.", 100.0, Kind::Count, "1000";
+    FtOutputTokens: "ft_output_tokens", "Output tokens", "tokens / request", "Tokens the fine-tuned model generates per request.", 100.0, Kind::Count, "1000";
+    FtInputPrice: "ft_input_price", "Input price", "$ / unit", "Price of input tokens for the fine-tuned model.", 0.5, Kind::UnitCost, "6";
+    FtOutputPrice: "ft_output_price", "Output price", "$ / unit", "Price of output tokens for the fine-tuned model.", 0.5, Kind::UnitCost, "6";
+    FtCacheShare: "ft_cache_share", "Cached input", "% of input", "Share of input tokens served from the prompt cache.", 5.0, Kind::Bounded(100), "0";
+    FtCachePrice: "ft_cache_price", "Cached input price", "$ / unit", "Price of cached input tokens.", 0.1, Kind::UnitCost, "0";
+    FtRetryRate: "ft_retry_rate", "Retries", "% extra attempts", "Extra attempts per request with the fine-tuned model.", 1.0, Kind::Bounded(1000), "0";
+    FtFallbackShare: "ft_fallback_share", "Fallback to baseline", "% of requests", "Low-confidence requests that are sent on to the baseline model as well.", 1.0, Kind::Bounded(100), "0";
+
+    TrainingMode: "training_mode", "One-time investment", "", "Enter the total directly, or itemize labeling, compute and engineering.", 1.0, Kind::Choice(MODES_ITEMIZED), "direct";
+    LabelExamples: "label_examples", "Labeled examples", "examples", "Examples to label (also the training set size).", 100.0, Kind::Count, "1000";
+    LabelCost: "label_cost", "Cost per example", "$ / example", "In-house $3–8, contract services $0.50–5, active learning $0.10–1.", 0.1, Kind::UnitCost, "2";
+    LabelQa: "label_qa", "QA and rework", "% of labeling", "Allowance for review and relabeling (10–20% is common).", 5.0, Kind::Bounded(1000), "0";
+    ComputeMode: "compute_mode", "Training compute", "", "A flat amount (GPU jobs), or priced by training tokens.", 1.0, Kind::Choice(COMPUTE_MODES), "flat";
+    ComputeFlat: "compute_flat", "Compute cost", "$ one-time", "The cost of the training jobs.", 50.0, Kind::Money, "500";
+    TrainTokens: "train_tokens", "Tokens per example", "tokens", "Input plus output tokens of one training example.", 50.0, Kind::Count, "500";
+    TrainEpochs: "train_epochs", "Epochs", "passes", "Passes over the training set.", 1.0, Kind::Count, "3";
+    TrainPrice: "train_price", "Training price", "$ / 1M tokens", "Provider price per million training tokens.", 1.0, Kind::UnitCost, "30";
+    CurationHours: "curation_hours", "Data curation", "hours", "Deduplicating, filtering and cleaning raw data (2–5 hours is typical).", 1.0, Kind::Count, "0";
+    CurationRate: "curation_rate", "Curation rate", "$ / hour", "Hourly cost of the people doing it.", 10.0, Kind::Money, "100";
+    SetupHours: "setup_hours", "Setup, evaluation, deployment", "hours", "Engineering time to evaluate and ship the model.", 1.0, Kind::Count, "0";
+    SetupRate: "setup_rate", "Engineering rate", "$ / hour", "Hourly cost of the engineers.", 10.0, Kind::Money, "150";
+    OtherOneTime: "other_one_time", "Other one-time costs", "$ one-time", "Tooling, licences, anything else paid once.", 100.0, Kind::Money, "0";
+
+    MaintenanceMode: "maintenance_mode", "Recurring operations", "", "Enter the monthly total directly, or itemize monitoring, support and retraining.", 1.0, Kind::Choice(MODES_ITEMIZED), "direct";
+    Monitoring: "monitoring", "Monitoring and tooling", "$ / month", "Experiment tracking, alerting, evaluation runs, hosting premium.", 10.0, Kind::Money, "100";
+    SupportHours: "support_hours", "Support and troubleshooting", "hours / week", "Time the team spends on the model each week (2–5 is typical).", 1.0, Kind::Count, "0";
+    SupportRate: "support_rate", "Support rate", "$ / hour", "Hourly cost of that time.", 10.0, Kind::Money, "100";
+    RetrainCost: "retrain_cost", "Retraining cost", "$ / cycle", "Relabeling and retraining when data drifts ($2,000–5,000 is common).", 100.0, Kind::Money, "0";
+    RetrainPerYear: "retrain_per_year", "Retraining cycles", "per year", "4 = quarterly, 1 = yearly; the first comes after 12 ÷ cycles months.", 1.0, Kind::Bounded(52), "0";
+
+    AccuracyGain: "accuracy_gain", "Accuracy gain", "percentage points", "Fewer errors per request with the fine-tuned model (optional).", 0.5, Kind::Bounded(100), "0";
+    ErrorValue: "error_value", "Value per avoided error", "$ / error", "What one error costs you: a support ticket, a refund, a manual review.", 0.5, Kind::Money, "0";
+}
+
+/// The number of fields.
+pub const COUNT: usize = SPECS.len();
+
 impl Field {
-    /// Every field, in form order.
-    pub const ALL: [Field; 6] = [
+    /// The six inputs of the core model, in form order.
+    pub const CORE: [Field; 6] = [
         Field::Training,
         Field::Maintenance,
         Field::Baseline,
@@ -56,16 +148,14 @@ impl Field {
         self as usize
     }
 
+    /// Everything known about this field.
+    pub const fn spec(self) -> &'static Spec {
+        &SPECS[self as usize]
+    }
+
     /// The public name: the input's `name` attribute and its URL query key.
     pub const fn name(self) -> &'static str {
-        match self {
-            Field::Training => "training",
-            Field::Maintenance => "maintenance",
-            Field::Baseline => "baseline",
-            Field::Finetuned => "finetuned",
-            Field::Requests => "requests",
-            Field::Months => "months",
-        }
+        self.spec().name
     }
 
     /// The field whose public name is `name`.
@@ -75,71 +165,31 @@ impl Field {
 
     /// The label shown to users.
     pub const fn label(self) -> &'static str {
-        match self {
-            Field::Training => "Training and setup cost",
-            Field::Maintenance => "Monthly maintenance",
-            Field::Baseline => "Baseline cost per request",
-            Field::Finetuned => "Fine-tuned cost per request",
-            Field::Requests => "Monthly requests",
-            Field::Months => "Horizon",
-        }
+        self.spec().label
     }
 
     /// The unit shown next to the field.
     pub const fn unit(self) -> &'static str {
-        match self {
-            Field::Training => "$ one-time",
-            Field::Maintenance => "$ / month",
-            Field::Baseline | Field::Finetuned => "$ / request",
-            Field::Requests => "requests / month",
-            Field::Months => "months",
-        }
+        self.spec().unit
     }
 
     /// A one-line hint under the field.
     pub const fn hint(self) -> &'static str {
-        match self {
-            Field::Training => "Labeling, training runs, evaluation and deployment work.",
-            Field::Maintenance => {
-                "Monitoring, evaluation, hosting premium and retraining, averaged."
-            }
-            Field::Baseline => "Average all-in cost of one request today, retries included.",
-            Field::Finetuned => "Average cost with the fine-tuned model, fallbacks included.",
-            Field::Requests => "Production requests the model serves each month.",
-            Field::Months => "How far ahead to project: 1 to 600 whole months.",
-        }
+        self.spec().hint
     }
 
     /// The step of the arrow keys.
     pub const fn step(self) -> f64 {
-        match self {
-            Field::Training => 100.0,
-            Field::Maintenance => 10.0,
-            Field::Baseline | Field::Finetuned => 0.001,
-            Field::Requests => 1000.0,
-            Field::Months => 1.0,
-        }
+        self.spec().step
     }
 
     /// How the value is written and checked.
     pub const fn kind(self) -> Kind {
-        match self {
-            Field::Training | Field::Maintenance => Kind::Money,
-            Field::Baseline | Field::Finetuned => Kind::UnitCost,
-            Field::Requests => Kind::Count,
-            Field::Months => Kind::Months,
-        }
+        self.spec().kind
     }
 
     /// The text of the field in the reference example (the default scenario).
     pub const fn example(self) -> &'static str {
-        match self {
-            Field::Training => "2500",
-            Field::Maintenance => "100",
-            Field::Baseline => "0.02",
-            Field::Finetuned => "0.012",
-            Field::Requests => "100000",
-            Field::Months => "12",
-        }
+        self.spec().example
     }
 }

@@ -8,6 +8,7 @@
 //!   [`calculate`] is total on validated [`Inputs`]. Undefined results are
 //!   `None`, never NaN or infinity, and no formatted string contains either.
 
+pub mod builders;
 pub mod compare;
 pub mod export;
 pub mod field;
@@ -21,4 +22,4 @@ pub mod store;
 
 pub use field::Field;
 pub use model::{calculate, Inputs, Results, Status};
-pub use parse::{parse_inputs, InputError, RawInputs};
+pub use parse::{parse_inputs, parse_scenario, InputError, Parsed, RawInputs};

@@ -17,6 +17,14 @@ pub struct Inputs {
     pub requests: f64,
     /// Horizon H (whole months).
     pub months: u32,
+    /// Cost of one retraining R ($), a lump sum in the month it happens.
+    pub retrain_cost: f64,
+    /// Retrainings a year c; the k-th happens at month k·12/c.
+    pub retrain_per_year: f64,
+    /// Accuracy gain a, in percentage points.
+    pub accuracy_gain: f64,
+    /// Value e of one avoided error ($).
+    pub error_value: f64,
 }
 
 impl Inputs {
@@ -28,6 +36,10 @@ impl Inputs {
         finetuned: 0.012,
         requests: 100_000.0,
         months: 12,
+        retrain_cost: 0.0,
+        retrain_per_year: 0.0,
+        accuracy_gain: 0.0,
+        error_value: 0.0,
     };
 }
 
@@ -69,9 +81,27 @@ impl Status {
 pub struct Results {
     /// s = b − f ($ per request).
     pub request_savings: f64,
-    /// n = s·V − M ($ per month).
+    /// b·V: baseline inference per month.
+    pub monthly_baseline_cost: f64,
+    /// f·V: fine-tuned inference per month.
+    pub monthly_finetuned_cost: f64,
+    /// s·V: inference savings per month, before maintenance.
+    pub monthly_gross_savings: f64,
+    /// Q = a/100 · e · V: the value of avoided errors per month.
+    pub monthly_quality_value: f64,
+    /// R·c/12: retraining averaged per month.
+    pub retraining_monthly_average: f64,
+    /// k_H: retrainings within the horizon.
+    pub retrainings_in_horizon: f64,
+    /// n·12 − R·k₁₂ − T: the first year's cumulative net position.
+    pub annual_benefit: f64,
+    /// annual_benefit / T × 100 when T > 0: the article's "annual ROI on
+    /// the one-time cost".
+    pub annual_roi_one_time: Option<f64>,
+    /// n = s·V + Q − M ($ per month), before retraining lumps.
     pub monthly_net_savings: f64,
-    /// T / n when n > 0.
+    /// T / n when n > 0 (with retraining: when the cumulative position
+    /// turns non-negative for good).
     pub break_even_months: Option<f64>,
     /// break_even_months · V: cumulative requests served by break-even.
     pub break_even_requests: Option<f64>,
@@ -115,51 +145,114 @@ fn difference(a: f64, b: f64) -> f64 {
     }
 }
 
+/// Retrainings that happen by time `t` (months) at `c` a year: the k-th is
+/// at k·12/c, and one falling exactly at `t` counts.
+pub fn retrainings_by(t: f64, per_year: f64) -> f64 {
+    if per_year <= 0.0 {
+        return 0.0;
+    }
+    // A tolerance so that, say, the 4th quarterly retraining at month 12
+    // counts in a 12-month horizon despite rounding.
+    (t * per_year / 12.0 + 1e-9).floor()
+}
+
+/// The month from which the cumulative net position −T + n·t − R·k(t)
+/// stays non-negative, or `None` if it never does.
+fn break_even(training: f64, n: f64, retrain_cost: f64, per_year: f64) -> Option<f64> {
+    if n <= 0.0 {
+        return None;
+    }
+    if retrain_cost <= 0.0 || per_year <= 0.0 {
+        return finite(training / n);
+    }
+    let period = 12.0 / per_year;
+    // Net gain over a whole retraining cycle; without it the position
+    // drifts down in the long run.
+    let gain = difference(n * period, retrain_cost);
+    if gain <= 0.0 {
+        return None;
+    }
+    // After the k-th retraining the position is −T + k·gain; find the first
+    // k where that is non-negative, then where the position crosses zero in
+    // the cycle before it.
+    let mut k = (training / gain).ceil();
+    if !k.is_finite() {
+        return None;
+    }
+    while k > 0.0 && (k - 1.0) * gain >= training {
+        k -= 1.0;
+    }
+    while k * gain < training {
+        k += 1.0;
+    }
+    if k == 0.0 {
+        return Some(0.0);
+    }
+    finite((k - 1.0) * period + (training - (k - 1.0) * gain) / n)
+}
+
 /// Computes every figure. Total: any validated [`Inputs`] gives finite
 /// numbers or `None`.
 pub fn calculate(i: &Inputs) -> Results {
     let h = f64::from(i.months);
+    let v = i.requests;
     let s = difference(i.baseline, i.finetuned);
-    let n = difference(s * i.requests, i.maintenance);
-    let break_even_months = if n > 0.0 {
-        finite(i.training / n)
+    let quality_per_request = i.accuracy_gain / 100.0 * i.error_value;
+    let q = quality_per_request * v;
+    // Per-request benefit: savings plus the value of avoided errors.
+    let u = s + quality_per_request;
+    let n = difference(s * v + q, i.maintenance);
+    let k_h = retrainings_by(h, i.retrain_per_year);
+    let retraining = i.retrain_cost * k_h;
+    let break_even_months = break_even(i.training, n, i.retrain_cost, i.retrain_per_year);
+    let training_recovery_requests = if u > 0.0 {
+        finite(i.training / u)
     } else {
         None
     };
-    let training_recovery_requests = if s > 0.0 {
-        finite(i.training / s)
+    let break_even_volume = if u > 0.0 {
+        finite((i.training / h + i.maintenance + retraining / h) / u)
     } else {
         None
     };
-    let break_even_volume = if s > 0.0 {
-        finite((i.training / h + i.maintenance) / s)
-    } else {
-        None
-    };
-    let investment = i.training + i.maintenance * h;
-    let net_operating_savings = n * h;
+    let investment = i.training + i.maintenance * h + retraining;
+    let net_operating_savings = n * h - retraining;
     let net_benefit = difference(net_operating_savings, i.training);
     let roi_percent = if investment > 0.0 {
         finite(net_benefit / investment * 100.0)
     } else {
         None
     };
-    let status = if n <= 0.0 {
-        Status::Never
-    } else if net_benefit > 0.0 {
+    let status = if net_benefit > 0.0 {
         Status::Positive
-    } else {
+    } else if break_even_months.is_some() {
         Status::BeyondHorizon
+    } else {
+        Status::Never
     };
+    let annual_benefit =
+        n * 12.0 - i.retrain_cost * retrainings_by(12.0, i.retrain_per_year) - i.training;
     Results {
         request_savings: s,
+        monthly_baseline_cost: i.baseline * v,
+        monthly_finetuned_cost: i.finetuned * v,
+        monthly_gross_savings: s * v,
+        monthly_quality_value: q,
+        retraining_monthly_average: i.retrain_cost * i.retrain_per_year / 12.0,
+        retrainings_in_horizon: k_h,
+        annual_benefit,
+        annual_roi_one_time: if i.training > 0.0 {
+            finite(annual_benefit / i.training * 100.0)
+        } else {
+            None
+        },
         monthly_net_savings: n,
         break_even_months,
-        break_even_requests: break_even_months.and_then(|m| finite(m * i.requests)),
+        break_even_requests: break_even_months.and_then(|m| finite(m * v)),
         training_recovery_requests,
         break_even_volume,
-        baseline_horizon_cost: i.baseline * i.requests * h,
-        finetuned_horizon_cost: i.finetuned * i.requests * h + i.maintenance * h + i.training,
+        baseline_horizon_cost: i.baseline * v * h,
+        finetuned_horizon_cost: i.finetuned * v * h + i.maintenance * h + retraining + i.training,
         investment,
         net_benefit,
         net_operating_savings,

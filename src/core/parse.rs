@@ -1,7 +1,10 @@
 //! From the text the user typed to validated [`Inputs`]. Raw text is kept as
 //! typed (so nothing is lost); only validated numbers reach the model.
 
-use super::field::{Field, Kind, MAX_MONTHS, MAX_VALUE, MIN_NONZERO};
+use super::builders::{
+    self, Compute, Investment, InvestmentItems, Operations, RequestCost, TokenSide,
+};
+use super::field::{Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO};
 use super::model::Inputs;
 
 /// Why a field's text is not a valid value. The `Display` text is the inline
@@ -35,11 +38,17 @@ pub enum InputError {
     /// A horizon outside 1 to [`MAX_MONTHS`].
     #[error("Enter 1 to 600 months.")]
     MonthsOutOfRange,
+    /// Above a bounded field's maximum.
+    #[error("Enter a number from 0 to {0}.")]
+    AboveMax(u32),
+    /// Not one of a choice field's options.
+    #[error("Choose one of the options.")]
+    NotAnOption,
 }
 
-/// The text of each field, exactly as typed.
+/// The text of each field, exactly as typed, in [`Field::ALL`] order.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct RawInputs(pub [String; 6]);
+pub struct RawInputs(pub [String; COUNT]);
 
 impl RawInputs {
     /// The reference example: the default scenario.
@@ -66,8 +75,17 @@ impl Default for RawInputs {
 
 /// Parses one field's text. Surrounding whitespace is ignored; anything else
 /// that is not a plain decimal number within the field's limits is an error.
+///
+/// A choice field's value is the index of its option.
 pub fn parse_field(field: Field, text: &str) -> Result<f64, InputError> {
     let t = text.trim();
+    if let Kind::Choice(options) = field.kind() {
+        return options
+            .iter()
+            .position(|o| *o == t)
+            .map(|i| i as f64)
+            .ok_or(InputError::NotAnOption);
+    }
     if t.is_empty() {
         return Err(InputError::Empty);
     }
@@ -119,6 +137,13 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
     if v < 0.0 {
         return Err(InputError::Negative);
     }
+    if let Kind::Bounded(max) = field.kind() {
+        return if v > f64::from(max) {
+            Err(InputError::AboveMax(max))
+        } else {
+            Ok(v)
+        };
+    }
     if field.kind() == Kind::Months {
         if v.fract() != 0.0 {
             return Err(InputError::NotWholeMonths);
@@ -140,22 +165,146 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
 /// Every field's error, in form order.
 pub type FieldErrors = Vec<(Field, InputError)>;
 
-/// Validates all six fields: the inputs when every one is valid, otherwise
-/// every field's error.
-pub fn parse_inputs(raw: &RawInputs) -> Result<Inputs, FieldErrors> {
-    let mut values = [0.0; 6];
+/// The token side of the request-cost builder.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TokenCosts {
+    /// Tokens per price unit: 1,000,000 or 1,000.
+    pub unit: f64,
+    /// The baseline side's profile.
+    pub baseline_side: TokenSide,
+    /// The fine-tuned side's profile.
+    pub finetuned_side: TokenSide,
+    /// Share of requests that also go to the baseline model, 0 to 1.
+    pub fallback_share: f64,
+    /// The baseline cost per request, by part.
+    pub baseline: RequestCost,
+    /// The fine-tuned cost per request, by part.
+    pub finetuned: RequestCost,
+}
+
+/// A validated scenario: the model's inputs, and the builders' breakdowns
+/// for the sections built from parts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Parsed {
+    /// The inputs of the model.
+    pub inputs: Inputs,
+    /// Request costs from tokens, when built that way.
+    pub tokens: Option<TokenCosts>,
+    /// The one-time investment by item, when itemized.
+    pub investment: Option<Investment>,
+    /// Recurring operations by item, when itemized.
+    pub operations: Option<Operations>,
+}
+
+/// Validates the fields a scenario uses: the modes decide which. A field
+/// the scenario does not use (the token fields under direct entry, say)
+/// keeps its text and is not checked, so switching modes loses nothing.
+pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     let mut errors = Vec::new();
-    for field in Field::ALL {
-        match parse_field(field, raw.get(field)) {
-            Ok(v) => values[field.index()] = v,
-            Err(e) => errors.push((field, e)),
+    let mut get = |field: Field| match parse_field(field, raw.get(field)) {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push((field, e));
+            0.0
         }
-    }
+    };
+    let requests = get(Field::Requests);
+    let months = get(Field::Months);
+    let accuracy_gain = get(Field::AccuracyGain);
+    let error_value = get(Field::ErrorValue);
+    let tokens = if get(Field::CostMode) == 1.0 {
+        let unit = if get(Field::PriceUnit) == 1.0 {
+            1e3
+        } else {
+            1e6
+        };
+        let mut side = |f: [Field; 7]| TokenSide {
+            input_tokens: get(f[0]),
+            output_tokens: get(f[1]),
+            input_price: get(f[2]),
+            output_price: get(f[3]),
+            cache_share: get(f[4]) / 100.0,
+            cache_price: get(f[5]),
+            retry_rate: get(f[6]) / 100.0,
+        };
+        use Field::*;
+        let baseline_side = side([
+            BaseInputTokens,
+            BaseOutputTokens,
+            BaseInputPrice,
+            BaseOutputPrice,
+            BaseCacheShare,
+            BaseCachePrice,
+            BaseRetryRate,
+        ]);
+        let finetuned_side = side([
+            FtInputTokens,
+            FtOutputTokens,
+            FtInputPrice,
+            FtOutputPrice,
+            FtCacheShare,
+            FtCachePrice,
+            FtRetryRate,
+        ]);
+        let fallback_share = get(FtFallbackShare) / 100.0;
+        let baseline = builders::side_cost(&baseline_side, unit);
+        let finetuned =
+            builders::finetuned_cost(&finetuned_side, unit, fallback_share, baseline.total);
+        Some(TokenCosts {
+            unit,
+            baseline_side,
+            finetuned_side,
+            fallback_share,
+            baseline,
+            finetuned,
+        })
+    } else {
+        None
+    };
+    let (baseline, finetuned) = match &tokens {
+        Some(t) => (t.baseline.total, t.finetuned.total),
+        None => (get(Field::Baseline), get(Field::Finetuned)),
+    };
+    let investment = if get(Field::TrainingMode) == 1.0 {
+        let compute = if get(Field::ComputeMode) == 1.0 {
+            Compute::Tokens {
+                tokens_per_example: get(Field::TrainTokens),
+                epochs: get(Field::TrainEpochs),
+                price_per_million: get(Field::TrainPrice),
+            }
+        } else {
+            Compute::Flat(get(Field::ComputeFlat))
+        };
+        Some(builders::investment(&InvestmentItems {
+            examples: get(Field::LabelExamples),
+            cost_per_example: get(Field::LabelCost),
+            qa_share: get(Field::LabelQa) / 100.0,
+            compute,
+            curation: (get(Field::CurationHours), get(Field::CurationRate)),
+            setup: (get(Field::SetupHours), get(Field::SetupRate)),
+            other: get(Field::OtherOneTime),
+        }))
+    } else {
+        None
+    };
+    let training = investment.map_or_else(|| get(Field::Training), |i| i.total);
+    let operations = if get(Field::MaintenanceMode) == 1.0 {
+        Some(builders::operations(
+            get(Field::Monitoring),
+            get(Field::SupportHours),
+            get(Field::SupportRate),
+            get(Field::RetrainCost),
+            get(Field::RetrainPerYear),
+        ))
+    } else {
+        None
+    };
+    let maintenance = operations.map_or_else(|| get(Field::Maintenance), |o| o.monthly);
     if !errors.is_empty() {
+        errors.sort_by_key(|(f, _)| *f);
         return Err(errors);
     }
-    let [training, maintenance, baseline, finetuned, requests, months] = values;
-    Ok(Inputs {
+    let inputs = Inputs {
         training,
         maintenance,
         baseline,
@@ -163,7 +312,22 @@ pub fn parse_inputs(raw: &RawInputs) -> Result<Inputs, FieldErrors> {
         requests,
         // Checked above: a whole number from 1 to 600.
         months: months as u32,
+        retrain_cost: operations.map_or(0.0, |o| o.retrain_cost),
+        retrain_per_year: operations.map_or(0.0, |o| o.retrain_per_year),
+        accuracy_gain,
+        error_value,
+    };
+    Ok(Parsed {
+        inputs,
+        tokens,
+        investment,
+        operations,
     })
+}
+
+/// Validates a scenario and returns the model's inputs.
+pub fn parse_inputs(raw: &RawInputs) -> Result<Inputs, FieldErrors> {
+    parse_scenario(raw).map(|p| p.inputs)
 }
 
 /// The text one arrow-key step away from `text`: up by the field's step
@@ -175,6 +339,8 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
     let step = field.step() * if big { 10.0 } else { 1.0 };
     let (low, high) = match field.kind() {
         Kind::Months => (1.0, f64::from(MAX_MONTHS)),
+        Kind::Bounded(max) => (0.0, f64::from(max)),
+        Kind::Choice(_) => return None,
         _ => (0.0, MAX_VALUE),
     };
     let next = (if up { v + step } else { v - step }).clamp(low, high);
@@ -199,16 +365,28 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
 }
 
 impl Inputs {
-    /// The inputs written as field text that reads back to exactly these
-    /// values (Rust's shortest round-trip form, never an exponent).
+    /// The inputs as direct-entry field text that reads back to exactly
+    /// these values (Rust's shortest round-trip form, never an exponent).
+    /// Retraining, which only the operations builder models, is written
+    /// there.
     pub fn to_raw(&self) -> RawInputs {
-        RawInputs([
-            self.training.to_string(),
-            self.maintenance.to_string(),
-            self.baseline.to_string(),
-            self.finetuned.to_string(),
-            self.requests.to_string(),
-            self.months.to_string(),
-        ])
+        let mut raw = RawInputs::example();
+        let mut set = |f: Field, v: f64| raw.set(f, v.to_string());
+        set(Field::Training, self.training);
+        set(Field::Maintenance, self.maintenance);
+        set(Field::Baseline, self.baseline);
+        set(Field::Finetuned, self.finetuned);
+        set(Field::Requests, self.requests);
+        set(Field::Months, f64::from(self.months));
+        set(Field::AccuracyGain, self.accuracy_gain);
+        set(Field::ErrorValue, self.error_value);
+        if self.retrain_cost != 0.0 || self.retrain_per_year != 0.0 {
+            set(Field::Monitoring, self.maintenance);
+            set(Field::SupportHours, 0.0);
+            set(Field::RetrainCost, self.retrain_cost);
+            set(Field::RetrainPerYear, self.retrain_per_year);
+            raw.set(Field::MaintenanceMode, "itemized");
+        }
+        raw
     }
 }

@@ -9,8 +9,8 @@
 //! - Values longer than [`MAX_VALUE_LEN`] are cut: a hostile link cannot
 //!   fill the page.
 
-use super::field::Field;
-use super::parse::{parse_field, InputError, RawInputs};
+use super::field::{Field, COUNT};
+use super::parse::{parse_scenario, InputError, RawInputs};
 
 /// The schema version this build writes.
 pub const VERSION: u32 = 1;
@@ -35,7 +35,7 @@ pub struct Decoded {
 pub fn decode(query: &str, defaults: RawInputs) -> Decoded {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut raw = defaults;
-    let mut seen = [false; 6];
+    let mut seen = [false; COUNT];
     let mut version = None;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if key == "v" {
@@ -50,10 +50,13 @@ pub fn decode(query: &str, defaults: RawInputs) -> Decoded {
         }
         raw.set(field, value.chars().take(MAX_VALUE_LEN).collect::<String>());
     }
-    let bad = Field::ALL
+    // Only the fields the scenario uses are checked (a bad token price under
+    // direct entry waits, unflagged, until the user switches to tokens).
+    let bad = parse_scenario(&raw)
+        .err()
+        .unwrap_or_default()
         .into_iter()
-        .filter(|f| seen[f.index()])
-        .filter_map(|f| parse_field(f, raw.get(f)).err().map(|e| (f, e)))
+        .filter(|(f, _)| seen[f.index()])
         .collect();
     let unsupported_version = version.filter(|v| v.trim() != VERSION.to_string());
     Decoded {

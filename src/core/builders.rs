@@ -1,0 +1,197 @@
+//! The cost builders: per-request cost from tokens and prices, the
+//! one-time investment from its items, and recurring operations. Each
+//! returns its parts and their total, so the page can show the breakdown
+//! and the total feeds the core model.
+
+/// One side's token profile and prices (prices per `unit` tokens).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TokenSide {
+    /// Input tokens per request.
+    pub input_tokens: f64,
+    /// Output tokens per request.
+    pub output_tokens: f64,
+    /// Price of input tokens, per unit.
+    pub input_price: f64,
+    /// Price of output tokens, per unit.
+    pub output_price: f64,
+    /// Share of input tokens served from cache, 0 to 1.
+    pub cache_share: f64,
+    /// Price of cached input tokens, per unit.
+    pub cache_price: f64,
+    /// Extra attempts per request, as a fraction (0.1 = 10%).
+    pub retry_rate: f64,
+}
+
+/// A request cost and its parts, in dollars per request.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RequestCost {
+    /// Uncached input tokens of one attempt.
+    pub input: f64,
+    /// Cached input tokens of one attempt.
+    pub cached: f64,
+    /// Output tokens of one attempt.
+    pub output: f64,
+    /// The extra attempts.
+    pub retries: f64,
+    /// Requests also sent to the baseline model (fine-tuned side only).
+    pub fallback: f64,
+    /// The cost per request.
+    pub total: f64,
+}
+
+/// The cost of one request on a side, with `unit` tokens per price unit
+/// (1,000,000 or 1,000).
+pub fn side_cost(side: &TokenSide, unit: f64) -> RequestCost {
+    let input = side.input_tokens * (1.0 - side.cache_share) * side.input_price / unit;
+    let cached = side.input_tokens * side.cache_share * side.cache_price / unit;
+    let output = side.output_tokens * side.output_price / unit;
+    let attempt = input + cached + output;
+    let retries = attempt * side.retry_rate;
+    RequestCost {
+        input,
+        cached,
+        output,
+        retries,
+        fallback: 0.0,
+        total: attempt + retries,
+    }
+}
+
+/// The fine-tuned side's cost: its own requests, plus the share that falls
+/// back to the baseline model and pays for it as well.
+pub fn finetuned_cost(
+    side: &TokenSide,
+    unit: f64,
+    fallback_share: f64,
+    baseline: f64,
+) -> RequestCost {
+    let own = side_cost(side, unit);
+    let fallback = fallback_share * baseline;
+    RequestCost {
+        fallback,
+        total: own.total + fallback,
+        ..own
+    }
+}
+
+/// How training compute is priced.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Compute {
+    /// A flat amount (GPU jobs).
+    Flat(f64),
+    /// Examples × tokens per example × epochs × price per 1M tokens.
+    Tokens {
+        /// Tokens per training example.
+        tokens_per_example: f64,
+        /// Passes over the training set.
+        epochs: f64,
+        /// Price per million training tokens.
+        price_per_million: f64,
+    },
+}
+
+/// The one-time investment's items.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InvestmentItems {
+    /// Examples labeled (and trained on).
+    pub examples: f64,
+    /// Labeling cost per example.
+    pub cost_per_example: f64,
+    /// QA and rework allowance, as a fraction of labeling.
+    pub qa_share: f64,
+    /// Training compute.
+    pub compute: Compute,
+    /// Data curation hours and rate.
+    pub curation: (f64, f64),
+    /// Setup, evaluation and deployment hours and rate.
+    pub setup: (f64, f64),
+    /// Anything else paid once.
+    pub other: f64,
+}
+
+/// The one-time investment, by item.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Investment {
+    /// Examples × cost per example.
+    pub labeling: f64,
+    /// Labeling × QA allowance.
+    pub qa: f64,
+    /// Training compute.
+    pub compute: f64,
+    /// Training tokens, when compute is priced by tokens.
+    pub training_tokens: Option<f64>,
+    /// Curation hours × rate.
+    pub curation: f64,
+    /// Setup hours × rate.
+    pub setup: f64,
+    /// Other one-time costs.
+    pub other: f64,
+    /// The sum: the training cost T.
+    pub total: f64,
+}
+
+/// Sums the one-time investment.
+pub fn investment(items: &InvestmentItems) -> Investment {
+    let labeling = items.examples * items.cost_per_example;
+    let qa = labeling * items.qa_share;
+    let (compute, training_tokens) = match items.compute {
+        Compute::Flat(amount) => (amount, None),
+        Compute::Tokens {
+            tokens_per_example,
+            epochs,
+            price_per_million,
+        } => {
+            let tokens = items.examples * tokens_per_example * epochs;
+            (tokens * price_per_million / 1e6, Some(tokens))
+        }
+    };
+    let curation = items.curation.0 * items.curation.1;
+    let setup = items.setup.0 * items.setup.1;
+    let total = labeling + qa + compute + curation + setup + items.other;
+    Investment {
+        labeling,
+        qa,
+        compute,
+        training_tokens,
+        curation,
+        setup,
+        other: items.other,
+        total,
+    }
+}
+
+/// Weeks in a month on average (52 weeks ÷ 12 months).
+pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
+
+/// Recurring operations, per month, and the retraining schedule.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Operations {
+    /// Monitoring and tooling per month.
+    pub monitoring: f64,
+    /// Support hours per week × rate × 52 ÷ 12.
+    pub support: f64,
+    /// The monthly maintenance M: monitoring + support.
+    pub monthly: f64,
+    /// Cost of one retraining.
+    pub retrain_cost: f64,
+    /// Retrainings a year.
+    pub retrain_per_year: f64,
+}
+
+/// Sums recurring operations.
+pub fn operations(
+    monitoring: f64,
+    support_hours_week: f64,
+    support_rate: f64,
+    retrain_cost: f64,
+    retrain_per_year: f64,
+) -> Operations {
+    let support = support_hours_week * support_rate * WEEKS_PER_MONTH;
+    Operations {
+        monitoring,
+        support,
+        monthly: monitoring + support,
+        retrain_cost,
+        retrain_per_year,
+    }
+}
