@@ -212,8 +212,8 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     let months = get(Field::Months);
     let accuracy_gain = get(Field::AccuracyGain);
     let error_value = get(Field::ErrorValue);
-    let tokens = if get(Field::CostMode) == 1.0 {
-        let unit = if get(Field::PriceUnit) == 1.0 {
+    let tokens = if get(Field::CostMode) as usize == 1 {
+        let unit = if get(Field::PriceUnit) as usize == 1 {
             1e3
         } else {
             1e6
@@ -265,8 +265,8 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         Some(t) => (t.baseline.total, t.finetuned.total),
         None => (get(Field::Baseline), get(Field::Finetuned)),
     };
-    let investment = if get(Field::TrainingMode) == 1.0 {
-        let compute = if get(Field::ComputeMode) == 1.0 {
+    let investment = if get(Field::TrainingMode) as usize == 1 {
+        let compute = if get(Field::ComputeMode) as usize == 1 {
             Compute::Tokens {
                 tokens_per_example: get(Field::TrainTokens),
                 epochs: get(Field::TrainEpochs),
@@ -288,7 +288,7 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         None
     };
     let training = investment.map_or_else(|| get(Field::Training), |i| i.total);
-    let operations = if get(Field::MaintenanceMode) == 1.0 {
+    let operations = if get(Field::MaintenanceMode) as usize == 1 {
         Some(builders::operations(
             get(Field::Monitoring),
             get(Field::SupportHours),
