@@ -17,6 +17,7 @@ pub mod formulas;
 pub mod metrics;
 pub mod model;
 pub mod parse;
+pub mod presets;
 pub mod scenario;
 pub mod store;
 

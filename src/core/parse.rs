@@ -196,6 +196,17 @@ pub struct Parsed {
     pub operations: Option<Operations>,
 }
 
+impl Parsed {
+    /// Tokens a month implied by the scenario (requests × the baseline's
+    /// input and output tokens per request), when costs are built from
+    /// tokens.
+    pub fn monthly_tokens(&self) -> Option<f64> {
+        self.tokens.map(|t| {
+            self.inputs.requests * (t.baseline_side.input_tokens + t.baseline_side.output_tokens)
+        })
+    }
+}
+
 /// Validates the fields a scenario uses: the modes decide which. A field
 /// the scenario does not use (the token fields under direct entry, say)
 /// keeps its text and is not checked, so switching modes loses nothing.
