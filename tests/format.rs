@@ -103,7 +103,59 @@ fn formulas_substitute_the_numbers() {
     // Every metric has a definition, in the same order either way.
     let metrics: Vec<_> = definitions().into_iter().map(|f| f.metric).collect();
     assert_eq!(metrics, lines.iter().map(|f| f.metric).collect::<Vec<_>>());
-    assert_eq!(metrics.len(), 12);
+    // Every figure of the catalogue has its formula, in the same order.
+    let catalogue: Vec<_> = ft_roi::core::metrics::METRICS
+        .iter()
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(metrics, catalogue);
+}
+
+#[test]
+fn retraining_and_accuracy_terms_appear_when_used() {
+    let i = Inputs {
+        retrain_cost: 1000.0,
+        retrain_per_year: 4.0,
+        accuracy_gain: 2.0,
+        error_value: 0.5,
+        ..Inputs::EXAMPLE
+    };
+    let lines = worked(&i, &calculate(&i));
+    let line = |metric: &str| {
+        lines
+            .iter()
+            .find(|f| f.metric == metric)
+            .and_then(|f| f.worked.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        line("monthly_net_savings"),
+        "$0.008 × 100,000 + $1,000.00 − $100 = $1,700.00"
+    );
+    assert_eq!(
+        line("investment"),
+        "$2,500 + $100 × 12 + $1,000 × 4 = $7,700.00"
+    );
+    assert_eq!(
+        line("net_operating_savings"),
+        "$1,700.00 × 12 − $1,000 × 4 = $16,400.00"
+    );
+    assert_eq!(
+        line("monthly_quality_value"),
+        "2 ÷ 100 × $0.50 × 100,000 = $1,000.00"
+    );
+    assert_eq!(
+        line("retraining_monthly_average"),
+        "$1,000 × 4 ÷ 12 = $333.33"
+    );
+    assert_eq!(
+        line("annual_benefit"),
+        "$1,700.00 × 12 − $4,000 − $2,500 = $13,900.00"
+    );
+    assert_eq!(
+        line("annual_roi_one_time"),
+        "$13,900.00 ÷ $2,500 × 100 = 556.00%"
+    );
 }
 
 #[test]

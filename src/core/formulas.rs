@@ -19,19 +19,27 @@ pub struct Formula {
 }
 
 /// The formulas in reading order, as (metric, title, words).
-const DEFINITIONS: [(&str, &str, &str); 12] = [
+#[rustfmt::skip]
+const DEFINITIONS: [(&str, &str, &str); 19] = [
     ("request_savings", "Per-request savings", "baseline cost per request − fine-tuned cost per request"),
-    ("monthly_net_savings", "Monthly net savings", "per-request savings × monthly requests − monthly maintenance"),
-    ("break_even_months", "Break-even time", "training cost ÷ monthly net savings, when monthly net savings are positive"),
+    ("monthly_baseline_cost", "Baseline inference per month", "baseline cost per request × monthly requests"),
+    ("monthly_finetuned_cost", "Fine-tuned inference per month", "fine-tuned cost per request × monthly requests"),
+    ("monthly_gross_savings", "Inference savings per month", "per-request savings × monthly requests"),
+    ("monthly_quality_value", "Value of accuracy per month", "accuracy gain (points) ÷ 100 × value per avoided error × monthly requests"),
+    ("monthly_net_savings", "Monthly net savings", "per-request savings × monthly requests + value of accuracy − monthly maintenance"),
+    ("retraining_monthly_average", "Retraining, monthly average", "retraining cost × cycles per year ÷ 12 (charged as lump sums in the months they happen)"),
+    ("break_even_months", "Break-even time", "training cost ÷ monthly net savings; with retraining, the month from which the cumulative position stays at or above zero"),
     ("break_even_requests", "Requests served by break-even", "break-even months × monthly requests"),
-    ("training_recovery_requests", "Training recovery requests", "training cost ÷ per-request savings (maintenance ignored)"),
-    ("break_even_volume", "Break-even volume", "(training cost ÷ horizon months + monthly maintenance) ÷ per-request savings"),
+    ("training_recovery_requests", "Training recovery requests", "training cost ÷ per-request benefit (savings plus value of accuracy; maintenance ignored)"),
+    ("break_even_volume", "Break-even volume", "(training cost ÷ horizon months + monthly maintenance + retraining in horizon ÷ horizon months) ÷ per-request benefit"),
     ("baseline_horizon_cost", "Baseline cost over horizon", "baseline cost per request × monthly requests × months"),
-    ("finetuned_horizon_cost", "Fine-tuned cost over horizon", "fine-tuned cost per request × monthly requests × months + maintenance × months + training cost"),
-    ("investment", "Incremental investment", "training cost + monthly maintenance × months"),
-    ("net_operating_savings", "Net operating savings", "monthly net savings × months"),
-    ("net_benefit", "Projected net benefit", "baseline cost over horizon − fine-tuned cost over horizon"),
-    ("roi_percent", "ROI", "projected net benefit ÷ incremental investment × 100"),
+    ("finetuned_horizon_cost", "Fine-tuned cost over horizon", "fine-tuned cost per request × monthly requests × months + maintenance × months + retraining in horizon + training cost"),
+    ("investment", "Incremental investment", "training cost + monthly maintenance × months + retraining in horizon"),
+    ("net_operating_savings", "Net operating savings", "monthly net savings × months − retraining in horizon"),
+    ("net_benefit", "Projected net benefit", "baseline cost over horizon − fine-tuned cost over horizon + value of accuracy over horizon"),
+    ("roi_percent", "ROI on incremental investment", "projected net benefit ÷ incremental investment × 100"),
+    ("annual_benefit", "First-year benefit", "monthly net savings × 12 − retraining in the first year − training cost"),
+    ("annual_roi_one_time", "Annual ROI on one-time cost", "first-year benefit ÷ training cost × 100 (the article's convention)"),
 ];
 
 /// The formulas without numbers, for when the inputs are invalid.
@@ -47,7 +55,18 @@ pub fn definitions() -> Vec<Formula> {
         .collect()
 }
 
-/// The formulas worked with the current inputs and results.
+/// A negative operand reads better in parentheses: 2 × (−$1.00).
+fn paren(text: String) -> String {
+    if text.starts_with(MINUS) {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+/// The formulas worked with the current inputs and results. Terms that are
+/// zero in every scenario without them (retraining, value of accuracy) are
+/// left out, so the plain model reads plainly.
 pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
     let (t, m, b, f, v) = (
         money_input(i.training),
@@ -59,68 +78,117 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
     let h = i.months.to_string();
     let s = unit_cost(r.request_savings);
     let n = money(r.monthly_net_savings);
-    // A negative operand reads better in parentheses: 2 × (−$1.00).
-    let paren = |text: String| {
-        if text.starts_with(MINUS) {
-            format!("({text})")
-        } else {
-            text
+    let q = money(r.monthly_quality_value);
+    let has_q = r.monthly_quality_value != 0.0;
+    let quality_term = if has_q {
+        format!(" + {q}")
+    } else {
+        String::new()
+    };
+    let retrain_k = r.retrainings_in_horizon;
+    let retrain_term = if i.retrain_cost > 0.0 && retrain_k > 0.0 {
+        format!(" + {} × {}", money_input(i.retrain_cost), number(retrain_k))
+    } else {
+        String::new()
+    };
+    let benefit = if has_q {
+        format!(
+            "({s} + {}% × {})",
+            number(i.accuracy_gain),
+            money_input(i.error_value)
+        )
+    } else {
+        s.clone()
+    };
+    let retrain_12 = i.retrain_cost * super::model::retrainings_by(12.0, i.retrain_per_year);
+    let line = |metric: &str| -> String {
+        match metric {
+            "request_savings" => format!("{b} {MINUS} {f} = {s}"),
+            "monthly_baseline_cost" => format!("{b} × {v} = {}", money(r.monthly_baseline_cost)),
+            "monthly_finetuned_cost" => format!("{f} × {v} = {}", money(r.monthly_finetuned_cost)),
+            "monthly_gross_savings" => format!("{} × {v} = {}", paren(s.clone()), money(r.monthly_gross_savings)),
+            "monthly_quality_value" => format!(
+                "{} ÷ 100 × {} × {v} = {q}",
+                number(i.accuracy_gain),
+                money_input(i.error_value)
+            ),
+            "monthly_net_savings" => format!("{} × {v}{quality_term} {MINUS} {m} = {n}", paren(s.clone())),
+            "retraining_monthly_average" => format!(
+                "{} × {} ÷ 12 = {}",
+                money_input(i.retrain_cost),
+                number(i.retrain_per_year),
+                money(r.retraining_monthly_average)
+            ),
+            "break_even_months" => match r.break_even_months {
+                Some(be) if retrain_term.is_empty() => format!("{t} ÷ {n} = {} months", months(be)),
+                Some(be) => format!(
+                    "{MINUS}{t} + {n} per month {MINUS} {} per retraining stays at or above zero from {} months",
+                    money_input(i.retrain_cost),
+                    months(be)
+                ),
+                None => format!("never: monthly net savings of {n} do not repay {t}"),
+            },
+            "break_even_requests" => match (r.break_even_months, r.break_even_requests) {
+                (Some(be), Some(req)) => format!("{} × {v} = {} requests", months(be), count(req)),
+                _ => "never: there is no break-even month".to_owned(),
+            },
+            "training_recovery_requests" => match r.training_recovery_requests {
+                Some(req) => format!("{t} ÷ {benefit} = {} requests", count(req)),
+                None => format!("n/a: a per-request benefit of {s} never repays {t}"),
+            },
+            "break_even_volume" => match r.break_even_volume {
+                Some(vol) if retrain_term.is_empty() => {
+                    format!("({t} ÷ {h} + {m}) ÷ {benefit} = {} requests/month", count(vol))
+                }
+                Some(vol) => format!(
+                    "({t} ÷ {h} + {m} + {} ÷ {h}) ÷ {benefit} = {} requests/month",
+                    money_input(i.retrain_cost * retrain_k),
+                    count(vol)
+                ),
+                None => format!("n/a: with a per-request benefit of {s}, no volume breaks even"),
+            },
+            "baseline_horizon_cost" => format!("{b} × {v} × {h} = {}", money(r.baseline_horizon_cost)),
+            "finetuned_horizon_cost" => {
+                format!("{f} × {v} × {h} + {m} × {h}{retrain_term} + {t} = {}", money(r.finetuned_horizon_cost))
+            }
+            "investment" => format!("{t} + {m} × {h}{retrain_term} = {}", money(r.investment)),
+            "net_operating_savings" => format!(
+                "{} × {h}{} = {}",
+                paren(n.clone()),
+                retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
+                money(r.net_operating_savings)
+            ),
+            "net_benefit" => format!(
+                "{} {MINUS} {}{} = {}",
+                money(r.baseline_horizon_cost),
+                money(r.finetuned_horizon_cost),
+                if has_q { format!(" + {q} × {h}") } else { String::new() },
+                money(r.net_benefit)
+            ),
+            "roi_percent" => match r.roi_percent {
+                Some(roi) => format!("{} ÷ {} × 100 = {}", paren(money(r.net_benefit)), money(r.investment), percent(roi)),
+                None => "n/a: there is no investment to return on".to_owned(),
+            },
+            "annual_benefit" => format!(
+                "{} × 12{} {MINUS} {t} = {}",
+                paren(n.clone()),
+                if retrain_12 > 0.0 { format!(" {MINUS} {}", money_input(retrain_12)) } else { String::new() },
+                money(r.annual_benefit)
+            ),
+            "annual_roi_one_time" => match r.annual_roi_one_time {
+                Some(roi) => format!("{} ÷ {t} × 100 = {}", paren(money(r.annual_benefit)), percent(roi)),
+                None => "n/a: there is no one-time cost to return on".to_owned(),
+            },
+            _ => String::new(),
         }
     };
-    let lines = [
-        format!("{b} {MINUS} {f} = {s}"),
-        format!("{} × {v} {MINUS} {m} = {n}", paren(s.clone())),
-        match r.break_even_months {
-            Some(be) => format!("{t} ÷ {n} = {} months", months(be)),
-            None => format!("never: monthly net savings of {n} do not repay {t}"),
-        },
-        match (r.break_even_months, r.break_even_requests) {
-            (Some(be), Some(req)) => format!("{} × {v} = {} requests", months(be), count(req)),
-            _ => "never: there is no break-even month".to_owned(),
-        },
-        match r.training_recovery_requests {
-            Some(req) => format!("{t} ÷ {s} = {} requests", count(req)),
-            None => format!("n/a: per-request savings of {s} never repay {t}"),
-        },
-        match r.break_even_volume {
-            Some(vol) => format!("({t} ÷ {h} + {m}) ÷ {s} = {} requests/month", count(vol)),
-            None => format!("n/a: with per-request savings of {s}, no volume breaks even"),
-        },
-        format!("{b} × {v} × {h} = {}", money(r.baseline_horizon_cost)),
-        format!(
-            "{f} × {v} × {h} + {m} × {h} + {t} = {}",
-            money(r.finetuned_horizon_cost)
-        ),
-        format!("{t} + {m} × {h} = {}", money(r.investment)),
-        format!(
-            "{} × {h} = {}",
-            paren(n.clone()),
-            money(r.net_operating_savings)
-        ),
-        format!(
-            "{} {MINUS} {} = {}",
-            money(r.baseline_horizon_cost),
-            money(r.finetuned_horizon_cost),
-            money(r.net_benefit)
-        ),
-        match r.roi_percent {
-            Some(roi) => format!(
-                "{} ÷ {} × 100 = {}",
-                paren(money(r.net_benefit)),
-                money(r.investment),
-                percent(roi)
-            ),
-            None => "n/a: there is no investment to return on".to_owned(),
-        },
-    ];
     DEFINITIONS
         .iter()
-        .zip(lines)
-        .map(|(&(metric, title, words), line)| Formula {
+        .map(|&(metric, title, words)| Formula {
             metric,
             title,
             words,
-            worked: Some(line),
+            worked: Some(line(metric)),
         })
         .collect()
 }
