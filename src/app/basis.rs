@@ -1,11 +1,13 @@
-//! The calculation basis: the horizon totals and the request-volume figures
-//! behind the headline numbers.
+//! The calculation basis: the horizon totals, the monthly view, the
+//! request-volume figures, the article's annual convention and the token
+//! volume against the article's decision table.
 
 use leptos::prelude::*;
 
-use super::metric::Metric;
+use super::metric::{Figure, Metric};
 use super::state::use_calc;
-use crate::core::format::{count, money};
+use crate::core::format::count;
+use crate::core::presets::{token_tier, TOKEN_TIERS};
 
 /// The breakdown card; hidden while a field is invalid.
 #[component]
@@ -19,30 +21,89 @@ pub fn BasisCard() -> impl IntoView {
                 fallback=|| view! { <p class="muted">"Shown once every field holds a valid value."</p> }
             >
                 <div class="basis-grid">
-                    <dl class="rows">
-                        <Metric name="baseline_horizon_cost" label="Baseline cost over horizon" value=calc.figure(|r| Some(r.baseline_horizon_cost)) format=money/>
-                        <Metric name="finetuned_horizon_cost" label="Fine-tuned cost over horizon" value=calc.figure(|r| Some(r.finetuned_horizon_cost)) format=money/>
-                        <Metric name="investment" label="Incremental investment" value=calc.figure(|r| Some(r.investment)) format=money/>
-                        <Metric name="net_operating_savings" label="Net operating savings" value=calc.figure(|r| Some(r.net_operating_savings)) format=money/>
-                    </dl>
-                    <dl class="rows">
-                        <Metric
-                            name="break_even_requests"
-                            label="Requests served by break-even"
-                            value=calc.figure(|r| r.break_even_requests)
-                            format=|n| format!("{} requests", count(n))
-                            undefined="Never"
-                        />
-                        <Metric
-                            name="break_even_volume"
-                            label="Break-even volume"
-                            value=calc.figure(|r| r.break_even_volume)
-                            format=|n| format!("{} requests/month", count(n))
-                            undefined="n/a: no volume breaks even"
-                        />
-                    </dl>
+                    <div>
+                        <h3>"Over the horizon"</h3>
+                        <dl class="rows">
+                            <Figure name="baseline_horizon_cost"/>
+                            <Figure name="finetuned_horizon_cost"/>
+                            <Figure name="investment"/>
+                            <Figure name="net_operating_savings"/>
+                        </dl>
+                        <h3>"Request volume"</h3>
+                        <dl class="rows">
+                            <Figure name="break_even_requests"/>
+                            <Figure name="break_even_volume"/>
+                        </dl>
+                    </div>
+                    <div>
+                        <h3>"Per month"</h3>
+                        <dl class="rows">
+                            <Figure name="monthly_baseline_cost"/>
+                            <Figure name="monthly_finetuned_cost"/>
+                            <Figure name="monthly_gross_savings"/>
+                            <Figure name="monthly_quality_value"/>
+                            <Figure name="retraining_monthly_average"/>
+                        </dl>
+                        <h3>"Two ROI conventions"</h3>
+                        <dl class="rows">
+                            <Figure name="annual_benefit"/>
+                            <Figure name="annual_roi_one_time" note=Signal::derive(|| "(net monthly × 12 − one-time cost) ÷ one-time cost, as in the article".to_owned())/>
+                        </dl>
+                        <p class="fine">
+                            "The summary's ROI divides the net benefit by the incremental investment (training plus "
+                            "maintenance over the horizon); the article's annual ROI divides the first year's "
+                            "benefit by the one-time cost only. Both formulas are below."
+                        </p>
+                    </div>
                 </div>
+                <TokenVolume/>
             </Show>
         </section>
+    }
+}
+
+/// Monthly tokens and the article's decision table with the scenario's row
+/// highlighted.
+#[component]
+fn TokenVolume() -> impl IntoView {
+    let calc = use_calc();
+    let tokens = calc.detail(|p| p.monthly_tokens());
+    let tier = move || tokens.get().map(token_tier);
+    view! {
+        <h3>"Token volume"</h3>
+        <dl class="rows">
+            <Metric
+                name="monthly_tokens"
+                label="Tokens per month"
+                value=tokens
+                format=count
+                undefined="Build request costs from tokens to see the token volume"
+            />
+        </dl>
+        <div class="table-scroll">
+            <table class="tiers" data-metric="token_tier" data-value=move || tier().map_or("", |t| TOKEN_TIERS[t].1)>
+                <caption>"The article's decision table"</caption>
+                <thead>
+                    <tr><th scope="col">"Monthly tokens"</th><th scope="col">"Fine-tuning ROI"</th><th scope="col">"Recommendation"</th></tr>
+                </thead>
+                <tbody>
+                    {TOKEN_TIERS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &(_, id, range, roi, advice))| {
+                            let current = move || tier() == Some(i);
+                            view! {
+                                <tr data-tier=id class:current=current aria-current=move || current().then_some("true")>
+                                    <th scope="row">{range}</th>
+                                    <td>{roi}</td>
+                                    <td>{advice}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p class="fine">"The article's rule of thumb for typical 2026 prices; your own figures above are what decide."</p>
     }
 }

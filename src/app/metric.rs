@@ -38,3 +38,25 @@ pub fn Metric(
         </div>
     }
 }
+
+/// A figure from the catalogue ([`crate::core::metrics::METRICS`]) by its
+/// public name, with the catalogue's label and formatting.
+#[component]
+pub fn Figure(
+    /// The public `data-metric` name; must be in the catalogue.
+    name: &'static str,
+    /// A short note under the value.
+    #[prop(optional, into)]
+    note: Option<Signal<String>>,
+) -> impl IntoView {
+    let calc = super::state::use_calc();
+    let Some(def) = crate::core::metrics::metric(name) else {
+        return ().into_any();
+    };
+    let get = def.get;
+    let value = Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(get)));
+    match note {
+        Some(note) => view! { <Metric name label=def.label value format=def.format undefined=def.undefined note/> }.into_any(),
+        None => view! { <Metric name label=def.label value format=def.format undefined=def.undefined/> }.into_any(),
+    }
+}

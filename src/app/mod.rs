@@ -3,6 +3,7 @@
 
 mod basis;
 mod browser;
+mod builders;
 mod compare;
 mod data;
 mod explainer;

@@ -162,6 +162,16 @@ impl Calc {
         self.set_raw(RawInputs::example());
     }
 
+    /// One value of the validated scenario's breakdowns, `None` when the
+    /// section is not itemized or a field is invalid.
+    pub fn detail(
+        self,
+        pick: impl Fn(&Parsed) -> Option<f64> + Send + Sync + 'static,
+    ) -> Signal<Option<f64>> {
+        let parsed = self.parsed;
+        Signal::derive(move || parsed.with(|p| p.as_ref().ok().and_then(&pick)))
+    }
+
     /// One figure of the results, `None` when undefined or not computable.
     pub fn figure(self, pick: fn(&Results) -> Option<f64>) -> Signal<Option<f64>> {
         let results = self.results;
