@@ -44,7 +44,7 @@ export async function open(query = '', options = {}) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   await page.goto(ctx.base + query);
-  await page.waitForSelector('input[name="training"]');
+  await page.waitForSelector('input[name="requests"]');
   return {
     page,
     context,
