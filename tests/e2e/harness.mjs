@@ -18,7 +18,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-sh
 export const ctx = { base: '', browser: null, server: null };
 
 before(async () => {
-  const { server, url } = await serve(join(root, 'dist'));
+  const { server, url } = await serve(process.env.FT_ROI_DIST ?? join(root, 'dist'));
   ctx.server = server;
   ctx.base = url;
   ctx.browser = await chromium.launch({
