@@ -21,7 +21,7 @@ pub fn input_text(field: Field, v: f64) -> String {
         Kind::UnitCost => unit_cost(v),
         Kind::Count => number(v),
         Kind::Months => format!("{} months", number(v)),
-        Kind::Bounded(_) => format!("{} {}", number(v), field.unit()),
+        Kind::Bounded(_) | Kind::Signed(_) => format!("{} {}", number(v), field.unit()),
         Kind::Choice(options) => options.get(v as usize).copied().unwrap_or("").to_owned(),
     }
 }

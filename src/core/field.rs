@@ -27,6 +27,8 @@ pub enum Kind {
     Months,
     /// A number from 0 to the given maximum (percentages, cycles a year).
     Bounded(u32),
+    /// A number from minus to plus the given maximum (growth rates).
+    Signed(u32),
     /// One of a fixed set of options (the first is the default).
     Choice(&'static [&'static str]),
 }
@@ -127,6 +129,10 @@ fields! {
 
     AccuracyGain: "accuracy_gain", "Accuracy gain", "percentage points", "Fewer errors per request with the fine-tuned model (optional).", 0.5, Kind::Bounded(100), "0";
     ErrorValue: "error_value", "Value per avoided error", "$ / error", "What one error costs you: a support ticket, a refund, a manual review.", 0.5, Kind::Money, "0";
+
+    Growth: "growth", "Monthly volume growth", "% per month", "Traffic growth month over month; negative if it shrinks.", 0.5, Kind::Signed(99), "0";
+    Discount: "discount", "Annual discount rate", "% per year", "Your cost of capital, for the net present value (0 = no discounting).", 1.0, Kind::Bounded(100), "0";
+    Sensitivity: "sensitivity", "Sensitivity range", "± %", "How far each input moves in the sensitivity chart.", 5.0, Kind::Bounded(100), "20";
 }
 
 /// The number of fields.

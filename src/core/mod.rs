@@ -19,6 +19,7 @@ pub mod model;
 pub mod parse;
 pub mod presets;
 pub mod scenario;
+pub mod schedule;
 pub mod store;
 
 pub use field::Field;

@@ -25,6 +25,10 @@ pub struct Inputs {
     pub accuracy_gain: f64,
     /// Value e of one avoided error ($).
     pub error_value: f64,
+    /// Monthly volume growth g (fraction; month m serves V·(1+g)^(m−1)).
+    pub growth: f64,
+    /// Annual discount rate D (fraction), for the net present value.
+    pub discount: f64,
 }
 
 impl Inputs {
@@ -40,6 +44,8 @@ impl Inputs {
         retrain_per_year: 0.0,
         accuracy_gain: 0.0,
         error_value: 0.0,
+        growth: 0.0,
+        discount: 0.0,
     };
 }
 
@@ -122,6 +128,12 @@ pub struct Results {
     pub net_operating_savings: f64,
     /// net_benefit / investment × 100 when the investment is positive.
     pub roi_percent: Option<f64>,
+    /// Net present value over the horizon: −T + each month's net
+    /// discounted at the annual rate D (equals net_benefit when D = 0).
+    pub npv: f64,
+    /// The month from which the discounted cumulative position stays at or
+    /// above zero, within 600 months.
+    pub discounted_break_even_months: Option<f64>,
     /// Where the scenario ends up.
     pub status: Status,
 }
@@ -232,7 +244,7 @@ pub fn calculate(i: &Inputs) -> Results {
     };
     let annual_benefit =
         n * 12.0 - i.retrain_cost * retrainings_by(12.0, i.retrain_per_year) - i.training;
-    Results {
+    let closed = Results {
         request_savings: s,
         monthly_baseline_cost: i.baseline * v,
         monthly_finetuned_cost: i.finetuned * v,
@@ -257,6 +269,58 @@ pub fn calculate(i: &Inputs) -> Results {
         net_benefit,
         net_operating_savings,
         roi_percent,
+        npv: net_benefit,
+        discounted_break_even_months: break_even_months,
         status,
+    };
+    if i.growth == 0.0 && i.discount == 0.0 {
+        closed
+    } else {
+        from_schedule(i, closed, u, retraining)
     }
+}
+
+/// The figures when volume grows or cash flows are discounted: the same
+/// definitions, summed over the month-by-month schedule.
+fn from_schedule(i: &Inputs, closed: Results, per_request_benefit: f64, retraining: f64) -> Results {
+    let months = super::schedule::schedule(i, super::schedule::MAX_MONTHS);
+    let h = i.months as usize;
+    let at = |m: usize| months[m.clamp(1, months.len()) - 1];
+    let (plain, discounted) = super::schedule::break_evens(i, &months);
+    let mut r = Results { npv: at(h).discounted_cumulative, discounted_break_even_months: discounted, ..closed };
+    if i.growth == 0.0 {
+        return r;
+    }
+    let horizon = &months[..h];
+    let volume_factor: f64 = horizon.iter().map(|m| m.requests).sum::<f64>() / i.requests.max(f64::MIN_POSITIVE);
+    let baseline: f64 = horizon.iter().map(|m| m.baseline_cost).sum();
+    let finetuned: f64 = horizon.iter().map(|m| m.finetuned_cost).sum();
+    let hf = f64::from(i.months);
+    r.baseline_horizon_cost = baseline;
+    r.finetuned_horizon_cost = finetuned + i.maintenance * hf + retraining + i.training;
+    r.net_benefit = difference(at(h).cumulative, 0.0);
+    r.net_operating_savings = r.net_benefit + i.training;
+    r.roi_percent = if r.investment > 0.0 { finite(r.net_benefit / r.investment * 100.0) } else { None };
+    r.break_even_months = plain;
+    r.break_even_requests = plain.and_then(|t| {
+        let whole = t.floor() as usize;
+        let before = if whole == 0 { 0.0 } else { at(whole).cumulative_requests };
+        let next = months.get(whole).map_or(0.0, |m| m.requests);
+        finite(before + (t - t.floor()) * next)
+    });
+    r.break_even_volume = if per_request_benefit > 0.0 && volume_factor > 0.0 {
+        finite((i.training + i.maintenance * hf + retraining) / (per_request_benefit * volume_factor))
+    } else {
+        None
+    };
+    r.annual_benefit = at(12).cumulative;
+    r.annual_roi_one_time = if i.training > 0.0 { finite(r.annual_benefit / i.training * 100.0) } else { None };
+    r.status = if r.net_benefit > 0.0 {
+        Status::Positive
+    } else if plain.is_some() {
+        Status::BeyondHorizon
+    } else {
+        Status::Never
+    };
+    r
 }

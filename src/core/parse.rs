@@ -41,6 +41,9 @@ pub enum InputError {
     /// Above a bounded field's maximum.
     #[error("Enter a number from 0 to {0}.")]
     AboveMax(u32),
+    /// Outside a signed field's range.
+    #[error("Enter a number from −{0} to {0}.")]
+    OutsideRange(u32),
     /// Not one of a choice field's options.
     #[error("Choose one of the options.")]
     NotAnOption,
@@ -93,8 +96,8 @@ pub fn parse_field(field: Field, text: &str) -> Result<f64, InputError> {
     // the reader; say so rather than "not a number".
     if let Some(rest) = t.strip_prefix(['\u{2212}', '\u{2013}']) {
         let v = parse_number(rest.trim_start())?;
-        return if v == 0.0 {
-            check(field, 0.0)
+        return if v == 0.0 || matches!(field.kind(), Kind::Signed(_)) {
+            check(field, -v)
         } else {
             Err(InputError::Negative)
         };
@@ -134,6 +137,13 @@ fn parse_number(t: &str) -> Result<f64, InputError> {
 fn check(field: Field, v: f64) -> Result<f64, InputError> {
     // `-0` is zero, not a negative number.
     let v = if v == 0.0 { 0.0 } else { v };
+    if let Kind::Signed(max) = field.kind() {
+        return if v.abs() > f64::from(max) {
+            Err(InputError::OutsideRange(max))
+        } else {
+            Ok(v)
+        };
+    }
     if v < 0.0 {
         return Err(InputError::Negative);
     }
@@ -194,6 +204,8 @@ pub struct Parsed {
     pub investment: Option<Investment>,
     /// Recurring operations by item, when itemized.
     pub operations: Option<Operations>,
+    /// How far each input moves in the sensitivity chart, as a fraction.
+    pub sensitivity: f64,
 }
 
 impl Parsed {
@@ -223,6 +235,9 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     let months = get(Field::Months);
     let accuracy_gain = get(Field::AccuracyGain);
     let error_value = get(Field::ErrorValue);
+    let growth = get(Field::Growth);
+    let discount = get(Field::Discount);
+    let sensitivity = get(Field::Sensitivity) / 100.0;
     let tokens = if get(Field::CostMode) as usize == 1 {
         let unit = if get(Field::PriceUnit) as usize == 1 {
             1e3
@@ -327,12 +342,15 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         retrain_per_year: operations.map_or(0.0, |o| o.retrain_per_year),
         accuracy_gain,
         error_value,
+        growth: growth / 100.0,
+        discount: discount / 100.0,
     };
     Ok(Parsed {
         inputs,
         tokens,
         investment,
         operations,
+        sensitivity,
     })
 }
 
@@ -351,6 +369,7 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
     let (low, high) = match field.kind() {
         Kind::Months => (1.0, f64::from(MAX_MONTHS)),
         Kind::Bounded(max) => (0.0, f64::from(max)),
+        Kind::Signed(max) => (-f64::from(max), f64::from(max)),
         Kind::Choice(_) => return None,
         _ => (0.0, MAX_VALUE),
     };
@@ -391,6 +410,8 @@ impl Inputs {
         set(Field::Months, f64::from(self.months));
         set(Field::AccuracyGain, self.accuracy_gain);
         set(Field::ErrorValue, self.error_value);
+        set(Field::Growth, self.growth * 100.0);
+        set(Field::Discount, self.discount * 100.0);
         if self.retrain_cost != 0.0 || self.retrain_per_year != 0.0 {
             set(Field::Monitoring, self.maintenance);
             set(Field::SupportHours, 0.0);

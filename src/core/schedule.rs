@@ -1,0 +1,145 @@
+//! The month-by-month schedule: requests (with growth), costs, maintenance,
+//! retraining lumps, the net flow, the cumulative position and its
+//! discounted value. Break-even and NPV with growth or discounting come
+//! from here; without them the schedule agrees with the closed forms of
+//! [`super::model`] (property-tested).
+
+use super::model::{retrainings_by, Inputs};
+
+/// Longest schedule: the longest horizon.
+pub const MAX_MONTHS: u32 = super::field::MAX_MONTHS;
+
+/// One month of the schedule (amounts in dollars, flows of that month).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Month {
+    /// 1-based month number.
+    pub month: u32,
+    /// Requests served: V·(1+g)^(m−1).
+    pub requests: f64,
+    /// Baseline inference cost.
+    pub baseline_cost: f64,
+    /// Fine-tuned inference cost.
+    pub finetuned_cost: f64,
+    /// Monthly maintenance.
+    pub maintenance: f64,
+    /// Retraining lump sums falling in this month.
+    pub retraining: f64,
+    /// Value of avoided errors.
+    pub quality: f64,
+    /// baseline − fine-tuned + quality − maintenance − retraining.
+    pub net: f64,
+    /// −T + the nets so far.
+    pub cumulative: f64,
+    /// −T + the nets so far, each discounted to today.
+    pub discounted_cumulative: f64,
+    /// Cumulative requests served so far.
+    pub cumulative_requests: f64,
+}
+
+/// The schedule for `months` months (capped at [`MAX_MONTHS`]).
+pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
+    let months = months.min(MAX_MONTHS);
+    let monthly_rate = (1.0 + i.discount).powf(1.0 / 12.0);
+    let quality_per_request = i.accuracy_gain / 100.0 * i.error_value;
+    let mut out = Vec::with_capacity(months as usize);
+    let (mut requests, mut cumulative, mut discounted, mut factor, mut served) =
+        (i.requests, -i.training, -i.training, 1.0, 0.0);
+    let mut lumps_before = 0.0;
+    for m in 1..=months {
+        let lumps = retrainings_by(f64::from(m), i.retrain_per_year);
+        let retraining = i.retrain_cost * (lumps - lumps_before);
+        lumps_before = lumps;
+        let baseline_cost = i.baseline * requests;
+        let finetuned_cost = i.finetuned * requests;
+        let quality = quality_per_request * requests;
+        let net = baseline_cost - finetuned_cost + quality - i.maintenance - retraining;
+        factor /= monthly_rate;
+        cumulative += net;
+        discounted += net * factor;
+        served += requests;
+        out.push(Month {
+            month: m,
+            requests,
+            baseline_cost,
+            finetuned_cost,
+            maintenance: i.maintenance,
+            retraining,
+            quality,
+            net,
+            cumulative,
+            discounted_cumulative: discounted,
+            cumulative_requests: served,
+        });
+        requests *= 1.0 + i.growth;
+    }
+    out
+}
+
+/// The time (months) from which a position stays at or above zero, from
+/// month-end positions (`start` at month 0) and each month's accrual before
+/// its lumps (savings accrue evenly; lumps land at the month's end).
+/// `None` when it is still negative at the end of the schedule.
+pub fn crossing(start: f64, ends: &[f64], accruals: &[f64]) -> Option<f64> {
+    // The last month-end at which the position is negative.
+    let last_negative = ends.iter().rposition(|&p| p < 0.0);
+    match last_negative {
+        None if start >= 0.0 => Some(0.0),
+        None => {
+            let rate = accruals.first().copied().unwrap_or(0.0);
+            (rate > 0.0).then(|| (-start / rate).min(1.0))
+        }
+        Some(j) if j + 1 == ends.len() => None,
+        Some(j) => {
+            let rate = accruals[j + 1];
+            let t = if rate > 0.0 { (-ends[j] / rate).min(1.0) } else { 1.0 };
+            Some((j + 1) as f64 + t)
+        }
+    }
+}
+
+/// Break-even from the schedule: undiscounted, then discounted.
+pub fn break_evens(i: &Inputs, months: &[Month]) -> (Option<f64>, Option<f64>) {
+    let ends: Vec<f64> = months.iter().map(|m| m.cumulative).collect();
+    let accruals: Vec<f64> = months.iter().map(|m| m.net + m.retraining).collect();
+    let plain = crossing(-i.training, &ends, &accruals);
+    let monthly_rate = (1.0 + i.discount).powf(1.0 / 12.0);
+    let d_ends: Vec<f64> = months.iter().map(|m| m.discounted_cumulative).collect();
+    let d_accruals: Vec<f64> = months
+        .iter()
+        .map(|m| (m.net + m.retraining) / monthly_rate.powi(m.month as i32))
+        .collect();
+    let discounted = crossing(-i.training, &d_ends, &d_accruals);
+    (plain, discounted)
+}
+
+/// The schedule as CSV (month, requests, baseline cost, fine-tuned cost,
+/// maintenance, retraining, net, cumulative, discounted cumulative).
+pub fn to_csv(months: &[Month]) -> String {
+    let mut out = super::export::csv_line([
+        "month",
+        "requests",
+        "baseline_cost",
+        "finetuned_cost",
+        "maintenance",
+        "retraining",
+        "quality_value",
+        "net",
+        "cumulative",
+        "discounted_cumulative",
+    ]);
+    for m in months {
+        out += &super::export::csv_line([
+            m.month.to_string(),
+            m.requests.to_string(),
+            m.baseline_cost.to_string(),
+            m.finetuned_cost.to_string(),
+            m.maintenance.to_string(),
+            m.retraining.to_string(),
+            m.quality.to_string(),
+            m.net.to_string(),
+            m.cumulative.to_string(),
+            m.discounted_cumulative.to_string(),
+        ]);
+    }
+    out
+}
