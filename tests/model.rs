@@ -24,7 +24,9 @@ fn inputs(
         retrain_cost: 0.0,
         retrain_per_year: 0.0,
         accuracy_gain: 0.0,
-        error_value: 0.0, growth: 0.0, discount: 0.0,
+        error_value: 0.0,
+        growth: 0.0,
+        discount: 0.0,
     }
 }
 

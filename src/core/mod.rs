@@ -9,6 +9,7 @@
 //!   `None`, never NaN or infinity, and no formatted string contains either.
 
 pub mod builders;
+pub mod chart;
 pub mod compare;
 pub mod export;
 pub mod field;

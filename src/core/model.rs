@@ -282,17 +282,27 @@ pub fn calculate(i: &Inputs) -> Results {
 
 /// The figures when volume grows or cash flows are discounted: the same
 /// definitions, summed over the month-by-month schedule.
-fn from_schedule(i: &Inputs, closed: Results, per_request_benefit: f64, retraining: f64) -> Results {
+fn from_schedule(
+    i: &Inputs,
+    closed: Results,
+    per_request_benefit: f64,
+    retraining: f64,
+) -> Results {
     let months = super::schedule::schedule(i, super::schedule::MAX_MONTHS);
     let h = i.months as usize;
     let at = |m: usize| months[m.clamp(1, months.len()) - 1];
     let (plain, discounted) = super::schedule::break_evens(i, &months);
-    let mut r = Results { npv: at(h).discounted_cumulative, discounted_break_even_months: discounted, ..closed };
+    let mut r = Results {
+        npv: at(h).discounted_cumulative,
+        discounted_break_even_months: discounted,
+        ..closed
+    };
     if i.growth == 0.0 {
         return r;
     }
     let horizon = &months[..h];
-    let volume_factor: f64 = horizon.iter().map(|m| m.requests).sum::<f64>() / i.requests.max(f64::MIN_POSITIVE);
+    let volume_factor: f64 =
+        horizon.iter().map(|m| m.requests).sum::<f64>() / i.requests.max(f64::MIN_POSITIVE);
     let baseline: f64 = horizon.iter().map(|m| m.baseline_cost).sum();
     let finetuned: f64 = horizon.iter().map(|m| m.finetuned_cost).sum();
     let hf = f64::from(i.months);
@@ -300,21 +310,35 @@ fn from_schedule(i: &Inputs, closed: Results, per_request_benefit: f64, retraini
     r.finetuned_horizon_cost = finetuned + i.maintenance * hf + retraining + i.training;
     r.net_benefit = difference(at(h).cumulative, 0.0);
     r.net_operating_savings = r.net_benefit + i.training;
-    r.roi_percent = if r.investment > 0.0 { finite(r.net_benefit / r.investment * 100.0) } else { None };
+    r.roi_percent = if r.investment > 0.0 {
+        finite(r.net_benefit / r.investment * 100.0)
+    } else {
+        None
+    };
     r.break_even_months = plain;
     r.break_even_requests = plain.and_then(|t| {
         let whole = t.floor() as usize;
-        let before = if whole == 0 { 0.0 } else { at(whole).cumulative_requests };
+        let before = if whole == 0 {
+            0.0
+        } else {
+            at(whole).cumulative_requests
+        };
         let next = months.get(whole).map_or(0.0, |m| m.requests);
         finite(before + (t - t.floor()) * next)
     });
     r.break_even_volume = if per_request_benefit > 0.0 && volume_factor > 0.0 {
-        finite((i.training + i.maintenance * hf + retraining) / (per_request_benefit * volume_factor))
+        finite(
+            (i.training + i.maintenance * hf + retraining) / (per_request_benefit * volume_factor),
+        )
     } else {
         None
     };
     r.annual_benefit = at(12).cumulative;
-    r.annual_roi_one_time = if i.training > 0.0 { finite(r.annual_benefit / i.training * 100.0) } else { None };
+    r.annual_roi_one_time = if i.training > 0.0 {
+        finite(r.annual_benefit / i.training * 100.0)
+    } else {
+        None
+    };
     r.status = if r.net_benefit > 0.0 {
         Status::Positive
     } else if plain.is_some() {

@@ -91,7 +91,11 @@ pub fn crossing(start: f64, ends: &[f64], accruals: &[f64]) -> Option<f64> {
         Some(j) if j + 1 == ends.len() => None,
         Some(j) => {
             let rate = accruals[j + 1];
-            let t = if rate > 0.0 { (-ends[j] / rate).min(1.0) } else { 1.0 };
+            let t = if rate > 0.0 {
+                (-ends[j] / rate).min(1.0)
+            } else {
+                1.0
+            };
             Some((j + 1) as f64 + t)
         }
     }

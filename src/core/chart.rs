@@ -1,0 +1,688 @@
+//! Chart geometry, computed here and only rendered by the components:
+//! scales, ticks, SVG path data, markers and the values behind every
+//! hover readout. Pure and tested natively, degenerate ranges included.
+
+use super::format::{count, money, months, number, MINUS};
+use super::model::{calculate, Inputs, Results};
+use super::schedule::schedule;
+
+/// A linear or logarithmic map from data to pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    d0: f64,
+    d1: f64,
+    r0: f64,
+    r1: f64,
+    log: bool,
+}
+
+/// A domain that can be drawn: finite, increasing, non-empty. All-equal
+/// values get a margin around them; all-zero values become −1 to 1.
+pub fn usable_domain(lo: f64, hi: f64) -> (f64, f64) {
+    let (lo, hi) = if lo.is_finite() && hi.is_finite() {
+        (lo.min(hi), lo.max(hi))
+    } else {
+        (0.0, 1.0)
+    };
+    if hi - lo > hi.abs().max(lo.abs()) * 1e-12 {
+        return (lo, hi);
+    }
+    if lo == 0.0 {
+        (-1.0, 1.0)
+    } else {
+        let pad = lo.abs() * 0.1;
+        (lo - pad, hi + pad)
+    }
+}
+
+impl Scale {
+    /// A linear scale; a degenerate domain is widened (see [`usable_domain`]).
+    pub fn linear(d0: f64, d1: f64, r0: f64, r1: f64) -> Scale {
+        let (d0, d1) = usable_domain(d0, d1);
+        Scale {
+            d0,
+            d1,
+            r0,
+            r1,
+            log: false,
+        }
+    }
+
+    /// A base-10 logarithmic scale over positive `d0..d1`.
+    pub fn log(d0: f64, d1: f64, r0: f64, r1: f64) -> Scale {
+        let lo = if d0 > 0.0 && d0.is_finite() { d0 } else { 1.0 };
+        let hi = if d1 > lo && d1.is_finite() {
+            d1
+        } else {
+            lo * 10.0
+        };
+        Scale {
+            d0: lo.log10(),
+            d1: hi.log10(),
+            r0,
+            r1,
+            log: true,
+        }
+    }
+
+    /// Pixel position of `x`, clamped to a little beyond the range so that
+    /// an off-scale value never yields a path point at infinity.
+    pub fn map(&self, x: f64) -> f64 {
+        let x = if self.log {
+            x.max(f64::MIN_POSITIVE).log10()
+        } else {
+            x
+        };
+        let t = ((x - self.d0) / (self.d1 - self.d0)).clamp(-0.1, 1.1);
+        let t = if t.is_finite() { t } else { 0.0 };
+        self.r0 + t * (self.r1 - self.r0)
+    }
+
+    /// Data value at pixel position `p`.
+    pub fn invert(&self, p: f64) -> f64 {
+        let t = (p - self.r0) / (self.r1 - self.r0);
+        let x = self.d0 + t * (self.d1 - self.d0);
+        if self.log {
+            10f64.powf(x)
+        } else {
+            x
+        }
+    }
+}
+
+/// About `target` round tick values (steps of 1, 2 or 5 × 10ⁿ) covering
+/// `lo..=hi`, and the domain widened to the outer ticks.
+pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, f64, f64) {
+    let (lo, hi) = usable_domain(lo, hi);
+    let raw = (hi - lo) / target.max(1) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let start = (lo / step).floor() * step;
+    let end = (hi / step).ceil() * step;
+    let n = ((end - start) / step).round() as usize;
+    // Snap values like 0.30000000000000004 to the step's precision.
+    let ticks = (0..=n.min(50))
+        .map(|k| start + k as f64 * step)
+        .map(|t| if t.abs() < step * 1e-9 { 0.0 } else { t })
+        .collect();
+    (ticks, start, end)
+}
+
+/// Powers of ten within `lo..=hi` (positive), with 2× and 5× steps when
+/// the range spans fewer than three decades.
+pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    if !(lo > 0.0 && hi > lo && hi.is_finite()) {
+        return vec![];
+    }
+    let (a, b) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
+    let mults: &[f64] = if b - a < 3 { &[1.0, 2.0, 5.0] } else { &[1.0] };
+    let mut out = Vec::new();
+    for e in a..=b.min(a + 40) {
+        for m in mults {
+            let v = m * 10f64.powi(e);
+            if v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// SVG path data through `points` (pixels, one decimal).
+pub fn path(points: &[(f64, f64)]) -> String {
+    let mut out = String::with_capacity(points.len() * 14);
+    for (k, (x, y)) in points.iter().enumerate() {
+        out.push(if k == 0 { 'M' } else { 'L' });
+        out.push_str(&format!("{:.1} {:.1}", x, y));
+    }
+    out
+}
+
+/// A compact money label for axes: `$0`, `$850`, `$12k`, `−$1.5M`.
+pub fn money_short(x: f64) -> String {
+    let a = x.abs();
+    let (v, suffix) = match a {
+        a if a >= 1e12 => (a / 1e12, "T"),
+        a if a >= 1e9 => (a / 1e9, "B"),
+        a if a >= 1e6 => (a / 1e6, "M"),
+        a if a >= 1e3 => (a / 1e3, "k"),
+        _ => (a, ""),
+    };
+    let body = if v >= 100.0 || v == v.round() {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    };
+    let sign = if x < 0.0 && body != "0" {
+        MINUS.to_string()
+    } else {
+        String::new()
+    };
+    format!("{sign}${body}{suffix}")
+}
+
+/// A compact count label: `850`, `12k`, `1.5M`.
+pub fn count_short(x: f64) -> String {
+    money_short(x).replacen('$', "", 1)
+}
+
+/// The drawing area: the SVG's size and the plot's margins.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// SVG width.
+    pub width: f64,
+    /// SVG height.
+    pub height: f64,
+    /// Plot area left edge.
+    pub left: f64,
+    /// Plot area right edge.
+    pub right: f64,
+    /// Plot area top edge.
+    pub top: f64,
+    /// Plot area bottom edge.
+    pub bottom: f64,
+}
+
+impl Frame {
+    /// A frame of `width` × `height` with room for axis labels.
+    pub fn new(width: f64, height: f64) -> Frame {
+        let width = if width.is_finite() {
+            width.clamp(240.0, 2000.0)
+        } else {
+            640.0
+        };
+        let height = if height.is_finite() {
+            height.clamp(160.0, 1200.0)
+        } else {
+            320.0
+        };
+        Frame {
+            width,
+            height,
+            left: 64.0,
+            right: width - 16.0,
+            top: 16.0,
+            bottom: height - 36.0,
+        }
+    }
+}
+
+/// An axis tick: pixel position and label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Position along the axis, in pixels.
+    pub pos: f64,
+    /// The formatted value.
+    pub label: String,
+}
+
+/// One line of a line chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// CSS hook (`position`, `baseline`, `finetuned`, `net`).
+    pub key: &'static str,
+    /// Legend text.
+    pub label: &'static str,
+    /// SVG path data.
+    pub path: String,
+}
+
+/// A vertical marker line with a label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// CSS hook.
+    pub key: &'static str,
+    /// x in pixels.
+    pub x: f64,
+    /// y of the marked point, if it is a point.
+    pub y: Option<f64>,
+    /// The label.
+    pub label: String,
+}
+
+/// The values behind a hover or keyboard readout at one x.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readout {
+    /// x in pixels.
+    pub x: f64,
+    /// The y of each series at this x, in series order.
+    pub ys: Vec<f64>,
+    /// The heading (`Month 4`, `120,000 requests/month`).
+    pub title: String,
+    /// Label and formatted value per series.
+    pub values: Vec<(&'static str, String)>,
+    /// The same row as plain numbers, for the table alternative.
+    pub raw: Vec<f64>,
+}
+
+/// A line chart, ready to render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChart {
+    /// Size and plot area.
+    pub frame: Frame,
+    /// x-axis ticks.
+    pub x_ticks: Vec<Tick>,
+    /// y-axis ticks.
+    pub y_ticks: Vec<Tick>,
+    /// y of the zero line, when zero is in range.
+    pub zero_y: Option<f64>,
+    /// The lines.
+    pub series: Vec<Series>,
+    /// Vertical markers.
+    pub markers: Vec<Marker>,
+    /// One readout per data point, left to right.
+    pub readouts: Vec<Readout>,
+    /// Column headings of the table alternative (x first).
+    pub columns: Vec<&'static str>,
+    /// A sentence saying what the chart shows, for screen readers.
+    pub summary: String,
+}
+
+fn y_axis(values: impl Iterator<Item = f64>, frame: &Frame) -> (Scale, Vec<Tick>, Option<f64>) {
+    let (mut lo, mut hi) = (0.0f64, 0.0f64);
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    let (ticks, lo, hi) = nice_ticks(lo, hi, 5);
+    let scale = Scale::linear(lo, hi, frame.bottom, frame.top);
+    let ticks = ticks
+        .into_iter()
+        .map(|t| Tick {
+            pos: scale.map(t),
+            label: money_short(t),
+        })
+        .collect();
+    let zero = (lo <= 0.0 && hi >= 0.0).then(|| scale.map(0.0));
+    (scale, ticks, zero)
+}
+
+/// The break-even timeline: cumulative net position month by month (from
+/// −T, stepping down at each retraining), with cumulative baseline and
+/// fine-tuned costs. When payback comes after the horizon, the axis extends
+/// to show it (up to 600 months).
+pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
+    let frame = Frame::new(width, height);
+    let horizon = i.months;
+    let span = match r.break_even_months {
+        Some(be) if be > f64::from(horizon) => {
+            ((be * 1.15).ceil() as u32 + 1).clamp(horizon, super::schedule::MAX_MONTHS)
+        }
+        _ => horizon,
+    };
+    let sched = schedule(i, span);
+    let mut rows = vec![(0.0, -i.training, 0.0, i.training)];
+    let (mut base, mut ft) = (0.0, i.training);
+    for m in &sched {
+        base += m.baseline_cost;
+        ft += m.finetuned_cost + m.maintenance + m.retraining;
+        rows.push((f64::from(m.month), m.cumulative, base, ft));
+    }
+    let x = Scale::linear(0.0, f64::from(span), frame.left, frame.right);
+    let (y, y_ticks, zero_y) = y_axis(rows.iter().flat_map(|r| [r.1, r.2, r.3]), &frame);
+    let (xt, _, _) = nice_ticks(0.0, f64::from(span), 6);
+    let x_ticks = xt
+        .into_iter()
+        .filter(|t| *t <= f64::from(span))
+        .map(|t| Tick {
+            pos: x.map(t),
+            label: number(t),
+        })
+        .collect();
+    let line = |pick: fn(&(f64, f64, f64, f64)) -> f64| {
+        path(
+            &rows
+                .iter()
+                .map(|r| (x.map(r.0), y.map(pick(r))))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let series = vec![
+        Series {
+            key: "position",
+            label: "Cumulative net position",
+            path: line(|r| r.1),
+        },
+        Series {
+            key: "baseline",
+            label: "Cumulative baseline cost",
+            path: line(|r| r.2),
+        },
+        Series {
+            key: "finetuned",
+            label: "Cumulative fine-tuned cost",
+            path: line(|r| r.3),
+        },
+    ];
+    let mut markers = Vec::new();
+    if span > horizon {
+        markers.push(Marker {
+            key: "horizon",
+            x: x.map(f64::from(horizon)),
+            y: None,
+            label: format!("{horizon}-month horizon"),
+        });
+    }
+    if let Some(be) = r.break_even_months.filter(|be| *be <= f64::from(span)) {
+        markers.push(Marker {
+            key: "break-even",
+            x: x.map(be),
+            y: Some(y.map(0.0)),
+            label: format!("Break-even {} months", months(be)),
+        });
+    }
+    let readouts = rows
+        .iter()
+        .map(|&(m, pos, b, f)| Readout {
+            x: x.map(m),
+            ys: vec![y.map(pos), y.map(b), y.map(f)],
+            title: format!("Month {}", number(m)),
+            values: vec![
+                ("Net position", money(pos)),
+                ("Baseline cost", money(b)),
+                ("Fine-tuned cost", money(f)),
+            ],
+            raw: vec![m, pos, b, f],
+        })
+        .collect();
+    let summary = match r.break_even_months {
+        Some(be) if be <= f64::from(horizon) => format!(
+            "The cumulative net position starts at {} and crosses zero at {} months, ending the {horizon}-month horizon at {}.",
+            money(-i.training),
+            months(be),
+            money(r.net_benefit)
+        ),
+        Some(be) if be <= f64::from(span) => format!(
+            "The cumulative net position starts at {} and is {} at the {horizon}-month horizon; it crosses zero later, at {} months.",
+            money(-i.training),
+            money(r.net_benefit),
+            months(be)
+        ),
+        Some(be) => format!(
+            "The cumulative net position is {} at the {horizon}-month horizon; it crosses zero only at {} months, beyond what the chart shows.",
+            money(r.net_benefit),
+            months(be)
+        ),
+        None => format!(
+            "The cumulative net position starts at {} and never crosses zero: it is {} at the {horizon}-month horizon.",
+            money(-i.training),
+            money(r.net_benefit)
+        ),
+    };
+    LineChart {
+        frame,
+        x_ticks,
+        y_ticks,
+        zero_y,
+        series,
+        markers,
+        readouts,
+        columns: vec!["Month", "Net position", "Baseline cost", "Fine-tuned cost"],
+        summary,
+    }
+}
+
+/// Net benefit over the horizon against monthly volume, on a log axis from
+/// 1/100 to 100× the current volume, with the current and break-even
+/// volumes marked.
+pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
+    let frame = Frame::new(width, height);
+    // With no volume yet, centre the sweep on the break-even volume.
+    let centre = if i.requests > 0.0 {
+        i.requests
+    } else {
+        r.break_even_volume.filter(|v| *v > 0.0).unwrap_or(10_000.0)
+    };
+    let (lo, hi) = (centre / 100.0, centre * 100.0);
+    let x = Scale::log(lo, hi, frame.left, frame.right);
+    let samples: Vec<(f64, f64)> = (0..=48)
+        .map(|k| {
+            let v = lo * 10f64.powf(4.0 * f64::from(k) / 48.0);
+            (v, calculate(&Inputs { requests: v, ..*i }).net_benefit)
+        })
+        .collect();
+    let (y, y_ticks, zero_y) = y_axis(samples.iter().map(|s| s.1), &frame);
+    let x_ticks = log_ticks(lo, hi)
+        .into_iter()
+        .map(|t| Tick {
+            pos: x.map(t),
+            label: count_short(t),
+        })
+        .collect();
+    let series = vec![Series {
+        key: "net",
+        label: "Net benefit over the horizon",
+        path: path(
+            &samples
+                .iter()
+                .map(|(v, nb)| (x.map(*v), y.map(*nb)))
+                .collect::<Vec<_>>(),
+        ),
+    }];
+    let mut markers = vec![Marker {
+        key: "current",
+        x: x.map(centre),
+        y: (i.requests > 0.0).then(|| y.map(r.net_benefit)),
+        label: format!("Now {}/month", count(i.requests)),
+    }];
+    if let Some(be) = r.break_even_volume.filter(|v| *v >= lo && *v <= hi) {
+        markers.push(Marker {
+            key: "break-even",
+            x: x.map(be),
+            y: Some(y.map(0.0)),
+            label: format!("Break-even {}/month", count(be)),
+        });
+    }
+    let readouts = samples
+        .iter()
+        .map(|&(v, nb)| Readout {
+            x: x.map(v),
+            ys: vec![y.map(nb)],
+            title: format!("{} requests/month", count(v)),
+            values: vec![("Net benefit", money(nb))],
+            raw: vec![v, nb],
+        })
+        .collect();
+    let summary = match r.break_even_volume {
+        Some(be) => format!(
+            "Net benefit over the {}-month horizon rises with monthly volume and crosses zero at {} requests a month; the scenario has {}.",
+            i.months,
+            count(be),
+            count(i.requests)
+        ),
+        None => format!(
+            "Per-request savings are not positive, so net benefit over the {}-month horizon falls as volume grows; no volume breaks even.",
+            i.months
+        ),
+    };
+    LineChart {
+        frame,
+        x_ticks,
+        y_ticks,
+        zero_y,
+        series,
+        markers,
+        readouts,
+        columns: vec!["Requests per month", "Net benefit"],
+        summary,
+    }
+}
+
+/// One bar of the tornado: an input moved down and up by the range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The input's public name.
+    pub name: &'static str,
+    /// The input's label.
+    pub label: &'static str,
+    /// Change in net benefit with the input lowered by the range.
+    pub low: f64,
+    /// Change in net benefit with the input raised by the range.
+    pub high: f64,
+    /// Pixel x of the low and high ends, and the bar's y and height.
+    pub x_low: f64,
+    /// See `x_low`.
+    pub x_high: f64,
+    /// Bar top.
+    pub y: f64,
+    /// Bar height.
+    pub h: f64,
+}
+
+/// The sensitivity (tornado) chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tornado {
+    /// Size and plot area.
+    pub frame: Frame,
+    /// x-axis ticks (change in net benefit).
+    pub x_ticks: Vec<Tick>,
+    /// x of zero change.
+    pub zero_x: f64,
+    /// Bars, largest impact first.
+    pub bars: Vec<Bar>,
+    /// The net benefit the changes are relative to.
+    pub base: f64,
+    /// The range, as a fraction.
+    pub range: f64,
+    /// A sentence saying what the chart shows.
+    pub summary: String,
+}
+
+/// Moves each estimate by ±`range` (a fraction) and records the change in
+/// net benefit, largest impact first.
+pub fn tornado(i: &Inputs, r: &Results, range: f64, width: f64) -> Tornado {
+    type Set = fn(&mut Inputs, f64);
+    let knobs: [(&str, &str, fn(&Inputs) -> f64, Set); 8] = [
+        (
+            "training",
+            "Training and setup cost",
+            |i| i.training,
+            |i, v| i.training = v,
+        ),
+        (
+            "maintenance",
+            "Monthly maintenance",
+            |i| i.maintenance,
+            |i, v| i.maintenance = v,
+        ),
+        (
+            "baseline",
+            "Baseline cost per request",
+            |i| i.baseline,
+            |i, v| i.baseline = v,
+        ),
+        (
+            "finetuned",
+            "Fine-tuned cost per request",
+            |i| i.finetuned,
+            |i, v| i.finetuned = v,
+        ),
+        (
+            "requests",
+            "Monthly requests",
+            |i| i.requests,
+            |i, v| i.requests = v,
+        ),
+        (
+            "retrain_cost",
+            "Retraining cost",
+            |i| i.retrain_cost,
+            |i, v| i.retrain_cost = v,
+        ),
+        (
+            "accuracy_gain",
+            "Accuracy gain",
+            |i| i.accuracy_gain,
+            |i, v| i.accuracy_gain = v,
+        ),
+        (
+            "error_value",
+            "Value per avoided error",
+            |i| i.error_value,
+            |i, v| i.error_value = v,
+        ),
+    ];
+    let base = r.net_benefit;
+    let mut raw: Vec<(&str, &str, f64, f64)> = knobs
+        .iter()
+        // The optional inputs take part only when the scenario uses them.
+        .filter(|k| {
+            (k.2)(i) != 0.0 || !matches!(k.0, "retrain_cost" | "accuracy_gain" | "error_value")
+        })
+        .map(|&(name, label, get, set)| {
+            let moved = |factor: f64| {
+                let mut j = *i;
+                set(&mut j, get(i) * factor);
+                calculate(&j).net_benefit - base
+            };
+            (name, label, moved(1.0 - range), moved(1.0 + range))
+        })
+        .collect();
+    raw.sort_by(|a, b| {
+        let ia = a.2.abs().max(a.3.abs());
+        let ib = b.2.abs().max(b.3.abs());
+        ib.total_cmp(&ia).then_with(|| a.0.cmp(b.0))
+    });
+    let row = 30.0;
+    let mut frame = Frame::new(width, 40.0 + row * raw.len() as f64 + 36.0);
+    frame.left = (frame.width * 0.34).clamp(110.0, 220.0);
+    frame.top = 8.0;
+    let extent = raw
+        .iter()
+        .flat_map(|b| [b.2.abs(), b.3.abs()])
+        .fold(0.0, f64::max);
+    let (ticks, lo, hi) = nice_ticks(-extent, extent, 4);
+    let x = Scale::linear(lo, hi, frame.left, frame.right);
+    let bars = raw
+        .into_iter()
+        .enumerate()
+        .map(|(k, (name, label, low, high))| Bar {
+            name,
+            label,
+            low,
+            high,
+            x_low: x.map(low),
+            x_high: x.map(high),
+            y: frame.top + row * k as f64 + 4.0,
+            h: row - 8.0,
+        })
+        .collect::<Vec<_>>();
+    let summary = match bars.first() {
+        Some(b) => format!(
+            "Moving each estimate by ±{}%, {} changes the net benefit most: from {} to {}.",
+            number(range * 100.0),
+            b.label.to_lowercase(),
+            signed_money(b.low.min(b.high)),
+            signed_money(b.low.max(b.high))
+        ),
+        None => "No estimate to vary.".to_owned(),
+    };
+    Tornado {
+        frame,
+        x_ticks: ticks
+            .into_iter()
+            .map(|t| Tick {
+                pos: x.map(t),
+                label: money_short(t),
+            })
+            .collect(),
+        zero_x: x.map(0.0),
+        bars,
+        base,
+        range,
+        summary,
+    }
+}
+
+/// A change in money with an explicit sign: `+$1,200.00`, `−$300.00`.
+pub fn signed_money(x: f64) -> String {
+    if x > 0.0 {
+        format!("+{}", money(x))
+    } else {
+        money(x)
+    }
+}

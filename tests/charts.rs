@@ -1,0 +1,274 @@
+//! Native tests of the schedule (against the closed forms and hand-computed
+//! NPV), growth, the tornado's ordering and the chart geometry, degenerate
+//! ranges included.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ft_roi::core::chart::{
+    log_ticks, money_short, nice_ticks, path, timeline, tornado, usable_domain, volume, Scale,
+};
+use ft_roi::core::format::{money, months};
+use ft_roi::core::schedule::{break_evens, schedule, to_csv};
+use ft_roi::core::{calculate, Inputs, Status};
+use proptest::prelude::*;
+
+const EX: Inputs = Inputs::EXAMPLE;
+
+#[test]
+fn npv_and_discounted_payback_against_hand_computed_values() {
+    // 12% a year is 1.12^(1/12) − 1 a month; −2,500 + Σ 700 / 1.12^(m/12).
+    let r = calculate(&Inputs {
+        discount: 0.12,
+        ..EX
+    });
+    assert_eq!(money(r.npv), "$5,404.06");
+    assert_eq!(months(r.discounted_break_even_months.unwrap()), "3.65");
+    // Discounting does not change the undiscounted figures.
+    assert_eq!(money(r.net_benefit), "$5,900.00");
+    assert_eq!(months(r.break_even_months.unwrap()), "3.57");
+    // Without discounting NPV is the net benefit.
+    let r = calculate(&EX);
+    assert_eq!(r.npv, r.net_benefit);
+    assert_eq!(r.discounted_break_even_months, r.break_even_months);
+}
+
+#[test]
+fn growth_comes_from_the_schedule() {
+    // 5% a month: V_m = 100,000 × 1.05^(m−1); net_m = 0.008·V_m − 100.
+    let r = calculate(&Inputs { growth: 0.05, ..EX });
+    assert_eq!(money(r.net_benefit), "$9,033.70");
+    assert_eq!(money(r.baseline_horizon_cost), "$31,834.25");
+    assert_eq!(months(r.break_even_months.unwrap()), "3.34");
+    assert_eq!(r.status, Status::Positive);
+    // At the break-even volume the horizon's net benefit is zero.
+    let at = calculate(&Inputs {
+        requests: r.break_even_volume.unwrap(),
+        growth: 0.05,
+        ..EX
+    });
+    assert!(at.net_benefit.abs() < 1e-6, "{}", at.net_benefit);
+    // Shrinking traffic can stop payback.
+    let r = calculate(&Inputs { growth: -0.5, ..EX });
+    assert_eq!(r.break_even_months, None);
+    assert_eq!(r.status, Status::Never);
+}
+
+#[test]
+fn schedule_rows_and_csv() {
+    let i = Inputs {
+        retrain_cost: 1000.0,
+        retrain_per_year: 4.0,
+        ..EX
+    };
+    let s = schedule(&i, 12);
+    assert_eq!(s.len(), 12);
+    assert_eq!(
+        s.iter()
+            .filter(|m| m.retraining > 0.0)
+            .map(|m| m.month)
+            .collect::<Vec<_>>(),
+        [3, 6, 9, 12]
+    );
+    assert_eq!(money(s[2].net), "−$300.00");
+    assert_eq!(money(s[11].cumulative), "$1,900.00");
+    let csv = to_csv(&s);
+    assert!(csv.starts_with("month,requests,baseline_cost,finetuned_cost,maintenance,retraining,quality_value,net,cumulative,discounted_cumulative\r\n"));
+    assert_eq!(csv.lines().count(), 13);
+    // The schedule and the closed form agree on break-even with lumps at whole months.
+    let (plain, _) = break_evens(&i, &schedule(&i, 600));
+    assert_eq!(
+        months(plain.unwrap()),
+        months(calculate(&i).break_even_months.unwrap())
+    );
+}
+
+fn any_plain_inputs() -> impl Strategy<Value = Inputs> {
+    (
+        0.0..1e5f64,
+        0.0..1e4f64,
+        0.0..0.1f64,
+        0.0..0.1f64,
+        0.0..1e7f64,
+        1u32..=600,
+    )
+        .prop_map(
+            |(training, maintenance, baseline, finetuned, requests, months)| Inputs {
+                training,
+                maintenance,
+                baseline,
+                finetuned,
+                requests,
+                months,
+                ..EX
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn schedule_agrees_with_the_closed_forms(i in any_plain_inputs()) {
+        let r = calculate(&i);
+        let s = schedule(&i, 600);
+        let cum = s[i.months as usize - 1].cumulative;
+        let scale = r.baseline_horizon_cost.abs().max(r.finetuned_horizon_cost.abs()).max(1.0);
+        prop_assert!((cum - r.net_benefit).abs() <= 0.01_f64.max(1e-9 * scale), "{cum} vs {}", r.net_benefit);
+        let (plain, discounted) = break_evens(&i, &s);
+        match (plain, r.break_even_months) {
+            (Some(a), Some(b)) => prop_assert!((a - b).abs() <= 1e-6 * b.max(1.0), "{a} vs {b}"),
+            // The schedule looks 600 months ahead; the closed form forever.
+            (None, Some(b)) => prop_assert!(b > 599.0, "{b}"),
+            (a, b) => prop_assert_eq!(a, b),
+        }
+        prop_assert_eq!(plain, discounted);
+    }
+
+    #[test]
+    fn tornado_is_sorted_by_impact_and_charts_stay_finite(i in any_plain_inputs(), range in 0.0..1.0f64, w in 200.0..1400.0f64) {
+        let r = calculate(&i);
+        let t = tornado(&i, &r, range, w);
+        let impact: Vec<f64> = t.bars.iter().map(|b| b.low.abs().max(b.high.abs())).collect();
+        prop_assert!(impact.windows(2).all(|p| p[0] >= p[1]));
+        for chart in [timeline(&i, &r, w, 320.0), volume(&i, &r, w, 320.0)] {
+            for s in &chart.series {
+                prop_assert!(!s.path.contains("NaN") && !s.path.contains("inf"));
+            }
+            for r in &chart.readouts {
+                prop_assert!(r.ys.iter().all(|y| y.is_finite()) && r.x.is_finite());
+            }
+        }
+        for b in &t.bars {
+            prop_assert!(b.x_low.is_finite() && b.x_high.is_finite());
+        }
+    }
+}
+
+#[test]
+fn tornado_ordering_and_values() {
+    let r = calculate(&EX);
+    let t = tornado(&EX, &r, 0.2, 640.0);
+    let names: Vec<_> = t.bars.iter().map(|b| b.name).collect();
+    // ±20%: baseline moves NB by 0.004 × 100,000 × 12 = $4,800; requests by
+    // 0.008 × 20,000 × 12 = $1,920; fine-tuned by $2,880; training by $500;
+    // maintenance by $240.
+    assert_eq!(
+        names,
+        [
+            "baseline",
+            "finetuned",
+            "requests",
+            "training",
+            "maintenance"
+        ]
+    );
+    let b = &t.bars[0];
+    assert_eq!(
+        (money(b.low), money(b.high)),
+        ("−$4,800.00".to_owned(), "$4,800.00".to_owned())
+    );
+    assert!(b.x_low < t.zero_x && b.x_high > t.zero_x);
+    assert!(t.summary.contains("baseline cost per request"));
+}
+
+#[test]
+fn timeline_marks_break_even_and_extends_beyond_the_horizon() {
+    let r = calculate(&EX);
+    let c = timeline(&EX, &r, 640.0, 320.0);
+    assert_eq!(c.readouts.len(), 13);
+    assert_eq!(c.readouts[0].values[0].1, "−$2,500.00");
+    assert_eq!(c.readouts[12].values[0].1, "$5,900.00");
+    let marker = c.markers.iter().find(|m| m.key == "break-even").unwrap();
+    assert_eq!(marker.label, "Break-even 3.57 months");
+    let x0 = c.frame.left;
+    let expected = x0 + 3.5714285714 / 12.0 * (c.frame.right - x0);
+    assert!((marker.x - expected).abs() < 0.01);
+    // Pays back after a 3-month horizon: the axis runs on to show it.
+    let i = Inputs { months: 3, ..EX };
+    let c = timeline(&i, &calculate(&i), 640.0, 320.0);
+    assert!(c.readouts.len() > 5);
+    assert!(c.markers.iter().any(|m| m.key == "horizon"));
+    assert!(c.markers.iter().any(|m| m.key == "break-even"));
+    // Never: no marker, and the summary says so.
+    let i = Inputs {
+        maintenance: 900.0,
+        ..EX
+    };
+    let c = timeline(&i, &calculate(&i), 640.0, 320.0);
+    assert!(c.markers.iter().all(|m| m.key != "break-even"));
+    assert!(c.summary.contains("never crosses zero"));
+    // A single month.
+    let i = Inputs {
+        months: 1,
+        training: 0.0,
+        ..EX
+    };
+    assert_eq!(timeline(&i, &calculate(&i), 640.0, 320.0).readouts.len(), 2);
+}
+
+#[test]
+fn volume_chart_marks_current_and_break_even_volume() {
+    let r = calculate(&EX);
+    let c = volume(&EX, &r, 640.0, 320.0);
+    assert_eq!(c.readouts.first().unwrap().title, "1,000 requests/month");
+    assert_eq!(
+        c.readouts.last().unwrap().title,
+        "10,000,000 requests/month"
+    );
+    let be = c.markers.iter().find(|m| m.key == "break-even").unwrap();
+    assert_eq!(be.label, "Break-even 38,542/month");
+    let now = c.markers.iter().find(|m| m.key == "current").unwrap();
+    assert!(be.x < now.x);
+    assert_eq!(
+        c.x_ticks
+            .iter()
+            .map(|t| t.label.as_str())
+            .collect::<Vec<_>>(),
+        ["1k", "10k", "100k", "1M", "10M"]
+    );
+    // No requests at all: still a chart, centred on the break-even volume.
+    let i = Inputs {
+        requests: 0.0,
+        ..EX
+    };
+    let c = volume(&i, &calculate(&i), 640.0, 320.0);
+    assert!(c.readouts.iter().all(|r| r.x.is_finite()));
+}
+
+#[test]
+fn geometry_degenerate_ranges() {
+    assert_eq!(usable_domain(5.0, 5.0), (4.5, 5.5));
+    assert_eq!(usable_domain(0.0, 0.0), (-1.0, 1.0));
+    assert_eq!(usable_domain(f64::NAN, 3.0), (0.0, 1.0));
+    assert_eq!(usable_domain(3.0, 1.0), (1.0, 3.0));
+    let (ticks, lo, hi) = nice_ticks(0.0, 0.0, 5);
+    assert!(lo < 0.0 && hi > 0.0 && ticks.contains(&0.0));
+    let (ticks, lo, hi) = nice_ticks(-2500.0, 5900.0, 5);
+    assert_eq!(ticks, [-4000.0, -2000.0, 0.0, 2000.0, 4000.0, 6000.0]);
+    assert_eq!((lo, hi), (-4000.0, 6000.0));
+    let (ticks, _, _) = nice_ticks(0.0, 1e30, 5);
+    assert!(ticks.len() <= 12 && ticks.iter().all(|t| t.is_finite()));
+    let (ticks, _, _) = nice_ticks(0.1, 0.3, 2);
+    assert!(ticks.contains(&0.2) || ticks.contains(&0.0));
+    assert_eq!(log_ticks(1000.0, 1e7), [1e3, 1e4, 1e5, 1e6, 1e7]);
+    assert_eq!(log_ticks(10.0, 100.0), [10.0, 20.0, 50.0, 100.0]);
+    assert_eq!(log_ticks(0.0, 10.0), Vec::<f64>::new());
+    let s = Scale::linear(0.0, 10.0, 100.0, 200.0);
+    assert_eq!(s.map(5.0), 150.0);
+    assert_eq!(s.map(1e300), 210.0);
+    assert_eq!(s.invert(150.0), 5.0);
+    let s = Scale::log(1.0, 100.0, 0.0, 100.0);
+    assert!((s.map(10.0) - 50.0).abs() < 1e-9);
+    assert!(s.map(0.0).is_finite());
+    assert_eq!(path(&[(1.0, 2.0), (3.25, 4.0)]), "M1.0 2.0L3.2 4.0");
+    assert_eq!(path(&[]), "");
+    assert_eq!(
+        [
+            money_short(0.0),
+            money_short(850.0),
+            money_short(12_000.0),
+            money_short(-1_500_000.0),
+            money_short(2.5e9)
+        ],
+        ["$0", "$850", "$12k", "−$1.5M", "$2.5B"]
+    );
+}

@@ -1,0 +1,132 @@
+// Hardening in a real browser: the release page works under its strict
+// Content Security Policy with no violation, the policy is enforced, every
+// built asset carries subresource integrity, and no request leaves the
+// page's origin.
+import { test } from 'node:test';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assert, ctx, metric, type } from './harness.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = process.env.FT_ROI_DIST ?? join(root, 'dist');
+
+/** Records CSP violations from the first moment of the document. */
+function recordViolations() {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+  });
+}
+
+/** Opens the page with the violation recorder installed before any script. */
+async function openRecorded(query = '') {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(recordViolations);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(ctx.base + query);
+  await page.waitForSelector('[data-metric="net_benefit"]');
+  return { context, page, problems, requests };
+}
+
+test('the page runs under a strict CSP with no violation', async () => {
+  const { context, page, problems } = await openRecorded();
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.ok(policy, 'the page sets a CSP meta tag');
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'/);
+  assert.match(policy, /object-src 'none'/);
+  assert.doesNotMatch(policy.replace("'wasm-unsafe-eval'", ''), /unsafe-inline|unsafe-eval|inline-script-hashes/);
+  // Work the page a little: typing, presets, builders, copy link.
+  await type(page, 'requests', '250000');
+  await page.click('[data-preset="support"]');
+  await page.click('[data-preset="classification"]');
+  await page.click('[data-preset="reference"]');
+  await page.click('[data-testid="copy-link"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-status"]').textContent.length > 0);
+  assert.equal((await metric(page, 'net_benefit')).text, '$5,900.00');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the policy is enforced: an injected inline script and style are blocked', async () => {
+  const { context, page } = await openRecorded();
+  const outcome = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true;';
+    document.head.append(script);
+    const style = document.createElement('style');
+    style.textContent = 'body { --injected: 1; }';
+    document.head.append(style);
+    return {
+      injected: window.__injected === true,
+      styled: getComputedStyle(document.body).getPropertyValue('--injected').trim() === '1',
+    };
+  });
+  assert.deepEqual(outcome, { injected: false, styled: false });
+  // Violation events are dispatched asynchronously.
+  await page.waitForFunction(() => window.__cspViolations.length >= 2);
+  const violations = await page.evaluate(() => window.__cspViolations);
+  assert.deepEqual(violations.map((v) => v.split(' ')[0]).sort(), ['script-src-elem', 'style-src-elem'], violations.join('\n'));
+  // The page still works.
+  await type(page, 'months', '24');
+  assert.equal((await metric(page, 'horizon_months')).value, '24');
+  await context.close();
+});
+
+test('every built script, style and preload carries a matching integrity hash', async () => {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const tags = [...html.matchAll(/<(link|script)\b[^>]*>/gi)].map((m) => m[0]);
+  const attr = (tag, name) => tag.match(new RegExp(`\\b${name}="([^"]*)"`, 'i'))?.[1];
+  const assets = tags.filter((t) => /^<script/i.test(t) ? attr(t, 'src') : /\brel="(stylesheet|modulepreload|preload)"/i.test(t));
+  const kinds = assets.map((t) => attr(t, 'href') ?? attr(t, 'src')).map((u) => u.split('.').at(-1)).sort();
+  assert.deepEqual(kinds, ['css', 'js', 'wasm'], `assets: ${assets.join('\n')}`);
+  for (const tag of assets) {
+    const integrity = attr(tag, 'integrity');
+    assert.ok(integrity, `no integrity on ${tag}`);
+    const [algorithm, digest] = integrity.split(/-(.*)/s);
+    const body = await readFile(join(dist, (attr(tag, 'href') ?? attr(tag, 'src')).replace(/^\.?\//, '')));
+    assert.equal(createHash(algorithm).update(body).digest('base64'), digest, `integrity of ${tag}`);
+  }
+  // The only inline script is Trunk's loader, and the policy names its hash.
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc=/.test(m[1]));
+  assert.equal(inline.length, 1);
+  const hash = createHash('sha256').update(inline[0][2]).digest('base64');
+  assert.ok(html.includes(`'sha256-${hash}'`), 'the CSP allows the loader by its hash');
+});
+
+test('no request leaves the page origin', async () => {
+  const { context, page, problems, requests } = await openRecorded();
+  const origin = new URL(ctx.base).origin;
+  await type(page, 'training', '4000');
+  await type(page, 'baseline', '0.03');
+  for (const preset of ['support', 'classification', 'article-code', 'reference']) {
+    await page.click(`[data-preset="${preset}"]`);
+  }
+  await page.check('input[name="cost_mode"][value="tokens"]');
+  await type(page, 'base_input_tokens', '2000');
+  await page.check('input[name="training_mode"][value="itemized"]');
+  await page.check('input[name="maintenance_mode"][value="itemized"]');
+  await page.click('[data-testid="copy-link"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-status"]').textContent.length > 0);
+  await page.fill('#scenario-name', 'Hardening');
+  await page.click('[data-testid="save-scenario"]');
+  await page.click('[data-testid="reset"]');
+  // A share link round trip: a fresh page from the address bar.
+  await page.goto(page.url());
+  await page.waitForSelector('[data-metric="net_benefit"]');
+  await page.waitForTimeout(300);
+  assert.ok(requests.length >= 4, `recorded ${requests.length} requests`);
+  const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
+  assert.deepEqual(foreign, [], `requests outside ${origin}`);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

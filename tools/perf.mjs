@@ -1,0 +1,237 @@
+// The performance report of the release bundle (a benchmark, not a test: it
+// never fails on timing). Run through tools/perf.sh, which builds first.
+//
+//   node tools/perf.mjs            # dist/ (or $FT_ROI_DIST)
+//   PERF_LOADS=40 PERF_EDITS=2000 node tools/perf.mjs
+//
+// Prints, and writes to target/perf-report.json:
+//   (a) the transfer size of every file the page loads, raw, gzip and brotli;
+//   (b) cold load to first rendered results in headless Chromium (fresh
+//       context, cache disabled), median and p95;
+//   (c) edit-to-update latency, measured in the page: from dispatching an
+//       input event to the net benefit and the monthly net savings formula
+//       showing the new value; median and p95;
+//   (d) the native full-recompute benchmark (cargo bench --bench recompute),
+//       when benches/recompute.rs exists.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { kb, measureDir, table, total } from './sizes.mjs';
+import { serve } from './serve.mjs';
+
+const root = join(import.meta.dirname, '..');
+const dist = process.env.FT_ROI_DIST ?? join(root, 'dist');
+const LOADS = Number(process.env.PERF_LOADS ?? 25);
+const EDITS = Number(process.env.PERF_EDITS ?? 600);
+const TARGETS = { pageBrotliBytes: 120_000, editP95Ms: 4, coldLoadMs: 150 };
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const { chromium } = createRequire(join(root, 'tools', 'package.json'))('playwright-core');
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  const r = (x) => Math.round(x * 1000) / 1000;
+  return { n: s.length, min: r(s[0]), median: r(q(0.5)), p95: r(q(0.95)), max: r(s.at(-1)), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
+}
+const ms = (x) => `${x.toFixed(2)} ms`;
+const mark = (ok) => (ok ? 'PASS' : 'FAIL');
+
+// Records, in the page, when the results first render: an init script runs
+// before any page script, so the observer sees the first insertion.
+const RESULTS_PROBE = () => {
+  window.__perf = { resultsAt: null };
+  const seen = () => {
+    if (window.__perf.resultsAt === null && document.querySelector('[data-metric="net_benefit"]')) {
+      window.__perf.resultsAt = performance.now();
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, mo) => { if (seen()) mo.disconnect(); })
+    .observe(document, { childList: true, subtree: true });
+};
+
+async function coldLoads(browser, base) {
+  const runs = [];
+  const requested = new Set();
+  // One warm-up load (not counted): the first context pays for process start-up.
+  for (let i = -1; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(RESULTS_PROBE);
+    page.on('request', (r) => requested.add(r.url()));
+    await page.goto(base, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__perf.resultsAt !== null, null, { timeout: 30_000 });
+    const t = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      return {
+        results: window.__perf.resultsAt,
+        responseEnd: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        load: nav.loadEventEnd,
+        wasmFetched: wasm?.responseEnd ?? null,
+        text: document.querySelector('[data-metric="net_benefit"]').textContent.trim(),
+      };
+    });
+    if (i >= 0) runs.push(t);
+    await context.close();
+  }
+  return { runs, requested: [...requested] };
+}
+
+async function editLatency(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base);
+  await page.waitForSelector('[data-metric="net_benefit"]');
+  const result = await page.evaluate(async (edits) => {
+    const input = document.querySelector('input[name="requests"]');
+    const net = () => document.querySelector('[data-metric="net_benefit"]')?.textContent;
+    const formula = () => document.querySelector('[data-formula="monthly_net_savings"]')?.textContent;
+    // The next task: every microtask queued by the update (Leptos effects,
+    // address bar, autosave) has run by then.
+    const channel = new MessageChannel();
+    const nextTask = () => new Promise((ok) => { channel.port1.onmessage = () => ok(performance.now()); channel.port2.postMessage(0); });
+    const visible = [];
+    const settled = [];
+    let synchronous = 0;
+    let unchanged = 0;
+    const warmup = 30;
+    for (let i = 0; i < edits + warmup; i++) {
+      // Alternate values, never the same twice in a row.
+      const value = String(100000 + ((i % 2) ? 1000 : 0) + (i % 97) * 10);
+      const beforeNet = net();
+      const beforeFormula = formula();
+      const changed = () => net() !== beforeNet && formula() !== beforeFormula && formula()?.includes(Number(value).toLocaleString('en-US'));
+      let doneAt = null;
+      const observer = new MutationObserver(() => { if (doneAt === null && changed()) doneAt = performance.now(); });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      if (changed()) doneAt = performance.now();
+      const sync = doneAt !== null;
+      const t1 = await nextTask();
+      observer.disconnect();
+      if (doneAt === null && changed()) doneAt = t1;
+      if (i < warmup) continue;
+      if (doneAt === null) { unchanged++; continue; }
+      if (sync) synchronous++;
+      visible.push(doneAt - t0);
+      settled.push(t1 - t0);
+    }
+    input.value = '100000';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextTask();
+    return { visible, settled, synchronous, unchanged, final: net() };
+  }, EDITS);
+  await context.close();
+  return { ...result, errors };
+}
+
+function nativeBench() {
+  if (!existsSync(join(root, 'benches', 'recompute.rs'))) {
+    return { status: 'missing', output: 'benches/recompute.rs does not exist yet' };
+  }
+  const r = spawnSync('cargo', ['bench', '--bench', 'recompute'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const output = `${r.stdout ?? ''}${r.status === 0 ? '' : r.stderr ?? ''}`.trim();
+  return { status: r.status === 0 ? 'ok' : `failed (exit ${r.status})`, output };
+}
+
+const allFiles = await measureDir(dist);
+const { server, url } = await serve(dist);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+const chromiumVersion = browser.version();
+let loads;
+let edits;
+try {
+  loads = await coldLoads(browser, url);
+  edits = await editLatency(browser, url);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// (a) sizes of what the page requested.
+const loadedNames = new Set(loads.requested.map((u) => basename(new URL(u).pathname) || 'index.html'));
+const loaded = allFiles.filter((f) => loadedNames.has(basename(f.file)));
+const pageTotal = total(loaded);
+const notLoaded = allFiles.filter((f) => !loadedNames.has(basename(f.file))).map((f) => f.file);
+// (b), (c)
+const cold = stats(loads.runs.map((r) => r.results));
+const coldPhases = {
+  responseEnd: stats(loads.runs.map((r) => r.responseEnd)),
+  domContentLoaded: stats(loads.runs.map((r) => r.domContentLoaded)),
+  wasmFetched: stats(loads.runs.map((r) => r.wasmFetched ?? 0)),
+  load: stats(loads.runs.map((r) => r.load)),
+};
+const visible = stats(edits.visible);
+const settled = stats(edits.settled);
+// (d)
+const bench = nativeBench();
+
+const checks = [
+  { target: `whole page < ${kb(TARGETS.pageBrotliBytes)} brotli`, measured: kb(pageTotal.brotli), pass: pageTotal.brotli < TARGETS.pageBrotliBytes },
+  { target: `edit-to-update p95 < ${TARGETS.editP95Ms} ms`, measured: ms(visible.p95), pass: visible.p95 < TARGETS.editP95Ms },
+  { target: `cold load to results < ${TARGETS.coldLoadMs} ms (median)`, measured: ms(cold.median), pass: cold.median < TARGETS.coldLoadMs },
+  { target: `cold load to results < ${TARGETS.coldLoadMs} ms (p95)`, measured: ms(cold.p95), pass: cold.p95 < TARGETS.coldLoadMs },
+];
+
+const report = {
+  date: new Date().toISOString(),
+  dist,
+  chromium: chromiumVersion,
+  sizes: { files: allFiles.map((f) => ({ ...f, loaded: loadedNames.has(basename(f.file)) })), pageTotal, notLoaded },
+  coldLoad: { loads: LOADS, cacheDisabled: true, freshContextEachLoad: true, resultsRenderedMs: cold, phasesMs: coldPhases, texts: [...new Set(loads.runs.map((r) => r.text))] },
+  editLatency: {
+    edits: edits.visible.length,
+    field: 'requests',
+    visibleMs: visible,
+    settledMs: settled,
+    updatedSynchronously: edits.synchronous,
+    neverUpdated: edits.unchanged,
+    finalNetBenefit: edits.final,
+    pageErrors: edits.errors,
+  },
+  nativeBench: bench,
+  targets: checks,
+};
+
+const line = (s = '') => console.log(s);
+line('FT-ROI performance report');
+line(`bundle: ${dist}; Chromium ${report.chromium}`);
+line();
+line('(a) Transfer size of every file the page loads (gzip -9, brotli q11)');
+line(table(loaded));
+line(`page total: ${kb(pageTotal.raw)} raw, ${kb(pageTotal.gzip)} gzip, ${kb(pageTotal.brotli)} brotli`);
+if (notLoaded.length) line(`in dist/ but not requested: ${notLoaded.join(', ')}`);
+line();
+line(`(b) Cold load to first rendered results, ${LOADS} loads, fresh context, cache disabled`);
+line(`results rendered: median ${ms(cold.median)}, p95 ${ms(cold.p95)} (min ${ms(cold.min)}, max ${ms(cold.max)})`);
+line(`  html responseEnd median ${ms(coldPhases.responseEnd.median)}, DOMContentLoaded ${ms(coldPhases.domContentLoaded.median)}, wasm fetched ${ms(coldPhases.wasmFetched.median)}, load ${ms(coldPhases.load.median)}`);
+line();
+line(`(c) Edit-to-update latency, ${edits.visible.length} edits of input[name=requests], measured in the page`);
+line(`to net_benefit + monthly_net_savings formula updated: median ${ms(visible.median)}, p95 ${ms(visible.p95)} (max ${ms(visible.max)})`);
+line(`to every queued microtask done (next task):          median ${ms(settled.median)}, p95 ${ms(settled.p95)}`);
+line(`updated synchronously inside dispatchEvent: ${edits.synchronous} of ${edits.visible.length}; never updated: ${edits.unchanged}; page errors: ${edits.errors.length}`);
+line();
+line(`(d) Native full-recompute benchmark: ${bench.status}`);
+if (bench.output) line(bench.output.split('\n').map((l) => `  ${l}`).join('\n'));
+line();
+line('Targets (issue 7)');
+for (const c of checks) line(`  [${mark(c.pass)}] ${c.target}: ${c.measured}`);
+
+await mkdir(join(root, 'target'), { recursive: true });
+await writeFile(join(root, 'target', 'perf-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+line();
+line('written: target/perf-report.json');

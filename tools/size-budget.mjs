@@ -1,0 +1,30 @@
+// The size budget of the release bundle, deterministic and fit for CI:
+// the brotli (quality 11) sizes of the HTML, JS, wasm and CSS in dist/
+// (or $FT_ROI_DIST, or the first argument) must add up to at most BUDGET.
+// Exit status 1 when over budget, 2 when dist/ has no bundle.
+//
+//   node tools/size-budget.mjs [dist]
+//
+// Lower BUDGET whenever the bundle shrinks, so it cannot grow back unnoticed.
+// The issue's target for the whole page is 120 KB brotli.
+
+/** Bytes, brotli, of html + js + wasm + css. Measured 2026-05: 224,553 (+10%). */
+export const BUDGET = 247_000;
+
+import { join } from 'node:path';
+import { kb, measureDir, table, total } from './sizes.mjs';
+
+const dir = process.argv[2] ?? process.env.FT_ROI_DIST ?? join(import.meta.dirname, '..', 'dist');
+const files = (await measureDir(dir).catch(() => [])).filter((f) => ['html', 'js', 'wasm', 'css'].includes(f.kind));
+if (!files.some((f) => f.kind === 'wasm') || !files.some((f) => f.kind === 'html')) {
+  console.error(`size budget: no built bundle in ${dir} (run trunk build --release first)`);
+  process.exit(2);
+}
+const sum = total(files);
+console.log(table(files));
+console.log(`total: ${kb(sum.raw)} raw, ${kb(sum.gzip)} gzip, ${kb(sum.brotli)} brotli (${sum.brotli} bytes)`);
+if (sum.brotli > BUDGET) {
+  console.error(`size budget exceeded: ${sum.brotli} bytes brotli > budget ${BUDGET} (${kb(sum.brotli - BUDGET)} over)`);
+  process.exit(1);
+}
+console.log(`size budget ok: ${sum.brotli} of ${BUDGET} bytes brotli (${((100 * sum.brotli) / BUDGET).toFixed(1)}%)`);

@@ -1,0 +1,52 @@
+// Transfer sizes of the built page: raw, gzip (level 9) and brotli (quality
+// 11), the best a static host can serve. Shared by tools/perf.mjs and
+// tools/size-budget.mjs. Deterministic for a given dist/ and Node version.
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** What a file is, by extension. */
+export function kindOf(file) {
+  const ext = extname(file).toLowerCase();
+  return { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.css': 'css', '.html': 'html', '.svg': 'icon', '.ico': 'icon', '.png': 'image' }[ext] ?? 'other';
+}
+
+/** Sizes of one buffer. */
+export function sizesOf(buf) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      },
+    }).length,
+  };
+}
+
+/** Every file under `dir` with its kind and sizes, largest first. */
+export async function measureDir(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    out.push({ file: relative(dir, path), kind: kindOf(path), ...sizesOf(await readFile(path)) });
+  }
+  return out.sort((a, b) => b.raw - a.raw);
+}
+
+/** Sums the sizes of `files`. */
+export function total(files) {
+  return files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
+/** 12345 → "12.3 KB" (1 KB = 1000 bytes). */
+export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+/** A fixed-width table of files and their sizes. */
+export function table(files, extra = () => '') {
+  const rows = [['file', 'raw', 'gzip', 'brotli', ''], ...files.map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli), extra(f)])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
+}
