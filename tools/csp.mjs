@@ -9,7 +9,8 @@
 // content hashes), so no fixed hash can allow it. This step replaces the
 // placeholder with the sha256 of every inline script in the built HTML, and
 // fails the build if the policy is missing, loosened ('unsafe-inline',
-// 'unsafe-eval'), or placed after a script.
+// 'unsafe-eval'), or placed after a script. Before that it makes the
+// subresource integrity of the wasm and the JS glue binding (bindIntegrity).
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -25,6 +26,34 @@ export function inlineScriptHashes(html) {
     hashes.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
   }
   return hashes;
+}
+
+/** The attributes of an HTML start tag, as an object. */
+function attributes(tag) {
+  return Object.fromEntries([...tag.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1].toLowerCase(), m[2] ?? '']));
+}
+
+/**
+ * Makes the integrity hashes Trunk writes on its preload links binding.
+ * Chromium ignores `integrity` on `<link rel="preload" as="fetch">` (the
+ * wasm), and wasm-bindgen's loader fetches the wasm without one; the JS
+ * glue is imported by the loader, which may start before its modulepreload.
+ * So the loader fetches the wasm with its hash, an import map gives the glue
+ * its hash, and the ignored attribute goes.
+ */
+export function bindIntegrity(html) {
+  if (html.includes('<script type="importmap">')) return html; // done already
+  const links = [...html.matchAll(/<link\b[^>]*>/gi)].map((m) => ({ tag: m[0], ...attributes(m[0]) }));
+  const wasm = links.find((l) => l.rel === 'preload' && l.href?.endsWith('.wasm'));
+  const glue = links.find((l) => l.rel === 'modulepreload' && l.href?.endsWith('.js'));
+  if (!wasm?.integrity || !glue?.integrity) throw new Error('Trunk wrote no integrity hashes for the wasm and its JS glue');
+  const call = `module_or_path: '${wasm.href}'`;
+  if (!html.includes(call)) throw new Error(`the loader does not contain ${call}; update tools/csp.mjs for this Trunk`);
+  const loader = html.search(/<script type="module">/);
+  const importMap = `<script type="importmap">${JSON.stringify({ imports: {}, integrity: { [glue.href]: glue.integrity } })}</script>\n`;
+  return (html.slice(0, loader) + importMap + html.slice(loader))
+    .replace(call, `module_or_path: fetch('${wasm.href}', { integrity: '${wasm.integrity}' })`)
+    .replace(wasm.tag, wasm.tag.replace(/\s+integrity="[^"]*"/, ''));
 }
 
 const META = /<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=(["'])([\s\S]*?)\1\s*\/?>/i;
@@ -55,7 +84,7 @@ export function completePolicy(html) {
 async function main() {
   const file = process.argv[2]
     ?? join(process.env.TRUNK_STAGING_DIR ?? process.env.TRUNK_DIST_DIR ?? 'dist', 'index.html');
-  const { html, policy, hashes } = completePolicy(await readFile(file, 'utf8'));
+  const { html, policy, hashes } = completePolicy(bindIntegrity(await readFile(file, 'utf8')));
   await writeFile(file, html);
   console.log(`[csp] ${file}: ${hashes.length} inline script hash(es); policy: ${policy}`);
 }

@@ -20,7 +20,7 @@ pub struct Formula {
 
 /// The formulas in reading order, as (metric, title, words).
 #[rustfmt::skip]
-const DEFINITIONS: [(&str, &str, &str); 19] = [
+const DEFINITIONS: [(&str, &str, &str); 21] = [
     ("request_savings", "Per-request savings", "baseline cost per request − fine-tuned cost per request"),
     ("monthly_baseline_cost", "Baseline inference per month", "baseline cost per request × monthly requests"),
     ("monthly_finetuned_cost", "Fine-tuned inference per month", "fine-tuned cost per request × monthly requests"),
@@ -38,6 +38,8 @@ const DEFINITIONS: [(&str, &str, &str); 19] = [
     ("net_operating_savings", "Net operating savings", "monthly net savings × months − retraining in horizon"),
     ("net_benefit", "Projected net benefit", "baseline cost over horizon − fine-tuned cost over horizon + value of accuracy over horizon"),
     ("roi_percent", "ROI on incremental investment", "projected net benefit ÷ incremental investment × 100"),
+    ("npv", "Net present value", "−training cost + each month's net flow ÷ (1 + annual discount rate)^(month ÷ 12), over the horizon"),
+    ("discounted_break_even_months", "Discounted payback", "the month from which the discounted cumulative position stays at or above zero"),
     ("annual_benefit", "First-year benefit", "monthly net savings × 12 − retraining in the first year − training cost"),
     ("annual_roi_one_time", "Annual ROI on one-time cost", "first-year benefit ÷ training cost × 100 (the article's convention)"),
 ];
@@ -168,6 +170,21 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
             "roi_percent" => match r.roi_percent {
                 Some(roi) => format!("{} ÷ {} × 100 = {}", paren(money(r.net_benefit)), money(r.investment), percent(roi)),
                 None => "n/a: there is no investment to return on".to_owned(),
+            },
+            "npv" => {
+                if i.discount == 0.0 {
+                    format!("no discounting: equal to the projected net benefit, {}", money(r.npv))
+                } else {
+                    format!(
+                        "{MINUS}{t} + Σ net flow ÷ {}^(month ÷ 12) over {h} months = {}",
+                        number(1.0 + i.discount),
+                        money(r.npv)
+                    )
+                }
+            }
+            "discounted_break_even_months" => match r.discounted_break_even_months {
+                Some(m) => format!("{} months at {}% a year", months(m), number(i.discount * 100.0)),
+                None => "not within 50 years".to_owned(),
             },
             "annual_benefit" => format!(
                 "{} × 12{} {MINUS} {t} = {}",

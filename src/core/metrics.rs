@@ -76,7 +76,7 @@ use Better::{Higher, Lower};
 
 /// Every figure, in reading order.
 #[rustfmt::skip]
-pub const METRICS: [MetricDef; 19] = [
+pub const METRICS: [MetricDef; 21] = [
     def("request_savings", "Per-request savings", "$", |r| Some(r.request_savings), unit_cost, "n/a", Higher),
     def("monthly_baseline_cost", "Baseline inference per month", "$/month", |r| Some(r.monthly_baseline_cost), money, "n/a", Lower),
     def("monthly_finetuned_cost", "Fine-tuned inference per month", "$/month", |r| Some(r.monthly_finetuned_cost), money, "n/a", Lower),
@@ -94,6 +94,8 @@ pub const METRICS: [MetricDef; 19] = [
     def("net_operating_savings", "Net operating savings", "$", |r| Some(r.net_operating_savings), money, "n/a", Higher),
     def("net_benefit", "Projected net benefit", "$", |r| Some(r.net_benefit), money, "n/a", Higher),
     def("roi_percent", "ROI on investment", "%", |r| r.roi_percent, percent, "n/a", Higher),
+    def("npv", "Net present value", "$", |r| Some(r.npv), money, "n/a", Higher),
+    def("discounted_break_even_months", "Discounted payback", "months", |r| r.discounted_break_even_months, months_text, "Not within 50 years", Lower),
     def("annual_benefit", "First-year benefit", "$", |r| Some(r.annual_benefit), money, "n/a", Higher),
     def("annual_roi_one_time", "Annual ROI on one-time cost", "%", |r| r.annual_roi_one_time, percent, "n/a", Higher),
 ];

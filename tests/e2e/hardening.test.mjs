@@ -4,13 +4,15 @@
 // page's origin.
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, ctx, metric, type } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = process.env.FT_ROI_DIST ?? join(root, 'dist');
+const { serve } = await import(join(root, 'tools', 'serve.mjs'));
 
 /** Records CSP violations from the first moment of the document. */
 function recordViolations() {
@@ -81,25 +83,57 @@ test('the policy is enforced: an injected inline script and style are blocked', 
   await context.close();
 });
 
-test('every built script, style and preload carries a matching integrity hash', async () => {
+test('every built asset is bound by a matching integrity hash', async () => {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const tags = [...html.matchAll(/<(link|script)\b[^>]*>/gi)].map((m) => m[0]);
   const attr = (tag, name) => tag.match(new RegExp(`\\b${name}="([^"]*)"`, 'i'))?.[1];
-  const assets = tags.filter((t) => /^<script/i.test(t) ? attr(t, 'src') : /\brel="(stylesheet|modulepreload|preload)"/i.test(t));
-  const kinds = assets.map((t) => attr(t, 'href') ?? attr(t, 'src')).map((u) => u.split('.').at(-1)).sort();
-  assert.deepEqual(kinds, ['css', 'js', 'wasm'], `assets: ${assets.join('\n')}`);
-  for (const tag of assets) {
-    const integrity = attr(tag, 'integrity');
-    assert.ok(integrity, `no integrity on ${tag}`);
+  const file = (url) => readFile(join(dist, url.replace(/^\.?\//, '')));
+  const matches = async (url, integrity) => {
+    assert.ok(integrity, `no integrity for ${url}`);
     const [algorithm, digest] = integrity.split(/-(.*)/s);
-    const body = await readFile(join(dist, (attr(tag, 'href') ?? attr(tag, 'src')).replace(/^\.?\//, '')));
-    assert.equal(createHash(algorithm).update(body).digest('base64'), digest, `integrity of ${tag}`);
-  }
-  // The only inline script is Trunk's loader, and the policy names its hash.
+    assert.equal(createHash(algorithm).update(await file(url)).digest('base64'), digest, `integrity of ${url}`);
+  };
+  const tags = [...html.matchAll(/<(link|script)\b[^>]*>/gi)].map((m) => m[0]);
+  // The stylesheet and the JS glue's modulepreload carry integrity=.
+  const linked = tags.filter((t) => /\brel="(stylesheet|modulepreload)"/i.test(t) || (/^<script/i.test(t) && attr(t, 'src')));
+  assert.deepEqual(linked.map((t) => (attr(t, 'href') ?? attr(t, 'src')).split('.').at(-1)).sort(), ['css', 'js']);
+  for (const tag of linked) await matches(attr(tag, 'href') ?? attr(tag, 'src'), attr(tag, 'integrity'));
+  // The import of the glue is bound by the import map, the wasm by the loader's fetch.
+  const importMap = JSON.parse(html.match(/<script type="importmap">([\s\S]*?)<\/script>/)[1]);
+  const glue = attr(linked.find((t) => /modulepreload/.test(t)), 'href');
+  await matches(glue, importMap.integrity[glue]);
+  const [, wasm, wasmIntegrity] = html.match(/fetch\('([^']+\.wasm)', \{ integrity: '([^']+)' \}\)/);
+  await matches(wasm, wasmIntegrity);
+  // Every inline script (the import map and Trunk's loader) is allowed by its hash, and only those.
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc=/.test(m[1]));
-  assert.equal(inline.length, 1);
-  const hash = createHash('sha256').update(inline[0][2]).digest('base64');
-  assert.ok(html.includes(`'sha256-${hash}'`), 'the CSP allows the loader by its hash');
+  assert.equal(inline.length, 2);
+  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
+  const allowed = policy.match(/'sha256-[^']+'/g);
+  assert.deepEqual(allowed.sort(), inline.map((m) => `'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`).sort());
+});
+
+test('a tampered wasm or JS glue is refused', async () => {
+  for (const kind of ['_bg.wasm', '.js']) {
+    const copy = await mkdtemp(join(tmpdir(), 'ft-roi-tampered-'));
+    await cp(dist, copy, { recursive: true });
+    const name = (await readdir(copy)).find((f) => f.endsWith(kind) && (kind !== '.js' || !f.endsWith('_bg.js')));
+    const body = await readFile(join(copy, name));
+    // Same length, one byte changed, in a custom-section-free spot near the end.
+    body[body.length - 2] ^= 0x01;
+    await writeFile(join(copy, name), body);
+    const { server, url } = await serve(copy);
+    const context = await ctx.browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('[data-metric="net_benefit"]').count(), 0, `page ran with a tampered ${name}`);
+    assert.ok(errors.some((e) => /integrity/i.test(e)), `no integrity error for ${name}: ${errors.join(' | ')}`);
+    await context.close();
+    server.close();
+    await rm(copy, { recursive: true });
+  }
 });
 
 test('no request leaves the page origin', async () => {
@@ -124,6 +158,8 @@ test('no request leaves the page origin', async () => {
   await page.waitForSelector('[data-metric="net_benefit"]');
   await page.waitForTimeout(300);
   assert.ok(requests.length >= 4, `recorded ${requests.length} requests`);
+  // Two page loads, each fetching the wasm once (the preload is reused).
+  assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 2, requests.join('\n'));
   const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
   assert.deepEqual(foreign, [], `requests outside ${origin}`);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
