@@ -8,8 +8,8 @@
 // Lower BUDGET whenever the bundle shrinks, so it cannot grow back unnoticed.
 // The target for the whole page is 120 KB brotli.
 
-/** Bytes, brotli, of html + js + wasm + css. Measured 2026-05: 224,553 (+10%). */
-export const BUDGET = 247_000;
+/** Bytes, brotli, of html + js + wasm + css: 214,301 measured 2026-11-27 (wasm 588 KB raw), plus ~10%. */
+export const BUDGET = 236_000;
 
 import { join } from 'node:path';
 import { kb, measureDir, table, total } from './sizes.mjs';
