@@ -28,6 +28,8 @@ pub fn BasisCard() -> impl IntoView {
                             <Figure name="finetuned_horizon_cost"/>
                             <Figure name="investment"/>
                             <Figure name="net_operating_savings"/>
+                            <Figure name="npv"/>
+                            <Figure name="discounted_break_even_months"/>
                         </dl>
                         <h3>"Request volume"</h3>
                         <dl class="rows">

@@ -63,6 +63,14 @@ pub fn InputsCard() -> impl IntoView {
                         <OperationsBuilder/>
                     </Show>
                 </Section>
+                <details class="section optional" open={calc.field(Field::Growth).with_untracked(|t| t.trim() != "0") || calc.field(Field::Discount).with_untracked(|t| t.trim() != "0")}>
+                    <summary>"Growth and discounting (optional)"</summary>
+                    <p class="hint">"With growth, break-even and net benefit come from the month-by-month schedule; the discount rate gives the net present value."</p>
+                    <div class="fields">
+                        <NumberField field=Field::Growth/>
+                        <NumberField field=Field::Discount/>
+                    </div>
+                </details>
                 <details class="section optional" open=calc.field(Field::AccuracyGain).with_untracked(|t| t.trim() != "0")>
                     <summary>"Value of accuracy (optional)"</summary>
                     <p class="hint">"Fewer errors are worth money too; this is added to monthly savings and shown apart from them."</p>

@@ -4,6 +4,7 @@
 mod basis;
 mod browser;
 mod builders;
+mod charts;
 mod compare;
 mod data;
 mod explainer;
@@ -12,6 +13,7 @@ mod inputs;
 mod metric;
 mod notices;
 mod scenarios;
+mod schedule;
 mod share;
 mod state;
 mod summary;
@@ -46,7 +48,9 @@ pub fn App() -> impl IntoView {
                 <inputs::InputsCard/>
                 <summary::SummaryCard/>
             </div>
+            <charts::ChartsCard/>
             <basis::BasisCard/>
+            <schedule::ScheduleCard/>
             <formulas::FormulaPanel/>
             <div class="pair">
                 <scenarios::ScenariosCard/>

@@ -1,0 +1,66 @@
+//! The month-by-month schedule table, rendered only while open, and its
+//! CSV export.
+
+use leptos::prelude::*;
+
+use super::browser::download;
+use super::state::use_calc;
+use crate::core::format::{count, money};
+use crate::core::schedule::{schedule, to_csv, Month};
+
+/// The schedule card.
+#[component]
+pub fn ScheduleCard() -> impl IntoView {
+    let calc = use_calc();
+    let open = RwSignal::new(false);
+    let rows = Memo::new(move |_| {
+        let p = calc.parsed.get().ok()?;
+        Some(schedule(&p.inputs, p.inputs.months))
+    });
+    let export = move |_| {
+        if let Some(rows) = rows.get_untracked() {
+            let _ = download("ft-roi-schedule.csv", "text/csv", &to_csv(&rows));
+        }
+    };
+    view! {
+        <section class="card schedule" aria-labelledby="schedule-title">
+            <h2 id="schedule-title">"Month by month"</h2>
+            <p class="muted">"Requests, costs, maintenance, retraining and the running position for each month of the horizon."</p>
+            <div class="button-row">
+                <button type="button" class="ghost" data-testid="export-schedule-csv" prop:disabled=move || rows.with(Option::is_none) on:click=export>
+                    "Export schedule (CSV)"
+                </button>
+            </div>
+            <details class="as-table" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                <summary>"Show the schedule"</summary>
+                <Show when=move || open.get()>
+                    <div class="table-scroll tall">
+                        <table data-testid="schedule-table">
+                            <thead>
+                                <tr>
+                                    {["Month", "Requests", "Baseline cost", "Fine-tuned cost", "Maintenance", "Retraining", "Net", "Cumulative", "Discounted cumulative"]
+                                        .map(|h| view! { <th scope="col">{h}</th> })}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {move || rows.get().unwrap_or_default().into_iter().map(|m: Month| view! {
+                                    <tr>
+                                        <th scope="row">{m.month}</th>
+                                        <td>{count(m.requests)}</td>
+                                        <td>{money(m.baseline_cost)}</td>
+                                        <td>{money(m.finetuned_cost)}</td>
+                                        <td>{money(m.maintenance)}</td>
+                                        <td>{money(m.retraining)}</td>
+                                        <td>{money(m.net)}</td>
+                                        <td>{money(m.cumulative)}</td>
+                                        <td>{money(m.discounted_cumulative)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
+            </details>
+        </section>
+    }
+}
