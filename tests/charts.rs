@@ -124,9 +124,18 @@ proptest! {
     }
 
     #[test]
+    fn the_fast_net_benefit_equals_the_full_model(i in any_plain_inputs(), g in -0.2..0.2f64, cost in 0.0..5000.0f64, c in 0.0..12.0f64) {
+        let i = Inputs { growth: g, retrain_cost: cost, retrain_per_year: c, ..i };
+        let full = calculate(&i).net_benefit;
+        let fast = ft_roi::core::model::net_benefit(&i);
+        let scale = calculate(&i).baseline_horizon_cost.abs().max(calculate(&i).finetuned_horizon_cost.abs()).max(1.0);
+        prop_assert!((full - fast).abs() <= 1e-6 * scale, "{full} vs {fast}");
+    }
+
+    #[test]
     fn tornado_is_sorted_by_impact_and_charts_stay_finite(i in any_plain_inputs(), range in 0.0..1.0f64, w in 200.0..1400.0f64) {
         let r = calculate(&i);
-        let t = tornado(&i, &r, range, w);
+        let t = tornado(&i, range, w);
         let impact: Vec<f64> = t.bars.iter().map(|b| b.low.abs().max(b.high.abs())).collect();
         prop_assert!(impact.windows(2).all(|p| p[0] >= p[1]));
         for chart in [timeline(&i, &r, w, 320.0), volume(&i, &r, w, 320.0)] {
@@ -145,8 +154,7 @@ proptest! {
 
 #[test]
 fn tornado_ordering_and_values() {
-    let r = calculate(&EX);
-    let t = tornado(&EX, &r, 0.2, 640.0);
+    let t = tornado(&EX, 0.2, 640.0);
     let names: Vec<_> = t.bars.iter().map(|b| b.name).collect();
     // ±20%: baseline moves NB by 0.004 × 100,000 × 12 = $4,800; requests by
     // 0.008 × 20,000 × 12 = $1,920; fine-tuned by $2,880; training by $500;
@@ -175,8 +183,22 @@ fn timeline_marks_break_even_and_extends_beyond_the_horizon() {
     let r = calculate(&EX);
     let c = timeline(&EX, &r, 640.0, 320.0);
     assert_eq!(c.readouts.len(), 13);
-    assert_eq!(c.readouts[0].values[0].1, "−$2,500.00");
-    assert_eq!(c.readouts[12].values[0].1, "$5,900.00");
+    assert_eq!(
+        c.describe(0).unwrap().1[0],
+        ("Net position", "−$2,500.00".to_owned())
+    );
+    assert_eq!(
+        c.describe(12).unwrap(),
+        (
+            "Month 12".to_owned(),
+            vec![
+                ("Net position", "$5,900.00".to_owned()),
+                ("Baseline cost", "$24,000.00".to_owned()),
+                ("Fine-tuned cost", "$18,100.00".to_owned())
+            ]
+        )
+    );
+    assert_eq!(c.describe(13), None);
     let marker = c.markers.iter().find(|m| m.key == "break-even").unwrap();
     assert_eq!(marker.label, "Break-even 3.57 months");
     let x0 = c.frame.left;
@@ -209,9 +231,9 @@ fn timeline_marks_break_even_and_extends_beyond_the_horizon() {
 fn volume_chart_marks_current_and_break_even_volume() {
     let r = calculate(&EX);
     let c = volume(&EX, &r, 640.0, 320.0);
-    assert_eq!(c.readouts.first().unwrap().title, "1,000 requests/month");
+    assert_eq!(c.describe(0).unwrap().0, "1,000 requests/month");
     assert_eq!(
-        c.readouts.last().unwrap().title,
+        c.describe(c.readouts.len() - 1).unwrap().0,
         "10,000,000 requests/month"
     );
     let be = c.markers.iter().find(|m| m.key == "break-even").unwrap();
@@ -259,7 +281,7 @@ fn geometry_degenerate_ranges() {
     let s = Scale::log(1.0, 100.0, 0.0, 100.0);
     assert!((s.map(10.0) - 50.0).abs() < 1e-9);
     assert!(s.map(0.0).is_finite());
-    assert_eq!(path(&[(1.0, 2.0), (3.25, 4.0)]), "M1.0 2.0L3.2 4.0");
+    assert_eq!(path(&[(1.0, 2.0), (3.26, -4.04)]), "M1.0 2.0L3.3 -4.0");
     assert_eq!(path(&[]), "");
     assert_eq!(
         [

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::inputs::NumberField;
 use super::state::use_calc;
 use crate::core::chart::{self, signed_money, LineChart, Tornado};
-use crate::core::format::{count, money, number};
+use crate::core::format::{money, number};
 use crate::core::Field;
 
 /// The width of `node` in pixels, following window resizes (an embedding
@@ -46,8 +46,7 @@ pub fn ChartsCard() -> impl IntoView {
     });
     let tornado = Memo::new(move |_| {
         let p = calc.parsed.get().ok()?;
-        let r = calc.results.get()?;
-        Some(chart::tornado(&p.inputs, &r, p.sensitivity, width.get()))
+        Some(chart::tornado(&p.inputs, p.sensitivity, width.get()))
     });
     view! {
         <section class="card charts" aria-labelledby="charts-title">
@@ -61,13 +60,11 @@ pub fn ChartsCard() -> impl IntoView {
                     name="timeline"
                     title="Break-even timeline"
                     chart=timeline
-                    x_format=|x| format!("Month {}", number(x))
                 />
                 <LineChartView
                     name="volume"
                     title="Volume threshold: net benefit by monthly volume"
                     chart=volume
-                    x_format=|x| format!("{} requests/month", count(x))
                 />
                 <TornadoView chart=tornado/>
             </Show>
@@ -84,9 +81,9 @@ fn LineChartView(
     title: &'static str,
     /// The geometry, when the scenario is valid.
     chart: Memo<Option<LineChart>>,
-    /// Writes the x value in the table.
-    x_format: fn(f64) -> String,
 ) -> impl IntoView {
+    // The table alternative is built only while it is open.
+    let table_open = RwSignal::new(false);
     let selected = RwSignal::new(None::<usize>);
     let len = move || chart.with(|c| c.as_ref().map_or(0, |c| c.readouts.len()));
     // A selection past the end (after an edit shortened the chart) falls back.
@@ -184,28 +181,31 @@ fn LineChartView(
                         </svg>
                     </div>
                     <p class="readout" aria-live="polite" data-readout=name>
-                        {move || current().and_then(|k| chart.with(|c| c.as_ref().map(|c| {
-                            let r = &c.readouts[k];
-                            let values = r.values.iter().map(|(l, v)| format!("{l} {v}")).collect::<Vec<_>>().join(" · ");
-                            format!("{}: {values}", r.title)
+                        {move || current().and_then(|k| chart.with(|c| c.as_ref().and_then(|c| c.describe(k)).map(|(title, values)| {
+                            let values = values.iter().map(|(l, v)| format!("{l} {v}")).collect::<Vec<_>>().join(" · ");
+                            format!("{title}: {values}")
                         }))).unwrap_or_else(|| "Hover or use the arrow keys for exact values.".to_owned())}
                     </p>
                     <p class="sr-summary">{summary}</p>
-                    <details class="as-table">
+                    <details class="as-table" prop:open=move || table_open.get() on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                         <summary>"Show as table"</summary>
-                        <div class="table-scroll">
-                            <table data-table=name>
-                                <thead><tr>{c.columns.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
-                                <tbody>
-                                    {c.readouts.iter().map(|r| view! {
-                                        <tr>
-                                            <th scope="row" data-value=r.raw[0].to_string()>{x_format(r.raw[0])}</th>
-                                            {r.raw[1..].iter().map(|v| view! { <td data-value=v.to_string()>{money(*v)}</td> }).collect_view()}
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
+                        <Show when=move || table_open.get()>
+                            <div class="table-scroll tall">
+                                {move || chart.get().map(|c| view! {
+                                    <table data-table=name>
+                                        <thead><tr>{c.columns.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+                                        <tbody>
+                                            {c.readouts.iter().map(|r| view! {
+                                                <tr>
+                                                    <th scope="row" data-value=r.raw[0].to_string()>{c.x_text(r.raw[0])}</th>
+                                                    {r.raw[1..].iter().map(|v| view! { <td data-value=v.to_string()>{money(*v)}</td> }).collect_view()}
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                })}
+                            </div>
+                        </Show>
                     </details>
                 }
             })}

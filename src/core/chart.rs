@@ -3,7 +3,7 @@
 //! hover readout. Pure and tested natively, degenerate ranges included.
 
 use super::format::{count, money, months, number, MINUS};
-use super::model::{calculate, Inputs, Results};
+use super::model::{net_benefit, Inputs, Results};
 use super::schedule::schedule;
 
 /// A linear or logarithmic map from data to pixels.
@@ -134,10 +134,25 @@ pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
 
 /// SVG path data through `points` (pixels, one decimal).
 pub fn path(points: &[(f64, f64)]) -> String {
+    use std::fmt::Write;
+    // Integer formatting of tenths: far cheaper than float formatting, and
+    // a path can have 600 points.
+    fn tenths(out: &mut String, v: f64) {
+        let t = (v * 10.0).round();
+        let t = if t.is_finite() {
+            t.clamp(-1e12, 1e12) as i64
+        } else {
+            0
+        };
+        let sign = if t < 0 { "-" } else { "" };
+        let _ = write!(out, "{sign}{}.{}", t.abs() / 10, t.abs() % 10);
+    }
     let mut out = String::with_capacity(points.len() * 14);
     for (k, (x, y)) in points.iter().enumerate() {
         out.push(if k == 0 { 'M' } else { 'L' });
-        out.push_str(&format!("{:.1} {:.1}", x, y));
+        tenths(&mut out, *x);
+        out.push(' ');
+        tenths(&mut out, *y);
     }
     out
 }
@@ -251,12 +266,44 @@ pub struct Readout {
     pub x: f64,
     /// The y of each series at this x, in series order.
     pub ys: Vec<f64>,
-    /// The heading (`Month 4`, `120,000 requests/month`).
-    pub title: String,
-    /// Label and formatted value per series.
-    pub values: Vec<(&'static str, String)>,
-    /// The same row as plain numbers, for the table alternative.
+    /// The row as plain numbers: x, then one value per column.
     pub raw: Vec<f64>,
+}
+
+/// What a line chart's x axis counts, which decides how readouts read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XKind {
+    /// Months since the start.
+    Month,
+    /// Requests per month.
+    Volume,
+}
+
+impl LineChart {
+    /// The heading and the labelled values of readout `k`, formatted only
+    /// when asked for (a 600-month chart has 601 readouts, and formatting
+    /// them all on every keystroke would be wasted work).
+    pub fn describe(&self, k: usize) -> Option<(String, Vec<(&'static str, String)>)> {
+        let r = self.readouts.get(k)?;
+        let title = match self.x_kind {
+            XKind::Month => format!("Month {}", number(r.raw[0])),
+            XKind::Volume => format!("{} requests/month", count(r.raw[0])),
+        };
+        let values = self.columns[1..]
+            .iter()
+            .zip(&r.raw[1..])
+            .map(|(c, v)| (*c, money(*v)))
+            .collect();
+        Some((title, values))
+    }
+
+    /// The x value of readout `k` as the table's first column writes it.
+    pub fn x_text(&self, x: f64) -> String {
+        match self.x_kind {
+            XKind::Month => number(x),
+            XKind::Volume => count(x),
+        }
+    }
 }
 
 /// A line chart, ready to render.
@@ -280,6 +327,8 @@ pub struct LineChart {
     pub columns: Vec<&'static str>,
     /// A sentence saying what the chart shows, for screen readers.
     pub summary: String,
+    /// What the x axis counts.
+    pub x_kind: XKind,
 }
 
 fn y_axis(values: impl Iterator<Item = f64>, frame: &Frame) -> (Scale, Vec<Tick>, Option<f64>) {
@@ -380,12 +429,6 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         .map(|&(m, pos, b, f)| Readout {
             x: x.map(m),
             ys: vec![y.map(pos), y.map(b), y.map(f)],
-            title: format!("Month {}", number(m)),
-            values: vec![
-                ("Net position", money(pos)),
-                ("Baseline cost", money(b)),
-                ("Fine-tuned cost", money(f)),
-            ],
             raw: vec![m, pos, b, f],
         })
         .collect();
@@ -423,6 +466,7 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         readouts,
         columns: vec!["Month", "Net position", "Baseline cost", "Fine-tuned cost"],
         summary,
+        x_kind: XKind::Month,
     }
 }
 
@@ -442,7 +486,7 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
     let samples: Vec<(f64, f64)> = (0..=48)
         .map(|k| {
             let v = lo * 10f64.powf(4.0 * f64::from(k) / 48.0);
-            (v, calculate(&Inputs { requests: v, ..*i }).net_benefit)
+            (v, net_benefit(&Inputs { requests: v, ..*i }))
         })
         .collect();
     let (y, y_ticks, zero_y) = y_axis(samples.iter().map(|s| s.1), &frame);
@@ -482,8 +526,6 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         .map(|&(v, nb)| Readout {
             x: x.map(v),
             ys: vec![y.map(nb)],
-            title: format!("{} requests/month", count(v)),
-            values: vec![("Net benefit", money(nb))],
             raw: vec![v, nb],
         })
         .collect();
@@ -509,6 +551,7 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         readouts,
         columns: vec!["Requests per month", "Net benefit"],
         summary,
+        x_kind: XKind::Volume,
     }
 }
 
@@ -554,7 +597,7 @@ pub struct Tornado {
 
 /// Moves each estimate by ±`range` (a fraction) and records the change in
 /// net benefit, largest impact first.
-pub fn tornado(i: &Inputs, r: &Results, range: f64, width: f64) -> Tornado {
+pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
     type Set = fn(&mut Inputs, f64);
     let knobs: [(&str, &str, fn(&Inputs) -> f64, Set); 8] = [
         (
@@ -606,7 +649,7 @@ pub fn tornado(i: &Inputs, r: &Results, range: f64, width: f64) -> Tornado {
             |i, v| i.error_value = v,
         ),
     ];
-    let base = r.net_benefit;
+    let base = net_benefit(i);
     let mut raw: Vec<(&str, &str, f64, f64)> = knobs
         .iter()
         // The optional inputs take part only when the scenario uses them.
@@ -617,7 +660,7 @@ pub fn tornado(i: &Inputs, r: &Results, range: f64, width: f64) -> Tornado {
             let moved = |factor: f64| {
                 let mut j = *i;
                 set(&mut j, get(i) * factor);
-                calculate(&j).net_benefit - base
+                net_benefit(&j) - base
             };
             (name, label, moved(1.0 - range), moved(1.0 + range))
         })

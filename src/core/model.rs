@@ -280,6 +280,24 @@ pub fn calculate(i: &Inputs) -> Results {
     }
 }
 
+/// Net benefit over the horizon alone, without building the schedule: what
+/// the volume sweep and the sensitivity chart need dozens of times per
+/// keystroke. Equal to [`calculate`]'s `net_benefit` (to rounding, with
+/// growth: the schedule sums what this sums in closed form).
+pub fn net_benefit(i: &Inputs) -> f64 {
+    let h = f64::from(i.months);
+    let s = difference(i.baseline, i.finetuned);
+    let u = s + i.accuracy_gain / 100.0 * i.error_value;
+    let retraining = i.retrain_cost * retrainings_by(h, i.retrain_per_year);
+    if i.growth == 0.0 {
+        let n = difference(u * i.requests, i.maintenance);
+        return difference(n * h - retraining, i.training);
+    }
+    // Σ (1+g)^(m−1) for m = 1..H.
+    let volume_factor = ((1.0 + i.growth).powf(h) - 1.0) / i.growth;
+    u * i.requests * volume_factor - i.maintenance * h - retraining - i.training
+}
+
 /// The figures when volume grows or cash flows are discounted: the same
 /// definitions, summed over the month-by-month schedule.
 fn from_schedule(
