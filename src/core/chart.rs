@@ -598,8 +598,9 @@ pub struct Tornado {
 /// Moves each estimate by ±`range` (a fraction) and records the change in
 /// net benefit, largest impact first.
 pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
-    type Set = fn(&mut Inputs, f64);
-    let knobs: [(&str, &str, fn(&Inputs) -> f64, Set); 8] = [
+    /// An estimate: name, label, how to read it and how to set it.
+    type Knob = (&'static str, &'static str, fn(&Inputs) -> f64, fn(&mut Inputs, f64));
+    let knobs: [Knob; 8] = [
         (
             "training",
             "Training and setup cost",
