@@ -29,6 +29,19 @@ fn use_width(node: NodeRef<Div>) -> ReadSignal<f64> {
     width
 }
 
+/// Where a marker's label goes: right of the line if it fits, else left of
+/// it, else centred within the chart (labels are about 7 px a character).
+fn label_place(x: f64, chars: usize, width: f64) -> (f64, &'static str) {
+    let w = chars as f64 * 7.0;
+    if x + 6.0 + w <= width - 4.0 {
+        (x + 6.0, "start")
+    } else if x - 6.0 - w >= 4.0 {
+        (x - 6.0, "end")
+    } else {
+        (x.clamp(w / 2.0 + 4.0, width - w / 2.0 - 4.0), "middle")
+    }
+}
+
 /// The three charts.
 #[component]
 pub fn ChartsCard() -> impl IntoView {
@@ -66,8 +79,10 @@ pub fn ChartsCard() -> impl IntoView {
                     title="Volume threshold: net benefit by monthly volume"
                     chart=volume
                 />
-                <TornadoView chart=tornado/>
             </Show>
+            // Outside the `Show`: the range field must stay while it is
+            // being edited, even when its text is briefly invalid.
+            <TornadoView chart=tornado/>
         </section>
     }
 }
@@ -166,7 +181,10 @@ fn LineChartView(
                                 <g class=format!("marker {}", m.key) data-marker=m.key data-x=format!("{:.1}", m.x)>
                                     <line x1=m.x x2=m.x y1=c.frame.top y2=c.frame.bottom/>
                                     {m.y.map(|y| view! { <circle cx=m.x cy=y r="5"/> })}
-                                    <text x={if m.x > c.frame.width * 0.7 { m.x - 6.0 } else { m.x + 6.0 }} y={c.frame.top + 12.0 + 16.0 * k as f64} text-anchor={if m.x > c.frame.width * 0.7 { "end" } else { "start" }}>{m.label.clone()}</text>
+                                    {
+                                        let (x, anchor) = label_place(m.x, m.label.len(), c.frame.width);
+                                        view! { <text x=x y={c.frame.top + 12.0 + 16.0 * k as f64} text-anchor=anchor>{m.label.clone()}</text> }
+                                    }
                                 </g>
                             }).collect_view()}
                             {move || current().and_then(|k| chart.with(|c| c.as_ref().map(|c| {
@@ -241,6 +259,8 @@ fn TornadoView(
     /// The geometry, when the scenario is valid.
     chart: Memo<Option<Tornado>>,
 ) -> impl IntoView {
+    // Kept across re-renders, so an open table stays open while editing.
+    let table_open = RwSignal::new(false);
     view! {
         <figure class="chart" data-chart="tornado">
             <figcaption>
@@ -265,7 +285,11 @@ fn TornadoView(
                                 view! {
                                     <g class="bar" data-input=b.name tabindex="0" role="img" aria-label=tip.clone()>
                                         <title>{tip.clone()}</title>
-                                        <text class="tick label" x={f.left - 8.0} y={b.y + b.h / 2.0 + 4.0} text-anchor="end">{b.label}</text>
+                                        {if t.labels_above {
+                                            view! { <text class="tick label" x=f.left y={b.y - 5.0} text-anchor="start">{b.label}</text> }
+                                        } else {
+                                            view! { <text class="tick label" x={f.left - 8.0} y={b.y + b.h / 2.0 + 4.0} text-anchor="end">{b.label}</text> }
+                                        }}
                                         <rect class="low" x=b.x_low.min(t.zero_x) width={(b.x_low - t.zero_x).abs().max(1.0)} y=b.y height=b.h/>
                                         <rect class="high" x=b.x_high.min(t.zero_x) width={(b.x_high - t.zero_x).abs().max(1.0)} y=b.y height=b.h/>
                                     </g>
@@ -275,7 +299,7 @@ fn TornadoView(
                         </svg>
                     </div>
                     <p class="sr-summary">{t.summary.clone()}</p>
-                    <details class="as-table">
+                    <details class="as-table" prop:open=move || table_open.get_untracked() on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                         <summary>"Show as table"</summary>
                         <table data-table="tornado">
                             <thead><tr><th scope="col">"Input"</th><th scope="col">{format!("−{}%", number(t.range * 100.0))}</th><th scope="col">{format!("+{}%", number(t.range * 100.0))}</th></tr></thead>

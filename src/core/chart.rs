@@ -593,13 +593,21 @@ pub struct Tornado {
     pub range: f64,
     /// A sentence saying what the chart shows.
     pub summary: String,
+    /// Whether labels sit above the bars (narrow screens) rather than to
+    /// their left.
+    pub labels_above: bool,
 }
 
 /// Moves each estimate by ±`range` (a fraction) and records the change in
 /// net benefit, largest impact first.
 pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
     /// An estimate: name, label, how to read it and how to set it.
-    type Knob = (&'static str, &'static str, fn(&Inputs) -> f64, fn(&mut Inputs, f64));
+    type Knob = (
+        &'static str,
+        &'static str,
+        fn(&Inputs) -> f64,
+        fn(&mut Inputs, f64),
+    );
     let knobs: [Knob; 8] = [
         (
             "training",
@@ -671,9 +679,15 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
         let ib = b.2.abs().max(b.3.abs());
         ib.total_cmp(&ia).then_with(|| a.0.cmp(b.0))
     });
-    let row = 30.0;
-    let mut frame = Frame::new(width, 40.0 + row * raw.len() as f64 + 36.0);
-    frame.left = (frame.width * 0.34).clamp(110.0, 220.0);
+    // On narrow screens labels go above the bars, which then use the width.
+    let labels_above = width < 520.0;
+    let row = if labels_above { 46.0 } else { 30.0 };
+    let mut frame = Frame::new(width, 8.0 + row * raw.len() as f64 + 36.0);
+    frame.left = if labels_above {
+        16.0
+    } else {
+        (frame.width * 0.3).clamp(110.0, 220.0)
+    };
     frame.top = 8.0;
     let extent = raw
         .iter()
@@ -691,8 +705,8 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
             high,
             x_low: x.map(low),
             x_high: x.map(high),
-            y: frame.top + row * k as f64 + 4.0,
-            h: row - 8.0,
+            y: frame.top + row * k as f64 + if labels_above { 18.0 } else { 4.0 },
+            h: if labels_above { 20.0 } else { row - 8.0 },
         })
         .collect::<Vec<_>>();
     let summary = match bars.first() {
@@ -719,6 +733,7 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
         base,
         range,
         summary,
+        labels_above,
     }
 }
 
