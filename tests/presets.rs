@@ -265,3 +265,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn break_even_with_a_vanishing_cycle_gain_terminates() {
+    // A whole cycle barely beats the retraining cost and the training cost
+    // is huge: the cycle count passes 2^53, where `k + 1 == k`. This once
+    // looped forever.
+    let i = Inputs {
+        training: 1e15,
+        maintenance: 0.0,
+        baseline: 1.0,
+        finetuned: 0.0,
+        requests: 1000.0,
+        retrain_cost: 3000.0 - 1e-9,
+        retrain_per_year: 4.0,
+        ..Inputs::EXAMPLE
+    };
+    let r = calculate(&i);
+    assert!(r.break_even_months.is_none_or(f64::is_finite));
+}

@@ -191,11 +191,17 @@ fn break_even(training: f64, n: f64, retrain_cost: f64, per_year: f64) -> Option
     if !k.is_finite() {
         return None;
     }
-    while k > 0.0 && (k - 1.0) * gain >= training {
-        k -= 1.0;
-    }
-    while k * gain < training {
-        k += 1.0;
+    // Rounding can leave `k` one off; correct it, a bounded number of times
+    // (beyond 2^53 a step of 1 no longer changes `k`, so an unbounded loop
+    // would never end).
+    for _ in 0..4 {
+        if k > 0.0 && (k - 1.0) * gain >= training {
+            k -= 1.0;
+        } else if k * gain < training {
+            k += 1.0;
+        } else {
+            break;
+        }
     }
     if k == 0.0 {
         return Some(0.0);
