@@ -1,0 +1,65 @@
+// Accessibility: axe-core (from npm) finds no violation in the release page,
+// in light and dark mode and in embed mode, with the default scenario, with
+// a builder open and with an invalid field.
+import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assert, open, type } from './harness.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axePath = createRequire(join(root, 'tools', 'package.json')).resolve('axe-core/axe.min.js');
+const axeSource = await readFile(axePath, 'utf8');
+
+/**
+ * Runs axe on the page as it is and returns its violations, one line per
+ * node. axe is evaluated through the DevTools protocol, which the page's
+ * CSP does not govern, so the page runs under its real policy.
+ */
+async function axe(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // axe's default rule set: WCAG 2.0-2.2 A and AA, and best practices.
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  });
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help}\n    at ${n.target}\n    ${n.summary.replace(/\n/g, '\n    ')}`));
+}
+
+for (const [name, query, options] of [
+  ['light mode', '', { colorScheme: 'light' }],
+  ['dark mode', '', { colorScheme: 'dark' }],
+  ['embed mode', '?embed=1', { colorScheme: 'light' }],
+  ['embed mode, dark', '?embed=1', { colorScheme: 'dark' }],
+]) {
+  test(`axe finds no violation: ${name}`, async () => {
+    const t = await open(query, options);
+    await t.page.waitForSelector('[data-metric="net_benefit"]');
+    const found = await axe(t.page);
+    assert.deepEqual(found, [], `\n${found.join('\n')}`);
+    await t.check();
+  });
+}
+
+test('axe finds no violation with the builders open and a field invalid', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const t = await open('', { colorScheme });
+    await t.page.click('[data-preset="classification"]');
+    await t.page.check('input[name="training_mode"][value="itemized"]');
+    await t.page.check('input[name="maintenance_mode"][value="itemized"]');
+    await t.page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    const found = await axe(t.page);
+    await type(t.page, 'requests', 'abc');
+    await t.page.waitForSelector('[data-testid="fix-fields"]');
+    found.push(...await axe(t.page));
+    assert.deepEqual(found, [], `${colorScheme}:\n${found.join('\n')}`);
+    await type(t.page, 'requests', '100000');
+    await t.check();
+  }
+});
