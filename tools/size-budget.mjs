@@ -1,6 +1,7 @@
 // The size budget of the release bundle, deterministic and fit for CI:
-// the brotli (quality 11) sizes of the HTML, JS, wasm and CSS in dist/
-// (or $FT_ROI_DIST, or the first argument) must add up to at most BUDGET.
+// the brotli (quality 11) sizes of the HTML, JS, wasm and CSS the page
+// loads (index.html and the files it names) in dist/ (or $FT_ROI_DIST, or
+// the first argument) must add up to at most BUDGET.
 // Exit status 1 when over budget, 2 when dist/ has no bundle.
 //
 //   node tools/size-budget.mjs [dist]
@@ -8,14 +9,14 @@
 // Lower BUDGET whenever the bundle shrinks, so it cannot grow back unnoticed.
 // The issue's target for the whole page is 120 KB brotli.
 
-/** Bytes, brotli, of html + js + wasm + css: 214,301 measured 2026-11-27 (wasm 588 KB raw), plus ~10%. */
-export const BUDGET = 236_000;
+/** Bytes, brotli, of html + js + wasm + css: 270,778 measured 2026-11-27 (wasm 788 KB raw, with the charts), plus ~10%. */
+export const BUDGET = 298_000;
 
 import { join } from 'node:path';
-import { kb, measureDir, table, total } from './sizes.mjs';
+import { kb, pageFiles, table, total } from './sizes.mjs';
 
 const dir = process.argv[2] ?? process.env.FT_ROI_DIST ?? join(import.meta.dirname, '..', 'dist');
-const files = (await measureDir(dir).catch(() => [])).filter((f) => ['html', 'js', 'wasm', 'css'].includes(f.kind));
+const files = (await pageFiles(dir).catch(() => [])).filter((f) => ['html', 'js', 'wasm', 'css'].includes(f.kind));
 if (!files.some((f) => f.kind === 'wasm') || !files.some((f) => f.kind === 'html')) {
   console.error(`size budget: no built bundle in ${dir} (run trunk build --release first)`);
   process.exit(2);

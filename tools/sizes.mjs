@@ -36,6 +36,18 @@ export async function measureDir(dir) {
   return out.sort((a, b) => b.raw - a.raw);
 }
 
+/**
+ * The files the page itself loads: index.html and every local file it
+ * names (links, scripts, the loader's imports and fetches), not other
+ * files in dist/ such as an embed snippet or examples.
+ */
+export async function pageFiles(dir) {
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const named = new Set(['index.html']);
+  for (const m of html.matchAll(/["'](?:\.\/|\/)?([\w.-]+\.(?:wasm|js|mjs|css|svg|ico|png|webmanifest|json))["']/g)) named.add(m[1]);
+  return (await measureDir(dir)).filter((f) => named.has(f.file));
+}
+
 /** Sums the sizes of `files`. */
 export function total(files) {
   return files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
