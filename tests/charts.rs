@@ -4,9 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::chart::{
-    log_ticks, money_short, nice_ticks, path, timeline, tornado, usable_domain, volume, Scale,
+    log_ticks, nice_ticks, path, timeline, tornado, usable_domain, volume, Scale,
 };
-use ft_roi::core::format::{money, months};
+use ft_roi::core::format::{money, money_short, months};
 use ft_roi::core::schedule::{break_evens, schedule, to_csv};
 use ft_roi::core::{calculate, Inputs, Status};
 use proptest::prelude::*;
@@ -245,7 +245,7 @@ fn volume_chart_marks_current_and_break_even_volume() {
             .iter()
             .map(|t| t.label.as_str())
             .collect::<Vec<_>>(),
-        ["1k", "10k", "100k", "1M", "10M"]
+        ["1K", "10K", "100K", "1M", "10M"]
     );
     // No requests at all: still a chart, centred on the break-even volume.
     let i = Inputs {
@@ -291,6 +291,6 @@ fn geometry_degenerate_ranges() {
             money_short(-1_500_000.0),
             money_short(2.5e9)
         ],
-        ["$0", "$850", "$12k", "−$1.5M", "$2.5B"]
+        ["$0", "$850", "$12K", "−$1.5M", "$2.5B"]
     );
 }

@@ -131,6 +131,7 @@ pub fn OperationsBuilder() -> impl IntoView {
         calc.detail(move |p: &Parsed| p.operations.map(|o| pick(&o)))
     };
     let schedule = move || {
+        calc.track_display();
         calc.parsed.with(|p| {
             let Ok(p) = p else { return String::new() };
             let i = p.inputs;

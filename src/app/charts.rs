@@ -50,14 +50,17 @@ pub fn ChartsCard() -> impl IntoView {
     let width = use_width(node);
     let inputs = move || calc.parsed.with(|p| p.as_ref().ok().map(|p| p.inputs));
     let timeline = Memo::new(move |_| {
+        calc.track_display();
         let (i, r) = (inputs()?, calc.results.get()?);
         Some(chart::timeline(&i, &r, width.get(), 320.0))
     });
     let volume = Memo::new(move |_| {
+        calc.track_display();
         let (i, r) = (inputs()?, calc.results.get()?);
         Some(chart::volume(&i, &r, width.get(), 300.0))
     });
     let tornado = Memo::new(move |_| {
+        calc.track_display();
         let p = calc.parsed.get().ok()?;
         Some(chart::tornado(&p.inputs, p.sensitivity, width.get()))
     });

@@ -29,6 +29,7 @@ pub fn CompareCard() -> impl IntoView {
         o
     };
     let table = Memo::new(move |_| {
+        calc.track_display();
         let columns: Vec<_> = picked
             .get()
             .iter()

@@ -10,6 +10,7 @@ use crate::core::formulas::{definitions, worked};
 pub fn FormulaPanel() -> impl IntoView {
     let calc = use_calc();
     let lines = move || {
+        calc.track_display();
         calc.parsed.with(|p| match p {
             Ok(inputs) => calc.results.with(|r| {
                 r.as_ref()

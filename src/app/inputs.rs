@@ -27,6 +27,7 @@ pub fn InputsCard() -> impl IntoView {
                 </button>
             </div>
             <Presets/>
+            <DisplayControls/>
             <form class="form" novalidate on:submit=|ev| ev.prevent_default()>
                 <div class="fields">
                     <NumberField field=Field::Requests/>
@@ -101,6 +102,48 @@ fn Presets() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+        </div>
+    }
+}
+
+/// The display currency and number locale. They change how figures are
+/// written, never the figures: no exchange rate is implied.
+#[component]
+fn DisplayControls() -> impl IntoView {
+    let select = |field: Field, labels: fn(&str) -> String| {
+        let calc = use_calc();
+        let text = calc.field(field);
+        let Kind::Choice(options) = field.kind() else {
+            return ().into_any();
+        };
+        let id = format!("field-{}", field.name());
+        let label_for = id.clone();
+        view! {
+            <label class="display-field" for=label_for>
+                <span>{field.label()}</span>
+                <select id=id name=field.name() title=field.hint() on:change=move |ev| text.set(event_target_value(&ev))>
+                    {options.iter().map(|&o| view! { <option value=o selected=move || text.with(|t| t.trim() == o)>{labels(o)}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="display-controls">
+            {select(Field::Currency, |code| {
+                let name = match code {
+                    "USD" => "US dollar",
+                    "EUR" => "Euro",
+                    "GBP" => "Pound sterling",
+                    "JPY" => "Japanese yen",
+                    "INR" => "Indian rupee",
+                    "CNY" => "Chinese yuan",
+                    "CAD" => "Canadian dollar",
+                    _ => "Australian dollar",
+                };
+                format!("{code} · {name}")
+            })}
+            {select(Field::Locale, |tag| tag.to_owned())}
         </div>
     }
 }
@@ -196,7 +239,7 @@ pub fn NumberField(
     // Token prices follow the price unit switch.
     let price_unit = calc.field(Field::PriceUnit);
     let unit = move || {
-        if field.unit() == "$ / unit" {
+        let unit = if field.unit() == "$ / unit" {
             if price_unit.with(|u| u.trim() == "1k") {
                 "$ / 1K tokens"
             } else {
@@ -204,7 +247,10 @@ pub fn NumberField(
             }
         } else {
             field.unit()
-        }
+        };
+        // Units follow the display currency's symbol.
+        let symbol = crate::core::format::CURRENCIES[calc.display.get().currency.min(7)].1;
+        unit.replace('$', symbol)
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let up = match ev.key().as_str() {

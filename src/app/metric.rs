@@ -28,11 +28,15 @@ pub fn Metric(
     #[prop(default = "")]
     class: &'static str,
 ) -> impl IntoView {
+    let calc = super::state::use_calc();
     view! {
         <div class=format!("metric {class}")>
             <dt>{label}</dt>
             <dd data-metric=name data-value=move || raw(value.get())>
-                {move || value.get().map_or_else(|| undefined.to_owned(), format)}
+                {move || {
+                    calc.track_display();
+                    value.get().map_or_else(|| undefined.to_owned(), format)
+                }}
             </dd>
             {note.map(|note| view! { <p class="note">{note}</p> })}
         </div>

@@ -7,9 +7,11 @@ mod builders;
 mod charts;
 mod compare;
 mod data;
+mod embed;
 mod explainer;
 mod formulas;
 mod inputs;
+mod intl;
 mod metric;
 mod notices;
 mod scenarios;
@@ -22,11 +24,29 @@ use leptos::prelude::*;
 
 pub use state::Calc;
 
-/// The whole page.
+/// The whole page; with `?embed=1` the compact layout for iframes.
 #[component]
 pub fn App() -> impl IntoView {
-    let calc = Calc::start();
+    crate::core::format::set_backend(Box::new(intl::IntlBackend::default()));
+    let options = crate::core::embed::options(&browser::location_search());
+    embed::apply_theme(&options);
+    let calc = Calc::start(options.query(), options.embed);
     provide_context(calc);
+    if options.embed {
+        embed::report_height();
+        return view! {
+            <main id="calculator" class="wrap embed">
+                <notices::Notices/>
+                <div class="layout">
+                    <inputs::InputsCard/>
+                    <summary::SummaryCard/>
+                </div>
+                <charts::ChartsCard/>
+                <embed::OpenFull/>
+            </main>
+        }
+        .into_any();
+    }
     view! {
         <a class="skip" href="#calculator">"Skip to the calculator"</a>
         <header class="site-header">
@@ -42,6 +62,10 @@ pub fn App() -> impl IntoView {
                     "Compare the one-time and recurring costs of fine-tuning with its per-request "
                     "savings: break-even time and volume, net benefit and return on investment."
                 </p>
+                <div class="hero-actions">
+                    <embed::EmbedDialog options=options.clone()/>
+                    <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+                </div>
             </section>
             <notices::Notices/>
             <div class="layout">
@@ -66,4 +90,5 @@ pub fn App() -> impl IntoView {
             </div>
         </footer>
     }
+    .into_any()
 }

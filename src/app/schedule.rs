@@ -43,7 +43,7 @@ pub fn ScheduleCard() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {move || rows.get().unwrap_or_default().into_iter().map(|m: Month| view! {
+                                {move || { calc.track_display(); rows.get() }.unwrap_or_default().into_iter().map(|m: Month| view! {
                                     <tr>
                                         <th scope="row">{m.month}</th>
                                         <td>{count(m.requests)}</td>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::browser::{location_search, replace_query, storage_get, storage_set};
 use crate::core::field::COUNT;
+use crate::core::format::{set_display, Display};
 use crate::core::scenario::{self, Decoded};
 use crate::core::store::{self, backup_key, Library, LIBRARY_KEY, WORKING_KEY};
 use crate::core::{calculate, parse_scenario, Field, InputError, Parsed, RawInputs, Results};
@@ -28,6 +29,9 @@ pub struct Calc {
     pub parsed: Memo<Result<Parsed, Vec<(Field, InputError)>>>,
     /// The figures, when every field is valid.
     pub results: Memo<Option<Results>>,
+    /// The display currency and locale. Reading it (`track`) is what makes
+    /// a formatted view follow a currency or locale change.
+    pub display: Memo<Display>,
     /// The named scenarios.
     pub library: RwSignal<Library>,
     /// Messages for the user, newest last.
@@ -41,10 +45,21 @@ impl Calc {
         let parsed = Memo::new(move |_| parse_scenario(&RawInputs(fields.map(|f| f.get()))));
         let results =
             Memo::new(move |_| parsed.with(|p| p.as_ref().ok().map(|p| calculate(&p.inputs))));
+        let currency = fields[Field::Currency.index()];
+        let locale = fields[Field::Locale.index()];
+        let display = Memo::new(move |_| {
+            let d = Display::from_codes(&currency.read(), &locale.read());
+            // The formatters read the display from the core's thread-local
+            // setting; set it here, before anything that tracks this memo
+            // formats again.
+            set_display(d);
+            d
+        });
         Calc {
             fields,
             parsed,
             results,
+            display,
             library: RwSignal::new(Library::default()),
             notices: RwSignal::new(Vec::new()),
         }
@@ -53,12 +68,19 @@ impl Calc {
     /// State for the page: the URL's scenario if it has one, else the
     /// autosaved working scenario, else the reference example; then keeps
     /// the address bar and storage in step with it.
-    pub fn start() -> Calc {
+    /// `keep` is the query of page options (embed, theme, accent) that the
+    /// address bar keeps beside the scenario.
+    /// An embedded calculator (`embedded`) neither reads nor writes the
+    /// browser's saved scenarios: several embeds on one page, or an embed
+    /// beside the full page, must not overwrite each other.
+    pub fn start(keep: String, embedded: bool) -> Calc {
         let mut notices = Vec::new();
         let decoded = scenario::decode(&location_search(), RawInputs::example());
         let raw = if decoded.has_scenario || decoded.unsupported_version.is_some() {
             notices.extend(url_notices(&decoded));
             decoded.raw
+        } else if embedded {
+            RawInputs::example()
         } else {
             load(
                 WORKING_KEY,
@@ -69,27 +91,40 @@ impl Calc {
             .unwrap_or_default()
         };
         let calc = Calc::new(raw);
-        let library = load(
-            LIBRARY_KEY,
-            "saved scenarios",
-            store::decode_library,
-            &mut notices,
-        );
-        calc.library.set(library.unwrap_or_default());
+        if !embedded {
+            let library = load(
+                LIBRARY_KEY,
+                "saved scenarios",
+                store::decode_library,
+                &mut notices,
+            );
+            calc.library.set(library.unwrap_or_default());
+        }
         calc.notices.set(notices);
-        calc.sync();
+        calc.sync(keep, embedded);
         calc
     }
 
     /// Effects at the edge: the address bar follows the scenario, and the
     /// working scenario and the library are saved as they change.
-    fn sync(self) {
+    fn sync(self, keep: String, embedded: bool) {
         let example = RawInputs::example();
         Effect::new(move |_| {
             let raw = self.raw();
-            replace_query(&scenario::encode(&raw, &example));
-            self.persist(WORKING_KEY, &store::encode_working(&raw));
+            let query = scenario::encode(&raw, &example);
+            let query = match (query.is_empty(), keep.is_empty()) {
+                (_, true) => query,
+                (true, false) => keep.clone(),
+                (false, false) => format!("{query}&{keep}"),
+            };
+            replace_query(&query);
+            if !embedded {
+                self.persist(WORKING_KEY, &store::encode_working(&raw));
+            }
         });
+        if embedded {
+            return;
+        }
         Effect::new(move |_| {
             let text = self.library.with(store::encode_library);
             self.persist(LIBRARY_KEY, &text);
@@ -112,6 +147,12 @@ impl Calc {
                 );
             }
         }
+    }
+
+    /// Subscribes the caller to the display (currency, locale) and makes sure
+    /// the formatters use it. Every closure that formats calls this first.
+    pub fn track_display(self) {
+        let _ = self.display.get();
     }
 
     /// The current field texts.

@@ -63,6 +63,7 @@ fn Figures() -> impl IntoView {
             .with(|p| p.as_ref().map_or(0, |p| p.inputs.months))
     });
     let banner = move || {
+        calc.track_display();
         calc.results
             .with(|r| r.as_ref().map(|r| status_text(r, horizon.get())))
     };

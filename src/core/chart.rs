@@ -2,7 +2,7 @@
 //! scales, ticks, SVG path data, markers and the values behind every
 //! hover readout. Pure and tested natively, degenerate ranges included.
 
-use super::format::{count, money, months, number, MINUS};
+use super::format::{count, count_short, money, money_short, months, number};
 use super::model::{net_benefit, Inputs, Results};
 use super::schedule::schedule;
 
@@ -155,34 +155,6 @@ pub fn path(points: &[(f64, f64)]) -> String {
         tenths(&mut out, *y);
     }
     out
-}
-
-/// A compact money label for axes: `$0`, `$850`, `$12k`, `−$1.5M`.
-pub fn money_short(x: f64) -> String {
-    let a = x.abs();
-    let (v, suffix) = match a {
-        a if a >= 1e12 => (a / 1e12, "T"),
-        a if a >= 1e9 => (a / 1e9, "B"),
-        a if a >= 1e6 => (a / 1e6, "M"),
-        a if a >= 1e3 => (a / 1e3, "k"),
-        _ => (a, ""),
-    };
-    let body = if v >= 100.0 || v == v.round() {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    };
-    let sign = if x < 0.0 && body != "0" {
-        MINUS.to_string()
-    } else {
-        String::new()
-    };
-    format!("{sign}${body}{suffix}")
-}
-
-/// A compact count label: `850`, `12k`, `1.5M`.
-pub fn count_short(x: f64) -> String {
-    money_short(x).replacen('$', "", 1)
 }
 
 /// The drawing area: the SVG's size and the plot's margins.

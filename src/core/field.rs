@@ -78,6 +78,10 @@ const MODES_COST: &[&str] = &["direct", "tokens"];
 const MODES_ITEMIZED: &[&str] = &["direct", "itemized"];
 const PRICE_UNITS: &[&str] = &["1m", "1k"];
 const COMPUTE_MODES: &[&str] = &["flat", "tokens"];
+const CURRENCY_CODES: &[&str] = &["USD", "EUR", "GBP", "JPY", "INR", "CNY", "CAD", "AUD"];
+const LOCALE_TAGS: &[&str] = &[
+    "en-US", "en-GB", "en-IN", "de-DE", "fr-FR", "es-ES", "pt-BR", "ja-JP", "zh-CN",
+];
 
 fields! {
     Training: "training", "Training and setup cost", "$ one-time", "Labeling, training runs, evaluation and deployment work.", 100.0, Kind::Money, "2500";
@@ -132,6 +136,8 @@ fields! {
 
     Growth: "growth", "Monthly volume growth", "% per month", "Traffic growth month over month; negative if it shrinks.", 0.5, Kind::Signed(99), "0";
     Discount: "discount", "Annual discount rate", "% per year", "Your cost of capital, for the net present value (0 = no discounting).", 1.0, Kind::Bounded(100), "0";
+    Currency: "currency", "Currency", "", "Figures are in the currency you enter; no exchange rate is applied.", 1.0, Kind::Choice(CURRENCY_CODES), "USD";
+    Locale: "locale", "Number format", "", "How numbers are written: separators and symbol placement.", 1.0, Kind::Choice(LOCALE_TAGS), "en-US";
     Sensitivity: "sensitivity", "Sensitivity range", "± %", "How far each input moves in the sensitivity chart.", 5.0, Kind::Bounded(100), "20";
 }
 

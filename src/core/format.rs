@@ -1,6 +1,11 @@
-//! How figures are written for people: US dollars with thousands
-//! separators, percentages and months with two decimals, whole request
-//! counts. Undefined values are words, never `NaN` or `Infinity`.
+//! How figures are written for people: money in the display currency with
+//! its usual decimals (per-request costs with the precision they need),
+//! percentages and months with two decimals, whole request counts.
+//! Undefined values are words, never `NaN` or `Infinity`.
+//!
+//! Every formatter goes through [`write`], which hands the digits to a
+//! [`Backend`]: in the browser that is `Intl.NumberFormat` for the chosen
+//! currency and locale; natively (and in tests) a built-in en-US writer.
 
 /// The minus sign used in figures (U+2212), which lines up with the plus
 /// and reads better than a hyphen.
@@ -23,18 +28,6 @@ fn grouped_abs(x: f64, decimals: usize) -> String {
         out.push_str(frac);
     }
     out
-}
-
-/// Signs and prefixes a formatted magnitude; a value that rounds to zero gets
-/// no sign, so `-0.001` at two decimals is `$0.00`, not `−$0.00`.
-fn signed(x: f64, prefix: &str, body: String) -> String {
-    let zero = body.bytes().all(|b| matches!(b, b'0' | b'.' | b','));
-    let sign = if x < 0.0 && !zero {
-        MINUS.to_string()
-    } else {
-        String::new()
-    };
-    format!("{sign}{prefix}{body}")
 }
 
 /// Trims trailing zeros of the fraction down to `min` decimals.
@@ -63,72 +56,274 @@ fn significant_decimals(x: f64, min: usize) -> usize {
     wanted.clamp(min as i64, 12) as usize
 }
 
-/// A money amount with cents: `$5,900.00`, `−$186.00`.
-pub fn money(x: f64) -> String {
-    if !x.is_finite() {
-        return "n/a".to_owned();
-    }
-    signed(x, "$", grouped_abs(x, 2))
+/// The display currencies: ISO code, symbol (as en-US writes it) and the
+/// currency's usual decimals. Figures are in whatever currency the user
+/// enters; choosing one converts nothing.
+pub const CURRENCIES: [(&str, &str, usize); 8] = [
+    ("USD", "$", 2),
+    ("EUR", "€", 2),
+    ("GBP", "£", 2),
+    ("JPY", "¥", 0),
+    ("INR", "₹", 2),
+    ("CNY", "CN¥", 2),
+    ("CAD", "CA$", 2),
+    ("AUD", "A$", 2),
+];
+
+/// The number locales offered (BCP 47 tags).
+pub const LOCALES: [&str; 9] = [
+    "en-US", "en-GB", "en-IN", "de-DE", "fr-FR", "es-ES", "pt-BR", "ja-JP", "zh-CN",
+];
+
+/// How figures are displayed: currency and number locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Display {
+    /// Index into [`CURRENCIES`].
+    pub currency: usize,
+    /// Index into [`LOCALES`].
+    pub locale: usize,
 }
 
-/// A per-request cost with the precision it needs, at least cents:
-/// `$0.008`, `$0.000045`, `$0.02`.
-pub fn unit_cost(x: f64) -> String {
+impl Display {
+    /// US dollars, en-US: the default.
+    pub const DEFAULT: Display = Display {
+        currency: 0,
+        locale: 0,
+    };
+
+    /// The display for a currency code and locale tag; unknown values fall
+    /// back to the defaults.
+    pub fn from_codes(currency: &str, locale: &str) -> Display {
+        Display {
+            currency: CURRENCIES
+                .iter()
+                .position(|c| c.0.eq_ignore_ascii_case(currency.trim()))
+                .unwrap_or(0),
+            locale: LOCALES
+                .iter()
+                .position(|l| l.eq_ignore_ascii_case(locale.trim()))
+                .unwrap_or(0),
+        }
+    }
+
+    /// The ISO currency code.
+    pub fn currency_code(self) -> &'static str {
+        CURRENCIES[self.currency.min(CURRENCIES.len() - 1)].0
+    }
+
+    /// The locale tag.
+    pub fn locale_tag(self) -> &'static str {
+        LOCALES[self.locale.min(LOCALES.len() - 1)]
+    }
+
+    fn digits(self) -> usize {
+        CURRENCIES[self.currency.min(CURRENCIES.len() - 1)].2
+    }
+}
+
+/// What kind of number to write, and with how many decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Spec {
+    /// Money in the display currency.
+    pub currency: bool,
+    /// A percentage (the value is in percent: 159.46 means 159.46%).
+    pub percent: bool,
+    /// Compact notation for axis labels (12k, 1.5M).
+    pub compact: bool,
+    /// Fewest decimals.
+    pub min: usize,
+    /// Most decimals.
+    pub max: usize,
+}
+
+/// Writes non-negative finite numbers for a [`Display`]. The browser
+/// supplies one backed by `Intl.NumberFormat`; natively the built-in
+/// en-US writer is used.
+pub trait Backend {
+    /// `x` (≥ 0, finite) written per `spec`.
+    fn write(&self, x: f64, spec: Spec, display: Display) -> String;
+}
+
+thread_local! {
+    static DISPLAY: std::cell::Cell<Display> = const { std::cell::Cell::new(Display::DEFAULT) };
+    static BACKEND: std::cell::RefCell<Option<Box<dyn Backend>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets the display used by every formatter on this thread.
+pub fn set_display(display: Display) {
+    DISPLAY.with(|d| d.set(display));
+}
+
+/// The display in use.
+pub fn display() -> Display {
+    DISPLAY.with(std::cell::Cell::get)
+}
+
+/// Installs the number writer (the browser's `Intl.NumberFormat`).
+pub fn set_backend(backend: Box<dyn Backend>) {
+    BACKEND.with(|b| *b.borrow_mut() = Some(backend));
+}
+
+/// The built-in writer: en-US digits and separators, the currency's
+/// symbol in front.
+pub fn builtin(x: f64, spec: Spec, display: Display) -> String {
+    if spec.compact {
+        return compact(
+            x,
+            if spec.currency {
+                CURRENCIES[display.currency.min(7)].1
+            } else {
+                ""
+            },
+        );
+    }
+    let decimals = if spec.max > spec.min {
+        significant_decimals(x, spec.min).min(spec.max)
+    } else {
+        spec.min
+    };
+    let body = trim_zeros(grouped_abs(x, decimals), spec.min);
+    match (spec.currency, spec.percent) {
+        (true, _) => format!("{}{body}", CURRENCIES[display.currency.min(7)].1),
+        (_, true) => format!("{body}%"),
+        _ => body,
+    }
+}
+
+fn compact(a: f64, symbol: &str) -> String {
+    let (v, suffix) = match a {
+        a if a >= 1e12 => (a / 1e12, "T"),
+        a if a >= 1e9 => (a / 1e9, "B"),
+        a if a >= 1e6 => (a / 1e6, "M"),
+        a if a >= 1e3 => (a / 1e3, "K"),
+        _ => (a, ""),
+    };
+    let body = if v >= 100.0 || v == v.round() {
+        format!("{v:.0}")
+    } else {
+        trim_zeros(format!("{v:.1}"), 0)
+    };
+    format!("{symbol}{body}{suffix}")
+}
+
+/// Writes `x` per `spec` with the display in use: words for a non-finite
+/// value, the minus sign (U+2212) in front of a negative one unless it
+/// rounds to zero.
+pub fn write(x: f64, spec: Spec) -> String {
     if !x.is_finite() {
         return "n/a".to_owned();
     }
-    let body = trim_zeros(grouped_abs(x, significant_decimals(x, 2)), 2);
-    signed(x, "$", body)
+    let display = display();
+    let body = BACKEND.with(|b| match b.borrow().as_ref() {
+        Some(backend) => backend.write(x.abs(), spec, display),
+        None => builtin(x.abs(), spec, display),
+    });
+    let zero = !body.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if x < 0.0 && !zero {
+        format!("{MINUS}{body}")
+    } else {
+        body
+    }
+}
+
+fn money_spec(min: usize, max: usize) -> Spec {
+    Spec {
+        currency: true,
+        percent: false,
+        compact: false,
+        min,
+        max,
+    }
+}
+
+fn decimal_spec(min: usize, max: usize) -> Spec {
+    Spec {
+        currency: false,
+        percent: false,
+        compact: false,
+        min,
+        max,
+    }
+}
+
+/// A money amount in the currency's usual decimals: `$5,900.00`,
+/// `−$186.00`, `¥5,900`.
+pub fn money(x: f64) -> String {
+    let d = display().digits();
+    write(x, money_spec(d, d))
+}
+
+/// A per-request cost with the precision it needs, at least the currency's
+/// usual decimals: `$0.008`, `$0.000045`, `$0.02`.
+pub fn unit_cost(x: f64) -> String {
+    let d = display().digits();
+    write(x, money_spec(d, significant_decimals(x, d)))
 }
 
 /// An amount as the user would write it: no cents when whole (`$2,500`),
 /// otherwise the precision it needs (`$100.50`, `$0.012`).
 pub fn money_input(x: f64) -> String {
-    if !x.is_finite() {
-        return "n/a".to_owned();
-    }
     if x.fract() == 0.0 {
-        return signed(x, "$", grouped_abs(x, 0));
+        return write(x, money_spec(0, 0));
     }
     unit_cost(x)
 }
 
 /// A percentage with two decimals: `159.46%`.
 pub fn percent(x: f64) -> String {
-    if !x.is_finite() {
-        return "n/a".to_owned();
-    }
-    let mut s = signed(x, "", grouped_abs(x, 2));
-    s.push('%');
-    s
+    write(
+        x,
+        Spec {
+            currency: false,
+            percent: true,
+            compact: false,
+            min: 2,
+            max: 2,
+        },
+    )
 }
 
 /// A number of months with two decimals: `3.57`.
 pub fn months(x: f64) -> String {
-    if !x.is_finite() {
-        return "n/a".to_owned();
-    }
-    signed(x, "", grouped_abs(x, 2))
+    write(x, decimal_spec(2, 2))
 }
 
 /// A whole count with separators: `357,143`.
 pub fn count(x: f64) -> String {
-    if !x.is_finite() {
-        return "n/a".to_owned();
-    }
-    signed(x, "", grouped_abs(x, 0))
+    write(x, decimal_spec(0, 0))
 }
 
 /// A plain number as typed, with separators and only the decimals it has:
 /// `100,000`, `1,234.5`.
 pub fn number(x: f64) -> String {
-    if !x.is_finite() {
-        return "n/a".to_owned();
-    }
-    signed(
+    write(x, decimal_spec(0, significant_decimals(x, 0)))
+}
+
+/// A compact money label for axes: `$0`, `$850`, `$12K`, `−$1.5M`.
+pub fn money_short(x: f64) -> String {
+    write(
         x,
-        "",
-        trim_zeros(grouped_abs(x, significant_decimals(x, 0)), 0),
+        Spec {
+            currency: true,
+            percent: false,
+            compact: true,
+            min: 0,
+            max: 1,
+        },
+    )
+}
+
+/// A compact count label for axes: `850`, `12K`, `1.5M`.
+pub fn count_short(x: f64) -> String {
+    write(
+        x,
+        Spec {
+            currency: false,
+            percent: false,
+            compact: true,
+            min: 0,
+            max: 1,
+        },
     )
 }
 

@@ -11,6 +11,7 @@
 pub mod builders;
 pub mod chart;
 pub mod compare;
+pub mod embed;
 pub mod export;
 pub mod field;
 pub mod format;

@@ -206,6 +206,8 @@ pub struct Parsed {
     pub operations: Option<Operations>,
     /// How far each input moves in the sensitivity chart, as a fraction.
     pub sensitivity: f64,
+    /// The display currency and locale.
+    pub display: super::format::Display,
 }
 
 impl Parsed {
@@ -238,6 +240,10 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     let growth = get(Field::Growth);
     let discount = get(Field::Discount);
     let sensitivity = get(Field::Sensitivity) / 100.0;
+    let display = super::format::Display {
+        currency: get(Field::Currency) as usize,
+        locale: get(Field::Locale) as usize,
+    };
     let tokens = if get(Field::CostMode) as usize == 1 {
         let unit = if get(Field::PriceUnit) as usize == 1 {
             1e3
@@ -351,6 +357,7 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         investment,
         operations,
         sensitivity,
+        display,
     })
 }
 
