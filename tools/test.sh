@@ -16,5 +16,7 @@ step "native tests"
 cargo test --locked
 step "release build"
 trunk build --release
+step "size budget (brotli, deterministic)"
+node tools/size-budget.mjs
 step "end-to-end tests (headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -82,7 +82,7 @@ fn TokenVolume() -> impl IntoView {
                 undefined="Build request costs from tokens to see the token volume"
             />
         </dl>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="The article's decision table">
             <table class="tiers" data-metric="token_tier" data-value=move || tier().map_or("", |t| TOKEN_TIERS[t].1)>
                 <caption>"The article's decision table"</caption>
                 <thead>

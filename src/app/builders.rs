@@ -25,7 +25,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
             .collect_view()
     };
     // One part of a side's cost.
-    let part = |pick: fn(&RequestCost) -> f64, baseline: bool| {
+    let part = move |pick: fn(&RequestCost) -> f64, baseline: bool| {
         calc.detail(move |p: &Parsed| {
             p.tokens
                 .map(|t| pick(if baseline { &t.baseline } else { &t.finetuned }))
@@ -39,27 +39,27 @@ pub fn RequestCostBuilder() -> impl IntoView {
                 <div class="fields single">
                     {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
                 </div>
-                <dl class="rows breakdown">
+                <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
                     <Metric name="baseline_input_cost" label="Input" value=part(|c| c.input, true) format=unit_cost/>
                     <Metric name="baseline_cached_cost" label="Cached input" value=part(|c| c.cached, true) format=unit_cost/>
                     <Metric name="baseline_output_cost" label="Output" value=part(|c| c.output, true) format=unit_cost/>
                     <Metric name="baseline_retry_cost" label="Retries" value=part(|c| c.retries, true) format=unit_cost/>
                     <Metric name="baseline_request_cost" label="Cost per request" value=part(|c| c.total, true) format=unit_cost class="total"/>
-                </dl>
+                </dl></Show>
             </fieldset>
             <fieldset class="side">
                 <legend>"Fine-tuned model"</legend>
                 <div class="fields single">
                     {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
                 </div>
-                <dl class="rows breakdown">
+                <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
                     <Metric name="finetuned_input_cost" label="Input" value=part(|c| c.input, false) format=unit_cost/>
                     <Metric name="finetuned_cached_cost" label="Cached input" value=part(|c| c.cached, false) format=unit_cost/>
                     <Metric name="finetuned_output_cost" label="Output" value=part(|c| c.output, false) format=unit_cost/>
                     <Metric name="finetuned_retry_cost" label="Retries" value=part(|c| c.retries, false) format=unit_cost/>
                     <Metric name="finetuned_fallback_cost" label="Fallback to baseline" value=part(|c| c.fallback, false) format=unit_cost/>
                     <Metric name="finetuned_request_cost" label="Cost per request" value=part(|c| c.total, false) format=unit_cost class="total"/>
-                </dl>
+                </dl></Show>
             </fieldset>
         </div>
     }
@@ -71,7 +71,7 @@ pub fn InvestmentBuilder() -> impl IntoView {
     use Field::*;
     let calc = use_calc();
     let tokens_mode = move || calc.field(ComputeMode).with(|t| t.trim() == "tokens");
-    let item = |pick: fn(&crate::core::builders::Investment) -> f64| {
+    let item = move |pick: fn(&crate::core::builders::Investment) -> f64| {
         calc.detail(move |p: &Parsed| p.investment.map(|i| pick(&i)))
     };
     view! {
@@ -93,7 +93,7 @@ pub fn InvestmentBuilder() -> impl IntoView {
             <NumberField field=SetupRate/>
             <NumberField field=OtherOneTime/>
         </div>
-        <dl class="rows breakdown">
+        <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
             <Metric name="investment_labeling" label="Labeling" value=item(|i| i.labeling) format=money/>
             <Metric name="investment_qa" label="QA and rework" value=item(|i| i.qa) format=money/>
             <Metric
@@ -109,7 +109,7 @@ pub fn InvestmentBuilder() -> impl IntoView {
             <Metric name="investment_setup" label="Setup, evaluation, deployment" value=item(|i| i.setup) format=money/>
             <Metric name="investment_other" label="Other" value=item(|i| i.other) format=money/>
             <Metric name="one_time_cost" label="One-time investment (training cost)" value=item(|i| i.total) format=money class="total"/>
-        </dl>
+        </dl></Show>
     }
 }
 
@@ -127,7 +127,7 @@ fn retraining_months(per_year: f64, months: u32) -> Vec<u32> {
 pub fn OperationsBuilder() -> impl IntoView {
     use Field::*;
     let calc = use_calc();
-    let ops = |pick: fn(&crate::core::builders::Operations) -> f64| {
+    let ops = move |pick: fn(&crate::core::builders::Operations) -> f64| {
         calc.detail(move |p: &Parsed| p.operations.map(|o| pick(&o)))
     };
     let schedule = move || {
@@ -168,7 +168,7 @@ pub fn OperationsBuilder() -> impl IntoView {
             <NumberField field=RetrainCost/>
             <NumberField field=RetrainPerYear/>
         </div>
-        <dl class="rows breakdown">
+        <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
             <Metric name="operations_monitoring" label="Monitoring and tooling" value=ops(|o| o.monitoring) format=money/>
             <Metric name="operations_support" label="Support (hours × rate × 52 ÷ 12)" value=ops(|o| o.support) format=money/>
             <Metric name="monthly_operations" label="Monthly maintenance" value=ops(|o| o.monthly) format=money class="total"/>
@@ -179,7 +179,7 @@ pub fn OperationsBuilder() -> impl IntoView {
                 format=number
                 note=Signal::derive(schedule)
             />
-        </dl>
+        </dl></Show>
     }
 }
 

@@ -211,7 +211,7 @@ fn LineChartView(
                     <details class="as-table" prop:open=move || table_open.get() on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                         <summary>"Show as table"</summary>
                         <Show when=move || table_open.get()>
-                            <div class="table-scroll tall">
+                            <div class="table-scroll tall" tabindex="0" role="region" aria-label=format!("{title} as a table")>
                                 {move || chart.get().map(|c| view! {
                                     <table data-table=name>
                                         <thead><tr>{c.columns.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>

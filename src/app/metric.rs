@@ -38,7 +38,7 @@ pub fn Metric(
                     value.get().map_or_else(|| undefined.to_owned(), format)
                 }}
             </dd>
-            {note.map(|note| view! { <p class="note">{note}</p> })}
+            {note.map(|note| view! { <dd class="note">{note}</dd> })}
         </div>
     }
 }

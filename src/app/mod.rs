@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
         embed::report_height();
         return view! {
             <main id="calculator" class="wrap embed">
+                <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
                 <notices::Notices/>
                 <div class="layout">
                     <inputs::InputsCard/>

@@ -34,7 +34,7 @@ pub fn ScheduleCard() -> impl IntoView {
             <details class="as-table" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>"Show the schedule"</summary>
                 <Show when=move || open.get()>
-                    <div class="table-scroll tall">
+                    <div class="table-scroll tall" tabindex="0" role="region" aria-label="Month-by-month schedule">
                         <table data-testid="schedule-table">
                             <thead>
                                 <tr>
