@@ -2,6 +2,7 @@
 //! scales, ticks, SVG path data, markers and the values behind every
 //! hover readout. Pure and tested natively, degenerate ranges included.
 
+use super::field::Field;
 use super::format::{count, count_short, money, money_short, months, number};
 use super::model::{net_benefit, Inputs, Results};
 use super::schedule::schedule;
@@ -573,77 +574,43 @@ pub struct Tornado {
 /// Moves each estimate by ±`range` (a fraction) and records the change in
 /// net benefit, largest impact first.
 pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
-    /// An estimate: name, label, how to read it and how to set it.
-    type Knob = (
-        &'static str,
-        &'static str,
-        fn(&Inputs) -> f64,
-        fn(&mut Inputs, f64),
-    );
+    /// An estimate: its field (public name and label), how to read it and
+    /// how to set it.
+    type Knob = (Field, fn(&Inputs) -> f64, fn(&mut Inputs, f64));
+    #[rustfmt::skip]
     let knobs: [Knob; 8] = [
-        (
-            "training",
-            "Training and setup cost",
-            |i| i.training,
-            |i, v| i.training = v,
-        ),
-        (
-            "maintenance",
-            "Monthly maintenance",
-            |i| i.maintenance,
-            |i, v| i.maintenance = v,
-        ),
-        (
-            "baseline",
-            "Baseline cost per request",
-            |i| i.baseline,
-            |i, v| i.baseline = v,
-        ),
-        (
-            "finetuned",
-            "Fine-tuned cost per request",
-            |i| i.finetuned,
-            |i, v| i.finetuned = v,
-        ),
-        (
-            "requests",
-            "Monthly requests",
-            |i| i.requests,
-            |i, v| i.requests = v,
-        ),
-        (
-            "retrain_cost",
-            "Retraining cost",
-            |i| i.retrain_cost,
-            |i, v| i.retrain_cost = v,
-        ),
-        (
-            "accuracy_gain",
-            "Accuracy gain",
-            |i| i.accuracy_gain,
-            |i, v| i.accuracy_gain = v,
-        ),
-        (
-            "error_value",
-            "Value per avoided error",
-            |i| i.error_value,
-            |i, v| i.error_value = v,
-        ),
+        (Field::Training, |i| i.training, |i, v| i.training = v),
+        (Field::Maintenance, |i| i.maintenance, |i, v| i.maintenance = v),
+        (Field::Baseline, |i| i.baseline, |i, v| i.baseline = v),
+        (Field::Finetuned, |i| i.finetuned, |i, v| i.finetuned = v),
+        (Field::Requests, |i| i.requests, |i, v| i.requests = v),
+        (Field::RetrainCost, |i| i.retrain_cost, |i, v| i.retrain_cost = v),
+        (Field::AccuracyGain, |i| i.accuracy_gain, |i, v| i.accuracy_gain = v),
+        (Field::ErrorValue, |i| i.error_value, |i, v| i.error_value = v),
     ];
     let base = net_benefit(i);
     let mut raw: Vec<(&str, &str, f64, f64)> = knobs
         .iter()
         // The optional inputs take part only when the scenario uses them.
         .filter(|k| {
-            (k.2)(i) != 0.0 || !matches!(k.0, "retrain_cost" | "accuracy_gain" | "error_value")
+            (k.1)(i) != 0.0
+                || !matches!(
+                    k.0,
+                    Field::RetrainCost | Field::AccuracyGain | Field::ErrorValue
+                )
         })
-        .map(|&(name, label, get, set)| {
+        .map(|&(field, get, set)| {
             let moved = |factor: f64| {
                 let mut j = *i;
                 set(&mut j, get(i) * factor);
                 net_benefit(&j) - base
             };
-            (name, label, moved(1.0 - range), moved(1.0 + range))
+            (
+                field.name(),
+                field.label(),
+                moved(1.0 - range),
+                moved(1.0 + range),
+            )
         })
         .collect();
     raw.sort_by(|a, b| {
