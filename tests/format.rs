@@ -59,17 +59,22 @@ fn formats() {
     assert_eq!(raw(Some(5900.0)), "5900");
 }
 
-#[test]
-fn formulas_substitute_the_numbers() {
-    let i = Inputs::EXAMPLE;
-    let lines = worked(&i, &calculate(&i));
-    let line = |metric: &str| {
+/// The worked formula of each figure for `i`, by metric name.
+fn worked_lines(i: &Inputs) -> impl Fn(&str) -> String {
+    let lines = worked(i, &calculate(i));
+    move |metric| {
         lines
             .iter()
             .find(|f| f.metric == metric)
             .and_then(|f| f.worked.clone())
             .unwrap()
-    };
+    }
+}
+
+#[test]
+fn formulas_substitute_the_numbers() {
+    let i = Inputs::EXAMPLE;
+    let line = worked_lines(&i);
     assert_eq!(line("request_savings"), "$0.02 − $0.012 = $0.008");
     assert_eq!(
         line("monthly_net_savings"),
@@ -102,6 +107,7 @@ fn formulas_substitute_the_numbers() {
     assert_eq!(line("roi_percent"), "$5,900.00 ÷ $3,700.00 × 100 = 159.46%");
     // Every metric has a definition, in the same order either way.
     let metrics: Vec<_> = definitions().into_iter().map(|f| f.metric).collect();
+    let lines = worked(&i, &calculate(&i));
     assert_eq!(metrics, lines.iter().map(|f| f.metric).collect::<Vec<_>>());
     // Every figure of the catalogue has its formula, in the same order.
     let catalogue: Vec<_> = ft_roi::core::metrics::METRICS
@@ -120,14 +126,7 @@ fn retraining_and_accuracy_terms_appear_when_used() {
         error_value: 0.5,
         ..Inputs::EXAMPLE
     };
-    let lines = worked(&i, &calculate(&i));
-    let line = |metric: &str| {
-        lines
-            .iter()
-            .find(|f| f.metric == metric)
-            .and_then(|f| f.worked.clone())
-            .unwrap()
-    };
+    let line = worked_lines(&i);
     assert_eq!(
         line("monthly_net_savings"),
         "$0.008 × 100,000 + $1,000.00 − $100 = $1,700.00"
@@ -165,14 +164,7 @@ fn undefined_formulas_say_so_in_words() {
         finetuned: 0.03,
         ..Inputs::EXAMPLE
     };
-    let lines = worked(&i, &calculate(&i));
-    let line = |metric: &str| {
-        lines
-            .iter()
-            .find(|f| f.metric == metric)
-            .and_then(|f| f.worked.clone())
-            .unwrap()
-    };
+    let line = worked_lines(&i);
     assert!(line("break_even_months").starts_with("never"));
     assert!(line("training_recovery_requests").starts_with("n/a"));
     assert_eq!(

@@ -7,6 +7,20 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// A `toggle` handler for a `<details>` that keeps `open` in step with it,
+/// so content behind it is built only while it is open.
+pub fn on_toggle(
+    open: leptos::prelude::RwSignal<bool>,
+) -> impl Fn(leptos::ev::Event) + Clone + 'static {
+    use leptos::prelude::Set;
+    move |ev| {
+        let details = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        open.set(details.is_some_and(|d| d.open()));
+    }
+}
+
 /// The page's query string, with its `?`, or empty.
 pub fn location_search() -> String {
     web_sys::window()

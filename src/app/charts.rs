@@ -5,6 +5,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::browser::on_toggle;
 use super::inputs::NumberField;
 use super::state::use_calc;
 use crate::core::chart::{self, signed_money, LineChart, Tornado};
@@ -208,7 +209,7 @@ fn LineChartView(
                         }))).unwrap_or_else(|| "Hover or use the arrow keys for exact values.".to_owned())}
                     </p>
                     <p class="sr-summary">{summary}</p>
-                    <details class="as-table" prop:open=move || table_open.get() on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                    <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
                         <summary>"Show as table"</summary>
                         <Show when=move || table_open.get()>
                             <div class="table-scroll tall" tabindex="0" role="region" aria-label=format!("{title} as a table")>
@@ -302,7 +303,7 @@ fn TornadoView(
                         </svg>
                     </div>
                     <p class="sr-summary">{t.summary.clone()}</p>
-                    <details class="as-table" prop:open=move || table_open.get_untracked() on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                    <details class="as-table" prop:open=move || table_open.get_untracked() on:toggle=on_toggle(table_open)>
                         <summary>"Show as table"</summary>
                         <table data-table="tornado">
                             <thead><tr><th scope="col">"Input"</th><th scope="col">{format!("−{}%", number(t.range * 100.0))}</th><th scope="col">{format!("+{}%", number(t.range * 100.0))}</th></tr></thead>

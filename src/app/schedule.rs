@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::download;
+use super::browser::{download, on_toggle};
 use super::state::use_calc;
 use crate::core::format::{count, money};
 use crate::core::schedule::{schedule, to_csv, Month};
@@ -13,12 +13,14 @@ use crate::core::schedule::{schedule, to_csv, Month};
 pub fn ScheduleCard() -> impl IntoView {
     let calc = use_calc();
     let open = RwSignal::new(false);
-    let rows = Memo::new(move |_| {
+    // Computed only while the table is open, or once for an export: not on
+    // every keystroke behind a closed <details>.
+    let rows = move || {
         let p = calc.parsed.get().ok()?;
         Some(schedule(&p.inputs, p.inputs.months))
-    });
+    };
     let export = move |_| {
-        if let Some(rows) = rows.get_untracked() {
+        if let Some(rows) = untrack(rows) {
             let _ = download("ft-roi-schedule.csv", "text/csv", &to_csv(&rows));
         }
     };
@@ -27,11 +29,11 @@ pub fn ScheduleCard() -> impl IntoView {
             <h2 id="schedule-title">"Month by month"</h2>
             <p class="muted">"Requests, costs, maintenance, retraining and the running position for each month of the horizon."</p>
             <div class="button-row">
-                <button type="button" class="ghost" data-testid="export-schedule-csv" prop:disabled=move || rows.with(Option::is_none) on:click=export>
+                <button type="button" class="ghost" data-testid="export-schedule-csv" prop:disabled=move || calc.parsed.with(Result::is_err) on:click=export>
                     "Export schedule (CSV)"
                 </button>
             </div>
-            <details class="as-table" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <details class="as-table" on:toggle=on_toggle(open)>
                 <summary>"Show the schedule"</summary>
                 <Show when=move || open.get()>
                     <div class="table-scroll tall" tabindex="0" role="region" aria-label="Month-by-month schedule">
@@ -43,7 +45,7 @@ pub fn ScheduleCard() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {move || { calc.track_display(); rows.get() }.unwrap_or_default().into_iter().map(|m: Month| view! {
+                                {move || { calc.track_display(); rows() }.unwrap_or_default().into_iter().map(|m: Month| view! {
                                     <tr>
                                         <th scope="row">{m.month}</th>
                                         <td>{count(m.requests)}</td>
