@@ -294,3 +294,69 @@ fn geometry_degenerate_ranges() {
         ["$0", "$850", "$12K", "−$1.5M", "$2.5B"]
     );
 }
+
+/// The number of `open` tags and `close` tags in `markup`.
+fn balance(markup: &str, open: &str, close: &str) -> (usize, usize) {
+    (markup.matches(open).count(), markup.matches(close).count())
+}
+
+#[test]
+fn markup_escapes_text() {
+    use ft_roi::core::chart::Escaped;
+    assert_eq!(
+        Escaped(r#"<b a="1">Tom & 'Jerry'</b>"#).to_string(),
+        "&lt;b a=&quot;1&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"
+    );
+    assert_eq!(Escaped("plain € text").to_string(), "plain € text");
+    assert_eq!(Escaped("").to_string(), "");
+}
+
+#[test]
+fn line_chart_markup_draws_every_part() {
+    let r = calculate(&EX);
+    let c = timeline(&EX, &r, 800.0, 320.0);
+    let svg = c.svg();
+    assert_eq!(svg.matches("<path class=\"line ").count(), c.series.len());
+    assert_eq!(
+        svg.matches("<text class=\"tick\"").count(),
+        c.x_ticks.len() + c.y_ticks.len()
+    );
+    for s in &c.series {
+        assert!(svg.contains(&format!(r#"<path class="line {}" d="{}"/>"#, s.key, s.path)));
+    }
+    // Break-even at 3.57 months: the marker, its point and its label.
+    let be = &c.markers.iter().find(|m| m.key == "break-even").unwrap();
+    assert!(svg.contains(&format!(
+        r#"<g class="marker break-even" data-marker="break-even" data-x="{:.1}">"#,
+        be.x
+    )));
+    assert!(svg.contains(">Break-even 3.57 months</text></g>"));
+    assert_eq!(
+        balance(&svg, "<g ", "</g>"),
+        (1 + c.markers.len(), 1 + c.markers.len())
+    );
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    // Pixels are written to one decimal, negatives included.
+    assert_eq!(
+        path(&[(-0.06, 12.34), (1e300, -0.04)]),
+        "M-0.1 12.3L100000000000.0 0.0"
+    );
+}
+
+#[test]
+fn tornado_markup_has_one_labelled_bar_per_estimate() {
+    let t = tornado(&EX, 0.2, 800.0);
+    let svg = t.svg();
+    assert_eq!(svg.matches("<g class=\"bar\"").count(), t.bars.len());
+    assert_eq!(balance(&svg, "<g ", "</g>"), (t.bars.len(), t.bars.len()));
+    assert_eq!(svg.matches("<rect ").count(), 2 * t.bars.len());
+    let first = &t.bars[0];
+    let tip = first.tip(0.2);
+    assert!(
+        tip.starts_with(&format!("{}: lowered 20% → ", first.label)),
+        "{tip}"
+    );
+    // The tip is the bar's title and accessible name, escaped once each.
+    assert!(svg.contains(&format!(r#"aria-label="{tip}"><title>{tip}</title>"#)));
+    assert!(svg.contains(&format!(r#"data-input="{}""#, first.name)));
+}

@@ -4,6 +4,7 @@
 //! disabled still runs the calculator.
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -146,4 +147,28 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<Resul
             .and_then(|v| v.as_string())
             .ok_or_else(|| "The file could not be read.".to_owned()),
     )
+}
+
+/// Runs `flush` whenever the page is hidden (another tab, a phone's app
+/// switcher) or left (reload, navigation, closing): the last moments in
+/// which a page can be sure its writes land. Registered for the page's
+/// lifetime.
+pub fn on_page_leave(flush: impl Fn() + Clone + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hide = Closure::<dyn Fn()>::new(flush.clone());
+    let _ = window.add_event_listener_with_callback("pagehide", hide.as_ref().unchecked_ref());
+    hide.forget();
+    if let Some(document) = window.document() {
+        let watched = document.clone();
+        let change = Closure::<dyn Fn()>::new(move || {
+            if watched.hidden() {
+                flush();
+            }
+        });
+        let _ = document
+            .add_event_listener_with_callback("visibilitychange", change.as_ref().unchecked_ref());
+        change.forget();
+    }
 }

@@ -4,6 +4,8 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser::on_toggle;
 use super::inputs::NumberField;
@@ -12,35 +14,28 @@ use crate::core::chart::{self, signed_money, LineChart, Tornado};
 use crate::core::format::{money, number};
 use crate::core::Field;
 
-/// The width of `node` in pixels, following window resizes (an embedding
-/// iframe resizes its window too).
-fn use_width(node: NodeRef<Div>) -> ReadSignal<f64> {
-    let (width, set_width) = signal(640.0);
-    let measure = move || {
-        if let Some(el) = node.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 {
-                set_width.set(w);
+/// The width of `node` in pixels, `None` until the first layout. A
+/// `ResizeObserver` reports it after layout and before paint, so reading it
+/// never forces a layout, and it follows every resize (an embedding iframe
+/// resizes its window too). The charts card lives as long as the page, and
+/// so do the observer and its callback.
+fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<f64>> {
+    let (width, set_width) = signal(None::<f64>);
+    node.on_load(move |el| {
+        let measured = el.clone();
+        let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            let w = f64::from(measured.client_width());
+            if w > 0.0 && width.get_untracked() != Some(w) {
+                set_width.set(Some(w));
             }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            std::mem::forget(observer);
         }
-    };
-    node.on_load(move |_| request_animation_frame(measure));
-    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
+        callback.forget();
+    });
     width
-}
-
-/// Where a marker's label goes: right of the line if it fits, else left of
-/// it, else centred within the chart (labels are about 7 px a character).
-fn label_place(x: f64, chars: usize, width: f64) -> (f64, &'static str) {
-    let w = chars as f64 * 7.0;
-    if x + 6.0 + w <= width - 4.0 {
-        (x + 6.0, "start")
-    } else if x - 6.0 - w >= 4.0 {
-        (x - 6.0, "end")
-    } else {
-        (x.clamp(w / 2.0 + 4.0, width - w / 2.0 - 4.0), "middle")
-    }
 }
 
 /// The three charts.
@@ -53,17 +48,17 @@ pub fn ChartsCard() -> impl IntoView {
     let timeline = Memo::new(move |_| {
         calc.track_display();
         let (i, r) = (inputs()?, calc.results.get()?);
-        Some(chart::timeline(&i, &r, width.get(), 320.0))
+        Some(chart::timeline(&i, &r, width.get()?, 320.0))
     });
     let volume = Memo::new(move |_| {
         calc.track_display();
         let (i, r) = (inputs()?, calc.results.get()?);
-        Some(chart::volume(&i, &r, width.get(), 300.0))
+        Some(chart::volume(&i, &r, width.get()?, 300.0))
     });
     let tornado = Memo::new(move |_| {
         calc.track_display();
         let p = calc.parsed.get().ok()?;
-        Some(chart::tornado(&p.inputs, p.sensitivity, width.get()))
+        Some(chart::tornado(&p.inputs, p.sensitivity, width.get()?))
     });
     view! {
         <section class="card charts" aria-labelledby="charts-title">
@@ -149,6 +144,8 @@ fn LineChartView(
             selected.set(nearest);
         });
     };
+    let frame = move || chart.with(|c| c.as_ref().map(|c| c.frame));
+    let summary = move || chart.with(|c| c.as_ref().map(|c| c.summary.clone()));
     view! {
         <figure class="chart" data-chart=name>
             <figcaption>
@@ -159,101 +156,66 @@ fn LineChartView(
                     }).collect_view()))}
                 </ul>
             </figcaption>
-            {move || chart.get().map(|c| {
-                let summary = c.summary.clone();
-                view! {
-                    <div
-                        class="plot"
-                        tabindex="0"
-                        role="group"
-                        aria-label=format!("{title}. Use the arrow keys to read values month by month.")
-                        on:keydown=on_key
-                        on:blur=move |_| selected.set(None)
+            <Show when=move || chart.with(Option::is_some)>
+                <div
+                    class="plot"
+                    tabindex="0"
+                    role="group"
+                    aria-label=format!("{title}. Use the arrow keys to read values month by month.")
+                    on:keydown=on_key
+                    on:blur=move |_| selected.set(None)
+                >
+                    <svg
+                        role="img"
+                        aria-label=summary
+                        viewBox=move || frame().map(|f| format!("0 0 {} {}", f.width, f.height))
+                        width=move || frame().map(|f| f.width)
+                        height=move || frame().map(|f| f.height)
+                        on:mousemove=on_move
+                        on:mouseleave=move |_| selected.set(None)
                     >
-                        <svg
-                            role="img"
-                            aria-label=summary.clone()
-                            viewBox=format!("0 0 {} {}", c.frame.width, c.frame.height)
-                            width=c.frame.width
-                            height=c.frame.height
-                            on:mousemove=on_move
-                            on:mouseleave=move |_| selected.set(None)
-                        >
-                            <Axes chart=c.clone()/>
-                            {c.series.iter().map(|s| view! { <path class=format!("line {}", s.key) d=s.path.clone()/> }).collect_view()}
-                            {c.markers.iter().enumerate().map(|(k, m)| view! {
-                                <g class=format!("marker {}", m.key) data-marker=m.key data-x=format!("{:.1}", m.x)>
-                                    <line x1=m.x x2=m.x y1=c.frame.top y2=c.frame.bottom/>
-                                    {m.y.map(|y| view! { <circle cx=m.x cy=y r="5"/> })}
-                                    {
-                                        let (x, anchor) = label_place(m.x, m.label.len(), c.frame.width);
-                                        view! { <text x=x y={c.frame.top + 12.0 + 16.0 * k as f64} text-anchor=anchor>{m.label.clone()}</text> }
-                                    }
+                        // The drawing is one string of markup from the core.
+                        <g inner_html=move || chart.with(|c| c.as_ref().map(LineChart::svg))></g>
+                        {move || current().and_then(|k| chart.with(|c| c.as_ref().map(|c| {
+                            let r = &c.readouts[k];
+                            view! {
+                                <g class="focus">
+                                    <line x1=r.x x2=r.x y1=c.frame.top y2=c.frame.bottom/>
+                                    {r.ys.iter().enumerate().map(|(j, y)| view! { <circle class=format!("dot s{j}") cx=r.x cy=*y r="4"/> }).collect_view()}
                                 </g>
-                            }).collect_view()}
-                            {move || current().and_then(|k| chart.with(|c| c.as_ref().map(|c| {
-                                let r = &c.readouts[k];
-                                view! {
-                                    <g class="focus">
-                                        <line x1=r.x x2=r.x y1=c.frame.top y2=c.frame.bottom/>
-                                        {r.ys.iter().enumerate().map(|(j, y)| view! { <circle class=format!("dot s{j}") cx=r.x cy=*y r="4"/> }).collect_view()}
-                                    </g>
-                                }
-                            })))}
-                        </svg>
-                    </div>
-                    <p class="readout" aria-live="polite" data-readout=name>
-                        {move || current().and_then(|k| chart.with(|c| c.as_ref().and_then(|c| c.describe(k)).map(|(title, values)| {
-                            let values = values.iter().map(|(l, v)| format!("{l} {v}")).collect::<Vec<_>>().join(" · ");
-                            format!("{title}: {values}")
-                        }))).unwrap_or_else(|| "Hover or use the arrow keys for exact values.".to_owned())}
-                    </p>
-                    <p class="sr-summary">{summary}</p>
-                    <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
-                        <summary>"Show as table"</summary>
-                        <Show when=move || table_open.get()>
-                            <div class="table-scroll tall" tabindex="0" role="region" aria-label=format!("{title} as a table")>
-                                {move || chart.get().map(|c| view! {
-                                    <table data-table=name>
-                                        <thead><tr>{c.columns.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
-                                        <tbody>
-                                            {c.readouts.iter().map(|r| view! {
-                                                <tr>
-                                                    <th scope="row" data-value=r.raw[0].to_string()>{c.x_text(r.raw[0])}</th>
-                                                    {r.raw[1..].iter().map(|v| view! { <td data-value=v.to_string()>{money(*v)}</td> }).collect_view()}
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                })}
-                            </div>
-                        </Show>
-                    </details>
-                }
-            })}
+                            }
+                        })))}
+                    </svg>
+                </div>
+                <p class="readout" aria-live="polite" data-readout=name>
+                    {move || current().and_then(|k| chart.with(|c| c.as_ref().and_then(|c| c.describe(k)).map(|(title, values)| {
+                        let values = values.iter().map(|(l, v)| format!("{l} {v}")).collect::<Vec<_>>().join(" · ");
+                        format!("{title}: {values}")
+                    }))).unwrap_or_else(|| "Hover or use the arrow keys for exact values.".to_owned())}
+                </p>
+                <p class="sr-summary">{summary}</p>
+                <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
+                    <summary>"Show as table"</summary>
+                    <Show when=move || table_open.get()>
+                        <div class="table-scroll tall" tabindex="0" role="region" aria-label=format!("{title} as a table")>
+                            {move || chart.with(|c| c.as_ref().map(|c| view! {
+                                <table data-table=name>
+                                    <thead><tr>{c.columns.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+                                    <tbody>
+                                        {c.readouts.iter().map(|r| view! {
+                                            <tr>
+                                                <th scope="row" data-value=r.raw[0].to_string()>{c.x_text(r.raw[0])}</th>
+                                                {r.raw[1..].iter().map(|v| view! { <td data-value=v.to_string()>{money(*v)}</td> }).collect_view()}
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }))}
+                        </div>
+                    </Show>
+                </details>
+            </Show>
         </figure>
-    }
-}
-
-/// Grid lines, tick labels and the zero line of a line chart.
-#[component]
-fn Axes(
-    /// The geometry.
-    chart: LineChart,
-) -> impl IntoView {
-    let f = chart.frame;
-    view! {
-        <g class="axes">
-            {chart.y_ticks.iter().map(|t| view! {
-                <line class="grid" x1=f.left x2=f.right y1=t.pos y2=t.pos/>
-                <text class="tick" x={f.left - 8.0} y={t.pos + 4.0} text-anchor="end">{t.label.clone()}</text>
-            }).collect_view()}
-            {chart.x_ticks.iter().map(|t| view! {
-                <text class="tick" x=t.pos y={f.bottom + 20.0} text-anchor="middle">{t.label.clone()}</text>
-            }).collect_view()}
-            <line class="axis" x1=f.left x2=f.right y1=f.bottom y2=f.bottom/>
-            {chart.zero_y.map(|y| view! { <line class="zero" x1=f.left x2=f.right y1=y y2=y/> })}
-        </g>
     }
 }
 
@@ -263,8 +225,9 @@ fn TornadoView(
     /// The geometry, when the scenario is valid.
     chart: Memo<Option<Tornado>>,
 ) -> impl IntoView {
-    // Kept across re-renders, so an open table stays open while editing.
+    // The table alternative is built only while it is open.
     let table_open = RwSignal::new(false);
+    let frame = move || chart.with(|t| t.as_ref().map(|t| t.frame));
     view! {
         <figure class="chart" data-chart="tornado">
             <figcaption>
@@ -275,51 +238,41 @@ fn TornadoView(
                 </ul>
             </figcaption>
             <div class="fields single narrow"><NumberField field=Field::Sensitivity/></div>
-            {move || chart.get().map(|t| {
-                let f = t.frame;
-                view! {
-                    <div class="plot">
-                        <svg role="img" aria-label=t.summary.clone() viewBox=format!("0 0 {} {}", f.width, f.height) width=f.width height=f.height>
-                            {t.x_ticks.iter().map(|k| view! {
-                                <line class="grid" x1=k.pos x2=k.pos y1=f.top y2=f.bottom/>
-                                <text class="tick" x=k.pos y={f.bottom + 20.0} text-anchor="middle">{k.label.clone()}</text>
-                            }).collect_view()}
-                            {t.bars.iter().map(|b| {
-                                let tip = format!("{}: lowered {} → {}, raised {} → {}", b.label, number(t.range * 100.0) + "%", signed_money(b.low), number(t.range * 100.0) + "%", signed_money(b.high));
-                                view! {
-                                    <g class="bar" data-input=b.name tabindex="0" role="img" aria-label=tip.clone()>
-                                        <title>{tip.clone()}</title>
-                                        {if t.labels_above {
-                                            view! { <text class="tick label" x=f.left y={b.y - 5.0} text-anchor="start">{b.label}</text> }
-                                        } else {
-                                            view! { <text class="tick label" x={f.left - 8.0} y={b.y + b.h / 2.0 + 4.0} text-anchor="end">{b.label}</text> }
-                                        }}
-                                        <rect class="low" x=b.x_low.min(t.zero_x) width={(b.x_low - t.zero_x).abs().max(1.0)} y=b.y height=b.h/>
-                                        <rect class="high" x=b.x_high.min(t.zero_x) width={(b.x_high - t.zero_x).abs().max(1.0)} y=b.y height=b.h/>
-                                    </g>
-                                }
-                            }).collect_view()}
-                            <line class="zero" x1=t.zero_x x2=t.zero_x y1=f.top y2=f.bottom/>
-                        </svg>
-                    </div>
-                    <p class="sr-summary">{t.summary.clone()}</p>
-                    <details class="as-table" prop:open=move || table_open.get_untracked() on:toggle=on_toggle(table_open)>
-                        <summary>"Show as table"</summary>
-                        <table data-table="tornado">
-                            <thead><tr><th scope="col">"Input"</th><th scope="col">{format!("−{}%", number(t.range * 100.0))}</th><th scope="col">{format!("+{}%", number(t.range * 100.0))}</th></tr></thead>
-                            <tbody>
-                                {t.bars.iter().map(|b| view! {
-                                    <tr data-input=b.name>
-                                        <th scope="row">{b.label}</th>
-                                        <td data-value=b.low.to_string()>{signed_money(b.low)}</td>
-                                        <td data-value=b.high.to_string()>{signed_money(b.high)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </details>
-                }
-            })}
+            <Show when=move || chart.with(Option::is_some)>
+                <div class="plot">
+                    <svg
+                        role="img"
+                        aria-label=move || chart.with(|t| t.as_ref().map(|t| t.summary.clone()))
+                        viewBox=move || frame().map(|f| format!("0 0 {} {}", f.width, f.height))
+                        width=move || frame().map(|f| f.width)
+                        height=move || frame().map(|f| f.height)
+                        inner_html=move || chart.with(|t| t.as_ref().map(Tornado::svg))
+                    ></svg>
+                </div>
+                <p class="sr-summary">{move || chart.with(|t| t.as_ref().map(|t| t.summary.clone()))}</p>
+                <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
+                    <summary>"Show as table"</summary>
+                    <Show when=move || table_open.get()>
+                        {move || chart.with(|t| t.as_ref().map(|t| {
+                            let pct = number(t.range * 100.0);
+                            view! {
+                                <table data-table="tornado">
+                                    <thead><tr><th scope="col">"Input"</th><th scope="col">{format!("−{pct}%")}</th><th scope="col">{format!("+{pct}%")}</th></tr></thead>
+                                    <tbody>
+                                        {t.bars.iter().map(|b| view! {
+                                            <tr data-input=b.name>
+                                                <th scope="row">{b.label}</th>
+                                                <td data-value=b.low.to_string()>{signed_money(b.low)}</td>
+                                                <td data-value=b.high.to_string()>{signed_money(b.high)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        }))}
+                    </Show>
+                </details>
+            </Show>
         </figure>
     }
 }

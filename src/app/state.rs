@@ -4,12 +4,16 @@
 
 use leptos::prelude::*;
 
-use super::browser::{location_search, replace_query, storage_get, storage_set};
+use super::browser::{location_search, on_page_leave, replace_query, storage_get, storage_set};
 use crate::core::field::COUNT;
 use crate::core::format::{set_display, Display};
 use crate::core::scenario::{self, Decoded};
 use crate::core::store::{self, backup_key, Library, LIBRARY_KEY, WORKING_KEY};
 use crate::core::{calculate, parse_scenario, Field, InputError, Parsed, RawInputs, Results};
+
+/// How long typing must pause before the address bar and the autosaved
+/// working scenario catch up, in milliseconds.
+pub const WRITE_DELAY_MS: u64 = 250;
 
 /// A message at the top of the page, dismissible.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,21 +111,58 @@ impl Calc {
 
     /// Effects at the edge: the address bar follows the scenario, and the
     /// working scenario and the library are saved as they change.
+    ///
+    /// The address bar and the working scenario are written once typing
+    /// pauses ([`WRITE_DELAY_MS`]), not on every keystroke: both writes cost
+    /// more than recomputing every figure, and they would otherwise delay the
+    /// update the user is waiting for. A pending write is flushed when the
+    /// page is hidden or left, so nothing typed is lost.
     fn sync(self, keep: String, embedded: bool) {
-        let example = RawInputs::example();
-        Effect::new(move |_| {
-            let raw = self.raw();
-            let query = scenario::encode(&raw, &example);
-            let query = match (query.is_empty(), keep.is_empty()) {
-                (_, true) => query,
-                (true, false) => keep.clone(),
-                (false, false) => format!("{query}&{keep}"),
-            };
+        // Stored, so that `write` is `Copy` like the signals it reads.
+        let fixed = StoredValue::new((keep, RawInputs::example()));
+        let write = move || {
+            let raw = self.raw_untracked();
+            let query = fixed.with_value(|(keep, example)| {
+                let query = scenario::encode(&raw, example);
+                match (query.is_empty(), keep.is_empty()) {
+                    (_, true) => query,
+                    (true, false) => keep.clone(),
+                    (false, false) => format!("{query}&{keep}"),
+                }
+            });
             replace_query(&query);
             if !embedded {
                 self.persist(WORKING_KEY, &store::encode_working(&raw));
             }
+        };
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let flush = move || {
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+                pending.set_value(None);
+                write();
+            }
+        };
+        Effect::new(move |ran: Option<()>| {
+            self.fields.iter().for_each(|f| f.track());
+            // The first run (the page's own scenario) writes at once.
+            if ran.is_none() {
+                return write();
+            }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let delay = std::time::Duration::from_millis(WRITE_DELAY_MS);
+            let handle = set_timeout_with_handle(
+                move || {
+                    pending.set_value(None);
+                    write();
+                },
+                delay,
+            );
+            pending.set_value(handle.ok());
         });
+        on_page_leave(flush);
         if embedded {
             return;
         }

@@ -136,24 +136,15 @@ pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
 /// SVG path data through `points` (pixels, one decimal).
 pub fn path(points: &[(f64, f64)]) -> String {
     use std::fmt::Write;
-    // Integer formatting of tenths: far cheaper than float formatting, and
-    // a path can have 600 points.
-    fn tenths(out: &mut String, v: f64) {
-        let t = (v * 10.0).round();
-        let t = if t.is_finite() {
-            t.clamp(-1e12, 1e12) as i64
-        } else {
-            0
-        };
-        let sign = if t < 0 { "-" } else { "" };
-        let _ = write!(out, "{sign}{}.{}", t.abs() / 10, t.abs() % 10);
-    }
     let mut out = String::with_capacity(points.len() * 14);
     for (k, (x, y)) in points.iter().enumerate() {
-        out.push(if k == 0 { 'M' } else { 'L' });
-        tenths(&mut out, *x);
-        out.push(' ');
-        tenths(&mut out, *y);
+        let _ = write!(
+            out,
+            "{}{} {}",
+            if k == 0 { 'M' } else { 'L' },
+            Px(*x),
+            Px(*y)
+        );
     }
     out
 }
@@ -682,5 +673,197 @@ pub fn signed_money(x: f64) -> String {
         format!("+{}", money(x))
     } else {
         money(x)
+    }
+}
+
+/// A pixel coordinate as SVG markup writes it: tenths, through integer
+/// formatting, far cheaper than float formatting (a path can have 600
+/// points).
+struct Px(f64);
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = (self.0 * 10.0).round();
+        let t = if t.is_finite() {
+            t.clamp(-1e12, 1e12) as i64
+        } else {
+            0
+        };
+        let sign = if t < 0 { "-" } else { "" };
+        write!(f, "{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+    }
+}
+
+/// Text made safe for markup: `&`, `<`, `>`, `"` and `'` become entities.
+pub struct Escaped<'a>(pub &'a str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+            f.write_str(&rest[..at])?;
+            f.write_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            })?;
+            rest = &rest[at + 1..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// Where a marker's label goes: right of the line if it fits, else left of
+/// it, else centred within the chart (labels are about 7 px a character).
+pub fn label_place(x: f64, chars: usize, width: f64) -> (f64, &'static str) {
+    let w = chars as f64 * 7.0;
+    if x + 6.0 + w <= width - 4.0 {
+        (x + 6.0, "start")
+    } else if x - 6.0 - w >= 4.0 {
+        (x - 6.0, "end")
+    } else {
+        (x.clamp(w / 2.0 + 4.0, width - w / 2.0 - 4.0), "middle")
+    }
+}
+
+impl LineChart {
+    /// The chart's drawing as SVG markup (axes, lines and markers), for the
+    /// inside of its `<svg>`: one string per update instead of a tree of
+    /// nodes to diff, which keeps a keystroke cheap.
+    pub fn svg(&self) -> String {
+        use std::fmt::Write;
+        let f = &self.frame;
+        let (l, r, t, b) = (Px(f.left), Px(f.right), Px(f.top), Px(f.bottom));
+        let mut out = String::with_capacity(
+            1024 + self.series.iter().map(|s| s.path.len() + 40).sum::<usize>(),
+        );
+        out.push_str(r#"<g class="axes">"#);
+        for k in &self.y_ticks {
+            let _ = write!(
+                out,
+                r#"<line class="grid" x1="{l}" x2="{r}" y1="{p}" y2="{p}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
+                Px(f.left - 8.0),
+                Px(k.pos + 4.0),
+                Escaped(&k.label),
+                p = Px(k.pos),
+            );
+        }
+        for k in &self.x_ticks {
+            let _ = write!(
+                out,
+                r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                Px(k.pos),
+                Px(f.bottom + 20.0),
+                Escaped(&k.label),
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<line class="axis" x1="{l}" x2="{r}" y1="{b}" y2="{b}"/>"#
+        );
+        if let Some(z) = self.zero_y {
+            let _ = write!(
+                out,
+                r#"<line class="zero" x1="{l}" x2="{r}" y1="{z}" y2="{z}"/>"#,
+                z = Px(z)
+            );
+        }
+        out.push_str("</g>");
+        for s in &self.series {
+            let _ = write!(out, r#"<path class="line {}" d="{}"/>"#, s.key, s.path);
+        }
+        for (k, m) in self.markers.iter().enumerate() {
+            let x = Px(m.x);
+            let _ = write!(
+                out,
+                r#"<g class="marker {key}" data-marker="{key}" data-x="{x}"><line x1="{x}" x2="{x}" y1="{t}" y2="{b}"/>"#,
+                key = m.key,
+            );
+            if let Some(y) = m.y {
+                let _ = write!(out, r#"<circle cx="{x}" cy="{}" r="5"/>"#, Px(y));
+            }
+            let (lx, anchor) = label_place(m.x, m.label.chars().count(), f.width);
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}" text-anchor="{anchor}">{}</text></g>"#,
+                Px(lx),
+                Px(f.top + 12.0 + 16.0 * k as f64),
+                Escaped(&m.label),
+            );
+        }
+        out
+    }
+}
+
+impl Bar {
+    /// The bar's tooltip and accessible name.
+    pub fn tip(&self, range: f64) -> String {
+        let pct = number(range * 100.0) + "%";
+        format!(
+            "{}: lowered {pct} → {}, raised {pct} → {}",
+            self.label,
+            signed_money(self.low),
+            signed_money(self.high)
+        )
+    }
+}
+
+impl Tornado {
+    /// The chart's drawing as SVG markup (ticks, bars with their labels and
+    /// tooltips, the zero line), for the inside of its `<svg>`.
+    pub fn svg(&self) -> String {
+        use std::fmt::Write;
+        let f = &self.frame;
+        let (t, b) = (Px(f.top), Px(f.bottom));
+        let mut out = String::with_capacity(512 + 400 * self.bars.len());
+        for k in &self.x_ticks {
+            let _ = write!(
+                out,
+                r#"<line class="grid" x1="{p}" x2="{p}" y1="{t}" y2="{b}"/><text class="tick" x="{p}" y="{}" text-anchor="middle">{}</text>"#,
+                Px(f.bottom + 20.0),
+                Escaped(&k.label),
+                p = Px(k.pos),
+            );
+        }
+        for bar in &self.bars {
+            let tip = bar.tip(self.range);
+            let _ = write!(
+                out,
+                r#"<g class="bar" data-input="{}" tabindex="0" role="img" aria-label="{tip}"><title>{tip}</title>"#,
+                bar.name,
+                tip = Escaped(&tip),
+            );
+            let (lx, ly, anchor) = if self.labels_above {
+                (f.left, bar.y - 5.0, "start")
+            } else {
+                (f.left - 8.0, bar.y + bar.h / 2.0 + 4.0, "end")
+            };
+            let _ = write!(
+                out,
+                r#"<text class="tick label" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
+                Px(lx),
+                Px(ly),
+                Escaped(bar.label),
+            );
+            for (class, end) in [("low", bar.x_low), ("high", bar.x_high)] {
+                let _ = write!(
+                    out,
+                    r#"<rect class="{class}" x="{}" width="{}" y="{}" height="{}"/>"#,
+                    Px(end.min(self.zero_x)),
+                    Px((end - self.zero_x).abs().max(1.0)),
+                    Px(bar.y),
+                    Px(bar.h),
+                );
+            }
+            out.push_str("</g>");
+        }
+        let _ = write!(
+            out,
+            r#"<line class="zero" x1="{z}" x2="{z}" y1="{t}" y2="{b}"/>"#,
+            z = Px(self.zero_x)
+        );
+        out
     }
 }

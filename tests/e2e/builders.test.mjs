@@ -2,7 +2,7 @@
 // figures (with the article's arithmetic corrected), mode switches that
 // keep both sets of values, builder validation, retraining and accuracy.
 import { test } from 'node:test';
-import { assert, metric, open, type } from './harness.mjs';
+import { assert, metric, open, type, waitForParam } from './harness.mjs';
 
 const text = async (page, name) => (await metric(page, name))?.text;
 
@@ -53,6 +53,7 @@ test('each preset fills the builders and shows its published figures', async () 
 test('a preset scenario survives its link', async () => {
   const t = await open();
   await t.page.click('[data-preset="classification"]');
+  await waitForParam(t.page, 'cost_mode', 'tokens');
   const url = new URL(t.page.url());
   assert.equal(url.searchParams.get('cost_mode'), 'tokens');
   const fresh = await open(url.search);

@@ -3,7 +3,7 @@
 // table alternatives give the same numbers, and the schedule exports.
 import { test } from 'node:test';
 import { mkdir, readFile } from 'node:fs/promises';
-import { assert, metric, open, type } from './harness.mjs';
+import { assert, metric, open, type, waitForParam } from './harness.mjs';
 
 const charts = ['timeline', 'volume', 'tornado'];
 
@@ -105,7 +105,7 @@ test('growth, discounting and the month-by-month schedule', async () => {
   await type(t.page, 'growth', '5');
   assert.equal((await metric(t.page, 'net_benefit')).text, '$9,033.70');
   assert.equal((await metric(t.page, 'break_even_months')).text, '3.34 months');
-  assert.equal(new URL(t.page.url()).searchParams.get('growth'), '5');
+  await waitForParam(t.page, 'growth', '5');
   await t.page.locator('.schedule details summary').click();
   const rows = t.page.locator('[data-testid="schedule-table"] tbody tr');
   await rows.nth(11).waitFor();

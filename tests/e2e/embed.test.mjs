@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, ctx, metric, open } from './harness.mjs';
+import { assert, ctx, metric, open, waitForParam } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { serve } = await import(join(root, 'tools', 'serve.mjs'));
@@ -23,7 +23,7 @@ test('currency and locale go through Intl.NumberFormat and into the URL', async 
   await t.page.selectOption('select[name="locale"]', 'en-US');
   assert.equal((await metric(t.page, 'net_benefit')).text, '¥5,900');
   assert.equal((await metric(t.page, 'request_savings')).text, '¥0.008');
-  assert.equal(new URL(t.page.url()).searchParams.get('currency'), 'JPY');
+  await waitForParam(t.page, 'currency', 'JPY');
   assert.match(await t.page.locator('label[for="field-baseline"] + .control .unit').innerText(), /¥ \/ request/);
   // Unknown values are flagged, not crashed on.
   const bad = await open('?currency=XXX');
@@ -48,6 +48,7 @@ test('embed mode: compact layout, open-full link, theme and accent', async () =>
   assert.equal(await t.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()), '#0f766e');
   // The address bar keeps the page options as the scenario changes.
   await t.page.fill('input[name="months"]', '12');
+  await waitForParam(t.page, 'months', null);
   const url = new URL(t.page.url());
   assert.equal(url.searchParams.get('embed'), '1');
   assert.equal(url.searchParams.get('theme'), 'dark');

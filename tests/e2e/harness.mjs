@@ -72,4 +72,15 @@ export async function type(page, name, text) {
   if (text) await input.pressSequentially(text);
 }
 
+/**
+ * Waits until the address bar's query has `key` = `value` (`null`: absent).
+ * The page writes the address bar once typing pauses, not per keystroke.
+ */
+export async function waitForParam(page, key, value) {
+  await page.waitForFunction(
+    ([k, v]) => new URLSearchParams(location.search).get(k) === v,
+    [key, value],
+  );
+}
+
 export { assert };

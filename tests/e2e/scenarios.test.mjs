@@ -3,7 +3,7 @@
 // export/import and copying.
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { assert, ctx, metric, open, type } from './harness.mjs';
+import { assert, ctx, metric, open, type, waitForParam } from './harness.mjs';
 
 const figures = async (page) => {
   const out = {};
@@ -23,6 +23,7 @@ test('edits update the address bar; the link opens the same scenario in a fresh 
   await type(t.page, 'baseline', '0.000045');
   await type(t.page, 'finetuned', '0.00001');
   await type(t.page, 'requests', '1e12');
+  await waitForParam(t.page, 'requests', '1e12');
   const url = new URL(t.page.url());
   assert.equal(url.searchParams.get('v'), '1');
   assert.equal(url.searchParams.get('months'), '24');
@@ -136,6 +137,8 @@ test('corrupted storage shows a notice, starts from defaults and keeps a backup'
   // The page keeps working, and notices can be dismissed.
   await type(t.page, 'months', '24');
   assert.equal((await metric(t.page, 'net_benefit')).text, '$14,300.00');
+  // Let the autosave land, so that it cannot overwrite the payloads below.
+  await waitForParam(t.page, 'months', '24');
   await t.page.locator('[data-testid="dismiss"]').first().click();
   assert.equal(await t.page.locator('[data-testid="notice"]').count(), 1);
   // Wrong shape and foreign data too.
@@ -146,6 +149,29 @@ test('corrupted storage shows a notice, starts from defaults and keeps a backup'
     assert.equal(await t.page.locator('[data-notice="storage-working"]').count(), 1, payload);
     assert.equal(await t.page.evaluate(() => localStorage.getItem('ft-roi:working:backup')), payload);
   }
+  await t.check();
+});
+
+test('the address bar and autosave catch up when typing pauses, and at once when the tab is hidden', async () => {
+  const t = await open();
+  await type(t.page, 'months', '30');
+  // Written once typing pauses.
+  await waitForParam(t.page, 'months', '30');
+  assert.match(await t.page.evaluate(() => localStorage.getItem('ft-roi:working')), /"months":"30"/);
+  // A write still pending when the tab is hidden is flushed right then.
+  await t.page.evaluate(() => {
+    const input = document.querySelector('input[name="months"]');
+    input.value = '31';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const saved = await t.page.evaluate(async () => {
+    await Promise.resolve();
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    return [new URLSearchParams(location.search).get('months'), localStorage.getItem('ft-roi:working')];
+  });
+  assert.equal(saved[0], '31');
+  assert.match(saved[1], /"months":"31"/);
   await t.check();
 });
 
