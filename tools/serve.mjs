@@ -1,10 +1,31 @@
 // A small static file server for dist/: the right MIME types (wasm as
-// application/wasm), loopback only, optional sub-path prefix. Used by
-// tools/serve.sh and by the end-to-end tests.
+// application/wasm), loopback only, optional sub-path prefix, and
+// compressed responses (brotli, else gzip) as any production host sends
+// them. Used by tools/serve.sh, the end-to-end tests and the benchmarks.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json']);
+const ENCODERS = {
+  br: (body) => promisify(brotliCompress)(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  }),
+  gzip: (body) => promisify(gzip)(body, { level: 9 }),
+};
+// Compressed bodies by encoding, path and modification time: each file is
+// compressed once per build, as a host's precompressed files would be.
+const compressed = new Map();
+
+async function encoded(file, encoding, body) {
+  const { mtimeMs } = await stat(file);
+  const key = `${encoding}:${file}:${mtimeMs}`;
+  if (!compressed.has(key)) compressed.set(key, ENCODERS[encoding](body));
+  return compressed.get(key);
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -34,11 +55,21 @@ export async function serve(dir, port = 0, prefix = '/') {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-      });
+      };
+      if (COMPRESSIBLE.has(extname(file))) {
+        headers.vary = 'accept-encoding';
+        const accepted = req.headers['accept-encoding'] ?? '';
+        const encoding = ['br', 'gzip'].find((e) => new RegExp(`\\b${e}\\b`).test(accepted));
+        if (encoding) {
+          body = await encoded(file, encoding, body);
+          headers['content-encoding'] = encoding;
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

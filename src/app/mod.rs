@@ -20,6 +20,8 @@ mod share;
 mod state;
 mod summary;
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 pub use state::Calc;
@@ -42,8 +44,10 @@ pub fn App() -> impl IntoView {
                     <inputs::InputsCard/>
                     <summary::SummaryCard/>
                 </div>
-                <charts::ChartsCard/>
-                <embed::OpenFull/>
+                <AfterFirstPaint>
+                    <charts::ChartsCard/>
+                    <embed::OpenFull/>
+                </AfterFirstPaint>
             </main>
         }
         .into_any();
@@ -73,16 +77,18 @@ pub fn App() -> impl IntoView {
                 <inputs::InputsCard/>
                 <summary::SummaryCard/>
             </div>
-            <charts::ChartsCard/>
-            <basis::BasisCard/>
-            <schedule::ScheduleCard/>
-            <formulas::FormulaPanel/>
-            <div class="pair">
-                <scenarios::ScenariosCard/>
-                <data::DataCard/>
-            </div>
-            <compare::CompareCard/>
-            <explainer::Explainer/>
+            <AfterFirstPaint>
+                <charts::ChartsCard/>
+                <basis::BasisCard/>
+                <schedule::ScheduleCard/>
+                <formulas::FormulaPanel/>
+                <div class="pair">
+                    <scenarios::ScenariosCard/>
+                    <data::DataCard/>
+                </div>
+                <compare::CompareCard/>
+                <explainer::Explainer/>
+            </AfterFirstPaint>
         </main>
         <footer class="site-footer">
             <div class="wrap">
@@ -92,4 +98,17 @@ pub fn App() -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// Renders `children` only after the page has painted once: the inputs and
+/// the results come first, and the cards below them (charts, formulas,
+/// saved scenarios, …) follow a frame later instead of delaying the first
+/// figures on screen.
+#[component]
+fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    // The next animation frame comes just before a paint; a task queued
+    // from it runs after that paint.
+    request_animation_frame(move || set_timeout(move || ready.set(true), Duration::ZERO));
+    move || ready.get().then(|| children())
 }
