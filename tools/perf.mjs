@@ -9,8 +9,8 @@
 //   (b) cold load to first rendered results in headless Chromium (fresh
 //       context, cache disabled), median and p95;
 //   (c) edit-to-update latency, measured in the page: from dispatching an
-//       input event to the net benefit and the monthly net savings formula
-//       showing the new value; median and p95;
+//       input event to the net benefit, the monthly net savings formula and
+//       all three charts showing the new value; median and p95;
 //   (d) the native full-recompute benchmark (cargo bench --bench recompute),
 //       when benches/recompute.rs exists.
 import { spawnSync } from 'node:child_process';
@@ -98,6 +98,10 @@ async function editLatency(browser, base) {
     const input = document.querySelector('input[name="requests"]');
     const net = () => document.querySelector('[data-metric="net_benefit"]')?.textContent;
     const formula = () => document.querySelector('[data-formula="monthly_net_savings"]')?.textContent;
+    // Each chart redraws its markup on an update: a drawn element that is a
+    // new node shows the chart has caught up.
+    const charts = () => ['[data-chart="timeline"] [data-marker]', '[data-chart="volume"] [data-marker]', '[data-chart="tornado"] .bar']
+      .map((selector) => document.querySelector(selector));
     // The next task: every microtask queued by the update (Leptos effects,
     // address bar, autosave) has run by then.
     const channel = new MessageChannel();
@@ -112,7 +116,9 @@ async function editLatency(browser, base) {
       const value = String(100000 + ((i % 2) ? 1000 : 0) + (i % 97) * 10);
       const beforeNet = net();
       const beforeFormula = formula();
-      const changed = () => net() !== beforeNet && formula() !== beforeFormula && formula()?.includes(Number(value).toLocaleString('en-US'));
+      const beforeCharts = charts();
+      const changed = () => net() !== beforeNet && formula() !== beforeFormula && formula()?.includes(Number(value).toLocaleString('en-US'))
+        && charts().every((node, k) => node && node !== beforeCharts[k]);
       let doneAt = null;
       const observer = new MutationObserver(() => { if (doneAt === null && changed()) doneAt = performance.now(); });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
@@ -221,7 +227,7 @@ line(`results rendered: median ${ms(cold.median)}, p95 ${ms(cold.p95)} (min ${ms
 line(`  html responseEnd median ${ms(coldPhases.responseEnd.median)}, DOMContentLoaded ${ms(coldPhases.domContentLoaded.median)}, wasm fetched ${ms(coldPhases.wasmFetched.median)}, load ${ms(coldPhases.load.median)}`);
 line();
 line(`(c) Edit-to-update latency, ${edits.visible.length} edits of input[name=requests], measured in the page`);
-line(`to net_benefit + monthly_net_savings formula updated: median ${ms(visible.median)}, p95 ${ms(visible.p95)} (max ${ms(visible.max)})`);
+line(`to net benefit, formula and the three charts updated: median ${ms(visible.median)}, p95 ${ms(visible.p95)} (max ${ms(visible.max)})`);
 line(`to every queued microtask done (next task):          median ${ms(settled.median)}, p95 ${ms(settled.p95)}`);
 line(`updated synchronously inside dispatchEvent: ${edits.synchronous} of ${edits.visible.length}; never updated: ${edits.unchanged}; page errors: ${edits.errors.length}`);
 line();

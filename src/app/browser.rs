@@ -29,14 +29,19 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address without its query string and fragment.
+/// The page's address without its query string and fragment. Read once:
+/// the page only ever changes its query (`replace_query`), and the share
+/// link asks for it on every edit.
 pub fn location_base() -> String {
-    web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
-        .unwrap_or_default()
+    thread_local! {
+        static BASE: String = web_sys::window()
+            .and_then(|w| {
+                let l = w.location();
+                Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+            })
+            .unwrap_or_default();
+    }
+    BASE.with(Clone::clone)
 }
 
 /// Replaces the address bar's query with `query` (no new history entry,
