@@ -19,4 +19,5 @@ trunk build --release
 step "size budget (brotli, deterministic)"
 node tools/size-budget.mjs
 step "end-to-end tests (headless Chromium)"
-node --test --test-concurrency=1 tests/e2e/
+# A per-test timeout: a test that hangs fails instead of stalling the run.
+node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/

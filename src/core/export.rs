@@ -1,10 +1,9 @@
 //! Exports (JSON, CSV, Markdown) of a scenario and its results, and the
 //! import of an exported JSON file, validated field by field.
 
-use serde_json::{json, Map, Value};
-
 use super::field::{Field, Kind};
 use super::format::{money_input, number, unit_cost};
+use super::json::{self, Json};
 use super::metrics::METRICS;
 use super::model::{Inputs, Results};
 use super::parse::{parse_scenario, RawInputs};
@@ -43,39 +42,31 @@ pub fn input_value(i: &Inputs, field: Field) -> Option<f64> {
 /// reads back: `inputs` holds the model's six inputs as numbers (whatever
 /// built them), `fields` every field's text. Undefined figures are `null`.
 pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
-    let inputs: Map<String, Value> = Field::CORE
-        .into_iter()
-        .map(|f| {
-            (
-                f.name().to_owned(),
-                input_value(i, f).map_or(Value::Null, |v| json!(v)),
-            )
-        })
-        .collect();
-    let fields: Map<String, Value> = Field::ALL
-        .into_iter()
-        .map(|f| (f.name().to_owned(), json!(raw.get(f))))
-        .collect();
-    let mut results: Map<String, Value> = METRICS
+    let inputs = Json::object(
+        Field::CORE
+            .into_iter()
+            .map(|f| (f.name(), input_value(i, f).into())),
+    );
+    let fields = Json::object(
+        Field::ALL
+            .into_iter()
+            .map(|f| (f.name(), raw.get(f).into())),
+    );
+    let mut results: Vec<(String, Json)> = METRICS
         .iter()
-        .map(|m| {
-            (
-                m.name.to_owned(),
-                (m.get)(r).map_or(Value::Null, |v| json!(v)),
-            )
-        })
+        .map(|m| (m.name.to_owned(), (m.get)(r).into()))
         .collect();
-    results.insert("status".to_owned(), json!(r.status.name()));
-    let doc = json!({
-        "format": FORMAT,
-        "version": scenario::VERSION,
-        "name": name,
-        "query": scenario::encode(raw, &RawInputs::example()),
-        "inputs": inputs,
-        "fields": fields,
-        "results": results,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    results.push(("status".to_owned(), r.status.name().into()));
+    Json::object([
+        ("format", FORMAT.into()),
+        ("version", u64::from(scenario::VERSION).into()),
+        ("name", name.into()),
+        ("query", scenario::encode(raw, &RawInputs::example()).into()),
+        ("inputs", inputs),
+        ("fields", fields),
+        ("results", Json::Object(results)),
+    ])
+    .to_pretty_text()
 }
 
 /// One CSV field, quoted when it must be (RFC 4180).
@@ -173,25 +164,25 @@ pub enum ImportError {
 /// Reads an exported JSON file: the field texts when every input is valid,
 /// otherwise every problem found. An invalid file changes nothing.
 pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<ImportError>> {
-    let doc: Value = serde_json::from_str(text).map_err(|_| vec![ImportError::NotJson])?;
-    let Some(obj) = doc.as_object() else {
+    let obj = json::parse(text).ok_or_else(|| vec![ImportError::NotJson])?;
+    if obj.as_object().is_none() {
         return Err(vec![ImportError::NotExport("not a JSON object".to_owned())]);
-    };
-    match obj.get("format").and_then(Value::as_str) {
+    }
+    match obj.get("format").and_then(Json::as_str) {
         Some(FORMAT) => {}
         Some(other) => return Err(vec![ImportError::NotExport(format!("format \"{other}\""))]),
         None => return Err(vec![ImportError::NotExport("no \"format\"".to_owned())]),
     }
-    let version = obj.get("version").and_then(Value::as_u64).unwrap_or(1);
+    let version = obj.get("version").and_then(Json::as_u64).unwrap_or(1);
     if version > u64::from(scenario::VERSION) {
         return Err(vec![ImportError::FutureVersion(version)]);
     }
-    let Some(inputs) = obj.get("inputs").and_then(Value::as_object) else {
+    let Some(inputs) = obj.get("inputs").filter(|v| v.as_object().is_some()) else {
         return Err(vec![ImportError::NotExport(
             "no \"inputs\" object".to_owned(),
         )]);
     };
-    let fields = obj.get("fields").and_then(Value::as_object);
+    let fields = obj.get("fields").filter(|v| v.as_object().is_some());
     let mut raw = RawInputs::example();
     let mut errors = Vec::new();
     for field in Field::ALL {
@@ -203,14 +194,14 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
             fields.and_then(|f| f.get(field.name()))
         };
         let text = match value {
-            None | Some(Value::Null) if Field::CORE.contains(&field) => {
+            None | Some(Json::Null) if Field::CORE.contains(&field) => {
                 errors.push((field, ImportError::Missing(field.label())));
                 continue;
             }
-            None | Some(Value::Null) => continue,
+            None | Some(Json::Null) => continue,
             // Written the shortest way that reads back exactly: 3000, not 3000.0.
-            Some(Value::Number(n)) => n.as_f64().map_or_else(|| n.to_string(), |v| v.to_string()),
-            Some(Value::String(s)) => s.chars().take(scenario::MAX_VALUE_LEN).collect(),
+            Some(Json::Number(v)) => v.to_string(),
+            Some(Json::String(s)) => s.chars().take(scenario::MAX_VALUE_LEN).collect(),
             Some(_) => {
                 errors.push((field, ImportError::NotANumber(field.label())));
                 continue;
@@ -235,7 +226,7 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
     }
     let name = obj
         .get("name")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .and_then(|n| super::store::clean_name(n).ok());
     Ok((name, raw))
 }

@@ -16,6 +16,7 @@ pub mod export;
 pub mod field;
 pub mod format;
 pub mod formulas;
+pub mod json;
 pub mod metrics;
 pub mod model;
 pub mod parse;

@@ -4,11 +4,8 @@
 //! is not a document this build can read is a [`StoreError`], and the page
 //! then keeps the payload under a backup key instead of overwriting it.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
 use super::field::Field;
+use super::json::{self, Json};
 use super::parse::RawInputs;
 
 /// The storage schema version this build reads and writes.
@@ -42,17 +39,31 @@ pub enum StoreError {
 }
 
 /// Field texts by public name, as stored.
-type Fields = BTreeMap<String, String>;
+type Fields = Vec<(String, String)>;
 
-fn fields_of(raw: &RawInputs) -> Fields {
-    Field::ALL
-        .into_iter()
-        .map(|f| (f.name().to_owned(), raw.get(f).to_owned()))
-        .collect()
+fn fields_json(raw: &RawInputs) -> Json {
+    Json::object(
+        Field::ALL
+            .into_iter()
+            .map(|f| (f.name(), raw.get(f).into())),
+    )
+}
+
+/// The `fields` member of `doc`: an object of texts.
+fn fields_of(doc: &Json) -> Result<Fields, StoreError> {
+    let shape = || StoreError::WrongShape("\"fields\" is not an object of texts".to_owned());
+    doc.get("fields")
+        .and_then(Json::as_object)
+        .ok_or_else(shape)?
+        .iter()
+        .map(|(name, text)| Some((name.clone(), text.as_str()?.to_owned())))
+        .collect::<Option<Fields>>()
+        .ok_or_else(shape)
 }
 
 /// Field texts from a stored map; missing fields keep the defaults and
-/// unknown names are ignored (a later version may add inputs).
+/// unknown names are ignored (a later version may add inputs). A name given
+/// twice takes its last text.
 fn raw_of(fields: &Fields) -> RawInputs {
     let mut raw = RawInputs::example();
     for (name, text) in fields {
@@ -68,34 +79,18 @@ fn raw_of(fields: &Fields) -> RawInputs {
     raw
 }
 
-#[derive(Serialize, Deserialize)]
-struct WorkingDoc {
-    version: u64,
-    fields: Fields,
-}
-
-#[derive(Serialize, Deserialize)]
-struct LibraryDoc {
-    version: u64,
-    next_id: u64,
-    scenarios: Vec<ScenarioDoc>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ScenarioDoc {
-    id: u64,
-    name: String,
-    fields: Fields,
+/// The whole number `key` of `doc`.
+fn whole(doc: &Json, key: &str) -> Result<u64, StoreError> {
+    doc.get(key)
+        .ok_or_else(|| StoreError::WrongShape(format!("no {key}")))?
+        .as_u64()
+        .ok_or_else(|| StoreError::WrongShape(format!("{key} is not a whole number")))
 }
 
 /// Parses `text` as a document of ours: JSON, an object, a known version.
-fn document<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, StoreError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| StoreError::NotJson)?;
-    let version = value
-        .get("version")
-        .ok_or_else(|| StoreError::WrongShape("no version".to_owned()))?
-        .as_u64()
-        .ok_or_else(|| StoreError::WrongShape("version is not a whole number".to_owned()))?;
+fn document(text: &str) -> Result<Json, StoreError> {
+    let doc = json::parse(text).ok_or(StoreError::NotJson)?;
+    let version = whole(&doc, "version")?;
     if version > VERSION {
         return Err(StoreError::FutureVersion(version));
     }
@@ -103,21 +98,17 @@ fn document<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, StoreError> {
         return Err(StoreError::WrongShape("version 0".to_owned()));
     }
     // Version 1 is the only format so far; an older one would migrate here.
-    serde_json::from_value(value).map_err(|e| StoreError::WrongShape(e.to_string()))
+    Ok(doc)
 }
 
 /// Reads the stored working scenario.
 pub fn decode_working(text: &str) -> Result<RawInputs, StoreError> {
-    document::<WorkingDoc>(text).map(|doc| raw_of(&doc.fields))
+    fields_of(&document(text)?).map(|fields| raw_of(&fields))
 }
 
 /// Writes the working scenario for storage.
 pub fn encode_working(raw: &RawInputs) -> String {
-    let doc = WorkingDoc {
-        version: VERSION,
-        fields: fields_of(raw),
-    };
-    serde_json::to_string(&doc).unwrap_or_default()
+    Json::object([("version", VERSION.into()), ("fields", fields_json(raw))]).to_text()
 }
 
 /// A named scenario.
@@ -241,42 +232,52 @@ impl Library {
 
 /// Reads the stored library.
 pub fn decode_library(text: &str) -> Result<Library, StoreError> {
-    let doc = document::<LibraryDoc>(text)?;
+    let doc = document(text)?;
+    let next_id = whole(&doc, "next_id")?;
+    let docs = doc
+        .get("scenarios")
+        .and_then(Json::as_array)
+        .ok_or_else(|| StoreError::WrongShape("\"scenarios\" is not a list".to_owned()))?;
     let mut scenarios: Vec<Saved> = Vec::new();
-    for s in doc.scenarios.into_iter().take(MAX_SCENARIOS) {
-        if scenarios.iter().any(|t| t.id == s.id) {
+    for s in docs.iter().take(MAX_SCENARIOS) {
+        let id = whole(s, "id")?;
+        let name = s
+            .get("name")
+            .and_then(Json::as_str)
+            .ok_or_else(|| StoreError::WrongShape(format!("scenario {id} has no name")))?;
+        let fields = fields_of(s)?;
+        if scenarios.iter().any(|t| t.id == id) {
             return Err(StoreError::WrongShape(format!(
-                "scenario id {} appears twice",
-                s.id
+                "scenario id {id} appears twice"
             )));
         }
-        let name = clean_name(&s.name).unwrap_or_else(|_| format!("Scenario {}", s.id));
+        let name = clean_name(name).unwrap_or_else(|_| format!("Scenario {id}"));
         scenarios.push(Saved {
-            id: s.id,
+            id,
             name,
-            raw: raw_of(&s.fields),
+            raw: raw_of(&fields),
         });
     }
-    Ok(Library {
-        next_id: doc.next_id,
-        scenarios,
-    })
+    Ok(Library { next_id, scenarios })
 }
 
 /// Writes the library for storage.
 pub fn encode_library(library: &Library) -> String {
-    let doc = LibraryDoc {
-        version: VERSION,
-        next_id: library.next_id,
-        scenarios: library
-            .scenarios
-            .iter()
-            .map(|s| ScenarioDoc {
-                id: s.id,
-                name: s.name.clone(),
-                fields: fields_of(&s.raw),
-            })
-            .collect(),
-    };
-    serde_json::to_string(&doc).unwrap_or_default()
+    let scenarios = library
+        .scenarios
+        .iter()
+        .map(|s| {
+            Json::object([
+                ("id", s.id.into()),
+                ("name", s.name.as_str().into()),
+                ("fields", fields_json(&s.raw)),
+            ])
+        })
+        .collect();
+    Json::object([
+        ("version", VERSION.into()),
+        ("next_id", library.next_id.into()),
+        ("scenarios", Json::Array(scenarios)),
+    ])
+    .to_text()
 }
