@@ -81,6 +81,7 @@ pub fn InputsCard() -> impl IntoView {
                     </div>
                 </details>
             </form>
+            <super::summary::ResultsPeek/>
         </section>
     }
 }

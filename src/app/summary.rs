@@ -158,3 +158,41 @@ fn FixFields() -> impl IntoView {
         </div>
     }
 }
+
+/// On a one-column (phone) layout the results come after the long form:
+/// this bar sticks to the bottom of the screen while the form is in view,
+/// shows the three headline figures as they change, and jumps to the
+/// results. It ends with the form, right above the results card, so it never
+/// covers them. Hidden on wide layouts (CSS), where the results sit beside
+/// the form.
+#[component]
+pub fn ResultsPeek() -> impl IntoView {
+    let calc = use_calc();
+    let figures = move || {
+        calc.track_display();
+        calc.results.with(|r| {
+            let Some(r) = r else {
+                return view! { <span>"Check the highlighted fields"</span> }.into_any();
+            };
+            [
+                ("Net benefit", "net_benefit"),
+                ("ROI", "roi_percent"),
+                ("Break-even", "break_even_months"),
+            ]
+            .iter()
+            .filter_map(|(label, name)| {
+                let text = crate::core::metrics::metric(name)?.text(r);
+                // Lines break between figures, never inside one.
+                Some(view! { <span class="peek-figure">{format!("{label} {text}")}</span> })
+            })
+            .collect_view()
+            .into_any()
+        })
+    };
+    view! {
+        <a class="peek" href="#summary-title" data-testid="results-peek">
+            <span class="peek-figures">{figures}</span>
+            <span class="peek-go">"Results ↓"</span>
+        </a>
+    }
+}

@@ -181,6 +181,37 @@ test('usable at 360 px: no horizontal scrolling', async () => {
   await t.check();
 });
 
+test('on a phone the headline figures follow the form in a bar that jumps to the results', async () => {
+  const t = await open('', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const peek = t.page.locator('[data-testid="results-peek"]');
+  const figures = async () => (await peek.locator('.peek-figure').allInnerTexts()).map((s) => s.trim());
+  assert.deepEqual(await figures(), ['Net benefit $5,900.00', 'ROI 159.46%', 'Break-even 3.57 months']);
+  // Stuck to the bottom of the screen while the form is in view, above the
+  // results card, which is below the fold.
+  const box = await peek.boundingBox();
+  assert.ok(Math.abs(box.y + box.height - (844 - 8)) <= 2, `peek bottom at ${box.y + box.height}`);
+  const summary = await t.page.locator('#summary-title').boundingBox();
+  assert.ok(summary.y > 844, `results at ${summary.y}`);
+  // It follows edits, says when a field is invalid, and jumps to the results.
+  await type(t.page, 'months', '24');
+  await t.page.waitForFunction(() => document.querySelector('[data-testid="results-peek"]').textContent.includes('$14,300.00'));
+  await type(t.page, 'months', 'x');
+  await peek.getByText('Check the highlighted fields').waitFor();
+  await type(t.page, 'months', '12');
+  await peek.locator('.peek-figure').first().waitFor();
+  await peek.click();
+  await t.page.waitForFunction(() => {
+    const top = document.querySelector('#summary-title').getBoundingClientRect().top;
+    return top >= 1 && top < innerHeight / 2;
+  });
+  assert.equal((await metric(t.page, 'net_benefit')).text, '$5,900.00');
+  await t.check();
+  // Beside the form on a wide screen, there is no bar.
+  const wide = await open();
+  assert.equal(await wide.page.locator('[data-testid="results-peek"]').isVisible(), false);
+  await wide.check();
+});
+
 test('dark colour scheme follows the system setting', async () => {
   const light = await open('', { colorScheme: 'light' });
   const dark = await open('', { colorScheme: 'dark' });
