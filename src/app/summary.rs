@@ -160,14 +160,22 @@ fn FixFields() -> impl IntoView {
 }
 
 /// On a one-column (phone) layout the results come after the long form:
-/// this bar sticks to the bottom of the screen while the form is in view,
-/// shows the three headline figures as they change, and jumps to the
-/// results. It ends with the form, right above the results card, so it never
-/// covers them. Hidden on wide layouts (CSS), where the results sit beside
-/// the form.
+/// once the user edits a field, this bar sticks to the bottom of the screen
+/// while the form is in view, shows the three headline figures as they
+/// change, and jumps to the results. It ends with the form, right above the
+/// results card, so it never covers them; before the first edit it covers
+/// nothing at all. Hidden on wide layouts (CSS), where the results sit
+/// beside the form.
 #[component]
 pub fn ResultsPeek() -> impl IntoView {
     let calc = use_calc();
+    let edited = RwSignal::new(false);
+    Effect::new(move |ran: Option<()>| {
+        calc.fields.iter().for_each(|f| f.track());
+        if ran.is_some() {
+            edited.set(true);
+        }
+    });
     let figures = move || {
         calc.track_display();
         calc.results.with(|r| {
@@ -190,7 +198,7 @@ pub fn ResultsPeek() -> impl IntoView {
         })
     };
     view! {
-        <a class="peek" href="#summary-title" data-testid="results-peek">
+        <a class="peek" class:shown=edited href="#summary-title" data-testid="results-peek">
             <span class="peek-figures">{figures}</span>
             <span class="peek-go">"Results ↓"</span>
         </a>

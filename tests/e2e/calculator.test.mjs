@@ -181,10 +181,15 @@ test('usable at 360 px: no horizontal scrolling', async () => {
   await t.check();
 });
 
-test('on a phone the headline figures follow the form in a bar that jumps to the results', async () => {
+test('on a phone, once a field is edited, the headline figures follow the form in a bar that jumps to the results', async () => {
   const t = await open('', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const peek = t.page.locator('[data-testid="results-peek"]');
   const figures = async () => (await peek.locator('.peek-figure').allInnerTexts()).map((s) => s.trim());
+  // Nothing covers the form until the user edits it.
+  assert.equal(await peek.isVisible(), false);
+  await type(t.page, 'months', '13');
+  await type(t.page, 'months', '12');
+  await peek.waitFor();
   assert.deepEqual(await figures(), ['Net benefit $5,900.00', 'ROI 159.46%', 'Break-even 3.57 months']);
   // Stuck to the bottom of the screen while the form is in view, above the
   // results card, which is below the fold.
@@ -192,6 +197,15 @@ test('on a phone the headline figures follow the form in a bar that jumps to the
   assert.ok(Math.abs(box.y + box.height - (844 - 8)) <= 2, `peek bottom at ${box.y + box.height}`);
   const summary = await t.page.locator('#summary-title').boundingBox();
   assert.ok(summary.y > 844, `results at ${summary.y}`);
+  // A field reached by keyboard is never hidden behind the bar.
+  await t.page.focus('input[name="requests"]');
+  for (let k = 0; k < 14; k++) {
+    await t.page.keyboard.press('Tab');
+    const [field, bar] = await t.page.evaluate(() => [document.activeElement, document.querySelector('[data-testid="results-peek"]')]
+      .map((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, name: el.getAttribute('name') ?? el.textContent.slice(0, 20) }; }));
+    if (field.name === bar.name) continue;
+    assert.ok(field.bottom <= bar.top || field.top >= bar.bottom, `${field.name} at ${field.top}–${field.bottom} under the bar at ${bar.top}–${bar.bottom}`);
+  }
   // It follows edits, says when a field is invalid, and jumps to the results.
   await type(t.page, 'months', '24');
   await t.page.waitForFunction(() => document.querySelector('[data-testid="results-peek"]').textContent.includes('$14,300.00'));
