@@ -121,9 +121,18 @@ pub fn EmbedDialog(
     let calc = use_calc();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let copied = RwSignal::new(String::new());
-    let code = Memo::new(move |_| snippet(&calc.raw(), &options));
+    // The snippet follows the scenario only while the dialog is open.
+    let shown = RwSignal::new(false);
+    let code = Memo::new(move |_| {
+        if shown.get() {
+            snippet(&calc.raw(), &options)
+        } else {
+            String::new()
+        }
+    });
     let open = move |_| {
         copied.set(String::new());
+        shown.set(true);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -149,7 +158,7 @@ pub fn EmbedDialog(
     };
     view! {
         <button type="button" class="ghost" data-testid="embed-open" on:click=open>"Embed"</button>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title">
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| shown.set(false)>
             <h2 id="embed-title">"Embed this calculator"</h2>
             <p class="muted">
                 "Paste this into any page. The calculator opens with the current scenario, and the small "
