@@ -17,6 +17,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-sh
 /** The server and browser of a test file, started before its tests. */
 export const ctx = { base: '', browser: null, server: null };
 
+// The hooks have timeouts too (tools/test.sh gives each test one): a
+// browser that hangs fails the file instead of stalling the run.
 before(async () => {
   const { server, url } = await serve(process.env.FT_ROI_DIST ?? join(root, 'dist'));
   ctx.server = server;
@@ -25,12 +27,13 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
-});
+}, { timeout: 120_000 });
 
 after(async () => {
   await ctx.browser?.close();
   ctx.server?.close();
-});
+  ctx.server?.closeAllConnections();
+}, { timeout: 60_000 });
 
 /**
  * Opens the calculator (with an optional query string) in a fresh context
