@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PLACEHOLDER = "'inline-script-hashes'";
+export const STYLE_PLACEHOLDER = "'inline-style-hashes'";
 
 /** The sha256 CSP sources of the inline scripts (no src) of `html`, in order. */
 export function inlineScriptHashes(html) {
@@ -26,6 +27,12 @@ export function inlineScriptHashes(html) {
     hashes.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
   }
   return hashes;
+}
+
+/** The sha256 CSP sources of the inline <style> elements of `html`, in order. */
+export function inlineStyleHashes(html) {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
 }
 
 /** The attributes of an HTML start tag, as an object. */
@@ -67,14 +74,17 @@ export function completePolicy(html) {
     throw new Error('the CSP <meta> must come before the first <script>');
   }
   const hashes = [...new Set(inlineScriptHashes(html))];
+  const styleHashes = [...new Set(inlineStyleHashes(html))];
   let policy = meta[2];
   if (/'unsafe-(inline|eval)'/.test(policy)) throw new Error(`policy must not allow unsafe-inline or unsafe-eval: ${policy}`);
-  if (policy.includes(PLACEHOLDER)) {
-    policy = policy.replace(PLACEHOLDER, hashes.join(' ')).replace(/ {2,}/g, ' ').replace(/ ;/g, ';');
-  } else {
-    // Already completed (the hook ran twice): every inline script must be allowed.
-    const missing = hashes.filter((h) => !policy.includes(h));
-    if (missing.length) throw new Error(`policy lacks ${missing.join(' ')} and has no ${PLACEHOLDER} placeholder`);
+  for (const [placeholder, found] of [[PLACEHOLDER, hashes], [STYLE_PLACEHOLDER, styleHashes]]) {
+    if (policy.includes(placeholder)) {
+      policy = policy.replace(placeholder, found.join(' ')).replace(/ {2,}/g, ' ').replace(/ ;/g, ';');
+    } else {
+      // Already completed (the hook ran twice): every inline script and style must be allowed.
+      const missing = found.filter((h) => !policy.includes(h));
+      if (missing.length) throw new Error(`policy lacks ${missing.join(' ')} and has no ${placeholder} placeholder`);
+    }
   }
   const quote = meta[1];
   const tag = `<meta http-equiv="Content-Security-Policy" content=${quote}${policy}${quote}>`;

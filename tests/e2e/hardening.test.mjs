@@ -93,9 +93,9 @@ test('every built asset is bound by a matching integrity hash', async () => {
     assert.equal(createHash(algorithm).update(await file(url)).digest('base64'), digest, `integrity of ${url}`);
   };
   const tags = [...html.matchAll(/<(link|script)\b[^>]*>/gi)].map((m) => m[0]);
-  // The stylesheet and the JS glue's modulepreload carry integrity=.
+  // The JS glue's modulepreload carries integrity= (the stylesheet is inline, bound by its hash below).
   const linked = tags.filter((t) => /\brel="(stylesheet|modulepreload)"/i.test(t) || (/^<script/i.test(t) && attr(t, 'src')));
-  assert.deepEqual(linked.map((t) => (attr(t, 'href') ?? attr(t, 'src')).split('.').at(-1)).sort(), ['css', 'js']);
+  assert.deepEqual(linked.map((t) => (attr(t, 'href') ?? attr(t, 'src')).split('.').at(-1)).sort(), ['js']);
   for (const tag of linked) await matches(attr(tag, 'href') ?? attr(tag, 'src'), attr(tag, 'integrity'));
   // The import of the glue is bound by the import map, the wasm by the loader's fetch.
   const importMap = JSON.parse(html.match(/<script type="importmap">([\s\S]*?)<\/script>/)[1]);
@@ -103,12 +103,17 @@ test('every built asset is bound by a matching integrity hash', async () => {
   await matches(glue, importMap.integrity[glue]);
   const [, wasm, wasmIntegrity] = html.match(/fetch\('([^']+\.wasm)', \{ integrity: '([^']+)' \}\)/);
   await matches(wasm, wasmIntegrity);
-  // Every inline script (the import map and Trunk's loader) is allowed by its hash, and only those.
+  // Every inline script (the import map and Trunk's loader) and the inline
+  // stylesheet are allowed by their hashes, each in its own directive, and only those.
+  const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc=/.test(m[1]));
   assert.equal(inline.length, 2);
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)];
+  assert.equal(styles.length, 1);
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
-  const allowed = policy.match(/'sha256-[^']+'/g);
-  assert.deepEqual(allowed.sort(), inline.map((m) => `'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`).sort());
+  const directive = (name) => policy.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+  assert.deepEqual(directive('script-src').match(/'sha256-[^']+'/g).sort(), inline.map((m) => sha(m[2])).sort());
+  assert.deepEqual(directive('style-src').match(/'sha256-[^']+'/g), styles.map((m) => sha(m[1])));
 });
 
 test('a tampered wasm or JS glue is refused', async () => {
