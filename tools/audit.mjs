@@ -83,7 +83,7 @@ async function lighthouseRun(url, preset) {
   }
 }
 
-const { server, url } = await serve(dist);
+const { server, url } = await serve(dist, 0, '/', { best: true });
 let axe;
 const lighthouses = [];
 try {

@@ -155,7 +155,7 @@ function nativeBench() {
 }
 
 const allFiles = await measureDir(dist);
-const { server, url } = await serve(dist);
+const { server, url } = await serve(dist, 0, '/', { best: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 const chromiumVersion = browser.version();
 let loads;

@@ -10,20 +10,23 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json']);
+// `best`: the smallest output (brotli 11, gzip 9), as a host's precompressed
+// files are; about 1.5 s for the wasm, once. Otherwise fast settings (brotli
+// 5, gzip 6), for the tests, which serve many short-lived copies.
 const ENCODERS = {
-  br: (body) => promisify(brotliCompress)(body, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  br: (body, best) => promisify(brotliCompress)(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: best ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   }),
-  gzip: (body) => promisify(gzip)(body, { level: 9 }),
+  gzip: (body, best) => promisify(gzip)(body, { level: best ? 9 : 6 }),
 };
-// Compressed bodies by encoding, path and modification time: each file is
-// compressed once per build, as a host's precompressed files would be.
+// Compressed bodies by encoding, level, path and modification time: each
+// file is compressed once per build.
 const compressed = new Map();
 
-async function encoded(file, encoding, body) {
+async function encoded(file, encoding, body, best) {
   const { mtimeMs } = await stat(file);
-  const key = `${encoding}:${file}:${mtimeMs}`;
-  if (!compressed.has(key)) compressed.set(key, ENCODERS[encoding](body));
+  const key = `${encoding}:${best}:${file}:${mtimeMs}`;
+  if (!compressed.has(key)) compressed.set(key, ENCODERS[encoding](body, best));
   return compressed.get(key);
 }
 
@@ -39,8 +42,12 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves `dir` under `prefix` (default `/`) on 127.0.0.1:`port` (0 = any free port). */
-export async function serve(dir, port = 0, prefix = '/') {
+/**
+ * Serves `dir` under `prefix` (default `/`) on 127.0.0.1:`port` (0 = any free
+ * port), compressed with the smallest settings when `best` (what users and
+ * the benchmarks get), else with fast ones (the tests).
+ */
+export async function serve(dir, port = 0, prefix = '/', { best = false } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -65,7 +72,7 @@ export async function serve(dir, port = 0, prefix = '/') {
         const accepted = req.headers['accept-encoding'] ?? '';
         const encoding = ['br', 'gzip'].find((e) => new RegExp(`\\b${e}\\b`).test(accepted));
         if (encoding) {
-          body = await encoded(file, encoding, body);
+          body = await encoded(file, encoding, body, best);
           headers['content-encoding'] = encoding;
         }
       }
@@ -81,6 +88,6 @@ export async function serve(dir, port = 0, prefix = '/') {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir = 'dist', port = '8080', prefix = '/'] = process.argv.slice(2);
-  const { url } = await serve(dir, Number(port), prefix);
+  const { url } = await serve(dir, Number(port), prefix, { best: true });
   console.log(`Serving ${dir} at ${url} (Ctrl-C to stop)`);
 }

@@ -16,9 +16,9 @@ use crate::core::Field;
 
 /// The width of `node` in pixels, `None` until the first layout. A
 /// `ResizeObserver` reports it after layout and before paint, so reading it
-/// never forces a layout, and it follows every resize (an embedding iframe
-/// resizes its window too). The charts card lives as long as the page, and
-/// so do the observer and its callback.
+/// does not force a layout of its own, and it follows every resize (an
+/// embedding iframe resizes its window too). The charts card lives as long
+/// as the page, and so do the observer and its callback.
 fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<f64>> {
     let (width, set_width) = signal(None::<f64>);
     node.on_load(move |el| {
@@ -34,6 +34,19 @@ fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<f64>> {
             std::mem::forget(observer);
         }
         callback.forget();
+        // A page that is not painting (a background tab, an embed out of
+        // view) gets no observations: measure once anyway, so the charts are
+        // drawn and an embed reports its full height.
+        let fallback = el.clone();
+        set_timeout(
+            move || {
+                let w = f64::from(fallback.client_width());
+                if width.get_untracked().is_none() && w > 0.0 {
+                    set_width.set(Some(w));
+                }
+            },
+            std::time::Duration::from_millis(150),
+        );
     });
     width
 }

@@ -107,8 +107,17 @@ pub fn App() -> impl IntoView {
 #[component]
 fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
+    let show = move || {
+        if !ready.get_untracked() {
+            ready.set(true);
+        }
+    };
     // The next animation frame comes just before a paint; a task queued
     // from it runs after that paint.
-    request_animation_frame(move || set_timeout(move || ready.set(true), Duration::ZERO));
+    request_animation_frame(move || set_timeout(show, Duration::ZERO));
+    // A page that is not painting (a background tab, an embed scrolled out
+    // of view) gets no animation frames: render anyway, a little later, so
+    // that an embed reports its full height.
+    set_timeout(show, Duration::from_millis(100));
     move || ready.get().then(|| children())
 }

@@ -147,3 +147,21 @@ test('print: inputs, results, formulas and charts without controls', async () =>
   await t.page.screenshot({ path: new URL('print.png', dir).pathname, fullPage: true });
   await t.check();
 });
+
+test('a page that gets no animation frames (background tab, embed out of view) still renders every card', async () => {
+  for (const query of ['', '?embed=1']) {
+    const context = await ctx.browser.newContext({ viewport: { width: 1000, height: 800 } });
+    // Frames and resize observations never come, as in a page that is not painting.
+    await context.addInitScript(() => {
+      window.requestAnimationFrame = () => 0;
+      window.ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
+    });
+    const page = await context.newPage();
+    await page.goto(ctx.base + query);
+    await page.locator('[data-chart="timeline"] [data-marker="break-even"]').waitFor({ state: 'attached' });
+    assert.ok(Number(await page.locator('[data-chart="timeline"] svg').getAttribute('width')) > 600, 'drawn at the measured width');
+    if (!query) await page.locator('[data-formula="monthly_net_savings"]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('[data-metric="net_benefit"]').innerText(), '$5,900.00');
+    await context.close();
+  }
+});

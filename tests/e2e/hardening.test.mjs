@@ -135,11 +135,15 @@ test('a tampered wasm or JS glue is refused', async () => {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);
-    await page.waitForTimeout(1500);
+    // The browser reports the mismatch once the file has arrived.
+    for (let waited = 0; !errors.some((e) => /integrity/i.test(e)) && waited < 15_000; waited += 100) {
+      await page.waitForTimeout(100);
+    }
     assert.equal(await page.locator('[data-metric="net_benefit"]').count(), 0, `page ran with a tampered ${name}`);
     assert.ok(errors.some((e) => /integrity/i.test(e)), `no integrity error for ${name}: ${errors.join(' | ')}`);
     await context.close();
     server.close();
+    server.closeAllConnections();
     await rm(copy, { recursive: true });
   }
 });
