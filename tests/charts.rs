@@ -289,9 +289,20 @@ fn geometry_degenerate_ranges() {
             money_short(850.0),
             money_short(12_000.0),
             money_short(-1_500_000.0),
-            money_short(2.5e9)
+            money_short(2.5e9),
+            // One decimal at most, and rounding up to 1000 moves to the next
+            // suffix: what Chromium's Intl writes for each of these.
+            money_short(123_400.0),
+            money_short(999.96),
+            money_short(999_950.0),
+            money_short(999_949.0),
+            money_short(99_960.0),
+            money_short(9.9996e14),
         ],
-        ["$0", "$850", "$12K", "−$1.5M", "$2.5B"]
+        [
+            "$0", "$850", "$12K", "−$1.5M", "$2.5B", "$123.4K", "$1K", "$1M", "$999.9K", "$100K",
+            "$1000T"
+        ]
     );
 }
 

@@ -191,19 +191,25 @@ pub fn builtin(x: f64, spec: Spec, display: Display) -> String {
 }
 
 fn compact(a: f64, symbol: &str) -> String {
-    let (v, suffix) = match a {
-        a if a >= 1e12 => (a / 1e12, "T"),
-        a if a >= 1e9 => (a / 1e9, "B"),
-        a if a >= 1e6 => (a / 1e6, "M"),
-        a if a >= 1e3 => (a / 1e3, "K"),
-        _ => (a, ""),
+    const SUFFIXES: [&str; 5] = ["", "K", "M", "B", "T"];
+    let mut k = match a {
+        a if a >= 1e12 => 4,
+        a if a >= 1e9 => 3,
+        a if a >= 1e6 => 2,
+        a if a >= 1e3 => 1,
+        _ => 0,
     };
-    let body = if v >= 100.0 || v == v.round() {
-        format!("{v:.0}")
-    } else {
-        trim_zeros(format!("{v:.1}"), 0)
-    };
-    format!("{symbol}{body}{suffix}")
+    let mut v = a / 1e3f64.powi(k as i32);
+    // At most one decimal, as Intl's compact notation writes it here; a
+    // value that rounds up to 1000 moves to the next suffix (999,950 → 1M).
+    let mut text = format!("{v:.1}");
+    if text.parse::<f64>().is_ok_and(|r| r >= 1000.0) && k < SUFFIXES.len() - 1 {
+        k += 1;
+        v /= 1e3;
+        text = format!("{v:.1}");
+    }
+    let body = trim_zeros(text, 0);
+    format!("{symbol}{body}{}", SUFFIXES[k])
 }
 
 /// Writes `x` per `spec` with the display in use: words for a non-finite
