@@ -25,7 +25,7 @@ fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<f64>> {
         let measured = el.clone();
         let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             let w = f64::from(measured.client_width());
-            if w > 0.0 && width.get_untracked() != Some(w) {
+            if w > 0.0 && width.try_get_untracked().is_some_and(|now| now != Some(w)) {
                 set_width.set(Some(w));
             }
         });
@@ -41,7 +41,7 @@ fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<f64>> {
         set_timeout(
             move || {
                 let w = f64::from(fallback.client_width());
-                if width.get_untracked().is_none() && w > 0.0 {
+                if width.try_get_untracked() == Some(None) && w > 0.0 {
                     set_width.set(Some(w));
                 }
             },

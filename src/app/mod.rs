@@ -107,8 +107,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
+    // `try_`: a timer may fire after the signal is gone; nothing to do then.
     let show = move || {
-        if !ready.get_untracked() {
+        if ready.try_get_untracked() == Some(false) {
             ready.set(true);
         }
     };
