@@ -313,7 +313,7 @@ fn balance(markup: &str, open: &str, close: &str) -> (usize, usize) {
 
 #[test]
 fn markup_escapes_text() {
-    use ft_roi::core::chart::Escaped;
+    use ft_roi::core::format::Escaped;
     assert_eq!(
         Escaped(r#"<b a="1">Tom & 'Jerry'</b>"#).to_string(),
         "&lt;b a=&quot;1&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"

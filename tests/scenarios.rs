@@ -355,3 +355,15 @@ fn comparison_marks_the_best_and_the_differences() {
     assert!(csv.starts_with("name,label,Example,Cheap,Never,Broken\r\n"));
     assert!(csv.contains("status,Status,positive,positive,never,invalid\r\n"));
 }
+
+#[test]
+fn queries_join_with_an_ampersand_only_between_two() {
+    use ft_roi::core::scenario::join_queries;
+    assert_eq!(join_queries("", ""), "");
+    assert_eq!(join_queries("v=1&months=24", ""), "v=1&months=24");
+    assert_eq!(join_queries("", "embed=1"), "embed=1");
+    assert_eq!(
+        join_queries("v=1&months=24", "embed=1&theme=dark"),
+        "v=1&months=24&embed=1&theme=dark"
+    );
+}

@@ -44,6 +44,15 @@ pub fn location_base() -> String {
     BASE.with(Clone::clone)
 }
 
+/// This page's address with `query` (none when empty).
+pub fn page_url(query: &str) -> String {
+    if query.is_empty() {
+        location_base()
+    } else {
+        format!("{}?{query}", location_base())
+    }
+}
+
 /// Replaces the address bar's query with `query` (no new history entry,
 /// no reload).
 pub fn replace_query(query: &str) {
@@ -53,12 +62,7 @@ pub fn replace_query(query: &str) {
     let Ok(history) = window.history() else {
         return;
     };
-    let url = if query.is_empty() {
-        location_base()
-    } else {
-        format!("{}?{query}", location_base())
-    };
-    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&page_url(query)));
 }
 
 /// The message of a JavaScript exception (a `DOMException` such as

@@ -11,6 +11,7 @@ use super::browser::{copy_text, location_base};
 use super::share::share_url;
 use super::state::use_calc;
 use crate::core::embed::EmbedOptions;
+use crate::core::format::Escaped;
 use crate::core::scenario;
 use crate::core::RawInputs;
 
@@ -100,15 +101,11 @@ pub fn snippet(raw: &RawInputs, options: &EmbedOptions) -> String {
         ..options.clone()
     }
     .query();
-    let query = if scenario.is_empty() {
-        extra
-    } else {
-        format!("{scenario}&{extra}")
-    };
     let dir = base_dir();
     format!(
-        "<iframe data-ft-roi src=\"{dir}?{}\" title=\"Fine-tuning ROI calculator\" loading=\"lazy\" style=\"width:100%;height:720px;border:0\"></iframe>\n<script src=\"{dir}embed.js\" async></script>",
-        query.replace('&', "&amp;")
+        "<iframe data-ft-roi src=\"{}\" title=\"Fine-tuning ROI calculator\" loading=\"lazy\" style=\"width:100%;height:720px;border:0\"></iframe>\n<script src=\"{}\" async></script>",
+        Escaped(&format!("{dir}?{}", scenario::join_queries(&scenario, &extra))),
+        Escaped(&format!("{dir}embed.js")),
     )
 }
 

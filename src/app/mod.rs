@@ -39,11 +39,7 @@ pub fn App() -> impl IntoView {
         return view! {
             <main id="calculator" class="wrap embed">
                 <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
-                <notices::Notices/>
-                <div class="layout">
-                    <inputs::InputsCard/>
-                    <summary::SummaryCard/>
-                </div>
+                <Calculator/>
                 <AfterFirstPaint>
                     <charts::ChartsCard/>
                     <embed::OpenFull/>
@@ -72,11 +68,7 @@ pub fn App() -> impl IntoView {
                     <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
                 </div>
             </section>
-            <notices::Notices/>
-            <div class="layout">
-                <inputs::InputsCard/>
-                <summary::SummaryCard/>
-            </div>
+            <Calculator/>
             <AfterFirstPaint>
                 <charts::ChartsCard/>
                 <basis::BasisCard/>
@@ -98,6 +90,19 @@ pub fn App() -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// What both layouts start with: notices, then the inputs beside (or, on
+/// a phone, above) the results.
+#[component]
+fn Calculator() -> impl IntoView {
+    view! {
+        <notices::Notices/>
+        <div class="layout">
+            <inputs::InputsCard/>
+            <summary::SummaryCard/>
+        </div>
+    }
 }
 
 /// Renders `children` only after the page has painted once: the inputs and

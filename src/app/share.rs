@@ -4,19 +4,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{copy_text, location_base};
+use super::browser::{copy_text, page_url};
 use super::state::use_calc;
 use crate::core::scenario;
 use crate::core::RawInputs;
 
 /// The full link of the current scenario.
 pub fn share_url(raw: &RawInputs) -> String {
-    let query = scenario::encode(raw, &RawInputs::example());
-    if query.is_empty() {
-        location_base()
-    } else {
-        format!("{}?{query}", location_base())
-    }
+    page_url(&scenario::encode(raw, &RawInputs::example()))
 }
 
 /// The "Copy link" control.

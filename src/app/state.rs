@@ -123,12 +123,7 @@ impl Calc {
         let write = move || {
             let raw = self.raw_untracked();
             let query = fixed.with_value(|(keep, example)| {
-                let query = scenario::encode(&raw, example);
-                match (query.is_empty(), keep.is_empty()) {
-                    (_, true) => query,
-                    (true, false) => keep.clone(),
-                    (false, false) => format!("{query}&{keep}"),
-                }
+                scenario::join_queries(&scenario::encode(&raw, example), keep)
             });
             replace_query(&query);
             if !embedded {

@@ -172,7 +172,7 @@ pub fn ResultsPeek() -> impl IntoView {
     let edited = RwSignal::new(false);
     Effect::new(move |ran: Option<()>| {
         calc.fields.iter().for_each(|f| f.track());
-        if ran.is_some() {
+        if ran.is_some() && !edited.get_untracked() {
             edited.set(true);
         }
     });

@@ -3,7 +3,7 @@
 //! hover readout. Pure and tested natively, degenerate ranges included.
 
 use super::field::Field;
-use super::format::{count, count_short, money, money_short, months, number};
+use super::format::{count, count_short, money, money_short, months, number, Escaped};
 use super::model::{net_benefit, Inputs, Results};
 use super::schedule::schedule;
 
@@ -691,27 +691,6 @@ impl std::fmt::Display for Px {
         };
         let sign = if t < 0 { "-" } else { "" };
         write!(f, "{sign}{}.{}", t.abs() / 10, t.abs() % 10)
-    }
-}
-
-/// Text made safe for markup: `&`, `<`, `>`, `"` and `'` become entities.
-pub struct Escaped<'a>(pub &'a str);
-
-impl std::fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut rest = self.0;
-        while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-            f.write_str(&rest[..at])?;
-            f.write_str(match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                _ => "&#39;",
-            })?;
-            rest = &rest[at + 1..];
-        }
-        f.write_str(rest)
     }
 }
 

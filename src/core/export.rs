@@ -47,11 +47,6 @@ pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
             .into_iter()
             .map(|f| (f.name(), input_value(i, f).into())),
     );
-    let fields = Json::object(
-        Field::ALL
-            .into_iter()
-            .map(|f| (f.name(), raw.get(f).into())),
-    );
     let mut results: Vec<(String, Json)> = METRICS
         .iter()
         .map(|m| (m.name.to_owned(), (m.get)(r).into()))
@@ -63,7 +58,7 @@ pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
         ("name", name.into()),
         ("query", scenario::encode(raw, &RawInputs::example()).into()),
         ("inputs", inputs),
-        ("fields", fields),
+        ("fields", super::store::fields_json(raw)),
         ("results", Json::Object(results)),
     ])
     .to_pretty_text()

@@ -85,3 +85,13 @@ pub fn encode(raw: &RawInputs, defaults: &RawInputs) -> String {
     }
     out.finish()
 }
+
+/// Two query strings as one: `a&b`, or whichever is not empty (the
+/// scenario's keys beside the page options).
+pub fn join_queries(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (_, true) => a.to_owned(),
+        (true, false) => b.to_owned(),
+        (false, false) => format!("{a}&{b}"),
+    }
+}

@@ -41,7 +41,8 @@ pub enum StoreError {
 /// Field texts by public name, as stored.
 type Fields = Vec<(String, String)>;
 
-fn fields_json(raw: &RawInputs) -> Json {
+/// Every field's text by public name, as stored and exported.
+pub(crate) fn fields_json(raw: &RawInputs) -> Json {
     Json::object(
         Field::ALL
             .into_iter()
