@@ -21,12 +21,8 @@ fn inputs(
         finetuned,
         requests,
         months,
-        retrain_cost: 0.0,
-        retrain_per_year: 0.0,
-        accuracy_gain: 0.0,
-        error_value: 0.0,
-        growth: 0.0,
-        discount: 0.0,
+        // The optional inputs off, as in the example.
+        ..Inputs::EXAMPLE
     }
 }
 
