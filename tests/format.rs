@@ -1,7 +1,9 @@
 //! Native tests of number formatting and the formula read-out.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::format::{count, money, money_input, months, number, percent, raw, unit_cost};
+use ft_roi::core::format::{
+    builtin, count, money, money_input, months, number, percent, raw, unit_cost, Display, Spec,
+};
 use ft_roi::core::formulas::{definitions, worked};
 use ft_roi::core::{calculate, Inputs};
 use proptest::prelude::*;
@@ -57,6 +59,56 @@ fn formats() {
     assert_eq!(raw(None), "");
     assert_eq!(raw(Some(f64::NAN)), "");
     assert_eq!(raw(Some(5900.0)), "5900");
+}
+
+/// The built-in writer (the page's default display) writes exactly what
+/// Chromium's `Intl.NumberFormat` writes (the other displays), for every
+/// value and option set in the table `tools/intl-fixture.mjs` made in
+/// Chromium: ties at every decimal place, the compact suffix boundaries,
+/// 1 to 17 significant digits from 1e-10 to 1e22.
+#[test]
+fn builtin_writer_matches_chromium_intl() {
+    let table = include_str!("fixtures/intl-en-us.tsv");
+    let mut lines = table.lines().filter(|l| !l.starts_with('#'));
+    let specs: Vec<Spec> = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .skip(1)
+        .map(|spec| {
+            let words: Vec<&str> = spec.split(' ').collect();
+            let compact = words[0] == "compact";
+            let style = if compact { words[1] } else { words[0] };
+            let digits = |i: usize| {
+                if compact {
+                    0
+                } else {
+                    words[i].parse().unwrap()
+                }
+            };
+            Spec {
+                currency: style == "currency",
+                percent: style == "percent",
+                compact,
+                min: digits(1),
+                max: digits(2),
+            }
+        })
+        .collect();
+    let mut checked = 0;
+    for line in lines {
+        let mut cells = line.split('\t');
+        let x: f64 = cells.next().unwrap().parse().unwrap();
+        for (spec, expected) in specs.iter().zip(cells) {
+            assert_eq!(
+                builtin(x, *spec, Display::DEFAULT),
+                expected,
+                "{x} {spec:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 5000, "{checked}");
 }
 
 /// The worked formula of each figure for `i`, by metric name.

@@ -5,29 +5,122 @@
 //!
 //! Every formatter goes through [`write`], which hands the digits to a
 //! [`Backend`]: in the browser that is `Intl.NumberFormat` for the chosen
-//! currency and locale; natively (and in tests) a built-in en-US writer.
+//! currency and locale; natively, in tests and for the browser's default
+//! display the built-in en-US writer, which writes what Intl writes.
 
 /// The minus sign used in figures (U+2212), which lines up with the plus
 /// and reads better than a hyphen.
 pub const MINUS: char = '\u{2212}';
 
-/// Writes `x` with exactly `decimals` decimals and thousands separators,
-/// without a sign; `x` must be finite.
-fn grouped_abs(x: f64, decimals: usize) -> String {
-    let fixed = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let mut out = String::with_capacity(fixed.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+/// A non-negative finite number as decimal digits: the shortest decimal
+/// that reads back as the same `f64` (what `Intl.NumberFormat` starts
+/// from), so 1.005 rounds to 1.01 and 1e23 is written as 1 and 23 zeros,
+/// where `format!("{:.2}")` would round the binary value (1.00) and write
+/// 1e23 as 99999999999999991611392.
+#[derive(Clone, Debug)]
+struct Decimal {
+    /// Digits without leading or trailing zeros; empty for zero.
+    digits: Vec<u8>,
+    /// The value is `0.d₁d₂… × 10^point`.
+    point: i32,
+}
+
+impl Decimal {
+    fn of(x: f64) -> Decimal {
+        let text = format!("{x:e}"); // "1.005e0", "0e0", "5e-7"
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mut d = Decimal {
+            digits: mantissa
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|b| b - b'0')
+                .collect(),
+            point: exponent.parse::<i32>().unwrap_or(0) + 1,
+        };
+        d.normalize();
+        d
+    }
+
+    fn normalize(&mut self) {
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
         }
-        out.push(c);
+        let lead = self.digits.iter().take_while(|&&d| d == 0).count();
+        self.digits.drain(..lead);
+        self.point -= lead as i32;
+        if self.digits.is_empty() {
+            self.point = 0;
+        }
     }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
+
+    /// Multiplies by `10^by`.
+    fn shift(mut self, by: i32) -> Decimal {
+        if !self.digits.is_empty() {
+            self.point += by;
+        }
+        self
     }
-    out
+
+    /// The power of ten of the first digit (2 for 123.4), `None` for zero.
+    fn magnitude(&self) -> Option<i32> {
+        (!self.digits.is_empty()).then_some(self.point - 1)
+    }
+
+    /// Rounds to `decimals` decimals (negative: to tens, hundreds…), a tie
+    /// away from zero, as `Intl.NumberFormat` does.
+    fn round(&mut self, decimals: i32) {
+        let keep = self.point.saturating_add(decimals);
+        if keep >= self.digits.len() as i32 {
+            return;
+        }
+        if keep < 0 {
+            self.digits.clear();
+            self.point = 0;
+            return;
+        }
+        let keep = keep as usize;
+        let up = self.digits[keep] >= 5;
+        self.digits.truncate(keep);
+        if up {
+            match self.digits.iter().rposition(|&d| d != 9) {
+                Some(i) => {
+                    self.digits.truncate(i + 1);
+                    self.digits[i] += 1;
+                }
+                None => {
+                    // All nines (or nothing kept): 0.96 → 1.0, 0.5 → 1.
+                    self.digits = vec![1];
+                    self.point += 1;
+                }
+            }
+        }
+        self.normalize();
+    }
+
+    /// The integer part with thousands separators (only from
+    /// `min_grouping` digits on) and exactly `decimals` decimals, as is.
+    fn write(&self, decimals: usize, min_grouping: usize) -> String {
+        let digit = |i: i32| -> char {
+            let d = usize::try_from(i).ok().and_then(|i| self.digits.get(i));
+            char::from(b'0' + d.copied().unwrap_or(0))
+        };
+        // At least one integer digit: "0" below 1.
+        let int_len = self.point.max(1);
+        let mut out = String::with_capacity(int_len as usize * 4 / 3 + decimals + 1);
+        for i in 0..int_len {
+            if i > 0 && (int_len - i) % 3 == 0 && int_len as usize >= min_grouping {
+                out.push(',');
+            }
+            out.push(digit(i - (int_len - self.point)));
+        }
+        if decimals > 0 {
+            out.push('.');
+            for i in 0..decimals as i32 {
+                out.push(digit(self.point + i));
+            }
+        }
+        out
+    }
 }
 
 /// Trims trailing zeros of the fraction down to `min` decimals.
@@ -165,51 +258,50 @@ pub fn set_backend(backend: Box<dyn Backend>) {
 }
 
 /// The built-in writer: en-US digits and separators, the currency's
-/// symbol in front.
+/// symbol in front. For en-US it writes what Chromium's
+/// `Intl.NumberFormat` writes with the same options (the shortest decimal
+/// of `x`, rounded half away from zero to `spec.max` decimals, trailing
+/// zeros trimmed down to `spec.min`); `tests/format.rs` holds it to a table
+/// written by Chromium (`tools/intl-fixture.mjs`).
 pub fn builtin(x: f64, spec: Spec, display: Display) -> String {
-    if spec.compact {
-        return compact(
-            x,
-            if spec.currency {
-                CURRENCIES[display.currency.min(7)].1
-            } else {
-                ""
-            },
-        );
-    }
-    let decimals = if spec.max > spec.min {
-        significant_decimals(x, spec.min).min(spec.max)
+    let symbol = if spec.currency {
+        CURRENCIES[display.currency.min(CURRENCIES.len() - 1)].1
     } else {
-        spec.min
+        ""
     };
-    let body = trim_zeros(grouped_abs(x, decimals), spec.min);
-    match (spec.currency, spec.percent) {
-        (true, _) => format!("{}{body}", CURRENCIES[display.currency.min(7)].1),
-        (_, true) => format!("{body}%"),
-        _ => body,
+    if spec.compact {
+        return compact(x, symbol);
+    }
+    // A percentage goes to Intl as a fraction (x / 100), which it scales
+    // back by 100 in decimal: the same here.
+    let mut d = if spec.percent {
+        Decimal::of(x / 100.0).shift(2)
+    } else {
+        Decimal::of(x)
+    };
+    let decimals = spec.max.max(spec.min).min(20);
+    d.round(decimals as i32);
+    let body = trim_zeros(d.write(decimals, 1), spec.min);
+    if spec.percent {
+        format!("{body}%")
+    } else {
+        format!("{symbol}{body}")
     }
 }
 
+/// Compact notation with at most one decimal, as en-US `Intl.NumberFormat`
+/// writes it with `maximumFractionDigits: 1`: 850.3, 12.1K, 1M (999,950
+/// rounds up to the next suffix), 1000T; separators only from five
+/// integer digits on (1,250,000T).
 fn compact(a: f64, symbol: &str) -> String {
     const SUFFIXES: [&str; 5] = ["", "K", "M", "B", "T"];
-    let mut k = match a {
-        a if a >= 1e12 => 4,
-        a if a >= 1e9 => 3,
-        a if a >= 1e6 => 2,
-        a if a >= 1e3 => 1,
-        _ => 0,
-    };
-    let mut v = a / 1e3f64.powi(k as i32);
-    // At most one decimal, as Intl's compact notation writes it here; a
-    // value that rounds up to 1000 moves to the next suffix (999,950 → 1M).
-    let mut text = format!("{v:.1}");
-    if text.parse::<f64>().is_ok_and(|r| r >= 1000.0) && k < SUFFIXES.len() - 1 {
-        k += 1;
-        v /= 1e3;
-        text = format!("{v:.1}");
-    }
-    let body = trim_zeros(text, 0);
-    format!("{symbol}{body}{}", SUFFIXES[k])
+    let suffix = |d: &Decimal| (d.magnitude().unwrap_or(0) / 3).clamp(0, 4);
+    let mut d = Decimal::of(a);
+    let k = suffix(&d);
+    d.round(1 - 3 * k);
+    let k = suffix(&d).max(k);
+    let body = trim_zeros(d.shift(-3 * k).write(1, 5), 0);
+    format!("{symbol}{body}{}", SUFFIXES[k as usize])
 }
 
 /// Writes `x` per `spec` with the display in use: words for a non-finite

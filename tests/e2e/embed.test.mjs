@@ -3,7 +3,7 @@
 // with auto-height iframes, the Embed dialog's snippet, sub-path hosting and
 // print.
 import { test } from 'node:test';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assert, ctx, metric, open, waitForParam } from './harness.mjs';
@@ -30,6 +30,35 @@ test('currency and locale go through Intl.NumberFormat and into the URL', async 
   assert.equal(await bad.page.getAttribute('select[name="currency"]', 'name'), 'currency');
   await bad.page.context().close();
   await t.check();
+});
+
+test('the default display writes figures without Intl, exactly as Intl would; the table that proves it is what this Chromium writes', async () => {
+  // The built-in writer is held to tests/fixtures/intl-en-us.tsv by a
+  // native test; the table must still be what the installed Chromium writes.
+  const { intlTable, FIXTURE } = await import(join(root, 'tools', 'intl-fixture.mjs'));
+  const { header, rows } = await intlTable(ctx.browser);
+  const committed = (await readFile(FIXTURE, 'utf8')).split('\n').filter((l) => l && !l.startsWith('#'));
+  assert.deepEqual(committed, [header, ...rows], 'run node tools/intl-fixture.mjs');
+  // Count the formatters the page builds: none for US dollars in en-US
+  // (ICU's start-up is the largest single cost of a cold load), one per
+  // kind of figure once another display is chosen.
+  const count = () => {
+    window.__intl = 0;
+    const Native = Intl.NumberFormat;
+    Intl.NumberFormat = function NumberFormat(...args) { window.__intl++; return new Native(...args); };
+  };
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(count);
+  await page.goto(ctx.base);
+  await page.waitForSelector('[data-chart="tornado"] .bar');
+  assert.equal((await metric(page, 'net_benefit')).text, '$5,900.00');
+  assert.equal((await metric(page, 'request_savings')).text, '$0.008');
+  assert.equal(await page.evaluate(() => window.__intl), 0);
+  await page.selectOption('select[name="locale"]', 'en-GB');
+  await page.waitForFunction(() => document.querySelector('[data-metric="net_benefit"]').textContent.trim() === 'US$5,900.00');
+  assert.ok(await page.evaluate(() => window.__intl) > 0);
+  await context.close();
 });
 
 test('embed mode: compact layout, open-full link, theme and accent', async () => {
