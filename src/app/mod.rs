@@ -40,10 +40,10 @@ pub fn App() -> impl IntoView {
             <main id="calculator" class="wrap embed">
                 <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
                 <Calculator/>
-                <AfterFirstPaint>
-                    <charts::ChartsCard/>
-                    <embed::OpenFull/>
-                </AfterFirstPaint>
+                <AfterFirstPaint cards=vec![
+                    || view! { <charts::ChartsCard/> }.into_any(),
+                    || view! { <embed::OpenFull/> }.into_any(),
+                ]/>
             </main>
         }
         .into_any();
@@ -69,18 +69,20 @@ pub fn App() -> impl IntoView {
                 </div>
             </section>
             <Calculator/>
-            <AfterFirstPaint>
-                <charts::ChartsCard/>
-                <basis::BasisCard/>
-                <schedule::ScheduleCard/>
-                <formulas::FormulaPanel/>
-                <div class="pair">
-                    <scenarios::ScenariosCard/>
-                    <data::DataCard/>
-                </div>
-                <compare::CompareCard/>
-                <explainer::Explainer/>
-            </AfterFirstPaint>
+            <AfterFirstPaint cards=vec![
+                || view! { <charts::ChartsCard/> }.into_any(),
+                || view! { <basis::BasisCard/> }.into_any(),
+                || view! { <schedule::ScheduleCard/> }.into_any(),
+                || view! { <formulas::FormulaPanel/> }.into_any(),
+                || view! {
+                    <div class="pair">
+                        <scenarios::ScenariosCard/>
+                        <data::DataCard/>
+                    </div>
+                }.into_any(),
+                || view! { <compare::CompareCard/> }.into_any(),
+                || view! { <explainer::Explainer/> }.into_any(),
+            ]/>
         </main>
         <footer class="site-footer">
             <div class="wrap">
@@ -105,25 +107,43 @@ fn Calculator() -> impl IntoView {
     }
 }
 
-/// Renders `children` only after the page has painted once: the inputs and
-/// the results come first, and the cards below them (charts, formulas,
-/// saved scenarios, …) follow a frame later instead of delaying the first
-/// figures on screen.
+/// Renders `cards` only after the page has painted once, one card per
+/// task: the inputs and the results come first, and the cards below them
+/// (charts, formulas, saved scenarios, …) follow a frame later, each in a
+/// task of its own, so that none of them delays the first figures on
+/// screen or blocks a keystroke for long.
 #[component]
-fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    // `try_`: a timer may fire after the signal is gone; nothing to do then.
-    let show = move || {
-        if ready.try_get_untracked() == Some(false) {
-            ready.set(true);
+fn AfterFirstPaint(cards: Vec<fn() -> AnyView>) -> impl IntoView {
+    let shown = RwSignal::new(0);
+    let total = cards.len();
+    // Shows the next card and queues the one after it. `try_`: a timer may
+    // fire after the signal is gone; nothing to do then.
+    fn step(shown: RwSignal<usize>, total: usize) {
+        if let Some(n) = shown.try_get_untracked().filter(|&n| n < total) {
+            shown.set(n + 1);
+            set_timeout(move || step(shown, total), Duration::ZERO);
+        }
+    }
+    let started = StoredValue::new(false);
+    let start = move || {
+        if started.try_get_value() == Some(false) {
+            started.set_value(true);
+            step(shown, total);
         }
     };
     // The next animation frame comes just before a paint; a task queued
     // from it runs after that paint.
-    request_animation_frame(move || set_timeout(show, Duration::ZERO));
+    request_animation_frame(move || set_timeout(start, Duration::ZERO));
     // A page that is not painting (a background tab, an embed scrolled out
     // of view) gets no animation frames: render anyway, a little later, so
     // that an embed reports its full height.
-    set_timeout(show, Duration::from_millis(100));
-    move || ready.get().then(|| children())
+    set_timeout(start, Duration::from_millis(100));
+    cards
+        .into_iter()
+        .enumerate()
+        .map(|(k, card)| {
+            let visible = Memo::new(move |_| shown.get() > k);
+            move || visible.get().then(card)
+        })
+        .collect_view()
 }
