@@ -225,7 +225,15 @@ fn undefined_formulas_say_so_in_words() {
     );
 }
 
+#[path = "support/writer.rs"]
+mod writer;
+
 proptest! {
+    #[test]
+    fn builtin_writer_rounds_at_its_last_place(x in writer::value(), spec in writer::spec()) {
+        writer::check_writer(x, spec)?;
+    }
+
     #[test]
     fn money_has_separators_and_two_decimals(x in -1e18..1e18f64) {
         let s = money(x);

@@ -5,8 +5,9 @@
 //! FUZZ_CASES=20000 cargo test --release --test fuzz -- --ignored --nocapture
 //! ```
 //!
-//! Targets: the URL decoder, the two storage decoders, JSON import, and the
-//! calculation with every formatter and formula. Inputs come from
+//! Targets: the URL decoder, the two storage decoders, JSON import, the
+//! calculation with every formatter and formula, and the number writer on
+//! any finite value with any options (rounded at its last place). Inputs come from
 //! structured generators (real field names, numbers at and around every
 //! limit, valid-ish JSON documents) mixed with arbitrary text. Each target
 //! asserts no panic, that no formatted string contains `NaN` or `inf`, and
@@ -560,6 +561,19 @@ fn fuzz_json_import() {
         }
         Ok(())
     });
+}
+
+#[path = "support/writer.rs"]
+mod writer;
+
+#[test]
+#[ignore = "fuzzing at scale: cargo test --release --test fuzz -- --ignored"]
+fn fuzz_number_writer() {
+    run(
+        "number writer",
+        (writer::value(), writer::spec()),
+        |(x, spec)| writer::check_writer(x, spec),
+    );
 }
 
 #[test]
