@@ -194,3 +194,25 @@ test('a page that gets no animation frames (background tab, embed out of view) s
     await context.close();
   }
 });
+
+test('the inputs and results come first; the cards below follow, one per task', async () => {
+  const cards = ['.card.charts', '.card.basis', '.card.schedule', '.card.formulas', '.pair', '.card.compare', '.card.explainer'];
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Each observer callback sees what one task (and its microtasks) added.
+  await context.addInitScript((cards) => {
+    window.__batches = [];
+    const seen = new Set();
+    new MutationObserver(() => {
+      const batch = ['[data-metric="net_benefit"]', '.card.inputs', ...cards]
+        .filter((s) => !seen.has(s) && document.querySelector(s));
+      batch.forEach((s) => seen.add(s));
+      if (batch.length) window.__batches.push(batch);
+    }).observe(document, { childList: true, subtree: true });
+  }, cards);
+  const page = await context.newPage();
+  await page.goto(ctx.base);
+  await page.locator('.card.explainer').waitFor({ state: 'attached' });
+  assert.deepEqual(await page.evaluate(() => window.__batches),
+    [['[data-metric="net_benefit"]', '.card.inputs'], ...cards.map((c) => [c])]);
+  await context.close();
+});
