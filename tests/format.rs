@@ -4,7 +4,7 @@
 use ft_roi::core::format::{
     builtin, count, money, money_input, months, number, percent, raw, unit_cost, Display, Spec,
 };
-use ft_roi::core::formulas::{definitions, worked};
+use ft_roi::core::formulas::{definitions, markup, worked, Formula};
 use ft_roi::core::{calculate, Inputs};
 use proptest::prelude::*;
 
@@ -222,6 +222,29 @@ fn undefined_formulas_say_so_in_words() {
     assert_eq!(
         line("monthly_net_savings"),
         "(−$0.01) × 100,000 − $900 = −$1,900.00"
+    );
+}
+
+#[test]
+fn formula_markup_is_one_item_per_formula_with_text_escaped() {
+    let worked = worked(&Inputs::EXAMPLE, &calculate(&Inputs::EXAMPLE));
+    let html = markup(&worked);
+    assert_eq!(html.matches("<li data-formula=").count(), worked.len());
+    assert_eq!(
+        html.matches(r#"<p class="formula-worked">"#).count(),
+        worked.len()
+    );
+    assert!(html.contains(r#"<li data-formula="monthly_net_savings"><p class="formula-def"><strong>Monthly net savings</strong> = "#));
+    assert_eq!(markup(&definitions()).matches("formula-worked").count(), 0);
+    let odd = Formula {
+        metric: "x",
+        title: "<b>",
+        words: "a & b",
+        worked: Some("\"1\" < 2".to_owned()),
+    };
+    assert_eq!(
+        markup(&[odd]),
+        r#"<li data-formula="x"><p class="formula-def"><strong>&lt;b&gt;</strong> = a &amp; b</p><p class="formula-worked"><code>= &quot;1&quot; &lt; 2</code></p></li>"#
     );
 }
 

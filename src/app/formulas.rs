@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_calc;
-use crate::core::formulas::{definitions, worked};
+use crate::core::formulas::{definitions, markup, worked};
 
 /// The formula card.
 #[component]
@@ -26,23 +26,9 @@ pub fn FormulaPanel() -> impl IntoView {
                 "Each figure follows from the six inputs. The second line of each formula "
                 "substitutes your numbers and updates as you type."
             </p>
-            <ol class="formula-list">
-                {move || {
-                    lines()
-                        .into_iter()
-                        .map(|f| {
-                            view! {
-                                <li data-formula=f.metric>
-                                    <p class="formula-def">
-                                        <strong>{f.title}</strong>" = "{f.words}
-                                    </p>
-                                    {f.worked.map(|w| view! { <p class="formula-worked"><code>"= "{w}</code></p> })}
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+            // One string of markup from the core per update (text escaped
+            // there), like the charts.
+            <ol class="formula-list" inner_html=move || markup(&lines())></ol>
         </section>
     }
 }

@@ -1,7 +1,11 @@
 //! Every formula of the model written out, with the user's numbers
 //! substituted: the "show your work" panel.
 
-use super::format::{count, money, money_input, months, number, percent, unit_cost, MINUS};
+use std::fmt::Write;
+
+use super::format::{
+    count, money, money_input, months, number, percent, unit_cost, Escaped, MINUS,
+};
 use super::model::{Inputs, Results};
 
 /// One formula: what it computes, in words, and worked with the numbers.
@@ -55,6 +59,31 @@ pub fn definitions() -> Vec<Formula> {
             worked: None,
         })
         .collect()
+}
+
+/// The formula list's items as markup: per formula an `<li
+/// data-formula="…">` with the definition and, when there are numbers, the
+/// worked line. Text is escaped.
+pub fn markup(formulas: &[Formula]) -> String {
+    let mut out = String::with_capacity(formulas.len() * 240);
+    for f in formulas {
+        let _ = write!(
+            out,
+            r#"<li data-formula="{}"><p class="formula-def"><strong>{}</strong> = {}</p>"#,
+            f.metric,
+            Escaped(f.title),
+            Escaped(f.words)
+        );
+        if let Some(w) = &f.worked {
+            let _ = write!(
+                out,
+                r#"<p class="formula-worked"><code>= {}</code></p>"#,
+                Escaped(w)
+            );
+        }
+        out.push_str("</li>");
+    }
+    out
 }
 
 /// A negative operand reads better in parentheses: 2 × (−$1.00).
