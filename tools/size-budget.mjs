@@ -9,7 +9,7 @@
 // Lower BUDGET whenever the bundle shrinks, so it cannot grow back unnoticed.
 // The target for the whole page is 120 KB brotli.
 
-/** Bytes, brotli, of html + js + wasm + css: 218,878 measured 2026-11-27 (wasm 700 KB raw, no serde_json), plus ~6%. */
+/** Bytes, brotli, of html + js + wasm + css: 223,187 measured 2026-11-27 (wasm 655 KB raw), plus ~4%. */
 export const BUDGET = 232_000;
 
 import { join } from 'node:path';
