@@ -140,14 +140,13 @@ impl Calc {
         };
         Effect::new(move |ran: Option<()>| {
             self.fields.iter().for_each(|f| f.track());
-            // The first run (the page's own scenario) writes at once.
-            if ran.is_none() {
-                return write();
-            }
             if let Some(handle) = pending.get_value() {
                 handle.clear();
             }
-            let delay = std::time::Duration::from_millis(WRITE_DELAY_MS);
+            // The first run (the page's own scenario) writes in the next
+            // task, after the first view: not worth delaying it for.
+            let delay =
+                std::time::Duration::from_millis(if ran.is_none() { 0 } else { WRITE_DELAY_MS });
             let handle = set_timeout_with_handle(
                 move || {
                     pending.set_value(None);
@@ -161,9 +160,19 @@ impl Calc {
         if embedded {
             return;
         }
-        Effect::new(move |_| {
+        Effect::new(move |ran: Option<()>| {
+            // The first run writes back what was just read (or, when it was
+            // unreadable, the fresh library): in the next task, after the
+            // first view.
             let text = self.library.with(store::encode_library);
-            self.persist(LIBRARY_KEY, &text);
+            if ran.is_none() {
+                set_timeout(
+                    move || self.persist(LIBRARY_KEY, &text),
+                    std::time::Duration::ZERO,
+                );
+            } else {
+                self.persist(LIBRARY_KEY, &text);
+            }
         });
     }
 
