@@ -12,12 +12,15 @@
 //       input event to the net benefit, the monthly net savings formula and
 //       all three charts showing the new value; median and p95;
 //   (d) the native full-recompute benchmark (cargo bench --bench recompute),
-//       when benches/recompute.rs exists.
+//       when benches/recompute.rs exists;
+//   (e) the size floor: the pure core alone as wasm (tools/core_size.rs:
+//       every core entry point the page uses, no view), built like the page.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { kb, measureDir, table, total } from './sizes.mjs';
 import { serve } from './serve.mjs';
 
@@ -154,6 +157,24 @@ function nativeBench() {
   return { status: r.status === 0 ? 'ok' : `failed (exit ${r.status})`, output };
 }
 
+/** The brotli size of the core alone, built as the page is built. */
+function coreFloor() {
+  const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const build = run('cargo', ['build', '--release', '--example', 'core_size', '--target', 'wasm32-unknown-unknown']);
+  if (build.status !== 0) return { status: `build failed (exit ${build.status})` };
+  const out = join(root, 'target', 'core-size');
+  const bindgen = run('wasm-bindgen', ['--target', 'web', '--out-dir', out,
+    join(root, 'target', 'wasm32-unknown-unknown', 'release', 'examples', 'core_size.wasm')]);
+  if (bindgen.status !== 0) return { status: `wasm-bindgen failed (exit ${bindgen.status})` };
+  const opt = run(join(root, 'tools', 'node_modules', '.bin', 'wasm-opt'), ['-Oz', '--enable-bulk-memory',
+    '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types',
+    join(out, 'core_size_bg.wasm'), '-o', join(out, 'core_size.opt.wasm')]);
+  if (opt.status !== 0) return { status: `wasm-opt failed (exit ${opt.status})` };
+  const bytes = readFileSync(join(out, 'core_size.opt.wasm'));
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { status: 'ok', raw: bytes.length, brotli };
+}
+
 const allFiles = await measureDir(dist);
 const { server, url } = await serve(dist, 0, '/', { best: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
@@ -183,8 +204,9 @@ const coldPhases = {
 };
 const visible = stats(edits.visible);
 const settled = stats(edits.settled);
-// (d)
+// (d), (e)
 const bench = nativeBench();
+const floor = coreFloor();
 
 const checks = [
   { target: `whole page < ${kb(TARGETS.pageBrotliBytes)} brotli`, measured: kb(pageTotal.brotli), pass: pageTotal.brotli < TARGETS.pageBrotliBytes },
@@ -210,6 +232,7 @@ const report = {
     pageErrors: edits.errors,
   },
   nativeBench: bench,
+  coreAloneWasm: floor,
   targets: checks,
 };
 
@@ -233,6 +256,9 @@ line(`updated synchronously inside dispatchEvent: ${edits.synchronous} of ${edit
 line();
 line(`(d) Native full-recompute benchmark: ${bench.status}`);
 if (bench.output) line(bench.output.split('\n').map((l) => `  ${l}`).join('\n'));
+line();
+line(`(e) Size floor, the pure core alone as wasm (tools/core_size.rs, no view): ${floor.status === 'ok'
+  ? `${kb(floor.raw)} raw, ${kb(floor.brotli)} brotli (what the page's wasm weighs before Leptos and any view)` : floor.status}`);
 line();
 line('Targets (issue 7)');
 for (const c of checks) line(`  [${mark(c.pass)}] ${c.target}: ${c.measured}`);
