@@ -229,9 +229,9 @@ pub struct Spec {
     pub max: usize,
 }
 
-/// Writes non-negative finite numbers for a [`Display`]. The browser
-/// supplies one backed by `Intl.NumberFormat`; natively the built-in
-/// en-US writer is used.
+/// Writes non-negative finite numbers for a [`Display`] other than the
+/// default. The browser supplies one backed by `Intl.NumberFormat`;
+/// without one (natively) the built-in en-US writer writes every display.
 pub trait Backend {
     /// `x` (≥ 0, finite) written per `spec`.
     fn write(&self, x: f64, spec: Spec, display: Display) -> String;
@@ -313,8 +313,10 @@ pub fn write(x: f64, spec: Spec) -> String {
     }
     let display = display();
     let body = BACKEND.with(|b| match b.borrow().as_ref() {
-        Some(backend) => backend.write(x.abs(), spec, display),
-        None => builtin(x.abs(), spec, display),
+        // The default display needs no backend: the built-in writer writes
+        // it exactly as Intl would, without ICU's start-up in the browser.
+        Some(backend) if display != Display::DEFAULT => backend.write(x.abs(), spec, display),
+        _ => builtin(x.abs(), spec, display),
     });
     let zero = !body.chars().any(|c| c.is_ascii_digit() && c != '0');
     if x < 0.0 && !zero {
