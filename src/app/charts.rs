@@ -241,6 +241,7 @@ fn TornadoView(
     // The table alternative is built only while it is open.
     let table_open = RwSignal::new(false);
     let frame = move || chart.with(|t| t.as_ref().map(|t| t.frame));
+    let summary = move || chart.with(|t| t.as_ref().map(|t| t.summary.clone()));
     view! {
         <figure class="chart" data-chart="tornado">
             <figcaption>
@@ -255,14 +256,14 @@ fn TornadoView(
                 <div class="plot">
                     <svg
                         role="img"
-                        aria-label=move || chart.with(|t| t.as_ref().map(|t| t.summary.clone()))
+                        aria-label=summary
                         viewBox=move || frame().map(|f| format!("0 0 {} {}", f.width, f.height))
                         width=move || frame().map(|f| f.width)
                         height=move || frame().map(|f| f.height)
                         inner_html=move || chart.with(|t| t.as_ref().map(Tornado::svg))
                     ></svg>
                 </div>
-                <p class="sr-summary">{move || chart.with(|t| t.as_ref().map(|t| t.summary.clone()))}</p>
+                <p class="sr-summary">{summary}</p>
                 <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
                     <summary>"Show as table"</summary>
                     <Show when=move || table_open.get()>
