@@ -580,7 +580,7 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
         (Field::ErrorValue, |i| i.error_value, |i, v| i.error_value = v),
     ];
     let base = net_benefit(i);
-    let mut raw: Vec<(&str, &str, f64, f64)> = knobs
+    let bars = knobs
         .iter()
         // The optional inputs take part only when the scenario uses them.
         .filter(|k| {
@@ -602,13 +602,20 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
                 moved(1.0 - range),
                 moved(1.0 + range),
             )
-        })
-        .collect();
-    raw.sort_by(|a, b| {
-        let ia = a.2.abs().max(a.3.abs());
-        let ib = b.2.abs().max(b.3.abs());
-        ib.total_cmp(&ia).then_with(|| a.0.cmp(b.0))
-    });
+        });
+    // Largest swing first, ties by name. Inserted in order rather than
+    // sorted: a dozen bars, and no sorting machinery in the wasm.
+    let swing = |b: &(&str, &str, f64, f64)| b.2.abs().max(b.3.abs());
+    let mut raw: Vec<(&str, &str, f64, f64)> = Vec::with_capacity(knobs.len());
+    for bar in bars {
+        let at = raw.partition_point(|a| {
+            swing(&bar)
+                .total_cmp(&swing(a))
+                .then_with(|| a.0.cmp(bar.0))
+                .is_le()
+        });
+        raw.insert(at, bar);
+    }
     // On narrow screens labels go above the bars, which then use the width.
     let labels_above = width < 520.0;
     let row = if labels_above { 46.0 } else { 30.0 };

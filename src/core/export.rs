@@ -1,7 +1,7 @@
 //! Exports (JSON, CSV, Markdown) of a scenario and its results, and the
 //! import of an exported JSON file, validated field by field.
 
-use super::field::{Field, Kind};
+use super::field::{push_in_form_order, Field, Kind};
 use super::format::{money_input, number, unit_cost};
 use super::json::{self, Json};
 use super::metrics::METRICS;
@@ -208,15 +208,17 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
         // A field already reported as missing or not a number is not
         // reported again.
         let reported: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
-        errors.extend(
-            field_errors
-                .into_iter()
-                .filter(|(f, _)| !reported.contains(f))
-                .map(|(f, e)| (f, ImportError::Invalid(f.label(), e.to_string()))),
-        );
+        for (f, e) in field_errors {
+            if !reported.contains(&f) {
+                push_in_form_order(
+                    &mut errors,
+                    f,
+                    ImportError::Invalid(f.label(), e.to_string()),
+                );
+            }
+        }
     }
     if !errors.is_empty() {
-        errors.sort_by_key(|(f, _)| *f);
         return Err(errors.into_iter().map(|(_, e)| e).collect());
     }
     let name = obj

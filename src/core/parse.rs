@@ -4,7 +4,7 @@
 use super::builders::{
     self, Compute, Investment, InvestmentItems, Operations, RequestCost, TokenSide,
 };
-use super::field::{Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO};
+use super::field::{push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO};
 use super::model::Inputs;
 
 /// Why a field's text is not a valid value. The `Display` text is the inline
@@ -229,7 +229,7 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     let mut get = |field: Field| match parse_field(field, raw.get(field)) {
         Ok(v) => v,
         Err(e) => {
-            errors.push((field, e));
+            push_in_form_order(&mut errors, field, e);
             0.0
         }
     };
@@ -333,7 +333,6 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     };
     let maintenance = operations.map_or_else(|| get(Field::Maintenance), |o| o.monthly);
     if !errors.is_empty() {
-        errors.sort_by_key(|(f, _)| *f);
         return Err(errors);
     }
     let inputs = Inputs {
