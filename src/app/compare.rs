@@ -17,7 +17,8 @@ pub fn CompareCard() -> impl IntoView {
     let calc = use_calc();
     // Picked scenarios in the order picked: "current" or a saved id.
     let picked = RwSignal::new(Vec::<String>::new());
-    let options = move || {
+    // A memo: the checkboxes are redrawn only when the choices change.
+    let options = Memo::new(move |_| {
         let mut o = vec![("current".to_owned(), "Current scenario".to_owned())];
         calc.library.with(|l| {
             o.extend(
@@ -27,7 +28,7 @@ pub fn CompareCard() -> impl IntoView {
             )
         });
         o
-    };
+    });
     let table = Memo::new(move |_| {
         calc.track_display();
         let columns: Vec<_> = picked
@@ -55,36 +56,33 @@ pub fn CompareCard() -> impl IntoView {
             <p class="muted">"Pick two to four. The best value of each figure is highlighted; smaller lines show the difference to the first column."</p>
             <fieldset class="picks">
                 <legend class="sr-only">"Scenarios to compare"</legend>
-                <For each=options key=|o| o.clone() let:option>
-                    {
-                        let (key, label) = option;
-                        let k = key.clone();
-                        let checked = move || picked.with(|p| p.contains(&k));
-                        let k = key.clone();
-                        let full = move || picked.with(|p| p.len() >= MAX_COLUMNS && !p.contains(&k));
-                        let k = key.clone();
-                        view! {
-                            <label class="pick">
-                                <input
-                                    type="checkbox"
-                                    data-compare=key
-                                    prop:checked=checked
-                                    prop:disabled=full
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        picked.update(|p| {
-                                            p.retain(|x| *x != k);
-                                            if on && p.len() < MAX_COLUMNS {
-                                                p.push(k.clone());
-                                            }
-                                        });
-                                    }
-                                />
-                                <span>{label}</span>
-                            </label>
-                        }
+                {move || options.get().into_iter().map(|(key, label)| {
+                    let k = key.clone();
+                    let checked = move || picked.with(|p| p.contains(&k));
+                    let k = key.clone();
+                    let full = move || picked.with(|p| p.len() >= MAX_COLUMNS && !p.contains(&k));
+                    let k = key.clone();
+                    view! {
+                        <label class="pick">
+                            <input
+                                type="checkbox"
+                                data-compare=key
+                                prop:checked=checked
+                                prop:disabled=full
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    picked.update(|p| {
+                                        p.retain(|x| *x != k);
+                                        if on && p.len() < MAX_COLUMNS {
+                                            p.push(k.clone());
+                                        }
+                                    });
+                                }
+                            />
+                            <span>{label}</span>
+                        </label>
                     }
-                </For>
+                }).collect_view()}
             </fieldset>
             {move || match table.get() {
                 Some(t) => view! {

@@ -11,7 +11,8 @@ pub fn Notices() -> impl IntoView {
     let calc = use_calc();
     view! {
         <div class="notices" role="status" aria-live="polite">
-            <For each=move || calc.notices.get() key=|n| (n.kind, n.text.clone()) let:notice>
+            // Unkeyed: a notice or two, redrawn when the list changes.
+            {move || calc.notices.get().into_iter().map(|notice| view! {
                 <div class="notice" data-testid="notice" data-notice=notice.kind>
                     <p>{notice.text}</p>
                     <button
@@ -24,7 +25,7 @@ pub fn Notices() -> impl IntoView {
                         "×"
                     </button>
                 </div>
-            </For>
+            }).collect_view()}
         </div>
     }
 }

@@ -68,13 +68,11 @@ pub fn ScenariosCard() -> impl IntoView {
                 </div>
             </Show>
             <ul class="saved-list" data-testid="saved-list">
-                <For
-                    each=move || calc.library.with(|l| l.scenarios.clone())
-                    key=|s| (s.id, s.name.clone(), s.raw.clone())
-                    let:saved
-                >
-                    <SavedItem saved status deleted/>
-                </For>
+                {move || {
+                    calc.library.with(|l| l.scenarios.clone()).into_iter()
+                        .map(|saved| view! { <SavedItem saved status deleted/> })
+                        .collect_view()
+                }}
             </ul>
             <Show when=move || calc.library.with(|l| l.scenarios.is_empty())>
                 <p class="muted small">"No saved scenarios yet."</p>
@@ -105,11 +103,13 @@ fn SavedItem(
         calc.set_raw(raw.clone());
         status.set(format!("Loaded \u{201c}{name}\u{201d}."));
     };
+    // Leaves renaming before the library changes: the change redraws the
+    // list, and this item with it.
     let commit = move |text: String| {
+        renaming.set(false);
         calc.library.update(|l| {
             let _ = l.rename(id, &text);
         });
-        renaming.set(false);
     };
     let name_text = saved.name.clone();
     view! {
@@ -132,7 +132,7 @@ fn SavedItem(
                             "Escape" => renaming.set(false),
                             _ => {}
                         }
-                        on:blur=move |ev| if renaming.get_untracked() { commit(event_target_value(&ev)) }
+                        on:blur=move |ev| if renaming.try_get_untracked() == Some(true) { commit(event_target_value(&ev)) }
                     />
                 </Show>
                 <span class="muted small">{summary}</span>
