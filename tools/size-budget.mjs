@@ -9,8 +9,8 @@
 // Lower BUDGET whenever the bundle shrinks, so it cannot grow back unnoticed.
 // The target for the whole page is 120 KB brotli.
 
-/** Bytes, brotli, of html + js + wasm + css: 223,187 measured 2026-11-27 (wasm 655 KB raw), plus ~4%. */
-export const BUDGET = 232_000;
+/** Bytes, brotli, of html + js + wasm + css: 211,565 measured 2026-11-27 (wasm 620 KB raw), plus ~4%. */
+export const BUDGET = 220_000;
 
 import { join } from 'node:path';
 import { kb, pageFiles, table, total } from './sizes.mjs';
