@@ -98,6 +98,25 @@ test('save, load, rename, duplicate, delete and undo named scenarios', async () 
   await t.check();
 });
 
+test('while renaming, one click on another scenario\'s action both keeps the new name and acts', async () => {
+  for (const width of [1280, 390]) {
+    const t = await open('', { viewport: { width, height: 900 } });
+    for (const name of ['First', 'Second', 'Third']) await save(t.page, name);
+    const row = (k) => t.page.locator('[data-testid="saved-list"] li').nth(k);
+    // Where the third row's Delete is on the page (not in the viewport).
+    const top = () => row(2).locator('[data-action="delete"]').evaluate((b) => b.getBoundingClientRect().top + scrollY);
+    const before = await top();
+    await row(1).locator('[data-action="rename"]').click();
+    await t.page.fill('[data-testid="rename-input"]', 'Second, renamed');
+    // The rename box takes the name's place without moving the rows below.
+    assert.ok(Math.abs((await top()) - before) < 1, `${width}px: the rows below a rename stay put`);
+    // The click blurs the rename box (which commits) and lands on Delete.
+    await row(2).locator('[data-action="delete"]').click();
+    assert.deepEqual(await names(t.page), ['First', 'Second, renamed'], `${width}px`);
+    await t.check();
+  }
+});
+
 test('a scenario name with markup renders as text', async () => {
   const t = await open();
   let dialogs = 0;
