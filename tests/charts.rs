@@ -53,6 +53,73 @@ fn growth_comes_from_the_schedule() {
 }
 
 #[test]
+fn shrinking_traffic_that_pays_back_within_the_horizon_breaks_even_there() {
+    // Volume falls 4% a month: the position crosses zero in month 4 and is
+    // $9,299.61 at the 36-month horizon (checked with an independent
+    // month-by-month sum), though it turns down again years
+    // later when the savings no longer cover maintenance. It once read
+    // "Never" beside "Positive projected ROI".
+    for (growth, horizon, expected) in [
+        (-0.04, 36, "3.81"),
+        (-0.02, 12, "3.69"),
+        (-0.01, 12, "3.63"),
+    ] {
+        let i = Inputs {
+            growth,
+            months: horizon,
+            ..EX
+        };
+        let r = calculate(&i);
+        assert_eq!(r.status, Status::Positive, "{growth}");
+        assert_eq!(months(r.break_even_months.unwrap()), expected, "{growth}");
+        // The position is non-negative from break-even to the horizon.
+        let s = schedule(&i, horizon);
+        let from = r.break_even_months.unwrap().ceil() as usize;
+        assert!(
+            s[from - 1..].iter().all(|m| m.cumulative >= 0.0),
+            "{growth}"
+        );
+        // So is the discounted position from discounted payback on.
+        let d = calculate(&Inputs { discount: 0.1, ..i });
+        assert!(d.discounted_break_even_months.unwrap() <= f64::from(horizon));
+    }
+    // Paid back only after the horizon, then down again: break-even is
+    // where it first reaches zero after the horizon.
+    let i = Inputs {
+        growth: -0.04,
+        months: 3,
+        ..EX
+    };
+    let r = calculate(&i);
+    assert_eq!(r.status, Status::BeyondHorizon);
+    assert_eq!(months(r.break_even_months.unwrap()), "3.81");
+}
+
+#[test]
+fn a_retraining_after_the_horizon_does_not_undo_payback_within_it() {
+    // n = 200 a month, $2,300 retraining once a year, $1,000 to train: the
+    // position crosses zero at month 5 and is +$1,200 at month 11; the
+    // retraining at month 12 takes it to −$900, and it stays non-negative
+    // for good only from month 108.5.
+    let i = Inputs {
+        training: 1000.0,
+        maintenance: 0.0,
+        baseline: 0.002,
+        finetuned: 0.0,
+        requests: 100_000.0,
+        retrain_cost: 2300.0,
+        retrain_per_year: 1.0,
+        ..EX
+    };
+    let within = calculate(&Inputs { months: 11, ..i });
+    assert_eq!(within.status, Status::Positive);
+    assert_eq!(months(within.break_even_months.unwrap()), "5.00");
+    let after = calculate(&Inputs { months: 12, ..i });
+    assert_eq!(after.status, Status::BeyondHorizon);
+    assert_eq!(months(after.break_even_months.unwrap()), "108.50");
+}
+
+#[test]
 fn schedule_rows_and_csv() {
     let i = Inputs {
         retrain_cost: 1000.0,
@@ -79,6 +146,26 @@ fn schedule_rows_and_csv() {
         months(plain.unwrap()),
         months(calculate(&i).break_even_months.unwrap())
     );
+}
+
+/// Any inputs, growth, discounting and retraining included.
+fn any_full_inputs() -> impl Strategy<Value = Inputs> {
+    (
+        any_plain_inputs(),
+        prop_oneof![Just(0.0), -0.2..0.2f64],
+        prop_oneof![Just(0.0), 0.0..0.5f64],
+        prop_oneof![Just(0.0), 0.0..5e4f64],
+        prop_oneof![Just(0.0), 0.5..12.0f64],
+    )
+        .prop_map(
+            |(i, growth, discount, retrain_cost, retrain_per_year)| Inputs {
+                growth,
+                discount,
+                retrain_cost,
+                retrain_per_year,
+                ..i
+            },
+        )
 }
 
 fn any_plain_inputs() -> impl Strategy<Value = Inputs> {
@@ -121,6 +208,22 @@ proptest! {
             (a, b) => prop_assert_eq!(a, b),
         }
         prop_assert_eq!(plain, discounted);
+    }
+
+    #[test]
+    fn the_status_and_break_even_agree(i in any_full_inputs()) {
+        // A position above zero at the horizon has paid back within it; one
+        // below zero there pays back after it or never.
+        let r = calculate(&i);
+        let h = f64::from(i.months);
+        match r.status {
+            Status::Positive => prop_assert!(r.break_even_months.is_some_and(|b| b <= h * (1.0 + 1e-9)), "{:?}", r.break_even_months),
+            Status::BeyondHorizon => prop_assert!(r.break_even_months.is_some()),
+            Status::Never => prop_assert_eq!(r.break_even_months, None),
+        }
+        if r.npv > 0.0 {
+            prop_assert!(r.discounted_break_even_months.is_some_and(|b| b <= h * (1.0 + 1e-9)), "{:?}", r.discounted_break_even_months);
+        }
     }
 
     #[test]

@@ -181,12 +181,20 @@ fn break_even(training: f64, n: f64, retrain_cost: f64, per_year: f64) -> Option
     // Net gain over a whole retraining cycle; without it the position
     // drifts down in the long run.
     let gain = difference(n * period, retrain_cost);
+    let k = cycles_to_pay_back(training, gain)?;
+    if k == 0.0 {
+        return Some(0.0);
+    }
+    // It crosses zero in the cycle before the k-th retraining.
+    finite((k - 1.0) * period + (training - (k - 1.0) * gain) / n)
+}
+
+/// After the k-th retraining the position is −T + k·gain: the first k
+/// where that is non-negative, or `None` when the cycles gain nothing.
+fn cycles_to_pay_back(training: f64, gain: f64) -> Option<f64> {
     if gain <= 0.0 {
         return None;
     }
-    // After the k-th retraining the position is −T + k·gain; find the first
-    // k where that is non-negative, then where the position crosses zero in
-    // the cycle before it.
     let mut k = (training / gain).ceil();
     if !k.is_finite() {
         return None;
@@ -203,10 +211,31 @@ fn break_even(training: f64, n: f64, retrain_cost: f64, per_year: f64) -> Option
             break;
         }
     }
-    if k == 0.0 {
-        return Some(0.0);
+    Some(k)
+}
+
+/// The time from which −T + n·t − R·k(t) stays non-negative up to a
+/// horizon with `lumps` retrainings in it, for a position that is
+/// non-negative at the horizon (`n` > 0). Its lowest points are just after
+/// the retrainings, −T + k·gain, monotone in k: it crosses zero for the
+/// last time in the cycle after the last retraining that leaves it below
+/// zero, at (T + R·k) / n. When that is the retraining before the one
+/// from which it stays non-negative for good, this is [`break_even`].
+fn paid_back_by(
+    training: f64,
+    n: f64,
+    retrain_cost: f64,
+    per_year: f64,
+    lumps: f64,
+) -> Option<f64> {
+    let gain = difference(n * 12.0 / per_year, retrain_cost);
+    match cycles_to_pay_back(training, gain) {
+        Some(k) if k - 1.0 <= lumps => break_even(training, n, retrain_cost, per_year),
+        // A position that starts at zero and loses nothing over a cycle
+        // never goes below zero.
+        None if training <= 0.0 && gain == 0.0 => Some(0.0),
+        _ => finite((training + retrain_cost * lumps) / n),
     }
-    finite((k - 1.0) * period + (training - (k - 1.0) * gain) / n)
 }
 
 /// Computes every figure. Total: any validated [`Inputs`] gives finite
@@ -222,7 +251,7 @@ pub fn calculate(i: &Inputs) -> Results {
     let n = difference(s * v + q, i.maintenance);
     let k_h = retrainings_by(h, i.retrain_per_year);
     let retraining = i.retrain_cost * k_h;
-    let break_even_months = break_even(i.training, n, i.retrain_cost, i.retrain_per_year);
+    let retraining_on = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
     let training_recovery_requests = if u > 0.0 {
         finite(i.training / u)
     } else {
@@ -236,6 +265,13 @@ pub fn calculate(i: &Inputs) -> Results {
     let investment = i.training + i.maintenance * h + retraining;
     let net_operating_savings = n * h - retraining;
     let net_benefit = difference(net_operating_savings, i.training);
+    // A position at or above zero at the horizon has paid back within it,
+    // even if a retraining after the horizon dips it below zero again.
+    let break_even_months = if retraining_on && n > 0.0 && net_benefit >= 0.0 {
+        paid_back_by(i.training, n, i.retrain_cost, i.retrain_per_year, k_h)
+    } else {
+        break_even(i.training, n, i.retrain_cost, i.retrain_per_year)
+    };
     let roi_percent = if investment > 0.0 {
         finite(net_benefit / investment * 100.0)
     } else {

@@ -101,18 +101,42 @@ pub fn crossing(start: f64, ends: &[f64], accruals: &[f64]) -> Option<f64> {
     }
 }
 
-/// Break-even from the schedule: undiscounted, then discounted.
+/// When a position (month-end values `ends`, as for [`crossing`]) has paid
+/// back, judged at the horizon `h` (months): if it is at or above zero at
+/// the horizon, from when it stays there up to the horizon (a retraining
+/// or shrinking volume may pull it below zero later, after the horizon);
+/// if it is below zero at the horizon, from when it stays at or above zero
+/// for good within the schedule, or, for a position that turns down again
+/// (shrinking volume), from when it first reaches zero after the horizon.
+/// `None` when it is never at or above zero after the horizon.
+pub fn payback(start: f64, ends: &[f64], accruals: &[f64], h: usize) -> Option<f64> {
+    let h = h.min(ends.len());
+    if h == 0 {
+        return crossing(start, ends, accruals);
+    }
+    if ends[h - 1] >= 0.0 {
+        return crossing(start, &ends[..h], &accruals[..h]);
+    }
+    crossing(start, ends, accruals).or_else(|| {
+        let first = h + ends[h..].iter().position(|&p| p >= 0.0)?;
+        crossing(start, &ends[..=first], &accruals[..=first])
+    })
+}
+
+/// Break-even from the schedule (see [`payback`]): undiscounted, then
+/// discounted.
 pub fn break_evens(i: &Inputs, months: &[Month]) -> (Option<f64>, Option<f64>) {
+    let h = i.months as usize;
     let ends: Vec<f64> = months.iter().map(|m| m.cumulative).collect();
     let accruals: Vec<f64> = months.iter().map(|m| m.net + m.retraining).collect();
-    let plain = crossing(-i.training, &ends, &accruals);
+    let plain = payback(-i.training, &ends, &accruals, h);
     let monthly_rate = (1.0 + i.discount).powf(1.0 / 12.0);
     let d_ends: Vec<f64> = months.iter().map(|m| m.discounted_cumulative).collect();
     let d_accruals: Vec<f64> = months
         .iter()
         .map(|m| (m.net + m.retraining) / monthly_rate.powi(m.month as i32))
         .collect();
-    let discounted = crossing(-i.training, &d_ends, &d_accruals);
+    let discounted = payback(-i.training, &d_ends, &d_accruals, h);
     (plain, discounted)
 }
 
