@@ -71,6 +71,10 @@ test('the three statuses each have a headline and a sentence', async () => {
     ['?months=3', 'beyond_horizon', /Pays back after the horizon/, '3.57 months'],
     ['?maintenance=900', 'never', /Never breaks even/, 'Never'],
     ['', 'positive', /Positive projected ROI/, '3.57 months'],
+    // Shrinking volume: paid back within the horizon, though the position
+    // turns down again long after it (this once read "Never").
+    ['?growth=-4&months=36', 'positive', /Positive projected ROI/, '3.81 months'],
+    ['?growth=-4&months=3', 'beyond_horizon', /Pays back after the horizon/, '3.81 months'],
   ];
   for (const [query, status, headline, breakEven] of cases) {
     const t = await open(query);
@@ -79,6 +83,10 @@ test('the three statuses each have a headline and a sentence', async () => {
     assert.match(m.text, headline);
     assert.ok(m.text.split('\n').filter((l) => l.trim()).length >= 2, 'headline and sentence');
     assert.equal((await metric(t.page, 'break_even_months')).text, breakEven);
+    // The timeline tells the same story.
+    const summary = await t.page.locator('[data-chart="timeline"] svg[role="img"]').getAttribute('aria-label');
+    if (status === 'never') assert.match(summary, /never crosses zero/);
+    else assert.match(summary, new RegExp(`crosses zero[^.]* at ${breakEven.replace(' months', '')} months`));
     await t.check();
   }
   const t = await open('?finetuned=0.03');
