@@ -32,19 +32,19 @@ const DEFINITIONS: [(&str, &str, &str); 21] = [
     ("monthly_quality_value", "Value of accuracy per month", "accuracy gain (points) ÷ 100 × value per avoided error × monthly requests"),
     ("monthly_net_savings", "Monthly net savings", "per-request savings × monthly requests + value of accuracy − monthly maintenance"),
     ("retraining_monthly_average", "Retraining, monthly average", "retraining cost × cycles per year ÷ 12 (charged as lump sums in the months they happen)"),
-    ("break_even_months", "Break-even time", "training cost ÷ monthly net savings; with retraining, the month from which the cumulative position stays at or above zero"),
+    ("break_even_months", "Break-even time", "training cost ÷ monthly net savings; with retraining or growth, the month from which the cumulative position stays at or above zero (up to the horizon when it is above zero there)"),
     ("break_even_requests", "Requests served by break-even", "break-even months × monthly requests"),
     ("training_recovery_requests", "Training recovery requests", "training cost ÷ per-request benefit (savings plus value of accuracy; maintenance ignored)"),
     ("break_even_volume", "Break-even volume", "(training cost ÷ horizon months + monthly maintenance + retraining in horizon ÷ horizon months) ÷ per-request benefit"),
-    ("baseline_horizon_cost", "Baseline cost over horizon", "baseline cost per request × monthly requests × months"),
-    ("finetuned_horizon_cost", "Fine-tuned cost over horizon", "fine-tuned cost per request × monthly requests × months + maintenance × months + retraining in horizon + training cost"),
+    ("baseline_horizon_cost", "Baseline cost over horizon", "baseline cost per request × monthly requests × months (with growth, months of volume: Σ (1 + monthly growth)^(month − 1) over the horizon, the horizon's requests ÷ the first month's)"),
+    ("finetuned_horizon_cost", "Fine-tuned cost over horizon", "fine-tuned cost per request × monthly requests × months of volume + maintenance × months + retraining in horizon + training cost"),
     ("investment", "Incremental investment", "training cost + monthly maintenance × months + retraining in horizon"),
-    ("net_operating_savings", "Net operating savings", "monthly net savings × months − retraining in horizon"),
-    ("net_benefit", "Projected net benefit", "baseline cost over horizon − fine-tuned cost over horizon + value of accuracy over horizon"),
+    ("net_operating_savings", "Net operating savings", "monthly net savings × months − retraining in horizon (with growth: the savings and value of accuracy × months of volume − maintenance × months − retraining)"),
+    ("net_benefit", "Projected net benefit", "baseline cost over horizon − fine-tuned cost over horizon + value of accuracy × months of volume"),
     ("roi_percent", "ROI on incremental investment", "projected net benefit ÷ incremental investment × 100"),
     ("npv", "Net present value", "−training cost + each month's net flow ÷ (1 + annual discount rate)^(month ÷ 12), over the horizon"),
     ("discounted_break_even_months", "Discounted payback", "the month from which the discounted cumulative position stays at or above zero"),
-    ("annual_benefit", "First-year benefit", "monthly net savings × 12 − retraining in the first year − training cost"),
+    ("annual_benefit", "First-year benefit", "monthly net savings × 12 − retraining in the first year − training cost (with growth: the savings and value of accuracy × the first 12 months of volume − maintenance × 12 − retraining − training cost)"),
     ("annual_roi_one_time", "Annual ROI on one-time cost", "first-year benefit ÷ training cost × 100 (the article's convention)"),
 ];
 
@@ -132,18 +132,36 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
         s.clone()
     };
     let retrain_12 = i.retrain_cost * super::model::retrainings_by(12.0, i.retrain_per_year);
+    // Months of volume: Σ (1+g)^(m−1), summed as the schedule sums it.
+    let growing = i.growth != 0.0;
+    let volume_factor = |months: u32| {
+        let (mut sum, mut x) = (0.0, 1.0);
+        for _ in 0..months {
+            sum += x;
+            x *= 1.0 + i.growth;
+        }
+        sum
+    };
+    let g = number(volume_factor(i.months));
+    let g12 = number(volume_factor(12));
+    let in_month_1 = if growing { " in month 1" } else { "" };
+    let per_request = if has_q {
+        format!("{} × {v} + {q}", paren(s.clone()))
+    } else {
+        format!("{} × {v}", paren(s.clone()))
+    };
     let line = |metric: &str| -> String {
         match metric {
             "request_savings" => format!("{b} {MINUS} {f} = {s}"),
-            "monthly_baseline_cost" => format!("{b} × {v} = {}", money(r.monthly_baseline_cost)),
-            "monthly_finetuned_cost" => format!("{f} × {v} = {}", money(r.monthly_finetuned_cost)),
-            "monthly_gross_savings" => format!("{} × {v} = {}", paren(s.clone()), money(r.monthly_gross_savings)),
+            "monthly_baseline_cost" => format!("{b} × {v} = {}{in_month_1}", money(r.monthly_baseline_cost)),
+            "monthly_finetuned_cost" => format!("{f} × {v} = {}{in_month_1}", money(r.monthly_finetuned_cost)),
+            "monthly_gross_savings" => format!("{} × {v} = {}{in_month_1}", paren(s.clone()), money(r.monthly_gross_savings)),
             "monthly_quality_value" => format!(
-                "{} ÷ 100 × {} × {v} = {q}",
+                "{} ÷ 100 × {} × {v} = {q}{in_month_1}",
                 number(i.accuracy_gain),
                 money_input(i.error_value)
             ),
-            "monthly_net_savings" => format!("{} × {v}{quality_term} {MINUS} {m} = {n}", paren(s.clone())),
+            "monthly_net_savings" => format!("{} × {v}{quality_term} {MINUS} {m} = {n}{in_month_1}", paren(s.clone())),
             "retraining_monthly_average" => format!(
                 "{} × {} ÷ 12 = {}",
                 money_input(i.retrain_cost),
@@ -151,6 +169,16 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 money(r.retraining_monthly_average)
             ),
             "break_even_months" => match r.break_even_months {
+                Some(be) if growing => format!(
+                    "{MINUS}{t} + each month's net flow (volume growing {}% a month{}) is at or above zero from {} months",
+                    number(i.growth * 100.0),
+                    if retrain_term.is_empty() { "" } else { ", retraining as lump sums" },
+                    months(be)
+                ),
+                None if growing => format!(
+                    "never: {MINUS}{t} + each month's net flow (volume growing {}% a month) does not stay at or above zero within 600 months",
+                    number(i.growth * 100.0)
+                ),
                 Some(be) if retrain_term.is_empty() => format!("{t} ÷ {n} = {} months", months(be)),
                 Some(be) => format!(
                     "{MINUS}{t} + {n} per month {MINUS} {} per retraining stays at or above zero from {} months",
@@ -160,6 +188,9 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 None => format!("never: monthly net savings of {n} do not repay {t}"),
             },
             "break_even_requests" => match (r.break_even_months, r.break_even_requests) {
+                (Some(be), Some(req)) if growing => {
+                    format!("the requests of the first {} months, growing {}% a month = {} requests", months(be), number(i.growth * 100.0), count(req))
+                }
                 (Some(be), Some(req)) => format!("{} × {v} = {} requests", months(be), count(req)),
                 _ => "never: there is no break-even month".to_owned(),
             },
@@ -168,6 +199,11 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 None => format!("n/a: a per-request benefit of {s} never repays {t}"),
             },
             "break_even_volume" => match r.break_even_volume {
+                Some(vol) if growing => format!(
+                    "({t} ÷ {h} + {m}{}) ÷ ({benefit} × {g} ÷ {h}) = {} requests/month in month 1",
+                    if retrain_term.is_empty() { String::new() } else { format!(" + {} ÷ {h}", money_input(i.retrain_cost * retrain_k)) },
+                    count(vol)
+                ),
                 Some(vol) if retrain_term.is_empty() => {
                     format!("({t} ÷ {h} + {m}) ÷ {benefit} = {} requests/month", count(vol))
                 }
@@ -178,11 +214,21 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 ),
                 None => format!("n/a: with a per-request benefit of {s}, no volume breaks even"),
             },
-            "baseline_horizon_cost" => format!("{b} × {v} × {h} = {}", money(r.baseline_horizon_cost)),
+            "baseline_horizon_cost" if growing => format!(
+                "{b} × {v} × {g} (Σ {}^(month {MINUS} 1), months 1 to {h}) = {}",
+                number(1.0 + i.growth),
+                money(r.baseline_horizon_cost)
+            ),
+            "baseline_horizon_cost" => format!("{b} × {v} × {g} = {}", money(r.baseline_horizon_cost)),
             "finetuned_horizon_cost" => {
-                format!("{f} × {v} × {h} + {m} × {h}{retrain_term} + {t} = {}", money(r.finetuned_horizon_cost))
+                format!("{f} × {v} × {g} + {m} × {h}{retrain_term} + {t} = {}", money(r.finetuned_horizon_cost))
             }
             "investment" => format!("{t} + {m} × {h}{retrain_term} = {}", money(r.investment)),
+            "net_operating_savings" if growing => format!(
+                "({per_request}) × {g} {MINUS} {m} × {h}{} = {}",
+                retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
+                money(r.net_operating_savings)
+            ),
             "net_operating_savings" => format!(
                 "{} × {h}{} = {}",
                 paren(n.clone()),
@@ -193,7 +239,7 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 "{} {MINUS} {}{} = {}",
                 money(r.baseline_horizon_cost),
                 money(r.finetuned_horizon_cost),
-                if has_q { format!(" + {q} × {h}") } else { String::new() },
+                if has_q { format!(" + {q} × {g}") } else { String::new() },
                 money(r.net_benefit)
             ),
             "roi_percent" => match r.roi_percent {
@@ -215,6 +261,11 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 Some(m) => format!("{} months at {}% a year", months(m), number(i.discount * 100.0)),
                 None => "not within 50 years".to_owned(),
             },
+            "annual_benefit" if growing => format!(
+                "({per_request}) × {g12} {MINUS} {m} × 12{} {MINUS} {t} = {}",
+                if retrain_12 > 0.0 { format!(" {MINUS} {}", money_input(retrain_12)) } else { String::new() },
+                money(r.annual_benefit)
+            ),
             "annual_benefit" => format!(
                 "{} × 12{} {MINUS} {t} = {}",
                 paren(n.clone()),

@@ -1,0 +1,186 @@
+//! The worked formulas add up: every line that is arithmetic on the page
+//! ("$0.02 × 100,000 × 12 = $24,000.00") is evaluated from the numbers it
+//! shows and must give the result it shows, to the rounding of those
+//! numbers. Growth, retraining and the value of accuracy once left lines
+//! that multiplied by 12 months and printed the growing schedule's sum.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ft_roi::core::formulas::worked;
+use ft_roi::core::{calculate, Inputs};
+
+const MINUS: char = '\u{2212}';
+
+/// A number as the page writes it: `$2,500`, `−$0.01`, `100,000`, `2%`.
+fn number(text: &str) -> Option<f64> {
+    let negative = text.starts_with(MINUS) || text.starts_with('-');
+    let digits: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let x: f64 = digits.parse().ok()?;
+    let x = if text.ends_with('%') { x / 100.0 } else { x };
+    Some(if negative { -x } else { x })
+}
+
+/// Tokens of an arithmetic line: numbers, `+ − × ÷ ( )`.
+#[derive(Clone, Debug, PartialEq)]
+enum Token {
+    Num(f64),
+    Op(char),
+}
+
+fn tokens(text: &str) -> Option<Vec<Token>> {
+    let mut out = Vec::new();
+    for word in text.split(' ') {
+        let mut word = word;
+        while let Some(rest) = word.strip_prefix('(') {
+            out.push(Token::Op('('));
+            word = rest;
+        }
+        let mut closing = 0;
+        while let Some(rest) = word.strip_suffix(')') {
+            closing += 1;
+            word = rest;
+        }
+        match word {
+            "" => {}
+            "+" | "×" | "÷" => out.push(Token::Op(word.chars().next()?)),
+            w if w == MINUS.to_string() => out.push(Token::Op('-')),
+            w => out.push(Token::Num(number(w)?)),
+        }
+        out.extend(std::iter::repeat_n(Token::Op(')'), closing));
+    }
+    Some(out)
+}
+
+/// Evaluates `tokens` (usual precedence), returning the value and the
+/// largest magnitude of any operand or partial result, for the tolerance.
+fn eval(tokens: &[Token]) -> Option<(f64, f64)> {
+    fn sum(t: &[Token], at: &mut usize, big: &mut f64) -> Option<f64> {
+        let mut x = product(t, at, big)?;
+        while let Some(Token::Op(op @ ('+' | '-'))) = t.get(*at) {
+            *at += 1;
+            let y = product(t, at, big)?;
+            x = if *op == '+' { x + y } else { x - y };
+            *big = big.max(x.abs());
+        }
+        Some(x)
+    }
+    fn product(t: &[Token], at: &mut usize, big: &mut f64) -> Option<f64> {
+        let mut x = atom(t, at, big)?;
+        while let Some(Token::Op(op @ ('×' | '÷'))) = t.get(*at) {
+            *at += 1;
+            let y = atom(t, at, big)?;
+            x = if *op == '×' { x * y } else { x / y };
+            *big = big.max(x.abs());
+        }
+        Some(x)
+    }
+    fn atom(t: &[Token], at: &mut usize, big: &mut f64) -> Option<f64> {
+        let token = t.get(*at)?.clone();
+        *at += 1;
+        match token {
+            Token::Num(x) => {
+                *big = big.max(x.abs());
+                Some(x)
+            }
+            Token::Op('(') => {
+                let x = sum(t, at, big)?;
+                (t.get(*at) == Some(&Token::Op(')'))).then(|| *at += 1)?;
+                Some(x)
+            }
+            Token::Op(_) => None,
+        }
+    }
+    let (mut at, mut big) = (0, 0.0_f64);
+    let x = sum(tokens, &mut at, &mut big)?;
+    (at == tokens.len()).then_some((x, big))
+}
+
+/// Every arithmetic line of the formulas for `i`: (metric, left side's
+/// value, largest magnitude in it, the shown result).
+fn arithmetic(i: &Inputs) -> Vec<(&'static str, f64, f64, f64)> {
+    let mut out = Vec::new();
+    for f in worked(i, &calculate(i)) {
+        let line = f.worked.unwrap();
+        // A parenthesis of words explains a number; it is not arithmetic.
+        let line = match (line.find(" (Σ"), line.find(") = ")) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &line[..a], &line[b + 1..]),
+            _ => line,
+        };
+        let Some((left, right)) = line.rsplit_once(" = ") else {
+            continue;
+        };
+        // A percentage result is the number before its sign (… × 100 = 159.46%).
+        let result = right
+            .split(' ')
+            .next()
+            .and_then(|r| number(r.trim_end_matches('%')));
+        let parsed = tokens(left).and_then(|t| eval(&t));
+        if let (Some((value, big)), Some(result)) = (parsed, result) {
+            out.push((f.metric, value, big, result));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_worked_formulas_add_up() {
+    let ex = Inputs::EXAMPLE;
+    let scenarios = [
+        ("reference example", ex),
+        ("5% growth", Inputs { growth: 0.05, ..ex }),
+        (
+            "4% decline over 36 months",
+            Inputs {
+                growth: -0.04,
+                months: 36,
+                ..ex
+            },
+        ),
+        (
+            "growth, discounting, retraining and accuracy",
+            Inputs {
+                growth: 0.05,
+                discount: 0.1,
+                retrain_cost: 300.0,
+                retrain_per_year: 3.0,
+                accuracy_gain: 1.0,
+                error_value: 0.2,
+                ..ex
+            },
+        ),
+        (
+            "retraining and accuracy without growth",
+            Inputs {
+                retrain_cost: 1000.0,
+                retrain_per_year: 4.0,
+                accuracy_gain: 2.0,
+                error_value: 0.5,
+                ..ex
+            },
+        ),
+        (
+            "losing money",
+            Inputs {
+                maintenance: 900.0,
+                finetuned: 0.03,
+                ..ex
+            },
+        ),
+    ];
+    for (name, i) in scenarios {
+        let lines = arithmetic(&i);
+        // Most lines are arithmetic; the rest are words (break-even with
+        // retraining or growth, NPV, payback).
+        assert!(lines.len() >= 14, "{name}: {}", lines.len());
+        for (metric, value, big, result) in lines {
+            // Shown operands are rounded (months to 0.01, factors to six
+            // digits): agree to 1% of the largest term.
+            assert!(
+                (value - result).abs() <= 0.01 * big.max(1.0),
+                "{name}: {metric}: the line gives {value}, shows {result}"
+            );
+        }
+    }
+}
