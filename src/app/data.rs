@@ -73,7 +73,10 @@ pub fn DataCard() -> impl IntoView {
             input.set_value("");
             let text = match outcome {
                 None => return,
-                Some(Err(e)) => return errors.set(vec![e]),
+                Some(Err(e)) => {
+                    status.set(String::new());
+                    return errors.set(vec![e]);
+                }
                 Some(Ok(text)) => text,
             };
             match import_json(&text) {
@@ -85,7 +88,11 @@ pub fn DataCard() -> impl IntoView {
                         name.unwrap_or_else(|| "scenario".to_owned())
                     ));
                 }
-                Err(list) => errors.set(list.iter().map(ToString::to_string).collect()),
+                Err(list) => {
+                    // An earlier "Imported …" no longer describes the page.
+                    status.set(String::new());
+                    errors.set(list.iter().map(ToString::to_string).collect());
+                }
             }
         });
     };

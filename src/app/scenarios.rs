@@ -94,6 +94,15 @@ fn SavedItem(
     let calc = use_calc();
     let id = saved.id;
     let renaming = RwSignal::new(false);
+    // The rename box takes focus, its text selected, when it appears
+    // (`autofocus` only works on page load).
+    let rename_box = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = rename_box.get() {
+            let _ = input.focus();
+            input.select();
+        }
+    });
     let summary = parse_inputs(&saved.raw).map_or_else(
         |_| "has invalid fields".to_owned(),
         |i| format!("net benefit {}", format::money(calculate(&i).net_benefit)),
@@ -126,7 +135,7 @@ fn SavedItem(
                         aria-label="New name"
                         maxlength="80"
                         value=saved.name.clone()
-                        autofocus
+                        node_ref=rename_box
                         on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
                             "Enter" => commit(event_target_value(&ev)),
                             "Escape" => renaming.set(false),

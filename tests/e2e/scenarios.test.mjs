@@ -79,7 +79,9 @@ test('save, load, rename, duplicate, delete and undo named scenarios', async () 
   assert.equal((await metric(t.page, 'net_benefit')).text, '$5,900.00');
   // Rename.
   await first.locator('[data-action="rename"]').click();
-  await t.page.fill('[data-testid="rename-input"]', 'Reference case');
+  // The box takes focus with the old name selected: typing replaces it.
+  await t.page.waitForFunction(() => document.activeElement?.dataset.testid === 'rename-input');
+  await t.page.keyboard.type('Reference case');
   await t.page.keyboard.press('Enter');
   assert.deepEqual(await names(t.page), ['Reference case', 'High volume']);
   // Duplicate.
@@ -310,6 +312,8 @@ test('exports download and parse back to the same numbers; import restores', asy
   await t.page.setInputFiles('[data-testid="import-file"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   const errors = t.page.locator('[data-testid="import-errors"]');
   await errors.waitFor();
+  // The earlier "Imported …" no longer describes the page.
+  assert.equal((await t.page.locator('[data-testid="data-status"]').innerText()).trim(), '');
   assert.match(await errors.innerText(), /Training and setup cost: Enter 0 or a positive number\./);
   assert.match(await errors.innerText(), /Horizon: Enter a plain number/);
   assert.equal(await t.page.inputValue('input[name="training"]'), '3000');
