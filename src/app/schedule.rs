@@ -37,29 +37,41 @@ pub fn ScheduleCard() -> impl IntoView {
                 <summary>"Show the schedule"</summary>
                 <Show when=move || open.get()>
                     <div class="table-scroll tall" tabindex="0" role="region" aria-label="Month-by-month schedule">
-                        <table data-testid="schedule-table">
-                            <thead>
-                                <tr>
-                                    {["Month", "Requests", "Baseline cost", "Fine-tuned cost", "Maintenance", "Retraining", "Net", "Cumulative", "Discounted cumulative"]
-                                        .map(|h| view! { <th scope="col">{h}</th> })}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {move || { calc.track_display(); rows() }.unwrap_or_default().into_iter().map(|m: Month| view! {
-                                    <tr>
-                                        <th scope="row">{m.month}</th>
-                                        <td>{count(m.requests)}</td>
-                                        <td>{money(m.baseline_cost)}</td>
-                                        <td>{money(m.finetuned_cost)}</td>
-                                        <td>{money(m.maintenance)}</td>
-                                        <td>{money(m.retraining)}</td>
-                                        <td>{money(m.net)}</td>
-                                        <td>{money(m.cumulative)}</td>
-                                        <td>{money(m.discounted_cumulative)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        {move || {
+                            calc.track_display();
+                            let rows = rows().unwrap_or_default();
+                            // The value of accuracy gets its column when the
+                            // scenario has one (as in the CSV), so that each
+                            // row's net adds up on screen.
+                            let quality = rows.iter().any(|m| m.quality != 0.0);
+                            let columns = ["Month", "Requests", "Baseline cost", "Fine-tuned cost", "Maintenance", "Retraining"]
+                                .into_iter()
+                                .chain(quality.then_some("Value of accuracy"))
+                                .chain(["Net", "Cumulative", "Discounted cumulative"]);
+                            view! {
+                                <table data-testid="schedule-table">
+                                    <thead>
+                                        <tr>{columns.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|m: Month| view! {
+                                            <tr>
+                                                <th scope="row">{m.month}</th>
+                                                <td>{count(m.requests)}</td>
+                                                <td>{money(m.baseline_cost)}</td>
+                                                <td>{money(m.finetuned_cost)}</td>
+                                                <td>{money(m.maintenance)}</td>
+                                                <td>{money(m.retraining)}</td>
+                                                {quality.then(|| view! { <td>{money(m.quality)}</td> })}
+                                                <td>{money(m.net)}</td>
+                                                <td>{money(m.cumulative)}</td>
+                                                <td>{money(m.discounted_cumulative)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        }}
                     </div>
                 </Show>
             </details>

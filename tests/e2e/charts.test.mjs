@@ -124,6 +124,26 @@ test('growth, discounting and the month-by-month schedule', async () => {
   await t.check();
 });
 
+test('each schedule row adds up on screen, the value of accuracy included', async () => {
+  const dollars = (text) => Number(text.replace(/[$,]/g, '').replace('\u2212', '-'));
+  for (const [query, columns] of [['?growth=5', 9], ['?growth=5&accuracy_gain=1&error_value=0.2&maintenance_mode=itemized&retrain_cost=300&retrain_per_year=3', 10]]) {
+    const t = await open(query);
+    await t.page.locator('.schedule details summary').click();
+    const table = t.page.locator('[data-testid="schedule-table"]');
+    await table.locator('tbody tr').nth(11).waitFor();
+    const head = await table.locator('thead th').allInnerTexts();
+    assert.equal(head.length, columns, query);
+    const col = (name) => head.indexOf(name) - 1; // the month is a <th>
+    for (const row of await table.locator('tbody tr').all()) {
+      const cells = (await row.locator('td').allInnerTexts()).map(dollars);
+      const quality = col('Value of accuracy') >= 0 ? cells[col('Value of accuracy')] : 0;
+      const net = cells[col('Baseline cost')] - cells[col('Fine-tuned cost')] + quality - cells[col('Maintenance')] - cells[col('Retraining')];
+      assert.ok(Math.abs(net - cells[col('Net')]) <= 0.011, `${query}: ${net} vs ${cells[col('Net')]}`);
+    }
+    await t.check();
+  }
+});
+
 test('screenshots at 360 px and 1280 px', async () => {
   const dir = new URL('./artifacts/', import.meta.url);
   await mkdir(dir, { recursive: true });
