@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::format::{
-    builtin, count, money, money_input, months, number, percent, raw, unit_cost, Display, Spec,
+    builtin, count, data, money, money_input, months, number, percent, raw, unit_cost, Display,
+    Spec,
 };
 use ft_roi::core::formulas::{definitions, markup, worked, Formula};
 use ft_roi::core::{calculate, Inputs};
@@ -250,6 +251,40 @@ fn formula_markup_is_one_item_per_formula_with_text_escaped() {
 
 #[path = "support/writer.rs"]
 mod writer;
+
+#[test]
+fn data_values_lose_the_binary_noise_and_keep_every_entered_digit() {
+    for (x, expected) in [
+        (0.0006000000000000001, "0.0006"),
+        (14999.999999999998, "15000"),
+        (0.1 + 0.2, "0.3"),
+        (0.02 - 0.012, "0.008"),
+        (2500.0, "2500"),
+        (-186.0, "-186"),
+        (0.000045, "0.000045"),
+        (123456789012345.0, "123456789012345"),
+        (1e15, "1000000000000000"),
+        (f64::NAN, ""),
+        (f64::INFINITY, ""),
+    ] {
+        assert_eq!(data(x), expected, "{x:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn data_values_are_within_fifteen_digits_and_stable(x in prop::num::f64::NORMAL | prop::num::f64::ZERO) {
+        let d: f64 = data(x).parse().unwrap();
+        prop_assert!((d - x).abs() <= 1e-14 * x.abs(), "{x} → {d}");
+        prop_assert_eq!(data(d), data(x));
+    }
+
+    #[test]
+    fn data_values_keep_a_typed_decimal(digits in 1u64..999_999_999_999_999, point in 0u32..15) {
+        let typed = digits as f64 / 10f64.powi(point as i32);
+        prop_assert_eq!(data(typed), typed.to_string());
+    }
+}
 
 proptest! {
     #[test]

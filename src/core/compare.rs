@@ -171,7 +171,8 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
 }
 
 impl Table {
-    /// The table as CSV: one row per input or figure, raw values.
+    /// The table as CSV: one row per input or figure, raw values (to 15
+    /// significant digits, [`super::format::data`]).
     pub fn to_csv(&self) -> String {
         let mut out = csv_line(
             ["name", "label"]
@@ -181,7 +182,7 @@ impl Table {
         );
         for row in &self.rows {
             let values = row.cells.iter().map(|c| match c.value {
-                Some(v) => v.to_string(),
+                Some(v) => super::format::data(v),
                 None => c.status.unwrap_or_default().to_owned(),
             });
             out += &csv_line(

@@ -2,7 +2,7 @@
 //! import of an exported JSON file, validated field by field.
 
 use super::field::{push_in_form_order, Field, Kind};
-use super::format::{money_input, number, unit_cost};
+use super::format::{data, money_input, number, unit_cost};
 use super::json::{self, Json};
 use super::metrics::METRICS;
 use super::model::{Inputs, Results};
@@ -89,16 +89,10 @@ pub fn to_csv(i: &Inputs, r: &Results) -> String {
     let mut out = csv_line(["kind", "name", "label", "value", "text"]);
     for f in Field::CORE {
         let v = input_value(i, f).unwrap_or_default();
-        out += &csv_line([
-            "input",
-            f.name(),
-            f.label(),
-            &v.to_string(),
-            &input_text(f, v),
-        ]);
+        out += &csv_line(["input", f.name(), f.label(), &data(v), &input_text(f, v)]);
     }
     for m in &METRICS {
-        let value = (m.get)(r).map_or_else(String::new, |v| v.to_string());
+        let value = (m.get)(r).map_or_else(String::new, data);
         out += &csv_line(["result", m.name, m.label, &value, &m.text(r)]);
     }
     out += &csv_line([

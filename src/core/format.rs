@@ -435,6 +435,17 @@ pub fn raw(x: Option<f64>) -> String {
     }
 }
 
+/// A value for data files (the CSV exports): rounded to 15 significant
+/// digits and written the shortest way, so arithmetic's binary noise
+/// (0.0006000000000000001, 14999.999999999998) is gone and every digit a
+/// person entered is kept; empty when not finite.
+pub fn data(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    format!("{x:.14e}").parse::<f64>().unwrap_or(x).to_string()
+}
+
 /// Text made safe for markup: `&`, `<`, `>`, `"` and `'` become entities.
 pub struct Escaped<'a>(pub &'a str);
 

@@ -4,6 +4,7 @@
 //! from here; without them the schedule agrees with the closed forms of
 //! [`super::model`] (property-tested).
 
+use super::format::data;
 use super::model::{retrainings_by, Inputs};
 
 /// Longest schedule: the longest horizon.
@@ -158,15 +159,15 @@ pub fn to_csv(months: &[Month]) -> String {
     for m in months {
         out += &super::export::csv_line([
             m.month.to_string(),
-            m.requests.to_string(),
-            m.baseline_cost.to_string(),
-            m.finetuned_cost.to_string(),
-            m.maintenance.to_string(),
-            m.retraining.to_string(),
-            m.quality.to_string(),
-            m.net.to_string(),
-            m.cumulative.to_string(),
-            m.discounted_cumulative.to_string(),
+            data(m.requests),
+            data(m.baseline_cost),
+            data(m.finetuned_cost),
+            data(m.maintenance),
+            data(m.retraining),
+            data(m.quality),
+            data(m.net),
+            data(m.cumulative),
+            data(m.discounted_cumulative),
         ]);
     }
     out
