@@ -297,6 +297,37 @@ fn exports() {
     assert!(md.starts_with("**a\\|b**"));
     assert!(md.contains("| Projected net benefit | $5,900.00 |"));
     assert!(md.contains("| Break-even time | 3.57 months |"));
+    // Only the six inputs for the plain model ...
+    assert_eq!(csv.matches("\r\ninput,").count(), 6);
+    // ... and every other input the figures come from when it is used, so
+    // that the file reproduces its own figures.
+    let full = Inputs {
+        growth: 0.05,
+        discount: 0.1,
+        retrain_cost: 300.0,
+        retrain_per_year: 3.0,
+        accuracy_gain: 1.0,
+        error_value: 0.2,
+        ..i
+    };
+    let csv = to_csv(&full, &calculate(&full));
+    assert_eq!(csv.matches("\r\ninput,").count(), 12);
+    for line in [
+        "input,growth,Monthly volume growth,5,5 % per month\r\n",
+        "input,discount,Annual discount rate,10,10 % per year\r\n",
+        "input,retrain_cost,Retraining cost,300,$300\r\n",
+        "input,retrain_per_year,Retraining cycles,3,3 per year\r\n",
+        "input,accuracy_gain,Accuracy gain,1,1 percentage points\r\n",
+        "input,error_value,Value per avoided error,0.2,$0.20\r\n",
+    ] {
+        assert!(csv.contains(line), "{line} in {csv}");
+    }
+    let md = to_markdown("x", &full, &calculate(&full));
+    assert!(
+        md.contains("| Monthly volume growth | 5 % per month |"),
+        "{md}"
+    );
+    assert!(md.contains("| Retraining cost | $300 |"), "{md}");
 }
 
 #[test]
@@ -344,6 +375,21 @@ fn comparison_marks_the_best_and_the_differences() {
         ]
     );
     assert_eq!(row("months").cells[3].text, "invalid");
+    // No scenario grows, so there is no growth row; with one that does,
+    // the row is there for both.
+    assert!(t.rows.iter().all(|r| r.key != "growth"));
+    let mut growing = example();
+    growing.set(Field::Growth, "5");
+    let g = compare(&[("Example".into(), example()), ("Growing".into(), growing)]);
+    let growth = g.rows.iter().find(|r| r.key == "growth").unwrap();
+    assert_eq!(
+        growth
+            .cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>(),
+        ["0 % per month", "5 % per month"]
+    );
     // Equal values are not highlighted.
     assert!(row("baseline_horizon_cost").cells.iter().all(|c| !c.best));
     assert!(row("training").cells.iter().all(|c| !c.best));

@@ -2,8 +2,7 @@
 //! columns, the best value per figure marked, and the difference of each
 //! column to the first.
 
-use super::export::{csv_line, input_text, input_value};
-use super::field::Field;
+use super::export::{csv_line, input_text, input_value, used_inputs};
 use super::format::MINUS;
 use super::metrics::{Better, METRICS};
 use super::model::{calculate, Inputs, Results};
@@ -106,8 +105,9 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
     let results: Vec<Option<Results>> = inputs.iter().map(|i| i.as_ref().map(calculate)).collect();
     let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
     let mut rows = Vec::new();
-    // The model's inputs, whether entered directly or built from parts.
-    for field in Field::CORE {
+    // The model's inputs, whether entered directly or built from parts,
+    // and any extra input one of the scenarios uses.
+    for field in used_inputs(inputs.iter().flatten()) {
         let mut cells: Vec<Cell> = inputs
             .iter()
             .map(|i| {

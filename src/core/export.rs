@@ -25,7 +25,8 @@ pub fn input_text(field: Field, v: f64) -> String {
     }
 }
 
-/// The model's value of a core input.
+/// The model's value of one of its inputs, in the field's unit (growth and
+/// discount in %, as typed); `None` for a field that is not a model input.
 pub fn input_value(i: &Inputs, field: Field) -> Option<f64> {
     Some(match field {
         Field::Training => i.training,
@@ -34,8 +35,40 @@ pub fn input_value(i: &Inputs, field: Field) -> Option<f64> {
         Field::Finetuned => i.finetuned,
         Field::Requests => i.requests,
         Field::Months => f64::from(i.months),
+        Field::RetrainCost => i.retrain_cost,
+        Field::RetrainPerYear => i.retrain_per_year,
+        Field::AccuracyGain => i.accuracy_gain,
+        Field::ErrorValue => i.error_value,
+        Field::Growth => i.growth * 100.0,
+        Field::Discount => i.discount * 100.0,
         _ => return None,
     })
+}
+
+/// The model's inputs beyond the six: retraining (from the operations
+/// builder), the value of accuracy, growth and discounting.
+pub const EXTRA: [Field; 6] = [
+    Field::RetrainCost,
+    Field::RetrainPerYear,
+    Field::AccuracyGain,
+    Field::ErrorValue,
+    Field::Growth,
+    Field::Discount,
+];
+
+/// The inputs the figures of `scenarios` come from, in form order: the six,
+/// then each extra input that one of them uses (is not zero), so that an
+/// export reproduces its own figures.
+pub fn used_inputs<'a>(scenarios: impl IntoIterator<Item = &'a Inputs>) -> Vec<Field> {
+    let scenarios: Vec<&Inputs> = scenarios.into_iter().collect();
+    Field::CORE
+        .into_iter()
+        .chain(EXTRA.into_iter().filter(|&f| {
+            scenarios
+                .iter()
+                .any(|i| input_value(i, f).is_some_and(|v| v != 0.0))
+        }))
+        .collect()
 }
 
 /// The scenario and its results as a JSON document that [`import_json`]
@@ -87,7 +120,7 @@ pub fn csv_line<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
 /// The scenario and its results as CSV: `kind,name,label,value,text`.
 pub fn to_csv(i: &Inputs, r: &Results) -> String {
     let mut out = csv_line(["kind", "name", "label", "value", "text"]);
-    for f in Field::CORE {
+    for f in used_inputs([i]) {
         let v = input_value(i, f).unwrap_or_default();
         out += &csv_line(["input", f.name(), f.label(), &data(v), &input_text(f, v)]);
     }
@@ -114,7 +147,7 @@ fn md_cell(s: &str) -> String {
 /// The scenario and its results as a Markdown table.
 pub fn to_markdown(name: &str, i: &Inputs, r: &Results) -> String {
     let mut out = format!("**{}**\n\n| | |\n|---|---:|\n", md_cell(name));
-    for f in Field::CORE {
+    for f in used_inputs([i]) {
         out += &format!(
             "| {} | {} |\n",
             f.label(),
