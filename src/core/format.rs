@@ -383,8 +383,12 @@ pub fn percent(x: f64) -> String {
     )
 }
 
-/// A number of months with two decimals: `3.57`.
+/// A number of months with two decimals: `3.57`; a time too short to
+/// show that way is `under 0.01` (not `0.00`, which reads as at once).
 pub fn months(x: f64) -> String {
+    if x > 0.0 && x < 0.005 {
+        return format!("under {}", write(0.01, decimal_spec(2, 2)));
+    }
     write(x, decimal_spec(2, 2))
 }
 

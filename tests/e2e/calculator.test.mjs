@@ -75,6 +75,8 @@ test('the three statuses each have a headline and a sentence', async () => {
     // turns down again long after it (this once read "Never").
     ['?growth=-4&months=36', 'positive', /Positive projected ROI/, '3.81 months'],
     ['?growth=-4&months=3', 'beyond_horizon', /Pays back after the horizon/, '3.81 months'],
+    // Too quick to show in hundredths: not "0.00", which reads as at once.
+    ['?requests=123456789', 'positive', /Positive projected ROI/, 'under 0.01 months'],
   ];
   for (const [query, status, headline, breakEven] of cases) {
     const t = await open(query);
