@@ -242,6 +242,54 @@ fn TornadoView(
     let table_open = RwSignal::new(false);
     let frame = move || chart.with(|t| t.as_ref().map(|t| t.frame));
     let summary = move || chart.with(|t| t.as_ref().map(|t| t.summary.clone()));
+    // The bar under the pointer or with the focus, by its input's name.
+    let selected = RwSignal::new(None::<String>);
+    let bar_of = |ev: &web_sys::Event| {
+        ev.target()?
+            .dyn_into::<web_sys::Element>()
+            .ok()?
+            .closest(".bar")
+            .ok()?
+    };
+    let select = move |ev: web_sys::Event| {
+        if let Some(name) = bar_of(&ev).and_then(|b| b.get_attribute("data-input")) {
+            selected.set(Some(name));
+        }
+    };
+    // Each bar is focusable (Tab); the arrow keys move between them.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(bar) = bar_of(&ev) else { return };
+        let step = |from: &web_sys::Element| match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => from.next_element_sibling(),
+            "ArrowUp" | "ArrowLeft" => from.previous_element_sibling(),
+            _ => None,
+        };
+        let mut next = step(&bar);
+        while let Some(el) = next.as_ref().filter(|el| !el.class_list().contains("bar")) {
+            next = step(el);
+        }
+        if let Some(el) = next {
+            ev.prevent_default();
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let readout = move || {
+        selected
+            .get()
+            .and_then(|name| {
+                chart.with(|t| {
+                    let t = t.as_ref()?;
+                    t.bars
+                        .iter()
+                        .find(|b| b.name == name)
+                        .map(|b| b.tip(t.range))
+                })
+            })
+            .unwrap_or_else(|| {
+                "Hover over a bar, or Tab to one and use the arrow keys, for exact values."
+                    .to_owned()
+            })
+    };
     view! {
         <figure class="chart" data-chart="tornado">
             <figcaption>
@@ -253,7 +301,14 @@ fn TornadoView(
             </figcaption>
             <div class="fields single narrow"><NumberField field=Field::Sensitivity/></div>
             <Show when=move || chart.with(Option::is_some)>
-                <div class="plot">
+                <div
+                    class="plot"
+                    on:mouseover=move |ev| select(ev.into())
+                    on:focusin=move |ev| select(ev.into())
+                    on:mouseleave=move |_| selected.set(None)
+                    on:focusout=move |_| selected.set(None)
+                    on:keydown=on_key
+                >
                     <svg
                         role="img"
                         aria-label=summary
@@ -263,6 +318,8 @@ fn TornadoView(
                         inner_html=move || chart.with(|t| t.as_ref().map(Tornado::svg))
                     ></svg>
                 </div>
+                // Not live: a focused bar's name already says the same.
+                <p class="readout" data-readout="tornado">{readout}</p>
                 <p class="sr-summary">{summary}</p>
                 <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
                     <summary>"Show as table"</summary>

@@ -91,6 +91,19 @@ test('readouts and table alternatives show the same numbers as the figures', asy
   assert.deepEqual(await t.page.locator('table[data-table="tornado"] tbody tr').first().locator('td').allInnerTexts(), ['−$2,400.00', '+$2,400.00']);
   const order = await t.page.locator('[data-chart="tornado"] .bar').evaluateAll((bars) => bars.map((b) => b.dataset.input));
   assert.deepEqual(order, ['baseline', 'finetuned', 'requests', 'training', 'maintenance']);
+  // Tornado readout: hover a bar, or focus one and move with the arrow keys.
+  const tornadoReadout = t.page.locator('[data-readout="tornado"]');
+  assert.match(await tornadoReadout.innerText(), /Hover over a bar/);
+  await t.page.locator('[data-chart="tornado"] .bar[data-input="requests"] rect.high').hover();
+  assert.equal(await tornadoReadout.innerText(), 'Monthly requests: lowered 10% → −$960.00, raised 10% → +$960.00');
+  await t.page.locator('[data-chart="tornado"] .bar[data-input="baseline"]').focus();
+  assert.match(await tornadoReadout.innerText(), /^Baseline cost per request: lowered 10% → −\$2,400\.00, raised 10% → \+\$2,400\.00$/);
+  await t.page.keyboard.press('ArrowDown');
+  assert.equal(await t.page.evaluate(() => document.activeElement.dataset.input), 'finetuned');
+  assert.match(await tornadoReadout.innerText(), /^Fine-tuned cost per request:/);
+  await t.page.keyboard.press('ArrowUp');
+  await t.page.keyboard.press('ArrowUp');
+  assert.equal(await t.page.evaluate(() => document.activeElement.dataset.input), 'baseline', 'stays on the first bar');
   await t.check();
 });
 
