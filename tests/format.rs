@@ -14,7 +14,7 @@ type Case = (fn(f64) -> String, f64, &'static str);
 
 #[test]
 fn formats() {
-    let table: [Case; 26] = [
+    let table: [Case; 29] = [
         (money, 5900.000000000002, "$5,900.00"),
         (money, 0.0, "$0.00"),
         (money, -0.0, "$0.00"),
