@@ -22,7 +22,7 @@ use ft_roi::core::export::{import_json, to_csv, to_json, to_markdown};
 use ft_roi::core::field::{Kind, MAX_VALUE, MIN_NONZERO};
 use ft_roi::core::formulas::worked;
 use ft_roi::core::metrics::METRICS;
-use ft_roi::core::parse::parse_field;
+use ft_roi::core::parse::{parse_field, DecimalMark};
 use ft_roi::core::scenario::{decode, encode, MAX_VALUE_LEN};
 use ft_roi::core::schedule::schedule;
 use ft_roi::core::store::{decode_library, decode_working, encode_library, encode_working};
@@ -119,7 +119,10 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
         Err(errors) => {
             prop_assert!(!errors.is_empty());
             for (field, error) in &errors {
-                prop_assert_eq!(parse_field(*field, raw.get(*field)), Err(*error));
+                prop_assert_eq!(
+                    parse_field(*field, raw.get(*field), raw.decimal_mark()),
+                    Err(*error)
+                );
                 shown("an error message", &error.to_string())?;
             }
             return Ok(());
@@ -217,6 +220,16 @@ const EDGES: &[&str] = &[
     "1,000",
     "1,000.50",
     "1.000,5",
+    "0,02",
+    "2500,5",
+    "1.000",
+    "12.500",
+    "-1.000",
+    "1.000.000",
+    "1,00,000",
+    "1\u{202f}000,5",
+    "1,5e3",
+    "1,5e999",
     "0x10",
     "0b1",
     "1_000",
@@ -295,7 +308,7 @@ fn number_text() -> BoxedStrategy<String> {
 /// A value of `field` that is valid (mostly far from the defaults).
 fn valid_text(field: Field) -> BoxedStrategy<String> {
     let valid = move |t: String| {
-        if parse_field(field, &t).is_ok() {
+        if parse_field(field, &t, DecimalMark::Point).is_ok() {
             t
         } else {
             field.example().to_owned()
@@ -503,7 +516,10 @@ fn fuzz_url_decoder() {
         }
         prop_assert!(d.bad.is_empty() || d.has_scenario);
         for (field, error) in &d.bad {
-            prop_assert_eq!(parse_field(*field, d.raw.get(*field)), Err(*error));
+            prop_assert_eq!(
+                parse_field(*field, d.raw.get(*field), d.raw.decimal_mark()),
+                Err(*error)
+            );
         }
         check_scenario(&d.raw)
     });

@@ -2,23 +2,32 @@
 //! everything it refuses; the URL reader; arrow-key steps.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::parse::{parse_field, step_text};
+use ft_roi::core::parse::{parse_field, step_text, DecimalMark, Echo};
 use ft_roi::core::scenario::decode;
 use ft_roi::core::{parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
 
 #[track_caller]
 fn ok(field: Field, text: &str, expected: f64) {
-    assert_eq!(parse_field(field, text), Ok(expected), "{field:?} {text:?}");
+    assert_eq!(
+        parse_field(field, text, DecimalMark::Point),
+        Ok(expected),
+        "{field:?} {text:?}"
+    );
 }
 
 #[track_caller]
 fn fail(field: Field, text: &str, expected: InputError) {
     assert_eq!(
-        parse_field(field, text),
+        parse_field(field, text, DecimalMark::Point),
         Err(expected),
         "{field:?} {text:?}"
     );
+}
+
+/// The thousands-separator error: what to write, and what was typed.
+fn grouped(plain: &str, typed: &str) -> InputError {
+    InputError::Grouped(Echo::new(plain).unwrap(), Echo::new(typed).unwrap())
 }
 
 #[test]
@@ -54,8 +63,8 @@ fn refused_values_and_their_messages() {
         (Training, "1.2.3", NotANumber),
         (Training, "😀", NotANumber),
         (Training, "$100", NotANumber),
-        (Training, "1,000", Grouped),
-        (Training, "1,000.50", Grouped),
+        (Training, "1,000", grouped("1000", "1,000")),
+        (Training, "1,000.50", grouped("1000.50", "1,000.50")),
         (Training, "NaN", NotFinite),
         (Training, "nan", NotFinite),
         (Training, "Infinity", NotFinite),
@@ -69,7 +78,12 @@ fn refused_values_and_their_messages() {
         (Months, "12.5", NotWholeMonths),
         (Months, "0", MonthsOutOfRange),
         (Months, "601", MonthsOutOfRange),
-        (Months, "-1", Negative),
+        (Months, "-1", MonthsOutOfRange),
+        (Months, "\u{2212}12", MonthsOutOfRange),
+        (BaseCacheShare, "-5", OutsideBounds(100)),
+        (BaseCacheShare, "\u{2212}5", OutsideBounds(100)),
+        (RetrainPerYear, "-1", OutsideBounds(52)),
+        (Growth, "-100", OutsideRange(99)),
         (Months, "1e999", NotFinite),
     ];
     for (field, text, error) in table {
@@ -82,13 +96,18 @@ fn refused_values_and_their_messages() {
     for e in [
         Empty,
         NotANumber,
-        Grouped,
+        grouped("1000", "1,000"),
+        DecimalComma(Echo::new("0.5").unwrap()),
+        Ambiguous(1, 0),
         NotFinite,
         Negative,
         TooLarge,
         TooSmall,
         NotWholeMonths,
         MonthsOutOfRange,
+        OutsideBounds(100),
+        OutsideRange(99),
+        NotAnOption,
     ] {
         let m = e.to_string();
         assert!(m.starts_with(char::is_uppercase) && m.ends_with('.'), "{m}");
@@ -163,7 +182,7 @@ fn arrow_key_steps() {
     ];
     for (field, text, up, big, expected) in table {
         assert_eq!(
-            step_text(field, text, up, big).as_deref(),
+            step_text(field, text, up, big, DecimalMark::Point).as_deref(),
             expected,
             "{field:?} {text} {up} {big}"
         );
@@ -174,8 +193,10 @@ proptest! {
     #[test]
     fn parsing_never_panics_and_accepts_only_valid_values(text in ".{0,40}") {
         for field in Field::ALL {
-            if let Ok(v) = parse_field(field, &text) {
-                prop_assert!(v.is_finite() && (0.0..=1e15).contains(&v));
+            for mark in [DecimalMark::Point, DecimalMark::Comma] {
+                if let Ok(v) = parse_field(field, &text, mark) {
+                    prop_assert!(v.is_finite() && (-99.0..=1e15).contains(&v));
+                }
             }
         }
         let _ = decode(&text, RawInputs::example());
@@ -183,6 +204,9 @@ proptest! {
 
     #[test]
     fn a_written_number_reads_back(v in 0.0..1e15f64) {
-        prop_assert_eq!(parse_field(Field::Training, &v.to_string()), Ok(v));
+        prop_assert_eq!(
+            parse_field(Field::Training, &v.to_string(), DecimalMark::Point),
+            Ok(v)
+        );
     }
 }

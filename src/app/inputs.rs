@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::builders::{InvestmentBuilder, OperationsBuilder, RequestCostBuilder};
 use super::state::use_calc;
 use crate::core::field::Kind;
-use crate::core::parse::step_text;
+use crate::core::parse::{step_text, DecimalMark};
 use crate::core::presets::PRESETS;
 use crate::core::Field;
 
@@ -253,13 +253,16 @@ pub fn NumberField(
         let symbol = crate::core::format::CURRENCIES[calc.display.get().currency.min(7)].1;
         unit.replace('$', symbol)
     };
+    let locale = calc.field(Field::Locale);
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let up = match ev.key().as_str() {
             "ArrowUp" => true,
             "ArrowDown" => false,
             _ => return,
         };
-        if let Some(next) = step_text(field, &text.get_untracked(), up, ev.shift_key()) {
+        // Read and written in the scenario's number format, as it validates.
+        let mark = locale.with_untracked(|l| DecimalMark::of_locale(l));
+        if let Some(next) = step_text(field, &text.get_untracked(), up, ev.shift_key(), mark) {
             ev.prevent_default();
             text.set(next);
         }

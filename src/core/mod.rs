@@ -27,4 +27,4 @@ pub mod store;
 
 pub use field::Field;
 pub use model::{calculate, Inputs, Results, Status};
-pub use parse::{parse_inputs, parse_scenario, InputError, Parsed, RawInputs};
+pub use parse::{parse_inputs, parse_scenario, DecimalMark, InputError, Parsed, RawInputs};
