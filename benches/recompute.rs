@@ -18,7 +18,7 @@ fn recompute(raw: &RawInputs) -> usize {
     let s = schedule(&p.inputs, p.inputs.months);
     let t = timeline(&p.inputs, &r, 1100.0, 320.0);
     let v = volume(&p.inputs, &r, 1100.0, 300.0);
-    let k = tornado(&p.inputs, p.sensitivity, 1100.0);
+    let k = tornado(&p.inputs, p.sensitivity.unwrap_or(0.2), 1100.0);
     let f = worked(&p.inputs, &r);
     s.len() + t.readouts.len() + v.readouts.len() + k.bars.len() + f.len()
 }

@@ -130,6 +130,25 @@ fn parse_inputs_reports_every_bad_field() {
 }
 
 #[test]
+fn a_bad_sensitivity_range_leaves_the_figures_be() {
+    // The range is the sensitivity chart's setting, not a model input: its
+    // message, and no chart, but every figure.
+    for (text, error) in [
+        ("abc", InputError::NotANumber),
+        ("", InputError::Empty),
+        ("1e15", InputError::OutsideBounds(100)),
+    ] {
+        let mut raw = RawInputs::example();
+        raw.set(Field::Sensitivity, text);
+        let p = ft_roi::core::parse_scenario(&raw).unwrap();
+        assert_eq!(p.inputs, Inputs::EXAMPLE, "{text:?}");
+        assert_eq!(p.sensitivity, Err(error), "{text:?}");
+    }
+    let p = ft_roi::core::parse_scenario(&RawInputs::example()).unwrap();
+    assert_eq!(p.sensitivity, Ok(0.2));
+}
+
+#[test]
 fn query_strings() {
     let example = RawInputs::example;
     let read = |q: &str| decode(q, example()).raw;

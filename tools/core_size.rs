@@ -45,7 +45,7 @@ pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
                 }
                 let v = chart::volume(&p.inputs, &r, width, 300.0);
                 out += &v.svg();
-                let to = chart::tornado(&p.inputs, p.sensitivity, width);
+                let to = chart::tornado(&p.inputs, p.sensitivity.unwrap_or(0.2), width);
                 out += &to.svg();
                 out += &formulas::markup(&formulas::worked(&p.inputs, &r));
                 out += &export::to_json("x", raw, &p.inputs, &r);

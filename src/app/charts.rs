@@ -71,7 +71,7 @@ pub fn ChartsCard() -> impl IntoView {
     let tornado = Memo::new(move |_| {
         calc.track_display();
         let p = calc.parsed.get().ok()?;
-        Some(chart::tornado(&p.inputs, p.sensitivity, width.get()?))
+        Some(chart::tornado(&p.inputs, p.sensitivity.ok()?, width.get()?))
     });
     view! {
         <section class="card charts" aria-labelledby="charts-title">

@@ -238,6 +238,8 @@ impl Calc {
     /// The error of `field`, if its text is invalid.
     pub fn error(self, field: Field) -> Option<InputError> {
         self.parsed.with(|p| match p {
+            // Only the chart's range can be wrong in a valid scenario.
+            Ok(p) if field == Field::Sensitivity => p.sensitivity.err(),
             Ok(_) => None,
             Err(errors) => errors.iter().find(|(f, _)| *f == field).map(|&(_, e)| e),
         })

@@ -403,8 +403,9 @@ pub struct Parsed {
     pub investment: Option<Investment>,
     /// Recurring operations by item, when itemized.
     pub operations: Option<Operations>,
-    /// How far each input moves in the sensitivity chart, as a fraction.
-    pub sensitivity: f64,
+    /// How far each input moves in the sensitivity chart, as a fraction,
+    /// or why the range field is invalid (which leaves the figures be).
+    pub sensitivity: Result<f64, InputError>,
     /// The display currency and locale.
     pub display: super::format::Display,
 }
@@ -439,7 +440,11 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     let error_value = get(Field::ErrorValue);
     let growth = get(Field::Growth);
     let discount = get(Field::Discount);
-    let sensitivity = get(Field::Sensitivity) / 100.0;
+    // The sensitivity range is the chart's setting, not an input of the
+    // model: a bad one is that field's message and no chart, never fewer
+    // figures.
+    let sensitivity =
+        parse_field(Field::Sensitivity, raw.get(Field::Sensitivity), mark).map(|pct| pct / 100.0);
     let display = super::format::Display {
         currency: get(Field::Currency) as usize,
         locale: get(Field::Locale) as usize,

@@ -107,6 +107,23 @@ test('readouts and table alternatives show the same numbers as the figures', asy
   await t.check();
 });
 
+test('a bad sensitivity range is that field\'s message and no sensitivity chart, never fewer figures', async () => {
+  const t = await open();
+  await t.page.locator('[data-chart="tornado"] .bar').first().waitFor();
+  for (const text of ['abc', '', '1e15']) {
+    await type(t.page, 'sensitivity', text);
+    await t.page.locator('[data-error="sensitivity"]').filter({ hasText: /Enter/ }).waitFor();
+    assert.equal(await t.page.getAttribute('input[name="sensitivity"]', 'aria-invalid'), 'true');
+    assert.equal((await metric(t.page, 'net_benefit')).text, '$5,900.00', text);
+    assert.equal(await t.page.locator('[data-chart="timeline"] svg').count(), 1, text);
+    assert.equal(await t.page.locator('[data-chart="tornado"] .bar').count(), 0, text);
+  }
+  await type(t.page, 'sensitivity', '20');
+  await t.page.locator('[data-chart="tornado"] .bar').first().waitFor();
+  assert.equal(await t.page.getAttribute('input[name="sensitivity"]', 'aria-invalid'), 'false');
+  await t.check();
+});
+
 test('growth, discounting and the month-by-month schedule', async () => {
   const t = await open();
   await t.page.click('summary:has-text("Growth and discounting")');
