@@ -95,8 +95,9 @@ fn Figures() -> impl IntoView {
                 format=money
                 note=horizon_note
                 class="hero"
+                fit=true
             />
-            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=percent class="hero"/>
+            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=percent class="hero" fit=true/>
             <Metric
                 name="break_even_months"
                 label="Break-even time"
@@ -104,17 +105,19 @@ fn Figures() -> impl IntoView {
                 format=|m| format!("{} months", months(m))
                 undefined="Never"
                 class="hero"
+                fit=true
             />
         </dl>
         <dl class="metrics">
-            <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost/>
-            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money/>
+            <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost fit=true/>
+            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money fit=true/>
             <Metric
                 name="training_recovery_requests"
                 label="Training recovery"
                 value=calc.figure(|r| r.training_recovery_requests)
                 format=|n| format!("{} requests", count(n))
                 undefined="Never"
+                fit=true
             />
         </dl>
         <p class="fine">
@@ -190,8 +193,9 @@ pub fn ResultsPeek() -> impl IntoView {
             .iter()
             .filter_map(|(label, name)| {
                 let text = crate::core::metrics::metric(name)?.text(r);
-                // Lines break between figures, never inside one.
-                Some(view! { <span class="peek-figure">{format!("{label} {text}")}</span> })
+                // Lines break between figures and after a label, never
+                // inside a value.
+                Some(view! { <span class="peek-figure">{*label}" "<span class="peek-value">{text}</span></span> })
             })
             .collect_view()
             .into_any()

@@ -43,3 +43,71 @@ test('number inputs show a 15-digit value whole at every width and in print', as
   }
 });
 
+/**
+ * For each figure: whether its text sits on one line, and whether it stays
+ * inside its tile (and the tile inside the page).
+ */
+function figureLines(page, selector) {
+  return page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const tops = rects.map((r) => r.top);
+    const text = range.getBoundingClientRect();
+    const box = (el.closest('.metric') ?? el.parentElement).getBoundingClientRect();
+    const style = getComputedStyle(el.closest('.metric') ?? el.parentElement);
+    const inner = {
+      left: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) - 0.5,
+      right: box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight) + 0.5,
+    };
+    return {
+      name: el.dataset.metric ?? el.textContent,
+      text: el.textContent,
+      oneLine: rects.length > 0 && Math.max(...tops) - Math.min(...tops) < 1,
+      inside: text.left >= inner.left && text.right <= inner.right && box.right <= document.documentElement.clientWidth,
+    };
+  }), selector);
+}
+
+test('headline figures never break inside a number and stay inside their tiles', async () => {
+  const queries = [
+    '?requests=123456789',
+    '?requests=123456789&currency=INR&locale=en-IN',
+    '?requests=123456789&currency=EUR&locale=fr-FR',
+    '?requests=987654321&months=600',
+    '?requests=1e12&months=600&training=1e12',
+  ];
+  for (const width of [320, 390, 900, 1024, 1280]) {
+    for (const query of queries) {
+      const t = await open(query, { viewport: { width, height: 900 }, ...(width < 900 ? PHONE : {}) });
+      await t.page.locator('[data-testid="results"] [data-metric="net_benefit"]').waitFor();
+      const figures = await figureLines(t.page, '[data-testid="results"] dd[data-metric]');
+      assert.equal(figures.length, 6);
+      for (const f of figures) {
+        assert.ok(f.oneLine, `${width}px ${query}: ${f.name} "${f.text}" wraps`);
+        assert.ok(f.inside, `${width}px ${query}: ${f.name} "${f.text}" overflows its tile`);
+      }
+      if (width < 900) {
+        // The phone results bar: each figure's value on one line, inside the bar.
+        const months = query.includes('months=600') ? 600 : 12;
+        await t.page.fill('input[name="months"]', String(months - 1));
+        await t.page.fill('input[name="months"]', String(months));
+        const peek = t.page.locator('[data-testid="results-peek"]');
+        await peek.locator('.peek-figure').first().waitFor();
+        const bar = await peek.boundingBox();
+        const values = await figureLines(t.page, '[data-testid="results-peek"] .peek-value');
+        assert.equal(values.length, 3);
+        for (const v of values) assert.ok(v.oneLine, `${width}px ${query}: bar value "${v.text}" wraps`);
+        for (const box of await peek.locator('.peek-figure, .peek-go').evaluateAll((els) => els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, right: r.right, text: e.textContent };
+        }))) {
+          assert.ok(box.left >= bar.x - 0.5 && box.right <= bar.x + bar.width + 0.5, `${width}px ${query}: "${box.text}" outside the bar`);
+        }
+      }
+      assert.ok(await t.page.evaluate(() => document.documentElement.scrollWidth) <= width, `${width}px ${query}: page overflows`);
+      await t.check();
+    }
+  }
+});
+
