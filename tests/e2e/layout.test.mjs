@@ -111,3 +111,19 @@ test('headline figures never break inside a number and stay inside their tiles',
   }
 });
 
+
+test('tables open on a phone scroll inside their card, never the page', async () => {
+  for (const width of [320, 390]) {
+    const t = await open('', { viewport: { width, height: 844 }, ...PHONE });
+    const page = t.page;
+    await page.locator('[data-chart="tornado"] svg').waitFor();
+    const summaries = page.locator('details.as-table > summary');
+    assert.ok((await summaries.count()) >= 4, 'three charts and the schedule');
+    for (let k = 0; k < await summaries.count(); k++) await summaries.nth(k).click();
+    for (const name of ['timeline', 'volume', 'tornado']) await page.locator(`table[data-table="${name}"]`).waitFor();
+    await page.locator('[data-testid="schedule-table"]').waitFor();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `${width}px: page is ${scrollWidth}px wide`);
+    await t.check();
+  }
+});
