@@ -179,6 +179,17 @@ pub fn ResultsPeek() -> impl IntoView {
             edited.set(true);
         }
     });
+    // The bar can appear over the field being typed in (the first edit shows
+    // it) and a message can appear under that field: once the page has
+    // drawn, scroll the focused field with its message clear of the bar.
+    // Focus and caret stay put.
+    let bar = NodeRef::<leptos::html::A>::new();
+    Effect::new(move |_| {
+        calc.parsed.track();
+        if edited.get() {
+            request_animation_frame(move || reveal_focused_field(bar));
+        }
+    });
     let figures = move || {
         calc.track_display();
         calc.results.with(|r| {
@@ -202,9 +213,39 @@ pub fn ResultsPeek() -> impl IntoView {
         })
     };
     view! {
-        <a class="peek" class:shown=edited href="#summary-title" data-testid="results-peek">
+        <a node_ref=bar class="peek" class:shown=edited href="#summary-title" data-testid="results-peek">
             <span class="peek-figures">{figures}</span>
             <span class="peek-go">"Results ↓"</span>
         </a>
+    }
+}
+
+/// Scrolls the field that has focus, its message included, just far enough
+/// to end at the results bar's top, when the bar is shown and covers it.
+/// Measured against the bar itself, not a fixed padding: the next field then
+/// starts under the bar instead of showing a sliver above it.
+fn reveal_focused_field(bar: NodeRef<leptos::html::A>) {
+    let Some(bar) = bar.get_untracked() else {
+        return;
+    };
+    // Hidden (a wide layout, or no edit yet): nothing is covered.
+    if bar.offset_height() == 0 {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(field) = window
+        .document()
+        .and_then(|d| d.active_element())
+        .and_then(|el| el.closest(".field, .choice").ok().flatten())
+    else {
+        return;
+    };
+    let field = field.get_bounding_client_rect();
+    // Never past the field's own top, should it be taller than the room.
+    let by = (field.bottom() - bar.get_bounding_client_rect().top()).min(field.top());
+    if by > 0.0 {
+        window.scroll_by_with_x_and_y(0.0, by);
     }
 }

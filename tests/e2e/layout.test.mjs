@@ -127,3 +127,33 @@ test('tables open on a phone scroll inside their card, never the page', async ()
     await t.check();
   }
 });
+
+test('on a phone the results bar never hides the first field’s message', async () => {
+  const t = await open('', { viewport: { width: 390, height: 844 }, ...PHONE });
+  const page = t.page;
+  await page.locator('input[name="requests"]').tap();
+  await page.keyboard.type('x');
+  const error = page.locator('[data-error="requests"]');
+  await error.getByText('Enter a plain number').waitFor();
+  const peek = page.locator('[data-testid="results-peek"]');
+  await peek.getByText('Check the highlighted fields').waitFor();
+  // The message comes into view above the bar (after a frame).
+  const clear = () => page.evaluate(() => {
+    const e = document.querySelector('[data-error="requests"]').getBoundingClientRect();
+    const bar = document.querySelector('[data-testid="results-peek"]').getBoundingClientRect();
+    return { ok: e.top >= 0 && e.bottom <= bar.top, error: [e.top, e.bottom], bar: bar.top };
+  });
+  await page.waitForFunction(() => {
+    const e = document.querySelector('[data-error="requests"]').getBoundingClientRect();
+    return e.top >= 0 && e.bottom <= document.querySelector('[data-testid="results-peek"]').getBoundingClientRect().top;
+  }, null, { timeout: 3000 }).catch(() => {});
+  const state = await clear();
+  assert.ok(state.ok, `message at ${state.error} under the bar at ${state.bar}`);
+  // Focus and caret stay where the user typed.
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'requests');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.value, document.activeElement.selectionStart]), ['100000x', 7]);
+  // The field itself is in view too.
+  const input = await page.locator('input[name="requests"]').boundingBox();
+  assert.ok(input.y >= 0 && input.y + input.height <= (await peek.boundingBox()).y, 'field under the bar');
+  await t.check();
+});
