@@ -157,3 +157,42 @@ test('on a phone the results bar never hides the first field’s message', async
   assert.ok(input.y >= 0 && input.y + input.height <= (await peek.boundingBox()).y, 'field under the bar');
   await t.check();
 });
+
+/** WCAG contrast of an element's text colour against its own (or the nearest opaque ancestor's) background. */
+function contrastOf(page, selector) {
+  return page.evaluate((selector) => {
+    const rgb = (s) => s.match(/[\d.]+/g).slice(0, 4).map(Number);
+    const lum = ([r, g, b]) => {
+      const lin = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const el = document.querySelector(selector);
+    let bg = el;
+    while (bg && (() => { const c = rgb(getComputedStyle(bg).backgroundColor); return c.length === 4 && c[3] === 0; })()) bg = bg.parentElement;
+    const back = rgb(getComputedStyle(bg ?? document.documentElement).backgroundColor);
+    const fore = rgb(getComputedStyle(el).color);
+    const [a, b] = [lum(fore), lum(back)].sort((x, y) => y - x);
+    return { ratio: (a + 0.05) / (b + 0.05), fore: getComputedStyle(el).color, back: getComputedStyle(bg).backgroundColor };
+  }, selector);
+}
+
+test('accent-filled buttons and accent-coloured text stay readable with any accent', async () => {
+  for (const accent of ['#abc', '#0f766e', '#4338ca', '#ffffff', '#000000', '#ff0', '#e11d48']) {
+    for (const theme of ['light', 'dark']) {
+      const t = await open(`?embed=1&theme=${theme}&accent=${encodeURIComponent(accent)}`);
+      for (const selector of ['[data-testid="copy-link"]', '[data-testid="open-full"]', '[data-preset]', '[data-testid="reset"]']) {
+        const c = await contrastOf(t.page, selector);
+        assert.ok(c.ratio >= 4.5, `${accent} ${theme}: ${selector} ${c.fore} on ${c.back} is ${c.ratio.toFixed(2)}:1`);
+      }
+      // The fill itself is the accent as given.
+      const fill = await t.page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="copy-link"]')).backgroundColor);
+      const expected = await t.page.evaluate((a) => { const d = document.createElement('i'); d.style.color = a; document.body.append(d); const c = getComputedStyle(d).color; d.remove(); return c; }, accent);
+      assert.equal(fill, expected, `${accent} ${theme}: fill`);
+      await t.check();
+    }
+  }
+  // The example host page's dark calculator.
+  const t = await open('?embed=1&theme=dark&accent=%230f766e');
+  assert.ok((await contrastOf(t.page, '[data-testid="copy-link"]')).ratio >= 4.5);
+  await t.check();
+});
