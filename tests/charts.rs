@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::chart::{
-    log_ticks, nice_ticks, path, timeline, tornado, usable_domain, volume, Scale,
+    label_place, log_ticks, nice_ticks, path, timeline, tornado, usable_domain, volume, Scale,
 };
 use ft_roi::core::format::{money, money_short, months};
 use ft_roi::core::schedule::{break_evens, schedule, to_csv};
@@ -455,6 +455,28 @@ fn line_chart_markup_draws_every_part() {
         path(&[(-0.06, 12.34), (1e300, -0.04)]),
         "M-0.1 12.3L100000000000.0 0.0"
     );
+}
+
+#[test]
+fn marker_labels_wider_than_the_chart_are_centred() {
+    // right of the line, left of it, centred, and wider than the chart
+    assert_eq!(label_place(10.0, 10, 400.0), (16.0, "start"));
+    assert_eq!(label_place(390.0, 10, 400.0), (384.0, "end"));
+    assert_eq!(label_place(200.0, 40, 300.0), (156.0, "middle"));
+    assert_eq!(label_place(100.0, 60, 200.0), (100.0, "middle"));
+    // A phone-width timeline whose markers carry huge figures (it used to
+    // panic in `clamp` and stop the page).
+    let i = Inputs {
+        requests: 1e12,
+        training: 1e12,
+        months: 6,
+        ..EX
+    };
+    let r = calculate(&i);
+    for width in (100..1300).step_by(7) {
+        let c = timeline(&i, &r, f64::from(width), 320.0);
+        assert!(!c.svg().contains("NaN"));
+    }
 }
 
 #[test]

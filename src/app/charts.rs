@@ -324,6 +324,8 @@ fn TornadoView(
                 <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
                     <summary>"Show as table"</summary>
                     <Show when=move || table_open.get()>
+                        // Scrolls sideways inside the card on a phone, never the page.
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Sensitivity as a table">
                         {move || chart.with(|t| t.as_ref().map(|t| {
                             let pct = number(t.range * 100.0);
                             view! {
@@ -341,6 +343,7 @@ fn TornadoView(
                                 </table>
                             }
                         }))}
+                        </div>
                     </Show>
                 </details>
             </Show>

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::browser::{copy_text, location_base};
 use super::share::share_url;
 use super::state::use_calc;
-use crate::core::embed::EmbedOptions;
+use crate::core::embed::{accent_colours, EmbedOptions};
 use crate::core::format::Escaped;
 use crate::core::scenario;
 use crate::core::RawInputs;
@@ -26,10 +26,16 @@ pub fn apply_theme(options: &EmbedOptions) {
     if let Some(theme) = options.theme {
         let _ = root.set_attribute("data-theme", theme);
     }
-    if let Some(accent) = &options.accent {
+    if let Some(colours) = options.accent.as_deref().and_then(accent_colours) {
         if let Ok(el) = root.dyn_into::<web_sys::HtmlElement>() {
-            // Through the CSSOM, which a strict style-src policy allows.
-            let _ = el.style().set_property("--accent", accent);
+            // Through the CSSOM, which a strict style-src policy allows. The
+            // fill is the accent as given; text on it and the accent as text
+            // get colours that keep 4.5:1 (chosen by the core).
+            let style = el.style();
+            let _ = style.set_property("--accent", &colours.fill);
+            let _ = style.set_property("--accent-ink", &colours.ink);
+            let text = format!("light-dark({}, {})", colours.text_light, colours.text_dark);
+            let _ = style.set_property("--accent-text", &text);
         }
     }
 }

@@ -27,20 +27,45 @@ pub fn Metric(
     /// Extra CSS class (`hero` for headline figures).
     #[prop(default = "")]
     class: &'static str,
+    /// A tile that fits its value on one line: the value's width in half
+    /// characters goes to CSS (`--half-chars`), which sizes the font to the
+    /// tile.
+    #[prop(optional)]
+    fit: bool,
 ) -> impl IntoView {
     let calc = super::state::use_calc();
+    let text = move || {
+        calc.track_display();
+        value.get().map_or_else(|| undefined.to_owned(), format)
+    };
     view! {
         <div class=format!("metric {class}")>
             <dt>{label}</dt>
-            <dd data-metric=name data-value=move || raw(value.get())>
-                {move || {
-                    calc.track_display();
-                    value.get().map_or_else(|| undefined.to_owned(), format)
-                }}
+            <dd
+                data-metric=name
+                data-value=move || raw(value.get())
+                style:--half-chars=move || fit.then(|| half_chars(&text()).to_string())
+            >
+                {text}
             </dd>
             {note.map(|note| view! { <dd class="note">{note}</dd> })}
         </div>
     }
+}
+
+/// The width of `text` in half characters of a digit: the wide `%`, `m`
+/// and `w` count three halves, everything else two (a separator is seldom
+/// wider than a digit).
+fn half_chars(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if matches!(c, '%' | 'm' | 'w' | 'M' | 'W') {
+                3
+            } else {
+                2
+            }
+        })
+        .sum()
 }
 
 /// A figure from the catalogue ([`crate::core::metrics::METRICS`]) by its

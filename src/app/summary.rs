@@ -95,8 +95,9 @@ fn Figures() -> impl IntoView {
                 format=money
                 note=horizon_note
                 class="hero"
+                fit=true
             />
-            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=percent class="hero"/>
+            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=percent class="hero" fit=true/>
             <Metric
                 name="break_even_months"
                 label="Break-even time"
@@ -104,17 +105,19 @@ fn Figures() -> impl IntoView {
                 format=|m| format!("{} months", months(m))
                 undefined="Never"
                 class="hero"
+                fit=true
             />
         </dl>
         <dl class="metrics">
-            <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost/>
-            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money/>
+            <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost fit=true/>
+            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money fit=true/>
             <Metric
                 name="training_recovery_requests"
                 label="Training recovery"
                 value=calc.figure(|r| r.training_recovery_requests)
                 format=|n| format!("{} requests", count(n))
                 undefined="Never"
+                fit=true
             />
         </dl>
         <p class="fine">
@@ -176,6 +179,17 @@ pub fn ResultsPeek() -> impl IntoView {
             edited.set(true);
         }
     });
+    // The bar can appear over the field being typed in (the first edit shows
+    // it) and a message can appear under that field: once the page has
+    // drawn, scroll the focused field with its message clear of the bar.
+    // Focus and caret stay put.
+    let bar = NodeRef::<leptos::html::A>::new();
+    Effect::new(move |_| {
+        calc.parsed.track();
+        if edited.get() {
+            request_animation_frame(move || reveal_focused_field(bar));
+        }
+    });
     let figures = move || {
         calc.track_display();
         calc.results.with(|r| {
@@ -190,17 +204,48 @@ pub fn ResultsPeek() -> impl IntoView {
             .iter()
             .filter_map(|(label, name)| {
                 let text = crate::core::metrics::metric(name)?.text(r);
-                // Lines break between figures, never inside one.
-                Some(view! { <span class="peek-figure">{format!("{label} {text}")}</span> })
+                // Lines break between figures and after a label, never
+                // inside a value.
+                Some(view! { <span class="peek-figure">{*label}" "<span class="peek-value">{text}</span></span> })
             })
             .collect_view()
             .into_any()
         })
     };
     view! {
-        <a class="peek" class:shown=edited href="#summary-title" data-testid="results-peek">
+        <a node_ref=bar class="peek" class:shown=edited href="#summary-title" data-testid="results-peek">
             <span class="peek-figures">{figures}</span>
             <span class="peek-go">"Results ↓"</span>
         </a>
+    }
+}
+
+/// Scrolls the field that has focus, its message included, just far enough
+/// to end at the results bar's top, when the bar is shown and covers it.
+/// Measured against the bar itself, not a fixed padding: the next field then
+/// starts under the bar instead of showing a sliver above it.
+fn reveal_focused_field(bar: NodeRef<leptos::html::A>) {
+    let Some(bar) = bar.get_untracked() else {
+        return;
+    };
+    // Hidden (a wide layout, or no edit yet): nothing is covered.
+    if bar.offset_height() == 0 {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(field) = window
+        .document()
+        .and_then(|d| d.active_element())
+        .and_then(|el| el.closest(".field, .choice").ok().flatten())
+    else {
+        return;
+    };
+    let field = field.get_bounding_client_rect();
+    // Never past the field's own top, should it be taller than the room.
+    let by = (field.bottom() - bar.get_bounding_client_rect().top()).min(field.top());
+    if by > 0.0 {
+        window.scroll_by_with_x_and_y(0.0, by);
     }
 }

@@ -710,7 +710,15 @@ pub fn label_place(x: f64, chars: usize, width: f64) -> (f64, &'static str) {
     } else if x - 6.0 - w >= 4.0 {
         (x - 6.0, "end")
     } else {
-        (x.clamp(w / 2.0 + 4.0, width - w / 2.0 - 4.0), "middle")
+        // A label wider than the chart is centred in it: `clamp` with its
+        // bounds crossed would panic and stop the page.
+        let (low, high) = (w / 2.0 + 4.0, width - w / 2.0 - 4.0);
+        let x = if low <= high {
+            x.clamp(low, high)
+        } else {
+            width / 2.0
+        };
+        (x, "middle")
     }
 }
 

@@ -1,6 +1,8 @@
 //! Embedding options read from the URL: `embed=1` (compact layout),
 //! `theme=light|dark|auto` and `accent=<hex colour>`. Invalid values are
-//! ignored. These are page options, not part of the scenario.
+//! ignored. These are page options, not part of the scenario. A custom
+//! accent also decides the colours that go with it ([`accent_colours`]), so
+//! text on it and in it stays readable (WCAG 2 contrast of at least 4.5:1).
 
 /// The embedding options of a page load.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -58,4 +60,109 @@ impl EmbedOptions {
         }
         out.finish()
     }
+}
+
+/// WCAG 2's minimum contrast for normal text.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+/// The red, green and blue of `#abc` or `#aabbcc` (as [`hex_colour`] writes it).
+pub fn rgb(hex: &str) -> Option<[u8; 3]> {
+    let hex = hex.strip_prefix('#').unwrap_or(hex);
+    let digit = |k: usize| u8::from_str_radix(hex.get(k..=k)?, 16).ok();
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 => Some([
+            digit(0)? * 16 + digit(1)?,
+            digit(2)? * 16 + digit(3)?,
+            digit(4)? * 16 + digit(5)?,
+        ]),
+        _ => None,
+    }
+}
+
+/// WCAG 2's relative luminance of an sRGB colour: 0 for black, 1 for white.
+pub fn relative_luminance([r, g, b]: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
+
+/// WCAG 2's contrast ratio of two colours, from 1 to 21 (order does not matter).
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (a, b) = (relative_luminance(a), relative_luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// White and black, the two inks a filled control can take.
+pub const WHITE: [u8; 3] = [255, 255, 255];
+/// See [`WHITE`].
+pub const BLACK: [u8; 3] = [0, 0, 0];
+/// The darkest light-theme surface accent text sits on (the soft accent
+/// behind the example chips; the page and the cards are lighter).
+pub const LIGHT_SURFACE: [u8; 3] = [0xec, 0xea, 0xfd];
+/// The lightest dark-theme surface accent text sits on (the dark soft accent;
+/// the page and the cards are darker).
+pub const DARK_SURFACE: [u8; 3] = [0x23, 0x26, 0x4a];
+
+/// The ink for text on an accent fill: white where it reaches 4.5:1,
+/// otherwise black (which then always does: a colour too light for white
+/// text has a luminance above 0.183, and 0.233 / 0.05 > 4.6).
+pub fn ink_on(fill: [u8; 3]) -> [u8; 3] {
+    if contrast(fill, WHITE) >= MIN_CONTRAST {
+        WHITE
+    } else {
+        BLACK
+    }
+}
+
+/// `colour` mixed toward `toward` in steps of 5% until it reaches 4.5:1
+/// against `surface`; the colour itself when it already does. `toward` is
+/// black for light surfaces and white for dark ones, which always gets there.
+pub fn readable_on(colour: [u8; 3], surface: [u8; 3], toward: [u8; 3]) -> [u8; 3] {
+    let mix = |k: u32| {
+        let t = f64::from(k) / 20.0;
+        let channel = |i: usize| {
+            let (c, d) = (f64::from(colour[i]), f64::from(toward[i]));
+            // Within 0..=255 by construction; the cast cannot truncate.
+            (c + (d - c) * t).round() as u8
+        };
+        [channel(0), channel(1), channel(2)]
+    };
+    (0..=20)
+        .map(mix)
+        .find(|&c| contrast(c, surface) >= MIN_CONTRAST)
+        .unwrap_or(toward)
+}
+
+/// The colours that go with a custom accent, as CSS `#rrggbb`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccentColours {
+    /// The accent itself, for fills, borders and outlines.
+    pub fill: String,
+    /// Text on the fill (buttons, the phone results bar).
+    pub ink: String,
+    /// The accent as text (links, ghost buttons, chips) on light surfaces:
+    /// darkened as far as 4.5:1 needs.
+    pub text_light: String,
+    /// The accent as text on dark surfaces: lightened as far as 4.5:1 needs.
+    pub text_dark: String,
+}
+
+/// The colours for the accent `hex` (`#abc` or `#aabbcc`); `None` when it
+/// is not a colour.
+pub fn accent_colours(hex: &str) -> Option<AccentColours> {
+    let fill = rgb(hex)?;
+    let css = |[r, g, b]: [u8; 3]| format!("#{r:02x}{g:02x}{b:02x}");
+    Some(AccentColours {
+        fill: css(fill),
+        ink: css(ink_on(fill)),
+        text_light: css(readable_on(fill, LIGHT_SURFACE, BLACK)),
+        text_dark: css(readable_on(fill, DARK_SURFACE, WHITE)),
+    })
 }

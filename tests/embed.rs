@@ -1,0 +1,104 @@
+//! Native tests of the embedding options' accent colours: the ink on an
+//! accent fill and the accent as text keep WCAG 2's 4.5:1 contrast.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ft_roi::core::embed::{
+    accent_colours, contrast, relative_luminance, rgb, AccentColours, DARK_SURFACE, LIGHT_SURFACE,
+    MIN_CONTRAST,
+};
+
+/// Checks the colours chosen for `accent`, and that each pairing reaches
+/// 4.5:1 on the surfaces it is used on.
+#[track_caller]
+fn check(accent: &str, ink: &str, text_light: &str, text_dark: &str) {
+    let colours = accent_colours(accent).expect("a colour");
+    let fill = rgb(accent).unwrap();
+    assert_eq!(
+        colours,
+        AccentColours {
+            fill: colours.fill.clone(),
+            ink: ink.to_owned(),
+            text_light: text_light.to_owned(),
+            text_dark: text_dark.to_owned(),
+        },
+        "{accent}"
+    );
+    let ratio = |a: &str, b: [u8; 3]| contrast(rgb(a).unwrap(), b);
+    assert!(ratio(&colours.ink, fill) >= MIN_CONTRAST, "{accent}: ink");
+    for surface in [LIGHT_SURFACE, [0xff, 0xff, 0xff], [0xf4, 0xf5, 0xf9]] {
+        assert!(
+            ratio(&colours.text_light, surface) >= MIN_CONTRAST,
+            "{accent}: text on light {surface:?}"
+        );
+    }
+    for surface in [DARK_SURFACE, [0x18, 0x1b, 0x24], [0x0f, 0x11, 0x17]] {
+        assert!(
+            ratio(&colours.text_dark, surface) >= MIN_CONTRAST,
+            "{accent}: text on dark {surface:?}"
+        );
+    }
+}
+
+#[test]
+fn accent_colours_keep_text_readable() {
+    // accent, ink on the fill, text on light, text on dark
+    check("#abc", "#000000", "#5e6770", "#aabbcc");
+    check("#aabbcc", "#000000", "#5e6770", "#aabbcc");
+    check("#0f766e", "#ffffff", "#0f766e", "#579f9a");
+    check("#4338ca", "#ffffff", "#4338ca", "#8e88df");
+    check("#ffffff", "#000000", "#666666", "#ffffff");
+    check("#000000", "#ffffff", "#000000", "#999999");
+    check("#ff0", "#000000", "#666600", "#ffff00");
+    check("#e11d48", "#ffffff", "#cb1a41", "#ea617f");
+    // Just too light for white text (4.48:1): black.
+    check("#777777", "#000000", "#6b6b6b", "#929292");
+}
+
+#[test]
+fn contrast_follows_wcag() {
+    assert_eq!(relative_luminance([0, 0, 0]), 0.0);
+    assert!((relative_luminance([255, 255, 255]) - 1.0).abs() < 1e-12);
+    assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
+    assert_eq!(contrast([1, 2, 3], [1, 2, 3]), 1.0);
+    // The figures QA measured: white on #0f766e's dark ink was 3.37:1, white on #abc 1.96:1.
+    assert!((contrast(rgb("#0f766e").unwrap(), [0x11, 0x14, 0x1b]) - 3.37).abs() < 0.01);
+    assert!((contrast(rgb("#abc").unwrap(), [255, 255, 255]) - 1.96).abs() < 0.01);
+}
+
+#[test]
+fn every_grey_and_primary_gets_readable_colours() {
+    let mut accents: Vec<String> = (0..=255u8)
+        .step_by(5)
+        .map(|v| format!("#{v:02x}{v:02x}{v:02x}"))
+        .collect();
+    for r in [0u8, 0x80, 0xff] {
+        for g in [0u8, 0x80, 0xff] {
+            for b in [0u8, 0x80, 0xff] {
+                accents.push(format!("#{r:02x}{g:02x}{b:02x}"));
+            }
+        }
+    }
+    for accent in accents {
+        let c = accent_colours(&accent).unwrap();
+        let fill = rgb(&accent).unwrap();
+        assert!(
+            contrast(rgb(&c.ink).unwrap(), fill) >= MIN_CONTRAST,
+            "{accent}"
+        );
+        assert!(
+            contrast(rgb(&c.text_light).unwrap(), LIGHT_SURFACE) >= MIN_CONTRAST,
+            "{accent}"
+        );
+        assert!(
+            contrast(rgb(&c.text_dark).unwrap(), DARK_SURFACE) >= MIN_CONTRAST,
+            "{accent}"
+        );
+    }
+}
+
+#[test]
+fn not_a_colour() {
+    for text in ["", "#", "#ab", "#abcd", "#ggg", "red", "#12345g"] {
+        assert_eq!(accent_colours(text), None, "{text:?}");
+    }
+}
