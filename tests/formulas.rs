@@ -8,6 +8,9 @@
 use ft_roi::core::formulas::worked;
 use ft_roi::core::{calculate, Inputs};
 
+#[path = "support/extras.rs"]
+mod extras;
+
 const MINUS: char = '\u{2212}';
 
 /// A number as the page writes it: `$2,500`, `−$0.01`, `100,000`, `2%`.
@@ -140,15 +143,7 @@ fn the_worked_formulas_add_up() {
         ),
         (
             "growth, discounting, retraining and accuracy",
-            Inputs {
-                growth: 0.05,
-                discount: 0.1,
-                retrain_cost: 300.0,
-                retrain_per_year: 3.0,
-                accuracy_gain: 1.0,
-                error_value: 0.2,
-                ..ex
-            },
+            extras::EVERY_EXTRA,
         ),
         (
             "retraining and accuracy without growth",

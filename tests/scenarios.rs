@@ -11,6 +11,9 @@ use ft_roi::core::store::{
 use ft_roi::core::{calculate, parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
 
+#[path = "support/extras.rs"]
+mod extras;
+
 fn example() -> RawInputs {
     RawInputs::example()
 }
@@ -301,15 +304,7 @@ fn exports() {
     assert_eq!(csv.matches("\r\ninput,").count(), 6);
     // ... and every other input the figures come from when it is used, so
     // that the file reproduces its own figures.
-    let full = Inputs {
-        growth: 0.05,
-        discount: 0.1,
-        retrain_cost: 300.0,
-        retrain_per_year: 3.0,
-        accuracy_gain: 1.0,
-        error_value: 0.2,
-        ..i
-    };
+    let full = extras::EVERY_EXTRA;
     let csv = to_csv(&full, &calculate(&full));
     assert_eq!(csv.matches("\r\ninput,").count(), 12);
     for line in [
