@@ -96,6 +96,36 @@ fn shrinking_traffic_that_pays_back_within_the_horizon_breaks_even_there() {
 }
 
 #[test]
+fn a_position_that_reaches_zero_only_between_retrainings_never_pays_back() {
+    // n = $100 a month, $100 to train, $1,500 retraining once a year: the
+    // position peaks before each retraining and ends every year lower. It
+    // reaches zero after the 12-month horizon only until the next
+    // retraining: never paid back, with or without a touch of growth or
+    // discounting (once "15.99 months" with growth, and a discounted
+    // payback beside an undiscounted "Never").
+    let i = Inputs {
+        training: 100.0,
+        maintenance: 0.0,
+        baseline: 0.002,
+        finetuned: 0.001,
+        requests: 100_000.0,
+        retrain_cost: 1500.0,
+        retrain_per_year: 1.0,
+        ..EX
+    };
+    for (growth, discount) in [(0.0, 0.0), (0.0001, 0.0), (0.0, 0.1), (0.0001, 0.1)] {
+        let r = calculate(&Inputs {
+            growth,
+            discount,
+            ..i
+        });
+        assert_eq!(r.status, Status::Never, "{growth} {discount}");
+        assert_eq!(r.break_even_months, None, "{growth} {discount}");
+        assert_eq!(r.discounted_break_even_months, None, "{growth} {discount}");
+    }
+}
+
+#[test]
 fn a_retraining_after_the_horizon_does_not_undo_payback_within_it() {
     // n = 200 a month, $2,300 retraining once a year, $1,000 to train: the
     // position crosses zero at month 5 and is +$1,200 at month 11; the

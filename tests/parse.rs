@@ -130,6 +130,26 @@ fn parse_inputs_reports_every_bad_field() {
 }
 
 #[test]
+fn a_unicode_minus_keeps_its_sign_in_the_messages() {
+    let mut raw = RawInputs::example();
+    raw.set(Field::Growth, "\u{2212}2,5");
+    let errors = ft_roi::core::parse_scenario(&raw).unwrap_err();
+    assert_eq!(
+        errors[0].1.to_string(),
+        "Write decimals with a point: -2.5."
+    );
+    raw.set(Field::Growth, "\u{2212}2.5");
+    assert_eq!(
+        ft_roi::core::parse_scenario(&raw).unwrap().inputs.growth,
+        -0.025
+    );
+    // A minus before a minus is not a number.
+    raw.set(Field::Growth, "\u{2212}-5");
+    let errors = ft_roi::core::parse_scenario(&raw).unwrap_err();
+    assert_eq!(errors, vec![(Field::Growth, InputError::NotANumber)]);
+}
+
+#[test]
 fn a_bad_sensitivity_range_leaves_the_figures_be() {
     // The range is the sensitivity chart's setting, not a model input: its
     // message, and no chart, but every figure.
@@ -146,6 +166,17 @@ fn a_bad_sensitivity_range_leaves_the_figures_be() {
     }
     let p = ft_roi::core::parse_scenario(&RawInputs::example()).unwrap();
     assert_eq!(p.sensitivity, Ok(0.2));
+    // With another bad field it is listed with the rest, in form order.
+    let mut raw = RawInputs::example();
+    raw.set(Field::Training, "x");
+    raw.set(Field::Sensitivity, "abc");
+    assert_eq!(
+        ft_roi::core::parse_scenario(&raw),
+        Err(vec![
+            (Field::Training, InputError::NotANumber),
+            (Field::Sensitivity, InputError::NotANumber)
+        ])
+    );
 }
 
 #[test]

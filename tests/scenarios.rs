@@ -326,6 +326,26 @@ fn exports() {
 }
 
 #[test]
+fn a_decimal_comma_scenario_reads_back_from_its_own_export() {
+    // 150.125 is written `150,125` in de-DE, and `150.125` there would be
+    // refused as ambiguous: the import writes the file's numbers in its
+    // own format.
+    let mut raw = example();
+    raw.set(Field::Currency, "EUR");
+    raw.set(Field::Locale, "de-DE");
+    raw.set(Field::Maintenance, "150,125");
+    raw.set(Field::Finetuned, "0,0125");
+    let p = ft_roi::core::parse_scenario(&raw).unwrap();
+    let json = to_json("de", &raw, &p.inputs, &calculate(&p.inputs));
+    let (_, back) = import_json(&json).unwrap();
+    assert_eq!(back.get(Field::Maintenance), "150,125");
+    assert_eq!(
+        ft_roi::core::parse_scenario(&back).unwrap().inputs,
+        p.inputs
+    );
+}
+
+#[test]
 fn comparison_marks_the_best_and_the_differences() {
     let mut cheap = example();
     cheap.set(Field::Finetuned, "0.008");

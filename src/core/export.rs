@@ -6,7 +6,7 @@ use super::format::{data, money_input, number, unit_cost};
 use super::json::{self, Json};
 use super::metrics::METRICS;
 use super::model::{Inputs, Results};
-use super::parse::{parse_scenario, RawInputs};
+use super::parse::{parse_scenario, DecimalMark, RawInputs};
 use super::scenario;
 
 /// The `format` tag of exported JSON files.
@@ -207,6 +207,12 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
     let fields = obj.get("fields").filter(|v| v.as_object().is_some());
     let mut raw = RawInputs::example();
     let mut errors = Vec::new();
+    // Numbers become text in the file's own number format, which is what
+    // the text is then read with: 150.125 is `150,125` in de-DE.
+    let mark = fields
+        .and_then(|f| f.get(Field::Locale.name()))
+        .and_then(Json::as_str)
+        .map_or(DecimalMark::Point, DecimalMark::of_locale);
     for field in Field::ALL {
         // The six model inputs must be in `inputs`; the builders' fields are
         // optional (files from before the builders lack them).
@@ -222,7 +228,7 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
             }
             None | Some(Json::Null) => continue,
             // Written the shortest way that reads back exactly: 3000, not 3000.0.
-            Some(Json::Number(v)) => v.to_string(),
+            Some(Json::Number(v)) => v.to_string().replace('.', &mark.char().to_string()),
             Some(Json::String(s)) => s.chars().take(scenario::MAX_VALUE_LEN).collect(),
             Some(_) => {
                 errors.push((field, ImportError::NotANumber(field.label())));

@@ -32,7 +32,7 @@ const DEFINITIONS: [(&str, &str, &str); 21] = [
     ("monthly_quality_value", "Value of accuracy per month", "accuracy gain (points) ÷ 100 × value per avoided error × monthly requests"),
     ("monthly_net_savings", "Monthly net savings", "per-request savings × monthly requests + value of accuracy − monthly maintenance"),
     ("retraining_monthly_average", "Retraining, monthly average", "retraining cost × cycles per year ÷ 12 (charged as lump sums in the months they happen)"),
-    ("break_even_months", "Break-even time", "training cost ÷ monthly net savings; with retraining or growth, the month from which the cumulative position stays at or above zero (up to the horizon when it is above zero there)"),
+    ("break_even_months", "Break-even time", "training cost ÷ monthly net savings; with retraining or growth, the month from which the cumulative position stays at or above zero (up to the horizon when it is at or above zero there)"),
     ("break_even_requests", "Requests served by break-even", "break-even months × monthly requests"),
     ("training_recovery_requests", "Training recovery requests", "training cost ÷ per-request benefit (savings plus value of accuracy; maintenance ignored)"),
     ("break_even_volume", "Break-even volume", "(training cost ÷ horizon months + monthly maintenance + retraining in horizon ÷ horizon months) ÷ per-request benefit"),
@@ -43,7 +43,7 @@ const DEFINITIONS: [(&str, &str, &str); 21] = [
     ("net_benefit", "Projected net benefit", "baseline cost over horizon − fine-tuned cost over horizon + value of accuracy × months of volume"),
     ("roi_percent", "ROI on incremental investment", "projected net benefit ÷ incremental investment × 100"),
     ("npv", "Net present value", "−training cost + each month's net flow ÷ (1 + annual discount rate)^(month ÷ 12), over the horizon"),
-    ("discounted_break_even_months", "Discounted payback", "the month from which the discounted cumulative position stays at or above zero"),
+    ("discounted_break_even_months", "Discounted payback", "break-even of the discounted cumulative position, by the same rule"),
     ("annual_benefit", "First-year benefit", "monthly net savings × 12 − retraining in the first year − training cost (with growth: the savings and value of accuracy × the first 12 months of volume − maintenance × 12 − retraining − training cost)"),
     ("annual_roi_one_time", "Annual ROI on one-time cost", "first-year benefit ÷ training cost × 100 (the article's convention)"),
 ];

@@ -106,8 +106,9 @@ pub struct Results {
     pub annual_roi_one_time: Option<f64>,
     /// n = s·V + Q − M ($ per month), before retraining lumps.
     pub monthly_net_savings: f64,
-    /// T / n when n > 0 (with retraining: when the cumulative position
-    /// turns non-negative for good).
+    /// T / n when n > 0; with retraining or growth, when the cumulative
+    /// position turns non-negative: up to the horizon when it is
+    /// non-negative there, for good otherwise (see `schedule::payback`).
     pub break_even_months: Option<f64>,
     /// break_even_months · V: cumulative requests served by break-even.
     pub break_even_requests: Option<f64>,
@@ -131,8 +132,8 @@ pub struct Results {
     /// Net present value over the horizon: −T + each month's net
     /// discounted at the annual rate D (equals net_benefit when D = 0).
     pub npv: f64,
-    /// The month from which the discounted cumulative position stays at or
-    /// above zero, within 600 months.
+    /// Break-even of the discounted cumulative position, by the same rule,
+    /// within 600 months.
     pub discounted_break_even_months: Option<f64>,
     /// Where the scenario ends up.
     pub status: Status,
@@ -228,7 +229,8 @@ fn paid_back_by(
     per_year: f64,
     lumps: f64,
 ) -> Option<f64> {
-    let gain = difference(n * 12.0 / per_year, retrain_cost);
+    // As `break_even` computes it, so that the two agree at the boundary.
+    let gain = difference(n * (12.0 / per_year), retrain_cost);
     match cycles_to_pay_back(training, gain) {
         Some(k) if k - 1.0 <= lumps => break_even(training, n, retrain_cost, per_year),
         // A position that starts at zero and loses nothing over a cycle

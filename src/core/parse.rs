@@ -192,9 +192,13 @@ pub fn parse_field(field: Field, text: &str, mark: DecimalMark) -> Result<f64, I
         return Err(InputError::Empty);
     }
     // A leading Unicode minus (U+2212) or dash is still a negative number to
-    // the reader; say so rather than "not a number".
+    // the reader: read it as `-`, so that the number keeps its sign in the
+    // messages and `−-5` is not a number.
     if let Some(rest) = t.strip_prefix(['\u{2212}', '\u{2013}']) {
-        return check(field, -parse_number(rest.trim_start(), mark)?);
+        return check(
+            field,
+            parse_number(&format!("-{}", rest.trim_start()), mark)?,
+        );
     }
     check(field, parse_number(t, mark)?)
 }
@@ -538,6 +542,10 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     };
     let maintenance = operations.map_or_else(|| get(Field::Maintenance), |o| o.monthly);
     if !errors.is_empty() {
+        // A bad range is reported with the other fields' errors too.
+        if let Err(e) = sensitivity {
+            push_in_form_order(&mut errors, Field::Sensitivity, e);
+        }
         return Err(errors);
     }
     let inputs = Inputs {

@@ -107,10 +107,13 @@ pub fn crossing(start: f64, ends: &[f64], accruals: &[f64]) -> Option<f64> {
 /// the horizon, from when it stays there up to the horizon (a retraining
 /// or shrinking volume may pull it below zero later, after the horizon);
 /// if it is below zero at the horizon, from when it stays at or above zero
-/// for good within the schedule, or, for a position that turns down again
-/// (shrinking volume), from when it first reaches zero after the horizon.
-/// `None` when it is never at or above zero after the horizon.
-pub fn payback(start: f64, ends: &[f64], accruals: &[f64], h: usize) -> Option<f64> {
+/// for good within the schedule, or, without retraining (`lumps` false),
+/// for a position that turns down again (volume shrinking until the
+/// savings no longer cover maintenance), from when it first reaches zero
+/// after the horizon. With retraining a position that reaches zero only
+/// between lumps, and falls below it at the next, has not paid back.
+/// `None` when it never pays back by these rules.
+pub fn payback(start: f64, ends: &[f64], accruals: &[f64], h: usize, lumps: bool) -> Option<f64> {
     let h = h.min(ends.len());
     if h == 0 {
         return crossing(start, ends, accruals);
@@ -119,6 +122,9 @@ pub fn payback(start: f64, ends: &[f64], accruals: &[f64], h: usize) -> Option<f
         return crossing(start, &ends[..h], &accruals[..h]);
     }
     crossing(start, ends, accruals).or_else(|| {
+        if lumps {
+            return None;
+        }
         let first = h + ends[h..].iter().position(|&p| p >= 0.0)?;
         crossing(start, &ends[..=first], &accruals[..=first])
     })
@@ -130,14 +136,15 @@ pub fn break_evens(i: &Inputs, months: &[Month]) -> (Option<f64>, Option<f64>) {
     let h = i.months as usize;
     let ends: Vec<f64> = months.iter().map(|m| m.cumulative).collect();
     let accruals: Vec<f64> = months.iter().map(|m| m.net + m.retraining).collect();
-    let plain = payback(-i.training, &ends, &accruals, h);
+    let lumps = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
+    let plain = payback(-i.training, &ends, &accruals, h, lumps);
     let monthly_rate = (1.0 + i.discount).powf(1.0 / 12.0);
     let d_ends: Vec<f64> = months.iter().map(|m| m.discounted_cumulative).collect();
     let d_accruals: Vec<f64> = months
         .iter()
         .map(|m| (m.net + m.retraining) / monthly_rate.powi(m.month as i32))
         .collect();
-    let discounted = payback(-i.training, &d_ends, &d_accruals, h);
+    let discounted = payback(-i.training, &d_ends, &d_accruals, h, lumps);
     (plain, discounted)
 }
 
