@@ -252,8 +252,10 @@ fn TornadoView(
             .ok()?
     };
     let select = move |ev: web_sys::Event| {
-        if let Some(name) = bar_of(&ev).and_then(|b| b.get_attribute("data-input")) {
-            selected.set(Some(name));
+        let name = bar_of(&ev).and_then(|b| b.get_attribute("data-input"));
+        // `mouseover` bubbles from each part of a bar: set on a change only.
+        if name.is_some() && selected.with_untracked(|s| *s != name) {
+            selected.set(name);
         }
     };
     // Each bar is focusable (Tab); the arrow keys move between them.
