@@ -312,6 +312,37 @@ fn tornado_ordering_and_values() {
 }
 
 #[test]
+fn y_axis_labels_fit_their_margin() {
+    // Ordinary figures keep the usual margin; money in the hundreds of
+    // trillions widens it so that no label is cut off at the page's edge.
+    let r = calculate(&EX);
+    assert_eq!(timeline(&EX, &r, 390.0, 320.0).frame.left, 64.0);
+    // Up to $600 quintillion ($600,000,000T): the margin grows to 45% of a
+    // phone's width at most, which such labels fit.
+    let huge = Inputs {
+        baseline: 1000.0,
+        finetuned: 100.0,
+        requests: 1e15,
+        months: 600,
+        ..EX
+    };
+    let r = calculate(&huge);
+    for chart in [
+        timeline(&huge, &r, 390.0, 320.0),
+        volume(&huge, &r, 390.0, 300.0),
+    ] {
+        for t in &chart.y_ticks {
+            assert!(
+                t.label.chars().count() as f64 * 7.2 + 8.0 <= chart.frame.left,
+                "{} in {}",
+                t.label,
+                chart.frame.left
+            );
+        }
+    }
+}
+
+#[test]
 fn timeline_marks_break_even_and_extends_beyond_the_horizon() {
     let r = calculate(&EX);
     let c = timeline(&EX, &r, 640.0, 320.0);
@@ -404,6 +435,37 @@ fn geometry_degenerate_ranges() {
     assert!(ticks.len() <= 12 && ticks.iter().all(|t| t.is_finite()));
     let (ticks, _, _) = nice_ticks(0.1, 0.3, 2);
     assert!(ticks.contains(&0.2) || ticks.contains(&0.0));
+    // Tick values are their decimals exactly (to the nearest double), so
+    // the labels carry no binary noise at any magnitude.
+    for (lo, hi) in [
+        (0.0, 0.7),
+        (-3e26, 4.2e26),
+        (0.0, 9e-7),
+        (1e15, 1e15 + 70.0),
+        (-1e22, 0.0),
+    ] {
+        let (ticks, _, _) = nice_ticks(lo, hi, 5);
+        for t in ticks {
+            let shortest = format!("{t:e}");
+            let digits = shortest
+                .split('e')
+                .next()
+                .unwrap()
+                .trim_start_matches('-')
+                .replace('.', "");
+            assert!(digits.len() <= 3, "{lo}..{hi}: tick {t} is {shortest}");
+        }
+    }
+    for t in log_ticks(1e-9, 1e30) {
+        assert!(
+            format!("{t:e}").starts_with(['1', '2', '5']) && format!("{t:e}").len() <= 6,
+            "{t:e}"
+        );
+    }
+    assert_eq!(
+        money_short(nice_ticks(0.0, 4e26, 5).0[2]),
+        "$200,000,000,000,000T"
+    );
     assert_eq!(log_ticks(1000.0, 1e7), [1e3, 1e4, 1e5, 1e6, 1e7]);
     assert_eq!(log_ticks(10.0, 100.0), [10.0, 20.0, 50.0, 100.0]);
     assert_eq!(log_ticks(0.0, 10.0), Vec::<f64>::new());

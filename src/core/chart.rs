@@ -96,21 +96,35 @@ impl Scale {
 pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, f64, f64) {
     let (lo, hi) = usable_domain(lo, hi);
     let raw = (hi - lo) / target.max(1) as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
+    let exp = raw.log10().floor();
+    let magnitude = 10f64.powf(exp);
+    // The step is m·10^e with m 1, 2 or 5.
+    let (m, e) = [1.0, 2.0, 5.0]
         .into_iter()
-        .map(|m| m * magnitude)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * magnitude);
-    let start = (lo / step).floor() * step;
-    let end = (hi / step).ceil() * step;
-    let n = ((end - start) / step).round() as usize;
-    // Snap values like 0.30000000000000004 to the step's precision.
-    let ticks = (0..=n.min(50))
-        .map(|k| start + k as f64 * step)
-        .map(|t| if t.abs() < step * 1e-9 { 0.0 } else { t })
-        .collect();
-    (ticks, start, end)
+        .find(|m| m * magnitude >= raw)
+        .map_or((1.0, exp + 1.0), |m| (m, exp));
+    let step = m * 10f64.powf(e);
+    let (first, last) = ((lo / step).floor(), (hi / step).ceil());
+    let n = (last - first).round() as usize;
+    // The q-th tick is q·m·10^e, read from that decimal: the double nearest
+    // to it, so its label carries no binary noise (0.3, not
+    // 0.30000000000000004; 4e26, not 3.9999999999999995e26).
+    let at = |q: f64| decimal(q * m, e);
+    let ticks = (0..=n.min(50)).map(|k| at(first + k as f64)).collect();
+    (ticks, at(first), at(last))
+}
+
+/// The double nearest to `digits`·10^`exp` (`digits` a whole number).
+fn decimal(digits: f64, exp: f64) -> f64 {
+    let v = format!("{digits}e{exp}")
+        .parse()
+        .unwrap_or(digits * 10f64.powf(exp));
+    // −0 is 0.
+    if v == 0.0 {
+        0.0
+    } else {
+        v
+    }
 }
 
 /// Powers of ten within `lo..=hi` (positive), with 2× and 5× steps when
@@ -124,7 +138,7 @@ pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
     let mut out = Vec::new();
     for e in a..=b.min(a + 40) {
         for m in mults {
-            let v = m * 10f64.powi(e);
+            let v = decimal(*m, f64::from(e));
             if v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9) {
                 out.push(v);
             }
@@ -314,12 +328,25 @@ fn y_axis(values: impl Iterator<Item = f64>, frame: &Frame) -> (Scale, Vec<Tick>
     (scale, ticks, zero)
 }
 
+/// Widens the left margin for y-axis labels longer than it holds (money in
+/// the hundreds of trillions), up to 45% of the width: a 12 px tabular
+/// digit is at most 7.2 px wide, and labels end 8 px left of the plot.
+fn fit_labels(frame: &mut Frame, ticks: &[Tick]) {
+    let widest = ticks
+        .iter()
+        .map(|t| t.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let needed = widest as f64 * 7.2 + 14.0;
+    frame.left = frame.left.max(needed.min(frame.width * 0.45));
+}
+
 /// The break-even timeline: cumulative net position month by month (from
 /// −T, stepping down at each retraining), with cumulative baseline and
 /// fine-tuned costs. When payback comes after the horizon, the axis extends
 /// to show it (up to 600 months).
 pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
-    let frame = Frame::new(width, height);
+    let mut frame = Frame::new(width, height);
     let horizon = i.months;
     let span = match r.break_even_months {
         Some(be) if be > f64::from(horizon) => {
@@ -335,8 +362,9 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         ft += m.finetuned_cost + m.maintenance + m.retraining;
         rows.push((f64::from(m.month), m.cumulative, base, ft));
     }
-    let x = Scale::linear(0.0, f64::from(span), frame.left, frame.right);
     let (y, y_ticks, zero_y) = y_axis(rows.iter().flat_map(|r| [r.1, r.2, r.3]), &frame);
+    fit_labels(&mut frame, &y_ticks);
+    let x = Scale::linear(0.0, f64::from(span), frame.left, frame.right);
     let (xt, _, _) = nice_ticks(0.0, f64::from(span), 6);
     let x_ticks = xt
         .into_iter()
@@ -438,7 +466,7 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
 /// 1/100 to 100× the current volume, with the current and break-even
 /// volumes marked.
 pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
-    let frame = Frame::new(width, height);
+    let mut frame = Frame::new(width, height);
     // With no volume yet, centre the sweep on the break-even volume.
     let centre = if i.requests > 0.0 {
         i.requests
@@ -446,7 +474,6 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         r.break_even_volume.filter(|v| *v > 0.0).unwrap_or(10_000.0)
     };
     let (lo, hi) = (centre / 100.0, centre * 100.0);
-    let x = Scale::log(lo, hi, frame.left, frame.right);
     let samples: Vec<(f64, f64)> = (0..=48)
         .map(|k| {
             let v = lo * 10f64.powf(4.0 * f64::from(k) / 48.0);
@@ -454,6 +481,8 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         })
         .collect();
     let (y, y_ticks, zero_y) = y_axis(samples.iter().map(|s| s.1), &frame);
+    fit_labels(&mut frame, &y_ticks);
+    let x = Scale::log(lo, hi, frame.left, frame.right);
     let x_ticks = log_ticks(lo, hi)
         .into_iter()
         .map(|t| Tick {
