@@ -38,13 +38,20 @@ pub fn Metric(
         calc.track_display();
         value.get().map_or_else(|| undefined.to_owned(), format)
     };
+    // A fitted tile reads its text twice (the figure and its width): format
+    // it once per change.
+    let text: Signal<String> = if fit {
+        Memo::new(move |_| text()).into()
+    } else {
+        Signal::derive(text)
+    };
     view! {
         <div class=format!("metric {class}")>
             <dt>{label}</dt>
             <dd
                 data-metric=name
                 data-value=move || raw(value.get())
-                style:--half-chars=move || fit.then(|| half_chars(&text()).to_string())
+                style:--half-chars=move || fit.then(|| text.with(|t| half_chars(t).to_string()))
             >
                 {text}
             </dd>

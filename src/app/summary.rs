@@ -182,10 +182,12 @@ pub fn ResultsPeek() -> impl IntoView {
     // The bar can appear over the field being typed in (the first edit shows
     // it) and a message can appear under that field: once the page has
     // drawn, scroll the focused field with its message clear of the bar.
-    // Focus and caret stay put.
+    // Focus and caret stay put. Only when the bar or a message comes or
+    // goes, not on every keystroke.
     let bar = NodeRef::<leptos::html::A>::new();
+    let messages = Memo::new(move |_| calc.parsed.with(|p| p.as_ref().err().cloned()));
     Effect::new(move |_| {
-        calc.parsed.track();
+        messages.track();
         if edited.get() {
             request_animation_frame(move || reveal_focused_field(bar));
         }
