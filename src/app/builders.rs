@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::inputs::{ChoiceField, NumberField};
+use super::field::{ChoiceField, NumberField};
 use super::metric::Metric;
 use super::state::use_calc;
 use crate::core::builders::RequestCost;

@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser::on_toggle;
-use super::inputs::NumberField;
+use super::field::NumberField;
 use super::state::use_calc;
 use crate::core::chart::{self, signed_money, LineChart, Tornado};
 use crate::core::format::{money, number};

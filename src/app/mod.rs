@@ -9,6 +9,7 @@ mod compare;
 mod data;
 mod embed;
 mod explainer;
+mod field;
 mod formulas;
 mod inputs;
 mod intl;

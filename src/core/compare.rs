@@ -2,7 +2,8 @@
 //! columns, the best value per figure marked, and the difference of each
 //! column to the first.
 
-use super::export::{csv_line, input_text, input_value, used_inputs};
+use super::csv::csv_line;
+use super::export::{input_text, input_value, used_inputs};
 use super::format::MINUS;
 use super::metrics::{Better, METRICS};
 use super::model::{calculate, Inputs, Results};

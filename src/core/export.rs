@@ -1,6 +1,7 @@
 //! Exports (JSON, CSV, Markdown) of a scenario and its results, and the
 //! import of an exported JSON file, validated field by field.
 
+use super::csv::csv_line;
 use super::field::{push_in_form_order, Field, Kind};
 use super::format::{data, money_input, number, unit_cost};
 use super::json::{self, Json};
@@ -95,26 +96,6 @@ pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
         ("results", Json::Object(results)),
     ])
     .to_pretty_text()
-}
-
-/// One CSV field, quoted when it must be (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
-/// One CSV line from its fields, ending in CRLF.
-pub fn csv_line<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> String {
-    let mut line = fields
-        .into_iter()
-        .map(|f| csv_field(f.as_ref()))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
 }
 
 /// The scenario and its results as CSV: `kind,name,label,value,text`.

@@ -11,14 +11,17 @@
 pub mod builders;
 pub mod chart;
 pub mod compare;
+pub mod csv;
 pub mod embed;
 pub mod export;
 pub mod field;
 pub mod format;
 pub mod formulas;
+pub mod inputs;
 pub mod json;
 pub mod metrics;
 pub mod model;
+pub mod number;
 pub mod parse;
 pub mod presets;
 pub mod scenario;

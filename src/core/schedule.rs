@@ -5,10 +5,21 @@
 //! [`super::model`] (property-tested).
 
 use super::format::data;
-use super::model::{retrainings_by, Inputs};
+use super::inputs::Inputs;
 
 /// Longest schedule: the longest horizon.
 pub const MAX_MONTHS: u32 = super::field::MAX_MONTHS;
+
+/// Retrainings that happen by time `t` (months) at `c` a year: the k-th is
+/// at k·12/c, and one falling exactly at `t` counts.
+pub fn retrainings_by(t: f64, per_year: f64) -> f64 {
+    if per_year <= 0.0 {
+        return 0.0;
+    }
+    // A tolerance so that, say, the 4th quarterly retraining at month 12
+    // counts in a 12-month horizon despite rounding.
+    (t * per_year / 12.0 + 1e-9).floor()
+}
 
 /// One month of the schedule (amounts in dollars, flows of that month).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -151,7 +162,7 @@ pub fn break_evens(i: &Inputs, months: &[Month]) -> (Option<f64>, Option<f64>) {
 /// The schedule as CSV (month, requests, baseline cost, fine-tuned cost,
 /// maintenance, retraining, net, cumulative, discounted cumulative).
 pub fn to_csv(months: &[Month]) -> String {
-    let mut out = super::export::csv_line([
+    let mut out = super::csv::csv_line([
         "month",
         "requests",
         "baseline_cost",
@@ -164,7 +175,7 @@ pub fn to_csv(months: &[Month]) -> String {
         "discounted_cumulative",
     ]);
     for m in months {
-        out += &super::export::csv_line([
+        out += &super::csv::csv_line([
             m.month.to_string(),
             data(m.requests),
             data(m.baseline_cost),

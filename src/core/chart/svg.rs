@@ -1,0 +1,57 @@
+//! SVG markup primitives shared by the charts: path data, pixel coordinates
+//! written without float formatting, and where a marker's label goes.
+
+/// SVG path data through `points` (pixels, one decimal).
+pub fn path(points: &[(f64, f64)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(points.len() * 14);
+    for (k, (x, y)) in points.iter().enumerate() {
+        let _ = write!(
+            out,
+            "{}{} {}",
+            if k == 0 { 'M' } else { 'L' },
+            Px(*x),
+            Px(*y)
+        );
+    }
+    out
+}
+
+/// A pixel coordinate as SVG markup writes it: tenths, through integer
+/// formatting, far cheaper than float formatting (a path can have 600
+/// points).
+pub(super) struct Px(pub(super) f64);
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = (self.0 * 10.0).round();
+        let t = if t.is_finite() {
+            t.clamp(-1e12, 1e12) as i64
+        } else {
+            0
+        };
+        let sign = if t < 0 { "-" } else { "" };
+        write!(f, "{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+    }
+}
+
+/// Where a marker's label goes: right of the line if it fits, else left of
+/// it, else centred within the chart (labels are about 7 px a character).
+pub fn label_place(x: f64, chars: usize, width: f64) -> (f64, &'static str) {
+    let w = chars as f64 * 7.0;
+    if x + 6.0 + w <= width - 4.0 {
+        (x + 6.0, "start")
+    } else if x - 6.0 - w >= 4.0 {
+        (x - 6.0, "end")
+    } else {
+        // A label wider than the chart is centred in it: `clamp` with its
+        // bounds crossed would panic and stop the page.
+        let (low, high) = (w / 2.0 + 4.0, width - w / 2.0 - 4.0);
+        let x = if low <= high {
+            x.clamp(low, high)
+        } else {
+            width / 2.0
+        };
+        (x, "middle")
+    }
+}
