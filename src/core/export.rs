@@ -23,6 +23,11 @@ pub fn input_text(field: Field, v: f64) -> String {
         Kind::Months => format!("{} months", number(v)),
         Kind::Bounded(_) | Kind::Signed(_) => format!("{} {}", number(v), field.unit()),
         Kind::Choice(options) => options.get(v as usize).copied().unwrap_or("").to_owned(),
+        // Issue #17: a range's ends (`−30%`, `4 % per month`), draws and seed.
+        Kind::Between(..) if field.unit() == "%" => format!("{}%", number(v)),
+        Kind::Between(..) | Kind::Whole(..) => format!("{} {}", number(v), field.unit())
+            .trim_end()
+            .to_owned(),
     }
 }
 

@@ -31,6 +31,12 @@ pub enum Kind {
     Signed(u32),
     /// One of a fixed set of options (the first is the default).
     Choice(&'static [&'static str]),
+    // Issue #17: the ends of a range and the simulation's settings.
+    /// A number from the first to the second value: one end of a range
+    /// (empty means no range on that side, see `core::uncertainty`).
+    Between(i32, i32),
+    /// A whole number from the first to the second value.
+    Whole(u64, u64),
 }
 
 /// Everything known about one input.
@@ -139,6 +145,22 @@ fields! {
     Currency: "currency", "Currency", "", "Figures are in the currency you enter; no exchange rate is applied.", 1.0, Kind::Choice(CURRENCY_CODES), "USD";
     Locale: "locale", "Number format", "", "How numbers are written: separators and symbol placement.", 1.0, Kind::Choice(LOCALE_TAGS), "en-US";
     Sensitivity: "sensitivity", "Sensitivity range", "± %", "How far each input moves in the sensitivity chart.", 5.0, Kind::Bounded(100), "20";
+
+    // Issue #17: ranges on the estimates (% around the scenario's value; growth's ends in points) and the simulation.
+    TrainingLow: "training_low", "Training cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::Between(-100, 0), "";
+    TrainingHigh: "training_high", "Training cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::Between(0, 1000), "";
+    MaintenanceLow: "maintenance_low", "Monthly maintenance, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::Between(-100, 0), "";
+    MaintenanceHigh: "maintenance_high", "Monthly maintenance, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::Between(0, 1000), "";
+    BaselineLow: "baseline_low", "Baseline cost per request, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::Between(-100, 0), "";
+    BaselineHigh: "baseline_high", "Baseline cost per request, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::Between(0, 1000), "";
+    FinetunedLow: "finetuned_low", "Fine-tuned cost per request, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::Between(-100, 0), "";
+    FinetunedHigh: "finetuned_high", "Fine-tuned cost per request, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::Between(0, 1000), "";
+    RequestsLow: "requests_low", "Monthly requests, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::Between(-100, 0), "";
+    RequestsHigh: "requests_high", "Monthly requests, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::Between(0, 1000), "";
+    GrowthLow: "growth_low", "Monthly volume growth, low end", "% per month", "The lowest growth to expect, at most the growth itself.", 0.5, Kind::Between(-99, 99), "";
+    GrowthHigh: "growth_high", "Monthly volume growth, high end", "% per month", "The highest growth to expect, at least the growth itself.", 0.5, Kind::Between(-99, 99), "";
+    McDraws: "mc_draws", "Simulated cases", "cases", "More cases give steadier figures and take longer: 1,000 to 100,000.", 1000.0, Kind::Whole(1_000, 100_000), "10000";
+    McSeed: "mc_seed", "Random seed", "", "The same seed gives the same figures; another one shows the sampling noise.", 1.0, Kind::Whole(0, 1 << 53), "1";
 }
 
 /// The number of fields.

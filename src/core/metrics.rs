@@ -14,9 +14,9 @@ pub enum Better {
     Lower,
 }
 
-/// One figure of the results.
-#[derive(Clone, Copy)]
-pub struct MetricDef {
+/// One figure of the results (`R`: what it is read from, the model's
+/// [`Results`] unless said otherwise).
+pub struct MetricDef<R = Results> {
     /// The public `data-metric` name.
     pub name: &'static str,
     /// The label shown to people.
@@ -24,7 +24,7 @@ pub struct MetricDef {
     /// The unit of the raw value, for CSV headers.
     pub unit: &'static str,
     /// Reads the raw value; `None` when undefined.
-    pub get: fn(&Results) -> Option<f64>,
+    pub get: fn(&R) -> Option<f64>,
     /// Writes a defined value.
     pub format: fn(f64) -> String,
     /// The words for an undefined value.
@@ -33,9 +33,17 @@ pub struct MetricDef {
     pub better: Better,
 }
 
-impl MetricDef {
+impl<R> Clone for MetricDef<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for MetricDef<R> {}
+
+impl<R> MetricDef<R> {
     /// The figure as text: formatted, or its words when undefined.
-    pub fn text(&self, r: &Results) -> String {
+    pub fn text(&self, r: &R) -> String {
         (self.get)(r).map_or_else(|| self.undefined.to_owned(), self.format)
     }
 }

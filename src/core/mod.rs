@@ -27,6 +27,9 @@ pub mod presets;
 pub mod scenario;
 pub mod schedule;
 pub mod store;
+// Issue #17: ranges on the estimates and the Monte Carlo simulation.
+pub mod montecarlo;
+pub mod uncertainty;
 
 pub use field::Field;
 pub use model::{calculate, Inputs, Results, Status};

@@ -54,6 +54,39 @@ pub enum InputError {
     /// Not one of a choice field's options.
     #[error("Choose one of the options.")]
     NotAnOption,
+    // Issue #17: the ends of a range and the simulation's settings.
+    /// Outside a range end's limits (`−100` to `0` for a low end).
+    #[error("Enter a number from {} to {}.", signed(*.0), signed(*.1))]
+    Between(i32, i32),
+    /// Not a whole number within the limits (draws, seed).
+    #[error("Enter a whole number from {} to {}.", grouped(*.0), grouped(*.1))]
+    WholeBetween(u64, u64),
+    /// A low end of growth above the growth itself (quoted).
+    #[error("Enter at most the monthly growth, {0}.")]
+    AboveGrowth(Echo),
+    /// A high end of growth below the growth itself (quoted).
+    #[error("Enter at least the monthly growth, {0}.")]
+    BelowGrowth(Echo),
+}
+
+/// A whole number with comma thousands separators: `100,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A whole number with its sign written as a minus sign (U+2212) and comma
+/// thousands separators: `−100`, `1,000`.
+fn signed(n: i32) -> String {
+    let sign = if n < 0 { "\u{2212}" } else { "" };
+    format!("{sign}{}", grouped(u64::from(n.unsigned_abs())))
 }
 
 /// A short text quoted by a message (what was typed, what to write

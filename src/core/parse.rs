@@ -11,6 +11,7 @@ use super::builders::{
 use super::field::{push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO};
 use super::model::Inputs;
 use super::number::parse_number;
+use super::uncertainty::{Ends, Ranges, RANGED};
 pub use super::number::{DecimalMark, Echo, InputError};
 
 /// The text of each field, exactly as typed, in [`Field::ALL`] order.
@@ -85,6 +86,16 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
             Err(InputError::MonthsOutOfRange)
         }
         Kind::Months => Ok(v),
+        Kind::Between(low, high) if !(f64::from(low)..=f64::from(high)).contains(&v) => {
+            Err(InputError::Between(low, high))
+        }
+        Kind::Between(..) => Ok(v),
+        Kind::Whole(low, high)
+            if v.fract() != 0.0 || !(low as f64..=high as f64).contains(&v) =>
+        {
+            Err(InputError::WholeBetween(low, high))
+        }
+        Kind::Whole(..) => Ok(v),
         _ if v < 0.0 => Err(InputError::Negative),
         _ if v > MAX_VALUE => Err(InputError::TooLarge),
         _ if v > 0.0 && v < MIN_NONZERO => Err(InputError::TooSmall),
@@ -114,7 +125,7 @@ pub struct TokenCosts {
 
 /// A validated scenario: the model's inputs, and the builders' breakdowns
 /// for the sections built from parts.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     /// The inputs of the model.
     pub inputs: Inputs,
@@ -129,6 +140,10 @@ pub struct Parsed {
     pub sensitivity: Result<f64, InputError>,
     /// The display currency and locale.
     pub display: super::format::Display,
+    /// The ranges on the estimates and the simulation's settings (issue
+    /// #17), or each invalid field's error: like the sensitivity range, a
+    /// bad one hides the simulation only, never the figures.
+    pub ranges: Result<Ranges, FieldErrors>,
 }
 
 impl Parsed {
@@ -258,10 +273,18 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         None
     };
     let maintenance = operations.map_or_else(|| get(Field::Maintenance), |o| o.monthly);
+    // The ranges on the estimates are checked apart from the figures' own
+    // fields, like the sensitivity range (growth's ends against a valid
+    // growth only).
+    let growth_ok = !errors.iter().any(|(f, _)| *f == Field::Growth);
+    let ranges = parse_ranges(raw, growth_ok.then_some(growth));
     if !errors.is_empty() {
         // A bad range is reported with the other fields' errors too.
         if let Err(e) = sensitivity {
             push_in_form_order(&mut errors, Field::Sensitivity, e);
+        }
+        for (f, e) in ranges.err().unwrap_or_default() {
+            push_in_form_order(&mut errors, f, e);
         }
         return Err(errors);
     }
@@ -287,7 +310,64 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         operations,
         sensitivity,
         display,
+        ranges,
     })
+}
+
+/// Validates the ranges on the estimates and the simulation's settings
+/// (issue #17). An empty end is no range on that side. Growth's ends are in
+/// points and must enclose `growth` (% per month, when it is valid).
+fn parse_ranges(raw: &RawInputs, growth: Option<f64>) -> Result<Ranges, FieldErrors> {
+    let mark = raw.decimal_mark();
+    let mut errors = Vec::new();
+    let mut ranges = Ranges::default();
+    let mut end = |field: Field| {
+        let text = raw.get(field);
+        if text.trim().is_empty() {
+            return None;
+        }
+        parse_field(field, text, mark)
+            .map_err(|e| push_in_form_order(&mut errors, field, e))
+            .ok()
+    };
+    for (k, r) in RANGED.iter().enumerate() {
+        ranges.ends[k] = (end(r.low), end(r.high));
+    }
+    let draws = parse_field(Field::McDraws, raw.get(Field::McDraws), mark);
+    let seed = parse_field(Field::McSeed, raw.get(Field::McSeed), mark);
+    for (field, value) in [(Field::McDraws, draws), (Field::McSeed, seed)] {
+        if let Err(e) = value {
+            push_in_form_order(&mut errors, field, e);
+        }
+    }
+    // Checked by `parse_field`: whole numbers within their limits.
+    ranges.draws = draws.unwrap_or(1e4) as u32;
+    ranges.seed = seed.unwrap_or(1.0) as u64;
+    if let Some(g) = growth {
+        // Quoted as the scenario's format writes decimals.
+        let quoted = Echo::new(&g.to_string().replacen('.', &mark.char().to_string(), 1));
+        for (k, r) in RANGED.iter().enumerate() {
+            if r.ends != Ends::Absolute {
+                continue;
+            }
+            let (low, high) = ranges.ends[k];
+            if let (Some(low), Some(q)) = (low, quoted) {
+                if low > g {
+                    push_in_form_order(&mut errors, r.low, InputError::AboveGrowth(q));
+                }
+            }
+            if let (Some(high), Some(q)) = (high, quoted) {
+                if high < g {
+                    push_in_form_order(&mut errors, r.high, InputError::BelowGrowth(q));
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(ranges)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Validates a scenario and returns the model's inputs.
@@ -314,6 +394,8 @@ pub fn step_text(
         Kind::Bounded(max) => (0.0, f64::from(max)),
         Kind::Signed(max) => (-f64::from(max), f64::from(max)),
         Kind::Choice(_) => return None,
+        Kind::Between(low, high) => (f64::from(low), f64::from(high)),
+        Kind::Whole(low, high) => (low as f64, high as f64),
         _ => (0.0, MAX_VALUE),
     };
     let next = (if up { v + step } else { v - step }).clamp(low, high);

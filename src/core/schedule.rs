@@ -51,25 +51,70 @@ pub struct Month {
 /// The schedule for `months` months (capped at [`MAX_MONTHS`]).
 pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
     let months = months.min(MAX_MONTHS);
-    let monthly_rate = (1.0 + i.discount).powf(1.0 / 12.0);
-    let quality_per_request = i.accuracy_gain / 100.0 * i.error_value;
     let mut out = Vec::with_capacity(months as usize);
-    let (mut requests, mut cumulative, mut discounted, mut factor, mut served) =
-        (i.requests, -i.training, -i.training, 1.0, 0.0);
-    let mut lumps_before = 0.0;
-    for m in 1..=months {
+    out.extend(Months::new(i).take(months as usize));
+    out
+}
+
+/// The schedule's months one by one, from month 1 on, without end: what
+/// [`schedule`] collects, for a caller that needs only some of each month
+/// (the simulation) or stops early. Every month is computed exactly as
+/// there, so the two agree to the last bit.
+#[derive(Clone, Debug)]
+pub struct Months {
+    inputs: Inputs,
+    monthly_rate: f64,
+    quality_per_request: f64,
+    month: u32,
+    requests: f64,
+    cumulative: f64,
+    discounted: f64,
+    factor: f64,
+    served: f64,
+    lumps_before: f64,
+}
+
+impl Months {
+    /// The months of scenario `i`.
+    pub fn new(i: &Inputs) -> Months {
+        Months {
+            inputs: *i,
+            monthly_rate: (1.0 + i.discount).powf(1.0 / 12.0),
+            quality_per_request: i.accuracy_gain / 100.0 * i.error_value,
+            month: 0,
+            requests: i.requests,
+            cumulative: -i.training,
+            discounted: -i.training,
+            factor: 1.0,
+            served: 0.0,
+            lumps_before: 0.0,
+        }
+    }
+}
+
+impl Iterator for Months {
+    type Item = Month;
+
+    fn next(&mut self) -> Option<Month> {
+        let i = &self.inputs;
+        if self.month > 0 {
+            self.requests *= 1.0 + i.growth;
+        }
+        self.month += 1;
+        let m = self.month;
+        let requests = self.requests;
         let lumps = retrainings_by(f64::from(m), i.retrain_per_year);
-        let retraining = i.retrain_cost * (lumps - lumps_before);
-        lumps_before = lumps;
+        let retraining = i.retrain_cost * (lumps - self.lumps_before);
+        self.lumps_before = lumps;
         let baseline_cost = i.baseline * requests;
         let finetuned_cost = i.finetuned * requests;
-        let quality = quality_per_request * requests;
+        let quality = self.quality_per_request * requests;
         let net = baseline_cost - finetuned_cost + quality - i.maintenance - retraining;
-        factor /= monthly_rate;
-        cumulative += net;
-        discounted += net * factor;
-        served += requests;
-        out.push(Month {
+        self.factor /= self.monthly_rate;
+        self.cumulative += net;
+        self.discounted += net * self.factor;
+        self.served += requests;
+        Some(Month {
             month: m,
             requests,
             baseline_cost,
@@ -78,13 +123,11 @@ pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
             retraining,
             quality,
             net,
-            cumulative,
-            discounted_cumulative: discounted,
-            cumulative_requests: served,
-        });
-        requests *= 1.0 + i.growth;
+            cumulative: self.cumulative,
+            discounted_cumulative: self.discounted,
+            cumulative_requests: self.served,
+        })
     }
-    out
 }
 
 /// The time (months) from which a position stays at or above zero, from
