@@ -66,6 +66,13 @@ pub fn parse_field(field: Field, text: &str, mark: DecimalMark) -> Result<f64, I
     if t.is_empty() {
         return Err(InputError::Empty);
     }
+    // A whole number past 2^53 reads as a nearby double: refuse it from its
+    // digits.
+    if let (Kind::Whole(low, high), Ok(n)) = (field.kind(), t.parse::<u64>()) {
+        if n > high {
+            return Err(InputError::WholeBetween(low, high));
+        }
+    }
     check(field, parse_number(t, mark)?)
 }
 

@@ -1,0 +1,512 @@
+//! Native tests of the ranges on the estimates and the Monte Carlo
+//! simulation (issue #17): validation of the range fields, the triangular
+//! distribution, percentiles, Latin hypercube accuracy against exact
+//! quantiles, pinned figures for a fixed seed, and property tests.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ft_roi::core::montecarlo::{
+    column, outcome, percentile, sentence, simulate, Simulation, Summary,
+};
+use ft_roi::core::uncertainty::{Ranges, Triangular, RANGED};
+use ft_roi::core::{calculate, parse_scenario, Field, Inputs, RawInputs};
+use proptest::prelude::*;
+
+/// The scenario of `pairs` (field, text) over the reference example.
+fn raw(pairs: &[(Field, &str)]) -> RawInputs {
+    let mut raw = RawInputs::example();
+    for (f, t) in pairs {
+        raw.set(*f, *t);
+    }
+    raw
+}
+
+/// The summary of a valid scenario with valid ranges.
+#[track_caller]
+fn run(pairs: &[(Field, &str)]) -> Summary {
+    let p = parse_scenario(&raw(pairs)).expect("valid scenario");
+    let ranges = p.ranges.expect("valid ranges");
+    simulate(&p.inputs, &ranges).expect("a range to simulate")
+}
+
+// ------------------------------------------------------------ validation
+
+#[track_caller]
+fn check_range_error(pairs: &[(Field, &str)], field: Field, message: &str) {
+    let p = parse_scenario(&raw(pairs)).expect("the figures stay valid");
+    let errors = p.ranges.expect_err("a bad range");
+    let got: Vec<(Field, String)> = errors.iter().map(|(f, e)| (*f, e.to_string())).collect();
+    assert!(
+        got.contains(&(field, message.to_owned())),
+        "{pairs:?}: expected {field:?} {message:?}, got {got:?}"
+    );
+    // Only the simulation's fields are reported, and the figures are the
+    // scenario's own.
+    assert_eq!(calculate(&p.inputs), calculate(&Inputs::EXAMPLE.clone_with(pairs)));
+}
+
+trait CloneWith {
+    fn clone_with(&self, pairs: &[(Field, &str)]) -> Inputs;
+}
+
+impl CloneWith for Inputs {
+    /// The inputs of the reference scenario with `pairs`, the range fields
+    /// left out.
+    fn clone_with(&self, pairs: &[(Field, &str)]) -> Inputs {
+        let plain: Vec<(Field, &str)> = pairs
+            .iter()
+            .copied()
+            .filter(|(f, _)| !ft_roi::core::uncertainty::is_simulation_field(*f))
+            .collect();
+        parse_scenario(&raw(&plain)).expect("valid").inputs
+    }
+}
+
+#[test]
+fn bad_ranges_get_their_fields_message_and_leave_the_figures_be() {
+    use Field::*;
+    let table: &[(&[(Field, &str)], Field, &str)] = &[
+        (&[(RequestsLow, "10")], RequestsLow, "Enter a number from −100 to 0."),
+        (&[(RequestsLow, "-101")], RequestsLow, "Enter a number from −100 to 0."),
+        (&[(RequestsHigh, "-5")], RequestsHigh, "Enter a number from 0 to 1,000."),
+        (&[(TrainingHigh, "1001")], TrainingHigh, "Enter a number from 0 to 1,000."),
+        (&[(FinetunedLow, "abc")], FinetunedLow, "Enter a plain number, like 2500 or 0.012."),
+        (&[(BaselineHigh, "NaN")], BaselineHigh, "Enter a finite number."),
+        (&[(MaintenanceLow, "1,000")], MaintenanceLow, "Leave out thousands separators: write 1000, not 1,000."),
+        (&[(Growth, "2"), (GrowthLow, "3")], GrowthLow, "Enter at most the monthly growth, 2."),
+        (&[(Growth, "2.5"), (GrowthHigh, "1")], GrowthHigh, "Enter at least the monthly growth, 2.5."),
+        (&[(Locale, "de-DE"), (Growth, "2,5"), (GrowthHigh, "1")], GrowthHigh, "Enter at least the monthly growth, 2,5."),
+        (&[(GrowthHigh, "100")], GrowthHigh, "Enter a number from −99 to 99."),
+        (&[(McDraws, "999")], McDraws, "Enter a whole number from 1,000 to 100,000."),
+        (&[(McDraws, "100001")], McDraws, "Enter a whole number from 1,000 to 100,000."),
+        (&[(McDraws, "5000.5")], McDraws, "Enter a whole number from 1,000 to 100,000."),
+        (&[(McDraws, "")], McDraws, "Enter a value."),
+        (&[(McSeed, "-1")], McSeed, "Enter a whole number from 0 to 9,007,199,254,740,992."),
+        (&[(McSeed, "9007199254740993")], McSeed, "Enter a whole number from 0 to 9,007,199,254,740,992."),
+        (&[(McSeed, "1.5")], McSeed, "Enter a whole number from 0 to 9,007,199,254,740,992."),
+    ];
+    for (pairs, field, message) in table {
+        check_range_error(pairs, *field, message);
+    }
+}
+
+#[test]
+fn good_ranges_read_as_typed() {
+    use Field::*;
+    let p = parse_scenario(&raw(&[
+        (RequestsLow, " -30 "),
+        (RequestsHigh, "50"),
+        (Growth, "2"),
+        (GrowthLow, "-1"),
+        (GrowthHigh, "2"),
+        (McDraws, "2000"),
+        (McSeed, "9007199254740992"),
+    ]))
+    .expect("valid");
+    let r = p.ranges.expect("valid ranges");
+    assert_eq!(r.ends[4], (Some(-30.0), Some(50.0)));
+    assert_eq!(r.ends[5], (Some(-1.0), Some(2.0)));
+    assert_eq!(r.ends[0], (None, None));
+    assert_eq!((r.draws, r.seed), (2000, 1 << 53));
+    let active = r.active(&p.inputs);
+    assert_eq!(active.len(), 2);
+    assert_eq!(
+        active[0],
+        (4, Triangular { low: 70_000.0, mode: 100_000.0, high: 150_000.0 })
+    );
+    assert_eq!(active[1].1, Triangular { low: -1.0, mode: 2.0, high: 2.0 });
+}
+
+#[test]
+fn a_bad_range_is_listed_with_the_other_fields_errors() {
+    let errors = parse_scenario(&raw(&[
+        (Field::Training, "x"),
+        (Field::RequestsLow, "5"),
+    ]))
+    .expect_err("invalid");
+    let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+    assert_eq!(fields, [Field::Training, Field::RequestsLow]);
+}
+
+#[test]
+fn no_range_no_simulation() {
+    use Field::*;
+    for pairs in [
+        &[][..],
+        &[(RequestsLow, "0"), (RequestsHigh, "0")][..],
+        &[(RequestsLow, ""), (RequestsHigh, " ")][..],
+        // A range in % of a value of 0 has no width.
+        &[(Maintenance, "0"), (MaintenanceLow, "-50"), (MaintenanceHigh, "50")][..],
+        &[(Growth, "3"), (GrowthLow, "3"), (GrowthHigh, "3")][..],
+    ] {
+        let p = parse_scenario(&raw(pairs)).expect("valid");
+        let ranges = p.ranges.expect("valid ranges");
+        assert!(ranges.active(&p.inputs).is_empty(), "{pairs:?}");
+        assert!(simulate(&p.inputs, &ranges).is_none(), "{pairs:?}");
+        assert!(Simulation::new(&p.inputs, &ranges).is_none(), "{pairs:?}");
+    }
+}
+
+// --------------------------------------------------- distribution, ranks
+
+#[test]
+fn triangular_quantiles_invert_the_distribution_function() {
+    let t = Triangular { low: 2.0, mode: 5.0, high: 11.0 };
+    let table = [
+        (0.0, 2.0),
+        (1.0, 11.0),
+        // The mode's share is (5 − 2) / (11 − 2) = 1/3.
+        (1.0 / 3.0, 5.0),
+        // Below the mode: 2 + √(u·9·3); above: 11 − √((1 − u)·9·6).
+        (0.12, 2.0 + (0.12f64 * 27.0).sqrt()),
+        (0.75, 11.0 - (0.25f64 * 54.0).sqrt()),
+    ];
+    for (u, x) in table {
+        assert!((t.quantile(u) - x).abs() < 1e-12, "u {u}: {} vs {x}", t.quantile(u));
+        assert!((t.cdf(x) - u).abs() < 1e-12, "x {x}: {} vs {u}", t.cdf(x));
+    }
+    // A right-angled one (mode at the low end) and a point.
+    let right = Triangular { low: 0.0, mode: 0.0, high: 1.0 };
+    assert!((right.quantile(0.75) - 0.5).abs() < 1e-15);
+    let point = Triangular { low: 3.0, mode: 3.0, high: 3.0 };
+    assert_eq!(point.quantile(0.3), 3.0);
+}
+
+#[test]
+fn percentiles_interpolate_between_closest_ranks_like_numpy() {
+    // numpy.percentile([1, 2, 3, 4], [10, 50, 90]) = [1.3, 2.5, 3.7];
+    // numpy.percentile([7], 50) = 7; R quantile(type = 7) agrees.
+    let table: &[(&[f64], f64, Option<f64>)] = &[
+        (&[1.0, 2.0, 3.0, 4.0], 0.1, Some(1.3)),
+        (&[1.0, 2.0, 3.0, 4.0], 0.5, Some(2.5)),
+        (&[1.0, 2.0, 3.0, 4.0], 0.9, Some(3.7)),
+        (&[1.0, 2.0, 3.0, 4.0, 10.0], 0.9, Some(7.6)),
+        (&[7.0], 0.5, Some(7.0)),
+        (&[], 0.5, None),
+        // A median between a case that breaks even and one that never does.
+        (&[1.0, f64::INFINITY], 0.5, None),
+        (&[1.0, 2.0, f64::INFINITY], 0.5, Some(2.0)),
+    ];
+    for (values, p, expected) in table {
+        let got = percentile(values, *p);
+        match (got, expected) {
+            (Some(g), Some(e)) => assert!((g - e).abs() < 1e-12, "{values:?} {p}: {g}"),
+            _ => assert_eq!(got, *expected, "{values:?} {p}"),
+        }
+    }
+}
+
+#[test]
+fn each_column_has_one_value_per_stratum() {
+    let t = Triangular { low: 0.0, mode: 0.5, high: 1.0 };
+    let n = 1000;
+    let values = column(&t, 3, n, 42);
+    assert_eq!(values.len(), n as usize);
+    let mut strata: Vec<usize> = values
+        .iter()
+        .map(|&x| (t.cdf(x) * f64::from(n)).floor() as usize)
+        .collect();
+    strata.sort_unstable();
+    // Up to rounding at a stratum's edge, each stratum exactly once.
+    let misplaced = strata.iter().enumerate().filter(|(j, s)| *j != **s).count();
+    assert!(misplaced <= 2, "{misplaced} values outside their stratum");
+    // Shuffled: not in stratum order.
+    assert!(values.windows(2).filter(|w| w[0] > w[1]).count() > 400);
+}
+
+// ------------------------------------------------ exact, monotone cases
+
+/// Checks the simulation of one ranged input, through which net benefit is
+/// monotone (`increasing` or not), against the exact quantiles of its
+/// triangular distribution mapped through the model: within 0.1% of the
+/// range of net benefit, and `prob_positive` within 0.2 points.
+#[track_caller]
+fn check_exact(pairs: &[(Field, &str)], increasing: bool) {
+    let p = parse_scenario(&raw(pairs)).expect("valid");
+    let ranges = p.ranges.expect("valid ranges");
+    let active = ranges.active(&p.inputs);
+    assert_eq!(active.len(), 1);
+    let (row, t) = active[0];
+    let net_at = |x: f64| {
+        let mut i = p.inputs;
+        (RANGED[row].set)(&mut i, x);
+        calculate(&i).net_benefit
+    };
+    let s = simulate(&p.inputs, &ranges).expect("simulated");
+    let width = (net_at(t.high) - net_at(t.low)).abs();
+    assert!(width > 0.0);
+    for (q, got) in [(0.1, s.net_benefit_p10), (0.5, s.net_benefit_p50), (0.9, s.net_benefit_p90)] {
+        let exact = net_at(t.quantile(if increasing { q } else { 1.0 - q }));
+        assert!(
+            (got - exact).abs() <= 0.001 * width,
+            "{pairs:?} p{}: {got} vs exact {exact} (range {width})",
+            q * 100.0
+        );
+    }
+    // The exact probability of a positive net benefit: bisect for the
+    // input's value where it turns positive.
+    let (mut lo, mut hi) = (t.low, t.high);
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if (net_at(mid) > 0.0) == increasing {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let below = t.cdf(0.5 * (lo + hi));
+    let exact = 100.0 * if increasing { 1.0 - below } else { below };
+    assert!(
+        (s.prob_positive - exact).abs() <= 0.2,
+        "{pairs:?} prob_positive {} vs exact {exact}",
+        s.prob_positive
+    );
+}
+
+#[test]
+fn one_ranged_input_matches_its_exact_quantiles() {
+    use Field::*;
+    // Volume: net benefit rises with it; break-even volume 38,541.67 lies
+    // within 20,000 to 150,000.
+    check_exact(&[(RequestsLow, "-80"), (RequestsHigh, "50")], true);
+    // Training cost: net benefit falls as it rises, and turns negative.
+    check_exact(&[(Training, "8000"), (TrainingLow, "-50"), (TrainingHigh, "200")], false);
+    // The fine-tuned cost per request, with a right-angled distribution.
+    check_exact(&[(FinetunedHigh, "100")], false);
+    // Growth, on the schedule with retraining: net benefit rises with it.
+    check_exact(
+        &[
+            (Months, "36"),
+            (Growth, "1"),
+            (GrowthLow, "-4"),
+            (GrowthHigh, "5"),
+            (Maintenance, "650"),
+            (MaintenanceMode, "itemized"),
+            (Monitoring, "650"),
+            (RetrainCost, "2000"),
+            (RetrainPerYear, "2"),
+        ],
+        true,
+    );
+}
+
+#[test]
+fn a_scenario_that_seldom_pays_back_reads_never() {
+    use Field::*;
+    // Monthly net savings are 700 − 900 < 0 at the scenario's value.
+    let s = run(&[(Maintenance, "900"), (MaintenanceLow, "-30"), (MaintenanceHigh, "10")]);
+    assert!(s.prob_payback_in_horizon < 50.0);
+    assert_eq!(s.break_even_months_p50, None);
+    let s = run(&[(RequestsLow, "-10"), (RequestsHigh, "10")]);
+    assert_eq!(s.prob_payback_in_horizon, 100.0);
+    assert!(s.break_even_months_p50.is_some());
+}
+
+// ---------------------------------------------------- pinned, exact run
+
+/// The figures as the page's `data-value`s write them.
+fn values(s: &Summary) -> Vec<String> {
+    let raw = ft_roi::core::format::raw;
+    vec![
+        raw(Some(s.prob_positive)),
+        raw(Some(s.prob_payback_in_horizon)),
+        raw(Some(s.net_benefit_p10)),
+        raw(Some(s.net_benefit_p50)),
+        raw(Some(s.net_benefit_p90)),
+        raw(Some(s.net_benefit_mean)),
+        raw(s.roi_percent_p10),
+        raw(s.roi_percent_p50),
+        raw(s.roi_percent_p90),
+        raw(s.break_even_months_p50),
+    ]
+}
+
+/// The scenario `tests/e2e/uncertainty.test.mjs` opens: its figures there
+/// must be these, to the last digit.
+const PINNED: &[(Field, &str)] = &[
+    (Field::RequestsLow, "-60"),
+    (Field::RequestsHigh, "50"),
+    (Field::FinetunedLow, "-10"),
+    (Field::FinetunedHigh, "40"),
+    (Field::Growth, "1"),
+    (Field::GrowthLow, "-2"),
+    (Field::GrowthHigh, "3"),
+    (Field::McSeed, "7"),
+];
+
+#[test]
+fn a_fixed_seed_gives_exactly_these_figures() {
+    let s = run(PINNED);
+    assert_eq!(values(&s), PINNED_VALUES, "{s:#?}");
+    assert_eq!(sentence(&s), PINNED_SENTENCE);
+}
+
+const PINNED_VALUES: [&str; 10] = [
+    "97.82",
+    "97.82",
+    "1266.0181040948464",
+    "4359.380715671892",
+    "7977.831363765837",
+    "4505.1094278556575",
+    "34.216705516076935",
+    "117.82110042356464",
+    "215.61706388556314",
+    "4.4946724555322675",
+];
+const PINNED_SENTENCE: &str = "In 98% of 10,000 simulated cases fine-tuning pays back within 12 months; 1 case in 10 ends below $1,266.02.";
+
+#[test]
+fn slices_give_the_same_figures_as_one_run() {
+    let p = parse_scenario(&raw(PINNED)).expect("valid");
+    let ranges = p.ranges.expect("valid ranges");
+    let mut sim = Simulation::new(&p.inputs, &ranges).expect("ranged");
+    let mut steps = 0;
+    while !sim.step(97) {
+        steps += 1;
+        assert!(sim.summary().is_none());
+    }
+    assert!(steps > 100);
+    assert_eq!(sim.summary(), simulate(&p.inputs, &ranges));
+}
+
+// ------------------------------------------------------------ properties
+
+/// Any scenario the model takes, with growth, discounting, retraining and
+/// the value of accuracy.
+fn any_inputs() -> impl Strategy<Value = Inputs> {
+    (
+        (0.0..1e5f64, 0.0..2e3f64, 0.0..0.05f64, 0.0..0.05f64, 0.0..1e6f64, 1u32..=120),
+        (prop_oneof![Just(0.0), -0.2..0.2f64], prop_oneof![Just(0.0), 0.0..0.3f64]),
+        (prop_oneof![Just(0.0), 0.0..5e3f64], 0.0..12.0f64, 0.0..5.0f64, 0.0..2.0f64),
+    )
+        .prop_map(|((t, m, b, f, v, h), (g, d), (r, c, a, e))| Inputs {
+            training: t,
+            maintenance: m,
+            baseline: b,
+            finetuned: f,
+            requests: v,
+            months: h,
+            growth: g,
+            discount: d,
+            retrain_cost: r,
+            retrain_per_year: c,
+            accuracy_gain: a,
+            error_value: e,
+        })
+}
+
+/// Ranges on some of the inputs, within their fields' limits.
+fn any_ranges() -> impl Strategy<Value = Ranges> {
+    let end = |low: f64, high: f64| prop_oneof![Just(None), (low..=high).prop_map(Some)];
+    (
+        prop::collection::vec((end(-100.0, 0.0), end(0.0, 1000.0)), 5),
+        end(-0.3, 0.0),
+        end(0.0, 0.3),
+        0u64..1000,
+    )
+        .prop_map(|(percent, gl, gh, seed)| {
+            let mut r = Ranges { draws: 1000, seed, ..Ranges::default() };
+            for (k, e) in percent.into_iter().enumerate() {
+                r.ends[k] = e;
+            }
+            // Growth's ends as offsets from its value, filled in below.
+            r.ends[5] = (gl, gh);
+            r
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The simulation's model gives exactly what the page's model gives.
+    #[test]
+    fn the_draws_model_equals_calculate(i in any_inputs()) {
+        let r = calculate(&i);
+        let o = outcome(&i);
+        prop_assert_eq!(o.net_benefit.to_bits(), r.net_benefit.to_bits());
+        prop_assert_eq!(o.roi_percent.map(f64::to_bits), r.roi_percent.map(f64::to_bits));
+        prop_assert_eq!(o.break_even_months.map(f64::to_bits), r.break_even_months.map(f64::to_bits));
+    }
+
+    #[test]
+    fn percentiles_are_ordered_and_probabilities_are_percentages(
+        i in any_inputs(),
+        mut ranges in any_ranges(),
+    ) {
+        let g = i.growth * 100.0;
+        ranges.ends[5] = (ranges.ends[5].0.map(|d| g + d), ranges.ends[5].1.map(|d| g + d));
+        let Some(s) = simulate(&i, &ranges) else { return Ok(()) };
+        prop_assert!(s.net_benefit_p10 <= s.net_benefit_p50 && s.net_benefit_p50 <= s.net_benefit_p90);
+        if let (Some(a), Some(b), Some(c)) = (s.roi_percent_p10, s.roi_percent_p50, s.roi_percent_p90) {
+            prop_assert!(a <= b && b <= c);
+        }
+        let (lo, hi) = (s.net_benefits[0], s.net_benefits[s.net_benefits.len() - 1]);
+        prop_assert!(lo <= s.net_benefit_mean && s.net_benefit_mean <= hi);
+        for p in [s.prob_positive, s.prob_payback_in_horizon] {
+            prop_assert!((0.0..=100.0).contains(&p));
+        }
+        prop_assert!(s.break_even_months_p50.is_none_or(|m| (0.0..=600.0).contains(&m)));
+        // The same seed, the same figures.
+        prop_assert_eq!(simulate(&i, &ranges), Some(s));
+    }
+}
+
+/// Another seed moves each figure by less than its sampling error: five
+/// standard errors of a difference between two independent simple random
+/// samples (Latin hypercube sampling is tighter still).
+#[test]
+fn another_seed_moves_the_figures_by_less_than_the_sampling_error() {
+    use Field::*;
+    let base = [
+        (RequestsLow, "-80"),
+        (RequestsHigh, "30"),
+        (FinetunedLow, "-20"),
+        (FinetunedHigh, "60"),
+        (TrainingHigh, "100"),
+    ];
+    let s1 = run(&base);
+    let mut other = base.to_vec();
+    other.push((McSeed, "2"));
+    let s2 = run(&other);
+    assert_ne!(s1.net_benefit_p50, s2.net_benefit_p50);
+    let n = f64::from(s1.draws);
+    let bound = |se: f64| 5.0 * std::f64::consts::SQRT_2 * se;
+    for (a, b) in [
+        (s1.prob_positive, s2.prob_positive),
+        (s1.prob_payback_in_horizon, s2.prob_payback_in_horizon),
+    ] {
+        let p = a / 100.0;
+        let se = 100.0 * (p * (1.0 - p) / n).sqrt();
+        assert!((a - b).abs() <= bound(se).max(100.0 / n), "{a} vs {b}");
+    }
+    // A percentile's standard error: √(q(1 − q) / n) ÷ the density there,
+    // the density estimated from the neighbouring percentiles.
+    let values = &s1.net_benefits;
+    for (q, a, b) in [
+        (0.1, s1.net_benefit_p10, s2.net_benefit_p10),
+        (0.5, s1.net_benefit_p50, s2.net_benefit_p50),
+        (0.9, s1.net_benefit_p90, s2.net_benefit_p90),
+    ] {
+        let slope = (percentile(values, q + 0.05).unwrap() - percentile(values, q - 0.05).unwrap()) / 0.1;
+        let se = (q * (1.0 - q) / n).sqrt() * slope;
+        assert!((a - b).abs() <= bound(se), "p{}: {a} vs {b} (se {se})", q * 100.0);
+    }
+    let sd = (values.iter().map(|x| (x - s1.net_benefit_mean).powi(2)).sum::<f64>() / n).sqrt();
+    assert!((s1.net_benefit_mean - s2.net_benefit_mean).abs() <= bound(sd / n.sqrt()));
+}
+
+#[test]
+fn the_sentence_reads_for_people() {
+    let s = run(&[(Field::RequestsLow, "-80"), (Field::RequestsHigh, "50")]);
+    let text = sentence(&s);
+    assert!(
+        text.starts_with("In 97% of 10,000 simulated cases fine-tuning pays back within 12 months; 1 case in 10 ends below $"),
+        "{text}"
+    );
+    let one = Summary { months: 1, prob_payback_in_horizon: 0.004, net_benefit_p10: -1200.0, ..s.clone() };
+    assert_eq!(
+        sentence(&one),
+        "In under 1% of 10,000 simulated cases fine-tuning pays back within 1 month; 1 case in 10 ends below −$1,200.00."
+    );
+    let most = Summary { prob_payback_in_horizon: 99.99, ..s };
+    assert!(sentence(&most).starts_with("In over 99% of"));
+}
