@@ -18,7 +18,7 @@ use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use ft_roi::core::export::{import_json, to_csv, to_json, to_markdown};
+use ft_roi::core::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
 use ft_roi::core::field::{Kind, MAX_VALUE, MIN_NONZERO};
 use ft_roi::core::formulas::worked;
 use ft_roi::core::metrics::METRICS;
@@ -26,7 +26,9 @@ use ft_roi::core::parse::{parse_field, DecimalMark};
 use ft_roi::core::scenario::{decode, encode, MAX_VALUE_LEN};
 use ft_roi::core::schedule::schedule;
 use ft_roi::core::store::{decode_library, decode_working, encode_library, encode_working};
-use ft_roi::core::{calculate, parse_scenario, Field, RawInputs};
+use ft_roi::core::montecarlo::{sentence, simulate, SIM_METRICS};
+use ft_roi::core::uncertainty::Ranges;
+use ft_roi::core::{calculate, parse_scenario, Field, InputError, RawInputs};
 use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestRunner};
 use serde_json::{json, Map, Value};
@@ -119,15 +121,35 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
         Err(errors) => {
             prop_assert!(!errors.is_empty());
             for (field, error) in &errors {
-                prop_assert_eq!(
-                    parse_field(*field, raw.get(*field), raw.decimal_mark()),
-                    Err(*error)
-                );
+                // Growth's ends are also checked against growth (issue #17).
+                if !matches!(error, InputError::AboveGrowth(_) | InputError::BelowGrowth(_)) {
+                    prop_assert_eq!(
+                        parse_field(*field, raw.get(*field), raw.decimal_mark()),
+                        Err(*error)
+                    );
+                }
                 shown("an error message", &error.to_string())?;
             }
             return Ok(());
         }
     };
+    // Issue #17: the simulation of the ranges, at the fewest draws, and
+    // the exports that carry it.
+    let ranges_ok = parsed.ranges.is_ok();
+    let mut sim = None;
+    if let Ok(ranges) = parsed.ranges {
+        let ranges = Ranges { draws: 1000, ..ranges };
+        sim = simulate(&parsed.inputs, &ranges);
+        if let Some(s) = &sim {
+            for m in &SIM_METRICS {
+                if let Some(v) = (m.get)(s) {
+                    prop_assert!(v.is_finite(), "{} = {v}", m.name);
+                }
+                shown(m.name, &m.text(s))?;
+            }
+            shown("sentence", &sentence(s))?;
+        }
+    }
     let i = parsed.inputs;
     let r = calculate(&i);
     for m in &METRICS {
@@ -151,21 +173,23 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
         ];
         prop_assert!(values.iter().all(|v| v.is_finite()), "{month:?}");
     }
-    let json = to_json("fuzz", raw, &i, &r);
+    let json = to_json_with("fuzz", raw, &i, &r, sim.as_ref());
     prop_assert!(serde_json::from_str::<Value>(&json).is_ok(), "{json}");
     // The export keeps the field texts as typed; its numbers must be clean.
     let doc: Value = serde_json::from_str(&json).unwrap_or_default();
     no_bad_words("JSON export inputs", &doc["inputs"].to_string())?;
     no_bad_words("JSON export results", &doc["results"].to_string())?;
-    no_bad_words("CSV export", &to_csv(&i, &r))?;
-    no_bad_words("Markdown export", &to_markdown("fuzz", &i, &r))?;
+    no_bad_words("JSON export simulation", &doc["simulation"].to_string())?;
+    no_bad_words("CSV export", &to_csv_with(&i, &r, sim.as_ref()))?;
+    no_bad_words("Markdown export", &to_markdown_with("fuzz", &i, &r, sim.as_ref()))?;
     // A valid scenario survives its link (links keep 200 characters a value).
     if raw.0.iter().any(|t| t.chars().count() > MAX_VALUE_LEN) {
         return Ok(());
     }
     let back = decode(&encode(raw, &RawInputs::example()), RawInputs::example());
     prop_assert_eq!(&back.raw, raw);
-    prop_assert!(back.bad.is_empty());
+    // Bad ranges on a valid scenario are a damaged link's too (issue #17).
+    prop_assert_eq!(back.bad.is_empty(), ranges_ok);
     Ok(())
 }
 
@@ -322,6 +346,14 @@ fn valid_text(field: Field) -> BoxedStrategy<String> {
                 .prop_map(str::to_owned),
         ]
         .boxed(),
+        // Issue #17: a range's ends (mostly empty: no range), draws, seed.
+        Kind::Between(low, high) => prop_oneof![
+            3 => Just(String::new()),
+            1 => (low..=high).prop_map(|v| v.to_string()),
+            1 => (f64::from(low)..=f64::from(high)).prop_map(|v| format!("{v:.2}")),
+        ]
+        .boxed(),
+        Kind::Whole(low, high) => (low..=high.min(1 << 53)).prop_map(|v| v.to_string()).boxed(),
         Kind::Bounded(max) => prop_oneof![
             (0..=max).prop_map(|v| v.to_string()),
             (0.0..=f64::from(max)).prop_map(|v| format!("{v}")),
@@ -516,10 +548,13 @@ fn fuzz_url_decoder() {
         }
         prop_assert!(d.bad.is_empty() || d.has_scenario);
         for (field, error) in &d.bad {
-            prop_assert_eq!(
-                parse_field(*field, d.raw.get(*field), d.raw.decimal_mark()),
-                Err(*error)
-            );
+            // Growth's ends are also checked against growth (issue #17).
+            if !matches!(error, InputError::AboveGrowth(_) | InputError::BelowGrowth(_)) {
+                prop_assert_eq!(
+                    parse_field(*field, d.raw.get(*field), d.raw.decimal_mark()),
+                    Err(*error)
+                );
+            }
         }
         check_scenario(&d.raw)
     });

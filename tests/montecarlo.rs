@@ -510,3 +510,85 @@ fn the_sentence_reads_for_people() {
     let most = Summary { prob_payback_in_horizon: 99.99, ..s };
     assert!(sentence(&most).starts_with("In over 99% of"));
 }
+
+// --------------------------------------------------------------- exports
+
+#[test]
+fn exports_carry_the_ranges_and_the_figures() {
+    use ft_roi::core::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
+    let raw = raw(PINNED);
+    let p = parse_scenario(&raw).expect("valid");
+    let r = calculate(&p.inputs);
+    let s = run(PINNED);
+    let json = to_json_with("Pinned", &raw, &p.inputs, &r, Some(&s));
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let sim = &doc["simulation"];
+    assert_eq!(sim["draws"], 10000.0);
+    assert_eq!(sim["seed"], 7.0);
+    assert_eq!(sim["ranges"]["requests"]["low"], -60.0);
+    assert_eq!(sim["ranges"]["requests"]["max"], 150000.0);
+    assert_eq!(sim["ranges"]["growth"]["min"], -2.0);
+    assert_eq!(sim["results"]["net_benefit_p10"].as_f64(), Some(s.net_benefit_p10));
+    assert_eq!(sim["results"]["break_even_months_p50"].as_f64(), s.break_even_months_p50);
+    assert_eq!(sim["sentence"], PINNED_SENTENCE);
+    // The file reads back to the same ranges.
+    let (_, back) = import_json(&json).expect("imports");
+    assert_eq!(parse_scenario(&back).expect("valid").ranges, p.ranges);
+    // Without ranges, no `simulation` member: the export is as before.
+    assert!(!ft_roi::core::export::to_json("x", &RawInputs::example(), &Inputs::EXAMPLE, &calculate(&Inputs::EXAMPLE)).contains("simulation"));
+
+    let csv = to_csv_with(&p.inputs, &r, Some(&s));
+    for line in [
+        "input,requests_low,\"Monthly requests, low end\",-60,−60%\r\n",
+        "input,growth_high,\"Monthly volume growth, high end\",3,3 % per month\r\n",
+        "input,mc_draws,Simulated cases,10000,\"10,000 cases\"\r\n",
+        "input,mc_seed,Random seed,7,7\r\n",
+        "result,prob_positive,Chance of a positive net benefit,97.82,97.82%\r\n",
+        "result,net_benefit_p10,\"Net benefit, 10th percentile\",1266.01810409485,\"$1,266.02\"\r\n",
+    ] {
+        assert!(csv.contains(line), "{line:?} not in\n{csv}");
+    }
+    let md = to_markdown_with("Pinned", &p.inputs, &r, Some(&s));
+    for part in [
+        "| Monthly requests, range | −60% to 50% (40,000 to 150,000) |",
+        "| Monthly volume growth, range | −2 to 3 % per month |",
+        "| Simulated cases | 10,000 (seed 7) |",
+        "| Chance of paying back within the horizon | 97.82% |",
+        PINNED_SENTENCE,
+    ] {
+        assert!(md.contains(part), "{part:?} not in\n{md}");
+    }
+}
+
+#[test]
+fn the_comparison_carries_the_simulation() {
+    use ft_roi::core::compare::compare;
+    let table = compare(&[
+        ("Ranged".to_owned(), raw(PINNED)),
+        ("Plain".to_owned(), RawInputs::example()),
+    ]);
+    let row = |key: &str| table.rows.iter().find(|r| r.key == key).unwrap_or_else(|| panic!("row {key}"));
+    assert_eq!(row("requests_low").cells[0].text, "−60%");
+    assert_eq!(row("requests_low").cells[1].text, "none");
+    assert_eq!(row("net_benefit_p10").cells[0].value, Some(run(PINNED).net_benefit_p10));
+    assert_eq!(row("net_benefit_p10").cells[1].text, "no range");
+    assert!(!row("net_benefit_p10").cells[0].best, "one simulated column: nothing to rank");
+    assert!(table.to_csv().contains("prob_positive,Chance of a positive net benefit,97.82,\r\n"));
+    // No range anywhere: no simulation rows.
+    let plain = compare(&[("A".to_owned(), RawInputs::example()), ("B".to_owned(), RawInputs::example())]);
+    assert!(plain.rows.iter().all(|r| !r.key.starts_with("prob_") && !r.key.ends_with("_low")));
+}
+
+#[test]
+fn a_bad_range_damages_a_link_and_is_refused_on_import() {
+    let decoded = ft_roi::core::scenario::decode("?requests_low=10&mc_draws=5", RawInputs::example());
+    let bad: Vec<Field> = decoded.bad.iter().map(|(f, _)| *f).collect();
+    assert_eq!(bad, [Field::RequestsLow, Field::McDraws]);
+    let mut raw = RawInputs::example();
+    raw.set(Field::RequestsLow, "10");
+    let r = calculate(&Inputs::EXAMPLE);
+    let json = ft_roi::core::export::to_json("x", &raw, &Inputs::EXAMPLE, &r);
+    let errors = ft_roi::core::export::import_json(&json).expect_err("refused");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].to_string(), "Monthly requests, low end: Enter a number from −100 to 0.");
+}

@@ -2,6 +2,7 @@
 //! everything it refuses; the URL reader; arrow-key steps.
 #![cfg(not(target_arch = "wasm32"))]
 
+use ft_roi::core::field::Kind;
 use ft_roi::core::parse::{parse_field, step_text, DecimalMark, Echo};
 use ft_roi::core::scenario::decode;
 use ft_roi::core::{parse_inputs, Field, InputError, Inputs, RawInputs};
@@ -245,7 +246,13 @@ proptest! {
         for field in Field::ALL {
             for mark in [DecimalMark::Point, DecimalMark::Comma] {
                 if let Ok(v) = parse_field(field, &text, mark) {
-                    prop_assert!(v.is_finite() && (-99.0..=1e15).contains(&v));
+                    let (low, high) = match field.kind() {
+                        // Issue #17: a range's ends, draws and seed.
+                        Kind::Between(low, high) => (f64::from(low), f64::from(high)),
+                        Kind::Whole(low, high) => (low as f64, high as f64),
+                        _ => (-99.0, 1e15),
+                    };
+                    prop_assert!(v.is_finite() && (low..=high).contains(&v));
                 }
             }
         }

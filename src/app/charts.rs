@@ -19,7 +19,7 @@ use crate::core::Field;
 /// does not force a layout of its own, and it follows every resize (an
 /// embedding iframe resizes its window too). The charts card lives as long
 /// as the page, and so do the observer and its callback.
-fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<f64>> {
+pub(super) fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<f64>> {
     let (width, set_width) = signal(None::<f64>);
     node.on_load(move |el| {
         let measured = el.clone();

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::browser::download;
 use super::state::use_calc;
-use crate::core::compare::{compare, Table};
+use crate::core::compare::{compare_with, Simulated, Table};
+use crate::core::montecarlo::{simulate_scenario, Summary};
+use crate::core::RawInputs;
 use crate::core::format::raw;
 
 /// Most scenarios compared at once.
@@ -15,6 +17,9 @@ const MAX_COLUMNS: usize = 4;
 #[component]
 pub fn CompareCard() -> impl IntoView {
     let calc = use_calc();
+    let sim = expect_context::<super::simulation::Sim>();
+    // The simulations of saved scenarios, by their field texts, newest first.
+    let saved_sims = StoredValue::new(Vec::<(RawInputs, Option<Summary>)>::new());
     // Picked scenarios in the order picked: "current" or a saved id.
     let picked = RwSignal::new(Vec::<String>::new());
     // A memo: the checkboxes are redrawn only when the choices change.
@@ -31,19 +36,53 @@ pub fn CompareCard() -> impl IntoView {
     });
     let table = Memo::new(move |_| {
         calc.track_display();
-        let columns: Vec<_> = picked
+        // Each column with whether it is the current scenario.
+        let picks: Vec<(bool, String, RawInputs)> = picked
             .get()
             .iter()
             .filter_map(|key| {
                 if key == "current" {
-                    return Some(("Current scenario".to_owned(), calc.raw()));
+                    return Some((true, "Current scenario".to_owned(), calc.raw()));
                 }
                 let id = key.parse().ok()?;
                 calc.library
-                    .with(|l| l.get(id).map(|s| (s.name.clone(), s.raw.clone())))
+                    .with(|l| l.get(id).map(|s| (false, s.name.clone(), s.raw.clone())))
             })
             .collect();
-        (columns.len() >= 2).then(|| compare(&columns))
+        if picks.len() < 2 {
+            return None;
+        }
+        // Issue #17: each column's simulation. The current scenario's comes
+        // from the page's runner (its cells wait while it runs, so typing
+        // never waits for it); a saved one's is run once and kept.
+        let sims: Vec<Simulated> = picks
+            .iter()
+            .map(|(current, _, raw)| {
+                if *current {
+                    return match (sim.key.get(), sim.fresh()) {
+                        (None, _) => Simulated::NoRange,
+                        (Some(_), false) => Simulated::Running,
+                        (Some(_), true) => sim.done.with(|d| {
+                            d.as_ref().map_or(Simulated::Running, |(_, s)| Simulated::Done(s.clone()))
+                        }),
+                    };
+                }
+                let cached = saved_sims
+                    .with_value(|c| c.iter().find(|(r, _)| r == raw).map(|(_, s)| s.clone()));
+                let s = cached.unwrap_or_else(|| {
+                    let s = simulate_scenario(raw);
+                    saved_sims.update_value(|c| {
+                        c.truncate(7);
+                        c.insert(0, (raw.clone(), s.clone()));
+                    });
+                    s
+                });
+                s.map_or(Simulated::NoRange, Simulated::Done)
+            })
+            .collect();
+        let columns: Vec<(String, RawInputs)> =
+            picks.into_iter().map(|(_, name, raw)| (name, raw)).collect();
+        Some(compare_with(&columns, &sims))
     });
     let export = move |_| {
         if let Some(t) = table.get_untracked() {

@@ -7,12 +7,13 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{copy_text, download, read_chosen_file};
 use super::state::use_calc;
-use crate::core::export::{import_json, to_csv, to_json, to_markdown};
+use crate::core::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
 
 /// The export and import controls.
 #[component]
 pub fn DataCard() -> impl IntoView {
     let calc = use_calc();
+    let sim = expect_context::<super::simulation::Sim>();
     let status = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let valid = move || calc.results.with(Option::is_some);
@@ -31,7 +32,13 @@ pub fn DataCard() -> impl IntoView {
                 download(
                     "ft-roi-scenario.json",
                     "application/json",
-                    &to_json("Current scenario", &calc.raw_untracked(), i, r),
+                    &to_json_with(
+                        "Current scenario",
+                        &calc.raw_untracked(),
+                        i,
+                        r,
+                        sim.summary_now().as_ref(),
+                    ),
                 ),
                 "Downloaded ft-roi-scenario.json.",
             )
@@ -40,14 +47,18 @@ pub fn DataCard() -> impl IntoView {
     let export_csv = move |_| {
         with_scenario(&|i, r| {
             report(
-                download("ft-roi-scenario.csv", "text/csv", &to_csv(i, r)),
+                download(
+                    "ft-roi-scenario.csv",
+                    "text/csv",
+                    &to_csv_with(i, r, sim.summary_now().as_ref()),
+                ),
                 "Downloaded ft-roi-scenario.csv.",
             )
         })
     };
     let copy_md = move |_| {
         with_scenario(&|i, r| {
-            let md = to_markdown("FT-ROI scenario", i, r);
+            let md = to_markdown_with("FT-ROI scenario", i, r, sim.summary_now().as_ref());
             spawn_local(async move {
                 let ok = copy_text(&md).await;
                 status.set(

@@ -80,6 +80,7 @@ pub fn InputsCard() -> impl IntoView {
                         <NumberField field=Field::ErrorValue/>
                     </div>
                 </details>
+                <super::ranges::RangesSection/>
             </form>
             <super::summary::ResultsPeek/>
         </section>

@@ -15,6 +15,9 @@ mod inputs;
 mod intl;
 mod metric;
 mod notices;
+// Issue #17: ranges on the estimates and the simulation.
+mod ranges;
+mod simulation;
 mod scenarios;
 mod schedule;
 mod share;
@@ -35,6 +38,7 @@ pub fn App() -> impl IntoView {
     embed::apply_theme(&options);
     let calc = Calc::start(options.query(), options.embed);
     provide_context(calc);
+    simulation::provide();
     if options.embed {
         embed::report_height();
         return view! {
@@ -43,6 +47,7 @@ pub fn App() -> impl IntoView {
                 <Calculator/>
                 <AfterFirstPaint cards=vec![
                     || view! { <charts::ChartsCard/> }.into_any(),
+                    || view! { <simulation::UncertaintyCard/> }.into_any(),
                     || view! { <embed::OpenFull/> }.into_any(),
                 ]/>
             </main>
@@ -72,6 +77,7 @@ pub fn App() -> impl IntoView {
             <Calculator/>
             <AfterFirstPaint cards=vec![
                 || view! { <charts::ChartsCard/> }.into_any(),
+                || view! { <simulation::UncertaintyCard/> }.into_any(),
                 || view! { <basis::BasisCard/> }.into_any(),
                 || view! { <schedule::ScheduleCard/> }.into_any(),
                 || view! { <formulas::FormulaPanel/> }.into_any(),

@@ -240,6 +240,12 @@ impl Calc {
         self.parsed.with(|p| match p {
             // Only the chart's range can be wrong in a valid scenario.
             Ok(p) if field == Field::Sensitivity => p.sensitivity.err(),
+            // Nor the ranges on the estimates (issue #17).
+            Ok(p) if crate::core::uncertainty::is_simulation_field(field) => p
+                .ranges
+                .as_ref()
+                .err()
+                .and_then(|e| e.iter().find(|(f, _)| *f == field).map(|&(_, e)| e)),
             Ok(_) => None,
             Err(errors) => errors.iter().find(|(f, _)| *f == field).map(|&(_, e)| e),
         })

@@ -3,10 +3,11 @@
 //! column to the first.
 
 use super::csv::csv_line;
-use super::export::{input_text, input_value, used_inputs};
+use super::export::{input_text, input_value, simulation_inputs, used_inputs};
 use super::format::MINUS;
 use super::metrics::{Better, METRICS};
 use super::model::{calculate, Inputs, Results};
+use super::montecarlo::{simulate_scenario, Summary, SIM_METRICS};
 use super::parse::{parse_inputs, RawInputs};
 
 /// One cell of the table.
@@ -96,9 +97,36 @@ fn finish(
     }
 }
 
+/// A column's simulation (issue #17), for [`compare_with`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Simulated {
+    /// The scenario has no range (or is invalid).
+    NoRange,
+    /// Its simulation is still running: its cells say so.
+    Running,
+    /// Its figures.
+    Done(Summary),
+}
+
 /// Compares named scenarios given as field texts. A scenario with invalid
-/// fields shows its inputs and "invalid" for every figure.
+/// fields shows its inputs and "invalid" for every figure. The simulation
+/// of each scenario's ranges (issue #17) is run here.
 pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
+    let sims: Vec<Simulated> = scenarios
+        .iter()
+        .map(|(_, raw)| simulate_scenario(raw).map_or(Simulated::NoRange, Simulated::Done))
+        .collect();
+    compare_with(scenarios, &sims)
+}
+
+/// [`compare`], with each scenario's simulation given: the ranges' ends,
+/// the cases and the seed as inputs, and the simulation's figures, when any
+/// scenario has them.
+pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Table {
+    let done = |k: usize| match sims.get(k) {
+        Some(Simulated::Done(s)) => Some(s),
+        _ => None,
+    };
     let inputs: Vec<Option<Inputs>> = scenarios
         .iter()
         .map(|(_, raw)| parse_inputs(raw).ok())
@@ -114,6 +142,39 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
             .map(|i| {
                 let value = i.as_ref().and_then(|i| input_value(i, field));
                 let text = value.map_or_else(|| "invalid".to_owned(), |v| input_text(field, v));
+                Cell {
+                    value,
+                    text,
+                    ..Cell::default()
+                }
+            })
+            .collect();
+        finish(&mut cells, &valid, None, |v| input_text(field, v));
+        rows.push(Row {
+            key: field.name(),
+            label: field.label(),
+            is_metric: false,
+            cells,
+        });
+    }
+    // Issue #17: the simulation's inputs, then (below) its figures.
+    let sim_inputs: Vec<Vec<(super::field::Field, f64)>> = (0..scenarios.len())
+        .map(|k| done(k).map(simulation_inputs).unwrap_or_default())
+        .collect();
+    for field in super::uncertainty::fields() {
+        if !sim_inputs.iter().flatten().any(|(f, _)| *f == field) {
+            continue;
+        }
+        let mut cells: Vec<Cell> = sim_inputs
+            .iter()
+            .zip(&valid)
+            .map(|(list, ok)| {
+                let value = list.iter().find(|(f, _)| *f == field).map(|(_, v)| *v);
+                let text = match (value, ok) {
+                    (Some(v), _) => input_text(field, v),
+                    (None, true) => "none".to_owned(),
+                    (None, false) => "invalid".to_owned(),
+                };
                 Cell {
                     value,
                     text,
@@ -164,6 +225,37 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
             is_metric: true,
             cells,
         });
+    }
+    if sims.iter().any(|s| *s != Simulated::NoRange) {
+        for m in &SIM_METRICS {
+            let mut cells: Vec<Cell> = (0..scenarios.len())
+                .map(|k| match (sims.get(k), valid[k]) {
+                    (Some(Simulated::Done(s)), _) => Cell {
+                        value: (m.get)(s),
+                        text: m.text(s),
+                        ..Cell::default()
+                    },
+                    (Some(Simulated::Running), _) => Cell {
+                        text: "simulating…".to_owned(),
+                        ..Cell::default()
+                    },
+                    (_, ok) => Cell {
+                        text: if ok { "no range" } else { "invalid" }.to_owned(),
+                        ..Cell::default()
+                    },
+                })
+                .collect();
+            let simulated: Vec<bool> = (0..scenarios.len())
+                .map(|k| valid[k] && done(k).is_some())
+                .collect();
+            finish(&mut cells, &simulated, Some(m.better), m.format);
+            rows.push(Row {
+                key: m.name,
+                label: m.label,
+                is_metric: true,
+                cells,
+            });
+        }
     }
     Table {
         columns: scenarios.iter().map(|(n, _)| n.clone()).collect(),

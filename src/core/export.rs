@@ -7,6 +7,8 @@ use super::format::{data, money_input, number, unit_cost};
 use super::json::{self, Json};
 use super::metrics::METRICS;
 use super::model::{Inputs, Results};
+use super::montecarlo::{sentence, Summary, SIM_METRICS};
+use super::uncertainty::{Ends, RANGED};
 use super::parse::{parse_scenario, DecimalMark, RawInputs};
 use super::scenario;
 
@@ -81,6 +83,20 @@ pub fn used_inputs<'a>(scenarios: impl IntoIterator<Item = &'a Inputs>) -> Vec<F
 /// reads back: `inputs` holds the model's six inputs as numbers (whatever
 /// built them), `fields` every field's text. Undefined figures are `null`.
 pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
+    to_json_with(name, raw, i, r, None)
+}
+
+/// [`to_json`], with the simulation of the scenario's ranges when it has
+/// any (issue #17): a `simulation` member with the draws, the seed, each
+/// ranged input's ends (as typed, and as values: `min`, `mode`, `max`), the
+/// figures (`null` when undefined) and the sentence.
+pub fn to_json_with(
+    name: &str,
+    raw: &RawInputs,
+    i: &Inputs,
+    r: &Results,
+    sim: Option<&Summary>,
+) -> String {
     let inputs = Json::object(
         Field::CORE
             .into_iter()
@@ -91,7 +107,7 @@ pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
         .map(|m| (m.name.to_owned(), (m.get)(r).into()))
         .collect();
     results.push(("status".to_owned(), r.status.name().into()));
-    Json::object([
+    let mut doc = vec![
         ("format", FORMAT.into()),
         ("version", u64::from(scenario::VERSION).into()),
         ("name", name.into()),
@@ -99,15 +115,94 @@ pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
         ("inputs", inputs),
         ("fields", super::store::fields_json(raw)),
         ("results", Json::Object(results)),
+    ];
+    if let Some(s) = sim {
+        doc.push(("simulation", simulation_json(s)));
+    }
+    Json::object(doc).to_pretty_text()
+}
+
+/// The `simulation` member of the JSON export.
+fn simulation_json(s: &Summary) -> Json {
+    let ranges = Json::object(s.ranged.iter().map(|(k, t)| {
+        let (low, high) = s.ranges.ends[*k];
+        (
+            RANGED[*k].name,
+            Json::object([
+                ("low", low.into()),
+                ("high", high.into()),
+                ("min", t.low.into()),
+                ("mode", t.mode.into()),
+                ("max", t.high.into()),
+            ]),
+        )
+    }));
+    Json::object([
+        ("draws", u64::from(s.draws).into()),
+        ("seed", s.seed.into()),
+        ("ranges", ranges),
+        (
+            "results",
+            Json::object(SIM_METRICS.iter().map(|m| (m.name, (m.get)(s).into()))),
+        ),
+        ("sentence", sentence(s).into()),
     ])
-    .to_pretty_text()
+}
+
+/// The fields of the simulation that `sim` used, in form order: each
+/// ranged input's typed ends, then the draws and the seed.
+pub fn simulation_inputs(sim: &Summary) -> Vec<(Field, f64)> {
+    let mut out = Vec::new();
+    for (k, _) in &sim.ranged {
+        let (low, high) = sim.ranges.ends[*k];
+        out.extend(low.map(|v| (RANGED[*k].low, v)));
+        out.extend(high.map(|v| (RANGED[*k].high, v)));
+    }
+    out.push((Field::McDraws, f64::from(sim.draws)));
+    out.push((Field::McSeed, sim.seed as f64));
+    out
+}
+
+/// A ranged input's range for people: `−30% to 50% (70,000 to 150,000)`,
+/// or growth's `−1 to 3 % per month`.
+pub fn range_text(sim: &Summary, k: usize) -> Option<String> {
+    let r = RANGED.get(k)?;
+    let t = sim.ranged.iter().find(|(row, _)| *row == k)?.1;
+    let value = Field::from_name(r.name)?;
+    Some(match r.ends {
+        Ends::Percent => {
+            let (low, high) = sim.ranges.ends[k];
+            format!(
+                "{} to {} ({} to {})",
+                input_text(r.low, low.unwrap_or(0.0)),
+                input_text(r.high, high.unwrap_or(0.0)),
+                input_text(value, t.low),
+                input_text(value, t.high)
+            )
+        }
+        Ends::Absolute => format!(
+            "{} to {}",
+            number(t.low),
+            input_text(value, t.high)
+        ),
+    })
 }
 
 /// The scenario and its results as CSV: `kind,name,label,value,text`.
 pub fn to_csv(i: &Inputs, r: &Results) -> String {
+    to_csv_with(i, r, None)
+}
+
+/// [`to_csv`], with the simulation of the scenario's ranges when it has
+/// any (issue #17): the ranges' ends, draws and seed as inputs, the
+/// simulation's figures as results.
+pub fn to_csv_with(i: &Inputs, r: &Results, sim: Option<&Summary>) -> String {
     let mut out = csv_line(["kind", "name", "label", "value", "text"]);
     for f in used_inputs([i]) {
         let v = input_value(i, f).unwrap_or_default();
+        out += &csv_line(["input", f.name(), f.label(), &data(v), &input_text(f, v)]);
+    }
+    for (f, v) in sim.map(simulation_inputs).unwrap_or_default() {
         out += &csv_line(["input", f.name(), f.label(), &data(v), &input_text(f, v)]);
     }
     for m in &METRICS {
@@ -121,6 +216,12 @@ pub fn to_csv(i: &Inputs, r: &Results) -> String {
         r.status.name(),
         r.status.name(),
     ]);
+    if let Some(s) = sim {
+        for m in &SIM_METRICS {
+            let value = (m.get)(s).map_or_else(String::new, data);
+            out += &csv_line(["result", m.name, m.label, &value, &m.text(s)]);
+        }
+    }
     out
 }
 
@@ -132,6 +233,13 @@ fn md_cell(s: &str) -> String {
 
 /// The scenario and its results as a Markdown table.
 pub fn to_markdown(name: &str, i: &Inputs, r: &Results) -> String {
+    to_markdown_with(name, i, r, None)
+}
+
+/// [`to_markdown`], with the simulation of the scenario's ranges when it
+/// has any (issue #17): each range, the cases simulated, the figures, and
+/// the sentence under the table.
+pub fn to_markdown_with(name: &str, i: &Inputs, r: &Results, sim: Option<&Summary>) -> String {
     let mut out = format!("**{}**\n\n| | |\n|---|---:|\n", md_cell(name));
     for f in used_inputs([i]) {
         out += &format!(
@@ -142,6 +250,22 @@ pub fn to_markdown(name: &str, i: &Inputs, r: &Results) -> String {
     }
     for m in &METRICS {
         out += &format!("| {} | {} |\n", m.label, m.text(r));
+    }
+    if let Some(s) = sim {
+        for (k, _) in &s.ranged {
+            if let Some(text) = range_text(s, *k) {
+                out += &format!("| {}, range | {} |\n", RANGED[*k].label, text);
+            }
+        }
+        out += &format!(
+            "| Simulated cases | {} (seed {}) |\n",
+            number(f64::from(s.draws)),
+            s.seed
+        );
+        for m in &SIM_METRICS {
+            out += &format!("| {} | {} |\n", m.label, m.text(s));
+        }
+        out += &format!("\n{}\n", md_cell(&sentence(s)));
     }
     out
 }
@@ -223,7 +347,12 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
         };
         raw.set(field, text);
     }
-    if let Err(field_errors) = parse_scenario(&raw) {
+    // A bad range on an estimate (issue #17) is refused like any bad field.
+    let invalid = match parse_scenario(&raw) {
+        Ok(p) => p.ranges.err(),
+        Err(field_errors) => Some(field_errors),
+    };
+    if let Some(field_errors) = invalid {
         // A field already reported as missing or not a number is not
         // reported again.
         let reported: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();

@@ -174,6 +174,8 @@ pub struct Summary {
     pub seed: u64,
     /// The horizon, months.
     pub months: u32,
+    /// The ranges as typed, and the draws and seed.
+    pub ranges: Ranges,
     /// The ranged inputs: each one's row in `RANGED` and distribution.
     pub ranged: Vec<(usize, Triangular)>,
     /// % of cases whose net benefit over the horizon is above zero.
@@ -323,6 +325,7 @@ impl Simulation {
             draws: self.ranges.draws,
             seed: self.ranges.seed,
             months: self.base.months,
+            ranges: self.ranges,
             ranged: self.ranged.clone(),
             prob_positive: share(self.positive),
             prob_payback_in_horizon: share(self.paid_back),
@@ -356,6 +359,13 @@ pub fn simulate(i: &Inputs, ranges: &Ranges) -> Option<Summary> {
     let mut s = Simulation::new(i, ranges)?;
     while !s.step(usize::MAX) {}
     s.summary()
+}
+
+/// The simulation of a scenario given as field texts, when it is valid
+/// and has a range (the comparison's columns).
+pub fn simulate_scenario(raw: &super::parse::RawInputs) -> Option<Summary> {
+    let p = super::parse::parse_scenario(raw).ok()?;
+    simulate(&p.inputs, p.ranges.as_ref().ok()?)
 }
 
 /// A probability (%) in whole percent for a sentence: `82%`, and `under 1%`

@@ -52,8 +52,12 @@ pub fn decode(query: &str, defaults: RawInputs) -> Decoded {
     }
     // Only the fields the scenario uses are checked (a bad token price under
     // direct entry waits, unflagged, until the user switches to tokens).
-    let bad = parse_scenario(&raw)
-        .err()
+    // A valid scenario's bad ranges (issue #17) damage a link too.
+    let errors = match parse_scenario(&raw) {
+        Ok(p) => p.ranges.err(),
+        Err(errors) => Some(errors),
+    };
+    let bad = errors
         .unwrap_or_default()
         .into_iter()
         .filter(|(f, _)| seen[f.index()])

@@ -7,11 +7,14 @@
 //! volume threshold) and `tornado` (sensitivity). Each kind computes its
 //! geometry and writes its own markup as one string.
 
+// Issue #17: the simulation's histogram.
+mod distribution;
 mod line;
 mod scale;
 mod svg;
 mod tornado;
 
+pub use distribution::{distribution, Bin, Distribution};
 pub use line::{timeline, volume, LineChart, Marker, Readout, Series, XKind};
 pub use scale::{log_ticks, nice_ticks, usable_domain, Frame, Scale, Tick};
 pub use svg::{label_place, path};
