@@ -8,7 +8,8 @@ use super::field::NumberField;
 use super::state::use_calc;
 use crate::core::export::input_text;
 use crate::core::parse::{step_text, DecimalMark};
-use crate::core::uncertainty::{fields, Ranged, RANGED};
+use crate::core::format::number;
+use crate::core::uncertainty::{fields, Ends, Ranged, RANGED};
 use crate::core::Field;
 
 /// The section.
@@ -77,9 +78,14 @@ fn RangeRow(
             let k = RANGED.iter().position(|r| r.name == range.name)?;
             let now = input_text(v, (range.get)(&p.inputs));
             let t = p.ranges.as_ref().ok()?.distribution(k, &p.inputs);
-            Some(match t {
-                Some(t) => format!("{} to {}, now {now}", input_text(v, t.low), input_text(v, t.high)),
-                None => format!("now {now}"),
+            Some(match (t, range.ends) {
+                (Some(t), Ends::Percent) => {
+                    format!("{} to {}, now {now}", input_text(v, t.low), input_text(v, t.high))
+                }
+                (Some(t), Ends::Absolute) => {
+                    format!("{} to {}, now {now}", number(t.low), number(t.high))
+                }
+                (None, _) => format!("now {now}"),
             })
         })
     };
@@ -149,7 +155,8 @@ fn RangeEnd(
                     on:input=move |ev| text.set(event_target_value(&ev))
                     on:keydown=on_keydown
                 />
-                <span class="unit" aria-hidden="true">{field.unit()}</span>
+                // Growth's ends are in its own unit, % per month: `%` here.
+                <span class="unit" aria-hidden="true">"%"</span>
             </div>
             <p class="error" id=error_id data-error=name>
                 {move || error.get().map(|e| e.to_string())}
