@@ -14,7 +14,14 @@
 //   (d) the native full-recompute benchmark (cargo bench --bench recompute),
 //       when benches/recompute.rs exists;
 //   (e) the size floor: the pure core alone as wasm (tools/core_size.rs:
-//       every core entry point the page uses, no view), built like the page.
+//       every core entry point the page uses, no view), built like the page;
+//   (f) the Monte Carlo simulation (issue #17), measured in the page at
+//       10,000 draws of the reference scenario with growth over 60 months,
+//       retraining, discounting and every estimate ranged: from an edit to
+//       the distribution showing the new run, and the longest the main
+//       thread was blocked meanwhile (the gap between two messages posted
+//       to itself: what an input event would wait); and the native
+//       benchmark (cargo bench --bench montecarlo).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -28,7 +35,12 @@ const root = join(import.meta.dirname, '..');
 const dist = process.env.FT_ROI_DIST ?? join(root, 'dist');
 const LOADS = Number(process.env.PERF_LOADS ?? 25);
 const EDITS = Number(process.env.PERF_EDITS ?? 600);
-const TARGETS = { pageBrotliBytes: 120_000, editP95Ms: 4, coldLoadMs: 150 };
+const SIM_EDITS = Number(process.env.PERF_SIM_EDITS ?? 40);
+/** The simulation's scenario: the native benchmark's (benches/montecarlo.rs). */
+const SIM_QUERY = '?months=60&growth=1.5&growth_low=-1&growth_high=4&discount=8&maintenance_mode=itemized&retrain_cost=1500&retrain_per_year=2'
+  + '&training_low=-20&training_high=50&maintenance_low=-20&maintenance_high=50&baseline_low=-10&baseline_high=10'
+  + '&finetuned_low=-10&finetuned_high=40&requests_low=-50&requests_high=50';
+const TARGETS = { pageBrotliBytes: 120_000, editP95Ms: 4, coldLoadMs: 150, simulationMs: 100, blockMs: 16 };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -148,13 +160,69 @@ async function editLatency(browser, base) {
   return { ...result, errors };
 }
 
+async function simulationLatency(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + SIM_QUERY);
+  await page.waitForSelector('[data-testid="uncertainty"][data-state="done"] [data-metric="net_benefit_p50"]');
+  const result = await page.evaluate(async (edits) => {
+    const input = document.querySelector('input[name="requests"]');
+    const card = () => document.querySelector('[data-testid="uncertainty"]');
+    const p50 = () => document.querySelector('[data-metric="net_benefit_p50"]')?.dataset.value;
+    const updated = [];
+    const blocked = [];
+    const sync = [];
+    for (let i = 0; i < edits + 3; i++) {
+      const before = p50();
+      const value = String(100000 + (i % 2 ? 1000 : 0) + (i % 89) * 10);
+      let doneAt = null;
+      const finished = () => card()?.dataset.state === 'done' && p50() !== before;
+      const observer = new MutationObserver(() => { if (doneAt === null && finished()) doneAt = performance.now(); });
+      observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+      // Messages posted to itself: the gap between two is how long the main
+      // thread was busy, which is what an input event would wait.
+      const channel = new MessageChannel();
+      let last = 0, gap = 0, running = true;
+      channel.port1.onmessage = () => {
+        const now = performance.now();
+        gap = Math.max(gap, now - last);
+        last = now;
+        if (running) channel.port2.postMessage(0);
+      };
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const t1 = performance.now();
+      last = t1;
+      channel.port2.postMessage(0);
+      while (doneAt === null) await new Promise((ok) => setTimeout(ok, 5));
+      running = false;
+      observer.disconnect();
+      channel.port1.close();
+      if (i < 3) continue;
+      updated.push(doneAt - t0);
+      blocked.push(gap);
+      sync.push(t1 - t0);
+    }
+    return { updated, blocked, sync };
+  }, SIM_EDITS);
+  await context.close();
+  return { ...result, errors };
+}
+
 function nativeBench() {
   if (!existsSync(join(root, 'benches', 'recompute.rs'))) {
     return { status: 'missing', output: 'benches/recompute.rs does not exist yet' };
   }
-  const r = spawnSync('cargo', ['bench', '--bench', 'recompute'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = (bench) => spawnSync('cargo', ['bench', '--bench', bench], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = run('recompute');
   const output = `${r.stdout ?? ''}${r.status === 0 ? '' : r.stderr ?? ''}`.trim();
-  return { status: r.status === 0 ? 'ok' : `failed (exit ${r.status})`, output };
+  // Issue #17: the simulation's benchmark.
+  const m = run('montecarlo');
+  const simulation = `${m.stdout ?? ''}${m.status === 0 ? '' : m.stderr ?? ''}`.trim();
+  return { status: r.status === 0 && m.status === 0 ? 'ok' : `failed (exit ${r.status}, ${m.status})`, output, simulation };
 }
 
 /** The brotli size of the core alone, built as the page is built. */
@@ -181,9 +249,11 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const chromiumVersion = browser.version();
 let loads;
 let edits;
+let sim;
 try {
   loads = await coldLoads(browser, url);
   edits = await editLatency(browser, url);
+  sim = await simulationLatency(browser, url);
 } finally {
   await browser.close();
   server.close();
@@ -213,6 +283,9 @@ const checks = [
   { target: `edit-to-update p95 < ${TARGETS.editP95Ms} ms`, measured: ms(visible.p95), pass: visible.p95 < TARGETS.editP95Ms },
   { target: `cold load to results < ${TARGETS.coldLoadMs} ms (median)`, measured: ms(cold.median), pass: cold.median < TARGETS.coldLoadMs },
   { target: `cold load to results < ${TARGETS.coldLoadMs} ms (p95)`, measured: ms(cold.p95), pass: cold.p95 < TARGETS.coldLoadMs },
+  // Issue #17.
+  { target: `simulation: distribution up to date < ${TARGETS.simulationMs} ms after an edit (p95)`, measured: ms(stats(sim.updated).p95), pass: stats(sim.updated).p95 < TARGETS.simulationMs },
+  { target: `simulation: no main-thread block > ${TARGETS.blockMs} ms (max)`, measured: ms(stats(sim.blocked).max), pass: stats(sim.blocked).max <= TARGETS.blockMs },
 ];
 
 const report = {
@@ -230,6 +303,15 @@ const report = {
     neverUpdated: edits.unchanged,
     finalNetBenefit: edits.final,
     pageErrors: edits.errors,
+  },
+  simulation: {
+    edits: sim.updated.length,
+    draws: 10000,
+    query: SIM_QUERY,
+    editToDistributionMs: stats(sim.updated),
+    longestBlockMs: stats(sim.blocked),
+    inputEventMs: stats(sim.sync),
+    pageErrors: sim.errors,
   },
   nativeBench: bench,
   coreAloneWasm: floor,
@@ -260,7 +342,16 @@ line();
 line(`(e) Size floor, the pure core alone as wasm (tools/core_size.rs, no view): ${floor.status === 'ok'
   ? `${kb(floor.raw)} raw, ${kb(floor.brotli)} brotli (what the page's wasm weighs before Leptos and any view)` : floor.status}`);
 line();
-line('Targets (issue 7)');
+line(`(f) Monte Carlo simulation, 10,000 draws, ${sim.updated.length} edits of input[name=requests] (issue #17)`);
+const simUpdated = stats(sim.updated);
+const simBlocked = stats(sim.blocked);
+const simSync = stats(sim.sync);
+line(`edit to the distribution showing the new run: median ${ms(simUpdated.median)}, p95 ${ms(simUpdated.p95)} (max ${ms(simUpdated.max)})`);
+line(`longest main-thread block meanwhile:           median ${ms(simBlocked.median)}, p95 ${ms(simBlocked.p95)} (max ${ms(simBlocked.max)})`);
+line(`the input event itself (deterministic figures): median ${ms(simSync.median)}, p95 ${ms(simSync.p95)}; page errors: ${sim.errors.length}`);
+if (bench.simulation) line(bench.simulation.split('\n').map((l) => `  ${l}`).join('\n'));
+line();
+line('Targets (issues 7 and 17)');
 for (const c of checks) line(`  [${mark(c.pass)}] ${c.target}: ${c.measured}`);
 
 await mkdir(join(root, 'target'), { recursive: true });

@@ -275,7 +275,7 @@ impl Simulation {
                 };
             }
             Phase::Draws => {
-                let end = (self.next + draws.max(1)).min(n as usize);
+                let end = self.next.saturating_add(draws.max(1)).min(n as usize);
                 let horizon = f64::from(self.base.months);
                 for d in self.next..end {
                     let mut i = self.base;
