@@ -22,11 +22,11 @@ use ft_roi::core::export::{import_json, to_csv_with, to_json_with, to_markdown_w
 use ft_roi::core::field::{Kind, MAX_VALUE, MIN_NONZERO};
 use ft_roi::core::formulas::worked;
 use ft_roi::core::metrics::METRICS;
+use ft_roi::core::montecarlo::{outcome, sentence, simulate, SIM_METRICS};
 use ft_roi::core::parse::{parse_field, DecimalMark};
 use ft_roi::core::scenario::{decode, encode, MAX_VALUE_LEN};
 use ft_roi::core::schedule::schedule;
 use ft_roi::core::store::{decode_library, decode_working, encode_library, encode_working};
-use ft_roi::core::montecarlo::{sentence, simulate, SIM_METRICS};
 use ft_roi::core::uncertainty::Ranges;
 use ft_roi::core::{calculate, parse_scenario, Field, InputError, RawInputs};
 use proptest::prelude::*;
@@ -122,7 +122,10 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
             prop_assert!(!errors.is_empty());
             for (field, error) in &errors {
                 // Growth's ends are also checked against growth (issue #17).
-                if !matches!(error, InputError::AboveGrowth(_) | InputError::BelowGrowth(_)) {
+                if !matches!(
+                    error,
+                    InputError::AboveGrowth(_) | InputError::BelowGrowth(_)
+                ) {
                     prop_assert_eq!(
                         parse_field(*field, raw.get(*field), raw.decimal_mark()),
                         Err(*error)
@@ -133,12 +136,28 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
             return Ok(());
         }
     };
-    // Issue #17: the simulation of the ranges, at the fewest draws, and
+    let i = parsed.inputs;
+    let r = calculate(&i);
+    // Issue #17: the simulation's model is the page's, to the last bit.
+    let o = outcome(&i);
+    prop_assert_eq!(o.net_benefit.to_bits(), r.net_benefit.to_bits());
+    prop_assert_eq!(
+        o.roi_percent.map(f64::to_bits),
+        r.roi_percent.map(f64::to_bits)
+    );
+    prop_assert_eq!(
+        o.break_even_months.map(f64::to_bits),
+        r.break_even_months.map(f64::to_bits)
+    );
+    // The simulation of the ranges, at the fewest draws, and
     // the exports that carry it.
     let ranges_ok = parsed.ranges.is_ok();
     let mut sim = None;
     if let Ok(ranges) = parsed.ranges {
-        let ranges = Ranges { draws: 1000, ..ranges };
+        let ranges = Ranges {
+            draws: 1000,
+            ..ranges
+        };
         sim = simulate(&parsed.inputs, &ranges);
         if let Some(s) = &sim {
             for m in &SIM_METRICS {
@@ -150,8 +169,6 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
             shown("sentence", &sentence(s))?;
         }
     }
-    let i = parsed.inputs;
-    let r = calculate(&i);
     for m in &METRICS {
         if let Some(v) = (m.get)(&r) {
             prop_assert!(v.is_finite(), "{} = {v}", m.name);
@@ -181,7 +198,10 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
     no_bad_words("JSON export results", &doc["results"].to_string())?;
     no_bad_words("JSON export simulation", &doc["simulation"].to_string())?;
     no_bad_words("CSV export", &to_csv_with(&i, &r, sim.as_ref()))?;
-    no_bad_words("Markdown export", &to_markdown_with("fuzz", &i, &r, sim.as_ref()))?;
+    no_bad_words(
+        "Markdown export",
+        &to_markdown_with("fuzz", &i, &r, sim.as_ref()),
+    )?;
     // A valid scenario survives its link (links keep 200 characters a value).
     if raw.0.iter().any(|t| t.chars().count() > MAX_VALUE_LEN) {
         return Ok(());
@@ -549,7 +569,10 @@ fn fuzz_url_decoder() {
         prop_assert!(d.bad.is_empty() || d.has_scenario);
         for (field, error) in &d.bad {
             // Growth's ends are also checked against growth (issue #17).
-            if !matches!(error, InputError::AboveGrowth(_) | InputError::BelowGrowth(_)) {
+            if !matches!(
+                error,
+                InputError::AboveGrowth(_) | InputError::BelowGrowth(_)
+            ) {
                 prop_assert_eq!(
                     parse_field(*field, d.raw.get(*field), d.raw.decimal_mark()),
                     Err(*error)

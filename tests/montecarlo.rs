@@ -41,7 +41,10 @@ fn check_range_error(pairs: &[(Field, &str)], field: Field, message: &str) {
     );
     // Only the simulation's fields are reported, and the figures are the
     // scenario's own.
-    assert_eq!(calculate(&p.inputs), calculate(&Inputs::EXAMPLE.clone_with(pairs)));
+    assert_eq!(
+        calculate(&p.inputs),
+        calculate(&Inputs::EXAMPLE.clone_with(pairs))
+    );
 }
 
 trait CloneWith {
@@ -65,24 +68,92 @@ impl CloneWith for Inputs {
 fn bad_ranges_get_their_fields_message_and_leave_the_figures_be() {
     use Field::*;
     let table: &[(&[(Field, &str)], Field, &str)] = &[
-        (&[(RequestsLow, "10")], RequestsLow, "Enter a number from −100 to 0."),
-        (&[(RequestsLow, "-101")], RequestsLow, "Enter a number from −100 to 0."),
-        (&[(RequestsHigh, "-5")], RequestsHigh, "Enter a number from 0 to 1,000."),
-        (&[(TrainingHigh, "1001")], TrainingHigh, "Enter a number from 0 to 1,000."),
-        (&[(FinetunedLow, "abc")], FinetunedLow, "Enter a plain number, like 2500 or 0.012."),
-        (&[(BaselineHigh, "NaN")], BaselineHigh, "Enter a finite number."),
-        (&[(MaintenanceLow, "1,000")], MaintenanceLow, "Leave out thousands separators: write 1000, not 1,000."),
-        (&[(Growth, "2"), (GrowthLow, "3")], GrowthLow, "Enter at most the monthly growth, 2."),
-        (&[(Growth, "2.5"), (GrowthHigh, "1")], GrowthHigh, "Enter at least the monthly growth, 2.5."),
-        (&[(Locale, "de-DE"), (Growth, "2,5"), (GrowthHigh, "1")], GrowthHigh, "Enter at least the monthly growth, 2,5."),
-        (&[(GrowthHigh, "100")], GrowthHigh, "Enter a number from −99 to 99."),
-        (&[(McDraws, "999")], McDraws, "Enter a whole number from 1,000 to 100,000."),
-        (&[(McDraws, "100001")], McDraws, "Enter a whole number from 1,000 to 100,000."),
-        (&[(McDraws, "5000.5")], McDraws, "Enter a whole number from 1,000 to 100,000."),
+        (
+            &[(RequestsLow, "10")],
+            RequestsLow,
+            "Enter a number from −100 to 0.",
+        ),
+        (
+            &[(RequestsLow, "-101")],
+            RequestsLow,
+            "Enter a number from −100 to 0.",
+        ),
+        (
+            &[(RequestsHigh, "-5")],
+            RequestsHigh,
+            "Enter a number from 0 to 1,000.",
+        ),
+        (
+            &[(TrainingHigh, "1001")],
+            TrainingHigh,
+            "Enter a number from 0 to 1,000.",
+        ),
+        (
+            &[(FinetunedLow, "abc")],
+            FinetunedLow,
+            "Enter a plain number, like 2500 or 0.012.",
+        ),
+        (
+            &[(BaselineHigh, "NaN")],
+            BaselineHigh,
+            "Enter a finite number.",
+        ),
+        (
+            &[(MaintenanceLow, "1,000")],
+            MaintenanceLow,
+            "Leave out thousands separators: write 1000, not 1,000.",
+        ),
+        (
+            &[(Growth, "2"), (GrowthLow, "3")],
+            GrowthLow,
+            "Enter at most the monthly growth, 2.",
+        ),
+        (
+            &[(Growth, "2.5"), (GrowthHigh, "1")],
+            GrowthHigh,
+            "Enter at least the monthly growth, 2.5.",
+        ),
+        (
+            &[(Locale, "de-DE"), (Growth, "2,5"), (GrowthHigh, "1")],
+            GrowthHigh,
+            "Enter at least the monthly growth, 2,5.",
+        ),
+        (
+            &[(GrowthHigh, "100")],
+            GrowthHigh,
+            "Enter a number from −99 to 99.",
+        ),
+        (
+            &[(McDraws, "999")],
+            McDraws,
+            "Enter a whole number from 1,000 to 100,000.",
+        ),
+        (
+            &[(McDraws, "100001")],
+            McDraws,
+            "Enter a whole number from 1,000 to 100,000.",
+        ),
+        (
+            &[(McDraws, "5000.5")],
+            McDraws,
+            "Enter a whole number from 1,000 to 100,000.",
+        ),
         (&[(McDraws, "")], McDraws, "Enter a value."),
-        (&[(McSeed, "-1")], McSeed, "Enter a whole number from 0 to 9,007,199,254,740,992."),
-        (&[(McSeed, "9007199254740993")], McSeed, "Enter a whole number from 0 to 9,007,199,254,740,992."),
-        (&[(McSeed, "1.5")], McSeed, "Enter a whole number from 0 to 9,007,199,254,740,992."),
+        (
+            &[(McSeed, "-1")],
+            McSeed,
+            "Enter a whole number from 0 to 9,007,199,254,740,992.",
+        ),
+        (
+            &[(McSeed, "9007199254740993")],
+            McSeed,
+            "Enter a whole number from 0 to 9,007,199,254,740,992.",
+        ),
+        (
+            &[(McSeed, "1.5")],
+            McSeed,
+            "Enter a whole number from 0 to 9,007,199,254,740,992.",
+        ),
     ];
     for (pairs, field, message) in table {
         check_range_error(pairs, *field, message);
@@ -111,18 +182,29 @@ fn good_ranges_read_as_typed() {
     assert_eq!(active.len(), 2);
     assert_eq!(
         active[0],
-        (4, Triangular { low: 70_000.0, mode: 100_000.0, high: 150_000.0 })
+        (
+            4,
+            Triangular {
+                low: 70_000.0,
+                mode: 100_000.0,
+                high: 150_000.0
+            }
+        )
     );
-    assert_eq!(active[1].1, Triangular { low: -1.0, mode: 2.0, high: 2.0 });
+    assert_eq!(
+        active[1].1,
+        Triangular {
+            low: -1.0,
+            mode: 2.0,
+            high: 2.0
+        }
+    );
 }
 
 #[test]
 fn a_bad_range_is_listed_with_the_other_fields_errors() {
-    let errors = parse_scenario(&raw(&[
-        (Field::Training, "x"),
-        (Field::RequestsLow, "5"),
-    ]))
-    .expect_err("invalid");
+    let errors = parse_scenario(&raw(&[(Field::Training, "x"), (Field::RequestsLow, "5")]))
+        .expect_err("invalid");
     let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
     assert_eq!(fields, [Field::Training, Field::RequestsLow]);
 }
@@ -135,7 +217,11 @@ fn no_range_no_simulation() {
         &[(RequestsLow, "0"), (RequestsHigh, "0")][..],
         &[(RequestsLow, ""), (RequestsHigh, " ")][..],
         // A range in % of a value of 0 has no width.
-        &[(Maintenance, "0"), (MaintenanceLow, "-50"), (MaintenanceHigh, "50")][..],
+        &[
+            (Maintenance, "0"),
+            (MaintenanceLow, "-50"),
+            (MaintenanceHigh, "50"),
+        ][..],
         &[(Growth, "3"), (GrowthLow, "3"), (GrowthHigh, "3")][..],
     ] {
         let p = parse_scenario(&raw(pairs)).expect("valid");
@@ -150,7 +236,11 @@ fn no_range_no_simulation() {
 
 #[test]
 fn triangular_quantiles_invert_the_distribution_function() {
-    let t = Triangular { low: 2.0, mode: 5.0, high: 11.0 };
+    let t = Triangular {
+        low: 2.0,
+        mode: 5.0,
+        high: 11.0,
+    };
     let table = [
         (0.0, 2.0),
         (1.0, 11.0),
@@ -161,13 +251,25 @@ fn triangular_quantiles_invert_the_distribution_function() {
         (0.75, 11.0 - (0.25f64 * 54.0).sqrt()),
     ];
     for (u, x) in table {
-        assert!((t.quantile(u) - x).abs() < 1e-12, "u {u}: {} vs {x}", t.quantile(u));
+        assert!(
+            (t.quantile(u) - x).abs() < 1e-12,
+            "u {u}: {} vs {x}",
+            t.quantile(u)
+        );
         assert!((t.cdf(x) - u).abs() < 1e-12, "x {x}: {} vs {u}", t.cdf(x));
     }
     // A right-angled one (mode at the low end) and a point.
-    let right = Triangular { low: 0.0, mode: 0.0, high: 1.0 };
+    let right = Triangular {
+        low: 0.0,
+        mode: 0.0,
+        high: 1.0,
+    };
     assert!((right.quantile(0.75) - 0.5).abs() < 1e-15);
-    let point = Triangular { low: 3.0, mode: 3.0, high: 3.0 };
+    let point = Triangular {
+        low: 3.0,
+        mode: 3.0,
+        high: 3.0,
+    };
     assert_eq!(point.quantile(0.3), 3.0);
 }
 
@@ -197,7 +299,11 @@ fn percentiles_interpolate_between_closest_ranks_like_numpy() {
 
 #[test]
 fn each_column_has_one_value_per_stratum() {
-    let t = Triangular { low: 0.0, mode: 0.5, high: 1.0 };
+    let t = Triangular {
+        low: 0.0,
+        mode: 0.5,
+        high: 1.0,
+    };
     let n = 1000;
     let values = column(&t, 3, n, 42);
     assert_eq!(values.len(), n as usize);
@@ -234,7 +340,11 @@ fn check_exact(pairs: &[(Field, &str)], increasing: bool) {
     let s = simulate(&p.inputs, &ranges).expect("simulated");
     let width = (net_at(t.high) - net_at(t.low)).abs();
     assert!(width > 0.0);
-    for (q, got) in [(0.1, s.net_benefit_p10), (0.5, s.net_benefit_p50), (0.9, s.net_benefit_p90)] {
+    for (q, got) in [
+        (0.1, s.net_benefit_p10),
+        (0.5, s.net_benefit_p50),
+        (0.9, s.net_benefit_p90),
+    ] {
         let exact = net_at(t.quantile(if increasing { q } else { 1.0 - q }));
         assert!(
             (got - exact).abs() <= 0.001 * width,
@@ -269,7 +379,14 @@ fn one_ranged_input_matches_its_exact_quantiles() {
     // within 20,000 to 150,000.
     check_exact(&[(RequestsLow, "-80"), (RequestsHigh, "50")], true);
     // Training cost: net benefit falls as it rises, and turns negative.
-    check_exact(&[(Training, "8000"), (TrainingLow, "-50"), (TrainingHigh, "200")], false);
+    check_exact(
+        &[
+            (Training, "8000"),
+            (TrainingLow, "-50"),
+            (TrainingHigh, "200"),
+        ],
+        false,
+    );
     // The fine-tuned cost per request, with a right-angled distribution.
     check_exact(&[(FinetunedHigh, "100")], false);
     // Growth, on the schedule with retraining: net benefit rises with it.
@@ -293,7 +410,11 @@ fn one_ranged_input_matches_its_exact_quantiles() {
 fn a_scenario_that_seldom_pays_back_reads_never() {
     use Field::*;
     // Monthly net savings are 700 − 900 < 0 at the scenario's value.
-    let s = run(&[(Maintenance, "900"), (MaintenanceLow, "-30"), (MaintenanceHigh, "10")]);
+    let s = run(&[
+        (Maintenance, "900"),
+        (MaintenanceLow, "-30"),
+        (MaintenanceHigh, "10"),
+    ]);
     assert!(s.prob_payback_in_horizon < 50.0);
     assert_eq!(s.break_even_months_p50, None);
     let s = run(&[(RequestsLow, "-10"), (RequestsHigh, "10")]);
@@ -374,9 +495,24 @@ fn slices_give_the_same_figures_as_one_run() {
 /// the value of accuracy.
 fn any_inputs() -> impl Strategy<Value = Inputs> {
     (
-        (0.0..1e5f64, 0.0..2e3f64, 0.0..0.05f64, 0.0..0.05f64, 0.0..1e6f64, 1u32..=120),
-        (prop_oneof![Just(0.0), -0.2..0.2f64], prop_oneof![Just(0.0), 0.0..0.3f64]),
-        (prop_oneof![Just(0.0), 0.0..5e3f64], 0.0..12.0f64, 0.0..5.0f64, 0.0..2.0f64),
+        (
+            0.0..1e5f64,
+            0.0..2e3f64,
+            0.0..0.05f64,
+            0.0..0.05f64,
+            0.0..1e6f64,
+            1u32..=120,
+        ),
+        (
+            prop_oneof![Just(0.0), -0.2..0.2f64],
+            prop_oneof![Just(0.0), 0.0..0.3f64],
+        ),
+        (
+            prop_oneof![Just(0.0), 0.0..5e3f64],
+            0.0..12.0f64,
+            0.0..5.0f64,
+            0.0..2.0f64,
+        ),
     )
         .prop_map(|((t, m, b, f, v, h), (g, d), (r, c, a, e))| Inputs {
             training: t,
@@ -404,7 +540,11 @@ fn any_ranges() -> impl Strategy<Value = Ranges> {
         0u64..1000,
     )
         .prop_map(|(percent, gl, gh, seed)| {
-            let mut r = Ranges { draws: 1000, seed, ..Ranges::default() };
+            let mut r = Ranges {
+                draws: 1000,
+                seed,
+                ..Ranges::default()
+            };
             for (k, e) in percent.into_iter().enumerate() {
                 r.ends[k] = e;
             }
@@ -486,11 +626,21 @@ fn another_seed_moves_the_figures_by_less_than_the_sampling_error() {
         (0.5, s1.net_benefit_p50, s2.net_benefit_p50),
         (0.9, s1.net_benefit_p90, s2.net_benefit_p90),
     ] {
-        let slope = (percentile(values, q + 0.05).unwrap() - percentile(values, q - 0.05).unwrap()) / 0.1;
+        let slope =
+            (percentile(values, q + 0.05).unwrap() - percentile(values, q - 0.05).unwrap()) / 0.1;
         let se = (q * (1.0 - q) / n).sqrt() * slope;
-        assert!((a - b).abs() <= bound(se), "p{}: {a} vs {b} (se {se})", q * 100.0);
+        assert!(
+            (a - b).abs() <= bound(se),
+            "p{}: {a} vs {b} (se {se})",
+            q * 100.0
+        );
     }
-    let sd = (values.iter().map(|x| (x - s1.net_benefit_mean).powi(2)).sum::<f64>() / n).sqrt();
+    let sd = (values
+        .iter()
+        .map(|x| (x - s1.net_benefit_mean).powi(2))
+        .sum::<f64>()
+        / n)
+        .sqrt();
     assert!((s1.net_benefit_mean - s2.net_benefit_mean).abs() <= bound(sd / n.sqrt()));
 }
 
@@ -502,12 +652,20 @@ fn the_sentence_reads_for_people() {
         text.starts_with("In 97% of 10,000 simulated cases fine-tuning pays back within 12 months; 1 case in 10 ends below $"),
         "{text}"
     );
-    let one = Summary { months: 1, prob_payback_in_horizon: 0.004, net_benefit_p10: -1200.0, ..s.clone() };
+    let one = Summary {
+        months: 1,
+        prob_payback_in_horizon: 0.004,
+        net_benefit_p10: -1200.0,
+        ..s.clone()
+    };
     assert_eq!(
         sentence(&one),
         "In under 1% of 10,000 simulated cases fine-tuning pays back within 1 month; 1 case in 10 ends below −$1,200.00."
     );
-    let most = Summary { prob_payback_in_horizon: 99.99, ..s };
+    let most = Summary {
+        prob_payback_in_horizon: 99.99,
+        ..s
+    };
     assert!(sentence(&most).starts_with("In over 99% of"));
 }
 
@@ -528,14 +686,26 @@ fn exports_carry_the_ranges_and_the_figures() {
     assert_eq!(sim["ranges"]["requests"]["low"], -60.0);
     assert_eq!(sim["ranges"]["requests"]["max"], 150000.0);
     assert_eq!(sim["ranges"]["growth"]["min"], -2.0);
-    assert_eq!(sim["results"]["net_benefit_p10"].as_f64(), Some(s.net_benefit_p10));
-    assert_eq!(sim["results"]["break_even_months_p50"].as_f64(), s.break_even_months_p50);
+    assert_eq!(
+        sim["results"]["net_benefit_p10"].as_f64(),
+        Some(s.net_benefit_p10)
+    );
+    assert_eq!(
+        sim["results"]["break_even_months_p50"].as_f64(),
+        s.break_even_months_p50
+    );
     assert_eq!(sim["sentence"], PINNED_SENTENCE);
     // The file reads back to the same ranges.
     let (_, back) = import_json(&json).expect("imports");
     assert_eq!(parse_scenario(&back).expect("valid").ranges, p.ranges);
     // Without ranges, no `simulation` member: the export is as before.
-    assert!(!ft_roi::core::export::to_json("x", &RawInputs::example(), &Inputs::EXAMPLE, &calculate(&Inputs::EXAMPLE)).contains("simulation"));
+    assert!(!ft_roi::core::export::to_json(
+        "x",
+        &RawInputs::example(),
+        &Inputs::EXAMPLE,
+        &calculate(&Inputs::EXAMPLE)
+    )
+    .contains("simulation"));
 
     let csv = to_csv_with(&p.inputs, &r, Some(&s));
     for line in [
@@ -567,21 +737,42 @@ fn the_comparison_carries_the_simulation() {
         ("Ranged".to_owned(), raw(PINNED)),
         ("Plain".to_owned(), RawInputs::example()),
     ]);
-    let row = |key: &str| table.rows.iter().find(|r| r.key == key).unwrap_or_else(|| panic!("row {key}"));
+    let row = |key: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .unwrap_or_else(|| panic!("row {key}"))
+    };
     assert_eq!(row("requests_low").cells[0].text, "−60%");
     assert_eq!(row("requests_low").cells[1].text, "none");
-    assert_eq!(row("net_benefit_p10").cells[0].value, Some(run(PINNED).net_benefit_p10));
+    assert_eq!(
+        row("net_benefit_p10").cells[0].value,
+        Some(run(PINNED).net_benefit_p10)
+    );
     assert_eq!(row("net_benefit_p10").cells[1].text, "no range");
-    assert!(!row("net_benefit_p10").cells[0].best, "one simulated column: nothing to rank");
-    assert!(table.to_csv().contains("prob_positive,Chance of a positive net benefit,97.82,\r\n"));
+    assert!(
+        !row("net_benefit_p10").cells[0].best,
+        "one simulated column: nothing to rank"
+    );
+    assert!(table
+        .to_csv()
+        .contains("prob_positive,Chance of a positive net benefit,97.82,\r\n"));
     // No range anywhere: no simulation rows.
-    let plain = compare(&[("A".to_owned(), RawInputs::example()), ("B".to_owned(), RawInputs::example())]);
-    assert!(plain.rows.iter().all(|r| !r.key.starts_with("prob_") && !r.key.ends_with("_low")));
+    let plain = compare(&[
+        ("A".to_owned(), RawInputs::example()),
+        ("B".to_owned(), RawInputs::example()),
+    ]);
+    assert!(plain
+        .rows
+        .iter()
+        .all(|r| !r.key.starts_with("prob_") && !r.key.ends_with("_low")));
 }
 
 #[test]
 fn a_bad_range_damages_a_link_and_is_refused_on_import() {
-    let decoded = ft_roi::core::scenario::decode("?requests_low=10&mc_draws=5", RawInputs::example());
+    let decoded =
+        ft_roi::core::scenario::decode("?requests_low=10&mc_draws=5", RawInputs::example());
     let bad: Vec<Field> = decoded.bad.iter().map(|(f, _)| *f).collect();
     assert_eq!(bad, [Field::RequestsLow, Field::McDraws]);
     let mut raw = RawInputs::example();
@@ -590,5 +781,8 @@ fn a_bad_range_damages_a_link_and_is_refused_on_import() {
     let json = ft_roi::core::export::to_json("x", &raw, &Inputs::EXAMPLE, &r);
     let errors = ft_roi::core::export::import_json(&json).expect_err("refused");
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].to_string(), "Monthly requests, low end: Enter a number from −100 to 0.");
+    assert_eq!(
+        errors[0].to_string(),
+        "Monthly requests, low end: Enter a number from −100 to 0."
+    );
 }

@@ -174,9 +174,11 @@ async function simulationLatency(browser, base) {
     const updated = [];
     const blocked = [];
     const sync = [];
+    let timedOut = 0;
     for (let i = 0; i < edits + 3; i++) {
       const before = p50();
-      const value = String(100000 + (i % 2 ? 1000 : 0) + (i % 89) * 10);
+      // Never the value already there: an edit that changes nothing runs nothing.
+      const value = String(101000 + (i % 2 ? 1000 : 0) + (i % 89) * 10);
       let doneAt = null;
       const finished = () => card()?.dataset.state === 'done' && p50() !== before;
       const observer = new MutationObserver(() => { if (doneAt === null && finished()) doneAt = performance.now(); });
@@ -197,16 +199,18 @@ async function simulationLatency(browser, base) {
       const t1 = performance.now();
       last = t1;
       channel.port2.postMessage(0);
-      while (doneAt === null) await new Promise((ok) => setTimeout(ok, 5));
+      const deadline = performance.now() + 10_000;
+      while (doneAt === null && performance.now() < deadline) await new Promise((ok) => setTimeout(ok, 5));
       running = false;
       observer.disconnect();
       channel.port1.close();
       if (i < 3) continue;
+      if (doneAt === null) { timedOut++; continue; }
       updated.push(doneAt - t0);
       blocked.push(gap);
       sync.push(t1 - t0);
     }
-    return { updated, blocked, sync };
+    return { updated, blocked, sync, timedOut };
   }, SIM_EDITS);
   await context.close();
   return { ...result, errors };
@@ -311,6 +315,7 @@ const report = {
     editToDistributionMs: stats(sim.updated),
     longestBlockMs: stats(sim.blocked),
     inputEventMs: stats(sim.sync),
+    neverUpdated: sim.timedOut,
     pageErrors: sim.errors,
   },
   nativeBench: bench,
@@ -348,7 +353,7 @@ const simBlocked = stats(sim.blocked);
 const simSync = stats(sim.sync);
 line(`edit to the distribution showing the new run: median ${ms(simUpdated.median)}, p95 ${ms(simUpdated.p95)} (max ${ms(simUpdated.max)})`);
 line(`longest main-thread block meanwhile:           median ${ms(simBlocked.median)}, p95 ${ms(simBlocked.p95)} (max ${ms(simBlocked.max)})`);
-line(`the input event itself (deterministic figures): median ${ms(simSync.median)}, p95 ${ms(simSync.p95)}; page errors: ${sim.errors.length}`);
+line(`the input event itself (deterministic figures): median ${ms(simSync.median)}, p95 ${ms(simSync.p95)}; never updated: ${sim.timedOut}; page errors: ${sim.errors.length}`);
 if (bench.simulation) line(bench.simulation.split('\n').map((l) => `  ${l}`).join('\n'));
 line();
 line('Targets (issues 7 and 17)');

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use super::browser::download;
 use super::state::use_calc;
 use crate::core::compare::{compare_with, Simulated, Table};
+use crate::core::format::raw;
 use crate::core::montecarlo::{simulate_scenario, Summary};
 use crate::core::RawInputs;
-use crate::core::format::raw;
 
 /// Most scenarios compared at once.
 const MAX_COLUMNS: usize = 4;
@@ -63,7 +63,8 @@ pub fn CompareCard() -> impl IntoView {
                         (None, _) => Simulated::NoRange,
                         (Some(_), false) => Simulated::Running,
                         (Some(_), true) => sim.done.with(|d| {
-                            d.as_ref().map_or(Simulated::Running, |(_, s)| Simulated::Done(s.clone()))
+                            d.as_ref()
+                                .map_or(Simulated::Running, |(_, s)| Simulated::Done(s.clone()))
                         }),
                     };
                 }
@@ -80,8 +81,10 @@ pub fn CompareCard() -> impl IntoView {
                 s.map_or(Simulated::NoRange, Simulated::Done)
             })
             .collect();
-        let columns: Vec<(String, RawInputs)> =
-            picks.into_iter().map(|(_, name, raw)| (name, raw)).collect();
+        let columns: Vec<(String, RawInputs)> = picks
+            .into_iter()
+            .map(|(_, name, raw)| (name, raw))
+            .collect();
         Some(compare_with(&columns, &sims))
     });
     let export = move |_| {

@@ -17,10 +17,10 @@ mod metric;
 mod notices;
 // Issue #17: ranges on the estimates and the simulation.
 mod ranges;
-mod simulation;
 mod scenarios;
 mod schedule;
 mod share;
+mod simulation;
 mod state;
 mod summary;
 

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::field::NumberField;
 use super::state::use_calc;
 use crate::core::export::input_text;
-use crate::core::parse::{step_text, DecimalMark};
 use crate::core::format::number;
+use crate::core::parse::{step_text, DecimalMark};
 use crate::core::uncertainty::{fields, Ends, Ranged, RANGED};
 use crate::core::Field;
 
@@ -17,10 +17,7 @@ use crate::core::Field;
 pub fn RangesSection() -> impl IntoView {
     let calc = use_calc();
     // Open from the start when a range or a setting is already there.
-    let used = fields().any(|f| {
-        calc.field(f)
-            .with_untracked(|t| t.trim() != f.example())
-    });
+    let used = fields().any(|f| calc.field(f).with_untracked(|t| t.trim() != f.example()));
     let summary = move || {
         calc.parsed.with(|p| match p {
             Ok(p) => match &p.ranges {
@@ -80,7 +77,11 @@ fn RangeRow(
             let t = p.ranges.as_ref().ok()?.distribution(k, &p.inputs);
             Some(match (t, range.ends) {
                 (Some(t), Ends::Percent) => {
-                    format!("{} to {}, now {now}", input_text(v, t.low), input_text(v, t.high))
+                    format!(
+                        "{} to {}, now {now}",
+                        input_text(v, t.low),
+                        input_text(v, t.high)
+                    )
                 }
                 (Some(t), Ends::Absolute) => {
                     format!("{} to {}, now {now}", number(t.low), number(t.high))

@@ -133,25 +133,27 @@ pub fn UncertaintyCard() -> impl IntoView {
 fn Card(sim: Sim) -> impl IntoView {
     let calc = use_calc();
     let fresh = Memo::new(move |_| sim.fresh());
-    let summary = Memo::new(move |_| sim.done.with(|d| d.as_ref().map(|(_, s)| s.clone())));
+    // The last finished run's figures.
+    let summary = move |f: &dyn Fn(&Summary) -> Option<String>| {
+        sim.done.with(|d| d.as_ref().and_then(|(_, s)| f(s)))
+    };
     let text = move || {
         calc.track_display();
-        summary.with(|s| s.as_ref().map(sentence))
+        summary(&|s| Some(sentence(s)))
     };
     let figures = move || {
         SIM_METRICS
             .iter()
             .map(|m| {
                 let get = m.get;
-                let value = Signal::derive(move || summary.with(|s| s.as_ref().and_then(get)));
+                let value = Signal::derive(move || sim.done.with(|d| d.as_ref().and_then(|(_, s)| get(s))));
                 view! { <Metric name=m.name label=m.label value format=m.format undefined=m.undefined fit=true/> }
             })
             .collect_view()
     };
     let about = move || {
         calc.track_display();
-        summary.with(|s| {
-            let s = s.as_ref()?;
+        summary(&|s| {
             let ranged: Vec<String> = s
                 .ranged
                 .iter()
@@ -175,12 +177,12 @@ fn Card(sim: Sim) -> impl IntoView {
         >
             <h2 id="uncertainty-title">"Uncertainty: how likely it pays back"</h2>
             <Show
-                when=move || summary.with(Option::is_some)
+                when=move || sim.done.with(Option::is_some)
                 fallback=|| view! { <p class="muted">"Simulating…"</p> }
             >
                 <p class="sentence" data-testid="mc-sentence">{text}</p>
                 <dl class="metrics sim-metrics">{figures()}</dl>
-                <DistributionView summary/>
+                <DistributionView sim/>
                 <p class="fine" data-testid="mc-about">{about}</p>
             </Show>
             <p class="fine">
@@ -195,15 +197,17 @@ fn Card(sim: Sim) -> impl IntoView {
 /// The distribution chart, with its readout and table alternative.
 #[component]
 fn DistributionView(
-    /// The finished simulation.
-    summary: Memo<Option<Summary>>,
+    /// The simulation's state: its last finished run is drawn.
+    sim: Sim,
 ) -> impl IntoView {
     let calc = use_calc();
     let node = NodeRef::<Div>::new();
     let width = super::charts::use_width(node);
     let chart = Memo::new(move |_| {
         calc.track_display();
-        summary.with(|s| Some(distribution(s.as_ref()?, width.get()?, 280.0)))
+        let width = width.get()?;
+        sim.done
+            .with(|d| Some(distribution(&d.as_ref()?.1, width, 280.0)))
     });
     let table_open = RwSignal::new(false);
     let selected = RwSignal::new(None::<usize>);

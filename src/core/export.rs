@@ -8,9 +8,9 @@ use super::json::{self, Json};
 use super::metrics::METRICS;
 use super::model::{Inputs, Results};
 use super::montecarlo::{sentence, Summary, SIM_METRICS};
-use super::uncertainty::{Ends, RANGED};
 use super::parse::{parse_scenario, DecimalMark, RawInputs};
 use super::scenario;
+use super::uncertainty::{Ends, RANGED};
 
 /// The `format` tag of exported JSON files.
 pub const FORMAT: &str = "ft-roi-scenario";
@@ -180,11 +180,7 @@ pub fn range_text(sim: &Summary, k: usize) -> Option<String> {
                 input_text(value, t.high)
             )
         }
-        Ends::Absolute => format!(
-            "{} to {}",
-            number(t.low),
-            input_text(value, t.high)
-        ),
+        Ends::Absolute => format!("{} to {}", number(t.low), input_text(value, t.high)),
     })
 }
 

@@ -290,7 +290,8 @@ impl Simulation {
                     self.break_even
                         .push(o.break_even_months.unwrap_or(f64::INFINITY));
                     self.positive += usize::from(o.net_benefit > 0.0);
-                    self.paid_back += usize::from(o.break_even_months.is_some_and(|m| m <= horizon));
+                    self.paid_back +=
+                        usize::from(o.break_even_months.is_some_and(|m| m <= horizon));
                 }
                 self.next = end;
                 if end == n as usize {
@@ -304,7 +305,11 @@ impl Simulation {
                     1 => sort(&mut self.roi),
                     _ => sort(&mut self.break_even),
                 }
-                self.phase = if k < 2 { Phase::Sorting(k + 1) } else { Phase::Done };
+                self.phase = if k < 2 {
+                    Phase::Sorting(k + 1)
+                } else {
+                    Phase::Done
+                };
             }
             Phase::Done => {}
         }

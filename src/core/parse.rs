@@ -11,8 +11,8 @@ use super::builders::{
 use super::field::{push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO};
 use super::model::Inputs;
 use super::number::parse_number;
-use super::uncertainty::{Ends, Ranges, RANGED};
 pub use super::number::{DecimalMark, Echo, InputError};
+use super::uncertainty::{Ends, Ranges, RANGED};
 
 /// The text of each field, exactly as typed, in [`Field::ALL`] order.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -97,9 +97,7 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
             Err(InputError::Between(low, high))
         }
         Kind::Between(..) => Ok(v),
-        Kind::Whole(low, high)
-            if v.fract() != 0.0 || !(low as f64..=high as f64).contains(&v) =>
-        {
+        Kind::Whole(low, high) if v.fract() != 0.0 || !(low as f64..=high as f64).contains(&v) => {
             Err(InputError::WholeBetween(low, high))
         }
         Kind::Whole(..) => Ok(v),

@@ -63,7 +63,11 @@ pub fn distribution(s: &Summary, width: f64, height: f64) -> Distribution {
     // Counts per bin, walking the sorted values once.
     let mut bins: Vec<(f64, f64, u32)> = Vec::with_capacity(edges.len());
     let mut at = 0;
-    for (k, &from) in edges.iter().enumerate().take(edges.len().saturating_sub(1).max(1)) {
+    for (k, &from) in edges
+        .iter()
+        .enumerate()
+        .take(edges.len().saturating_sub(1).max(1))
+    {
         let to = edges.get(k + 1).copied().unwrap_or(from + step);
         let last_bin = k + 2 >= edges.len();
         let start = at;
@@ -87,7 +91,11 @@ pub fn distribution(s: &Summary, width: f64, height: f64) -> Distribution {
         })
         .collect();
     // Room for the widest count label.
-    let widest = y_ticks.iter().map(|t| t.label.chars().count()).max().unwrap_or(1);
+    let widest = y_ticks
+        .iter()
+        .map(|t| t.label.chars().count())
+        .max()
+        .unwrap_or(1);
     frame.left = (widest as f64 * 7.2 + 14.0).max(40.0);
     let x = Scale::linear(first, last, frame.left, frame.right);
     let (x_values, _, _) = nice_ticks(first, last, if frame.width < 520.0 { 3 } else { 6 });
