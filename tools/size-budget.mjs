@@ -11,6 +11,9 @@
 
 /** Bytes, brotli, of html + js + wasm + css: 222,800 measured 2026-11-27 (wasm 652 KB raw; was 223,187 at the start of the day, 211,565 after the size cuts, then the fixes of the QA pass added 11 KB), plus ~4%. */
 export const BUDGET = 231_000;
+// Issue #17 (ranges, the Monte Carlo simulation, its card and distribution chart): +24,111 bytes
+// brotli measured (223,917 → 248,028 on 2026-11-30), so the budget rises by as much.
+export const BUDGET_SIMULATION = 24_200;
 
 import { join } from 'node:path';
 import { kb, pageFiles, table, total } from './sizes.mjs';
@@ -24,8 +27,9 @@ if (!files.some((f) => f.kind === 'wasm') || !files.some((f) => f.kind === 'html
 const sum = total(files);
 console.log(table(files));
 console.log(`total: ${kb(sum.raw)} raw, ${kb(sum.gzip)} gzip, ${kb(sum.brotli)} brotli (${sum.brotli} bytes)`);
-if (sum.brotli > BUDGET) {
-  console.error(`size budget exceeded: ${sum.brotli} bytes brotli > budget ${BUDGET} (${kb(sum.brotli - BUDGET)} over)`);
+const budget = BUDGET + BUDGET_SIMULATION;
+if (sum.brotli > budget) {
+  console.error(`size budget exceeded: ${sum.brotli} bytes brotli > budget ${budget} (${kb(sum.brotli - budget)} over)`);
   process.exit(1);
 }
-console.log(`size budget ok: ${sum.brotli} of ${BUDGET} bytes brotli (${((100 * sum.brotli) / BUDGET).toFixed(1)}%)`);
+console.log(`size budget ok: ${sum.brotli} of ${budget} bytes brotli (${((100 * sum.brotli) / budget).toFixed(1)}%)`);

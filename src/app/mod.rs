@@ -15,7 +15,7 @@ mod inputs;
 mod intl;
 mod metric;
 mod notices;
-// Issue #17: ranges on the estimates and the simulation.
+// Issue #17: `ranges` here and `simulation` below.
 mod ranges;
 mod scenarios;
 mod schedule;

@@ -19,7 +19,7 @@ use crate::core::Inputs;
 
 /// How long one slice of the simulation may hold the main thread, in
 /// milliseconds: an input event waits at most this long.
-const SLICE_MS: f64 = 8.0;
+const SLICE_MS: f64 = 6.0;
 
 /// What a simulation is run from: the model's inputs and the ranges.
 pub type Key = (Inputs, Ranges);
@@ -92,7 +92,7 @@ pub fn provide() -> Sim {
             }
             let start = js_sys::Date::now();
             loop {
-                let finished = job.try_update_value(|j| j.step(200)).unwrap_or(true);
+                let finished = job.try_update_value(|j| j.step(64)).unwrap_or(true);
                 if finished {
                     if let Some(summary) = job.try_with_value(Simulation::summary).flatten() {
                         sim.done.set(Some((k, summary)));
