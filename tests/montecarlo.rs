@@ -64,10 +64,13 @@ impl CloneWith for Inputs {
     }
 }
 
+/// Field texts over the reference example.
+type Pairs<'a> = &'a [(Field, &'a str)];
+
 #[test]
 fn bad_ranges_get_their_fields_message_and_leave_the_figures_be() {
     use Field::*;
-    let table: &[(&[(Field, &str)], Field, &str)] = &[
+    let table: &[(Pairs, Field, &str)] = &[
         (
             &[(RequestsLow, "10")],
             RequestsLow,

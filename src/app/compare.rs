@@ -63,8 +63,9 @@ pub fn CompareCard() -> impl IntoView {
                         (None, _) => Simulated::NoRange,
                         (Some(_), false) => Simulated::Running,
                         (Some(_), true) => sim.done.with(|d| {
-                            d.as_ref()
-                                .map_or(Simulated::Running, |(_, s)| Simulated::Done(s.clone()))
+                            d.as_ref().map_or(Simulated::Running, |(_, s)| {
+                                Simulated::Done(Box::new(s.clone()))
+                            })
                         }),
                     };
                 }
@@ -78,7 +79,7 @@ pub fn CompareCard() -> impl IntoView {
                     });
                     s
                 });
-                s.map_or(Simulated::NoRange, Simulated::Done)
+                s.map_or(Simulated::NoRange, |s| Simulated::Done(Box::new(s)))
             })
             .collect();
         let columns: Vec<(String, RawInputs)> = picks

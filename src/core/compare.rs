@@ -105,7 +105,7 @@ pub enum Simulated {
     /// Its simulation is still running: its cells say so.
     Running,
     /// Its figures.
-    Done(Summary),
+    Done(Box<Summary>),
 }
 
 /// Compares named scenarios given as field texts. A scenario with invalid
@@ -114,7 +114,9 @@ pub enum Simulated {
 pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
     let sims: Vec<Simulated> = scenarios
         .iter()
-        .map(|(_, raw)| simulate_scenario(raw).map_or(Simulated::NoRange, Simulated::Done))
+        .map(|(_, raw)| {
+            simulate_scenario(raw).map_or(Simulated::NoRange, |s| Simulated::Done(Box::new(s)))
+        })
         .collect();
     compare_with(scenarios, &sims)
 }
@@ -124,7 +126,7 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
 /// scenario has them.
 pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Table {
     let done = |k: usize| match sims.get(k) {
-        Some(Simulated::Done(s)) => Some(s),
+        Some(Simulated::Done(s)) => Some(&**s),
         _ => None,
     };
     let inputs: Vec<Option<Inputs>> = scenarios

@@ -90,10 +90,8 @@ fn outcome_with(i: &Inputs, scratch: &mut Scratch) -> Outcome {
     }
     let lumps = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
     // As the model writes it: −0 is 0.
-    let net_benefit = match ends[h - 1] {
-        x if x == 0.0 => 0.0,
-        x => x,
-    };
+    let end = ends[h - 1];
+    let net_benefit = if end == 0.0 { 0.0 } else { end };
     let roi_percent = (closed.investment > 0.0)
         .then(|| net_benefit / closed.investment * 100.0)
         .filter(|x| x.is_finite());
@@ -385,7 +383,7 @@ pub fn whole_percent(p: f64) -> String {
     };
     if p > 0.0 && p < 0.5 {
         format!("under {}", write(1.0, spec))
-    } else if p < 100.0 && p >= 99.5 {
+    } else if (99.5..100.0).contains(&p) {
         format!("over {}", write(99.0, spec))
     } else {
         write(p, spec)
