@@ -285,8 +285,10 @@ impl Simulation {
                     if let Some(roi) = o.roi_percent {
                         self.roi.push(roi);
                     }
-                    self.break_even
-                        .push(o.break_even_months.unwrap_or(f64::INFINITY));
+                    // A case that breaks even only after 600 months (a
+                    // closed form can say 1,000) never does, here.
+                    let within = o.break_even_months.filter(|m| *m <= f64::from(MAX_MONTHS));
+                    self.break_even.push(within.unwrap_or(f64::INFINITY));
                     self.positive += usize::from(o.net_benefit > 0.0);
                     self.paid_back +=
                         usize::from(o.break_even_months.is_some_and(|m| m <= horizon));
