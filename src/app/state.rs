@@ -240,6 +240,7 @@ impl Calc {
         self.parsed.with(|p| match p {
             // Only the chart's range can be wrong in a valid scenario.
             Ok(p) if field == Field::Sensitivity => p.sensitivity.err(),
+            Ok(p) if field == Field::FxRate => p.fx_rate.err(),
             Ok(_) => None,
             Err(errors) => errors.iter().find(|(f, _)| *f == field).map(|&(_, e)| e),
         })

@@ -23,6 +23,8 @@ pub fn input_text(field: Field, v: f64) -> String {
         Kind::Months => format!("{} months", number(v)),
         Kind::Bounded(_) | Kind::Signed(_) => format!("{} {}", number(v), field.unit()),
         Kind::Choice(options) => options.get(v as usize).copied().unwrap_or("").to_owned(),
+        Kind::Label => String::new(),
+        Kind::Rate => number(v),
     }
 }
 

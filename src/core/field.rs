@@ -31,6 +31,12 @@ pub enum Kind {
     Signed(u32),
     /// One of a fixed set of options (the first is the default).
     Choice(&'static [&'static str]),
+    // Issue #16: the price catalogue's labels and exchange rate.
+    /// Free text that labels the scenario (a catalogue id); never read as a
+    /// number and never checked.
+    Label,
+    /// A number above 0, or nothing (an exchange rate; empty: none given).
+    Rate,
 }
 
 /// Everything known about one input.
@@ -139,6 +145,13 @@ fields! {
     Currency: "currency", "Currency", "", "Figures are in the currency you enter; no exchange rate is applied.", 1.0, Kind::Choice(CURRENCY_CODES), "USD";
     Locale: "locale", "Number format", "", "How numbers are written: separators and symbol placement.", 1.0, Kind::Choice(LOCALE_TAGS), "en-US";
     Sensitivity: "sensitivity", "Sensitivity range", "± %", "How far each input moves in the sensitivity chart.", 5.0, Kind::Bounded(100), "20";
+
+    // Issue #16: the price catalogue. Labels of the models whose prices were
+    // filled in (catalogue ids; the prices themselves are in their fields),
+    // and the exchange rate catalogue prices are converted with.
+    BaseModel: "base_model", "Baseline model", "", "Search the price catalogue: choosing a model fills this side's token prices.", 1.0, Kind::Label, "";
+    FtModel: "ft_model", "Fine-tuned model", "", "Search the price catalogue: choosing a model fills this side's token prices and the training price.", 1.0, Kind::Label, "";
+    FxRate: "fx_rate", "Exchange rate", "per US dollar", "Units of the scenario's currency per US dollar, to convert catalogue prices (yours to type; no live rate).", 0.01, Kind::Rate, "";
 }
 
 /// The number of fields.

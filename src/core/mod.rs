@@ -9,12 +9,14 @@
 //!   `None`, never NaN or infinity, and no formatted string contains either.
 
 pub mod builders;
+pub mod catalogue;
 pub mod chart;
 pub mod compare;
 pub mod csv;
 pub mod embed;
 pub mod export;
 pub mod field;
+pub mod fill;
 pub mod format;
 pub mod formulas;
 pub mod inputs;

@@ -54,6 +54,9 @@ pub enum InputError {
     /// Not one of a choice field's options.
     #[error("Choose one of the options.")]
     NotAnOption,
+    /// Zero or below in a field that must be above zero (an exchange rate).
+    #[error("Enter a number above 0.")]
+    NotPositive,
 }
 
 /// A short text quoted by a message (what was typed, what to write

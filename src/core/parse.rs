@@ -62,6 +62,10 @@ pub fn parse_field(field: Field, text: &str, mark: DecimalMark) -> Result<f64, I
             .map(|i| i as f64)
             .ok_or(InputError::NotAnOption);
     }
+    // A label is text, not a number: nothing to read.
+    if field.kind() == Kind::Label {
+        return Ok(0.0);
+    }
     if t.is_empty() {
         return Err(InputError::Empty);
     }
@@ -85,6 +89,7 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
             Err(InputError::MonthsOutOfRange)
         }
         Kind::Months => Ok(v),
+        Kind::Rate if v <= 0.0 => Err(InputError::NotPositive),
         _ if v < 0.0 => Err(InputError::Negative),
         _ if v > MAX_VALUE => Err(InputError::TooLarge),
         _ if v > 0.0 && v < MIN_NONZERO => Err(InputError::TooSmall),
@@ -129,6 +134,19 @@ pub struct Parsed {
     pub sensitivity: Result<f64, InputError>,
     /// The display currency and locale.
     pub display: super::format::Display,
+    /// The exchange rate for catalogue prices (issue #16): `None` when the
+    /// field is empty, or why its text is invalid (which leaves the figures
+    /// be, as a bad sensitivity range does).
+    pub fx_rate: Result<Option<f64>, InputError>,
+}
+
+/// The exchange rate typed in `fx_rate`: `None` when empty.
+pub fn parse_fx_rate(raw: &RawInputs) -> Result<Option<f64>, InputError> {
+    let text = raw.get(Field::FxRate);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_field(Field::FxRate, text, raw.decimal_mark()).map(Some)
 }
 
 impl Parsed {
@@ -263,6 +281,9 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         if let Err(e) = sensitivity {
             push_in_form_order(&mut errors, Field::Sensitivity, e);
         }
+        if let Err(e) = parse_fx_rate(raw) {
+            push_in_form_order(&mut errors, Field::FxRate, e);
+        }
         return Err(errors);
     }
     let inputs = Inputs {
@@ -287,6 +308,7 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         operations,
         sensitivity,
         display,
+        fx_rate: parse_fx_rate(raw),
     })
 }
 
@@ -313,7 +335,7 @@ pub fn step_text(
         Kind::Months => (1.0, f64::from(MAX_MONTHS)),
         Kind::Bounded(max) => (0.0, f64::from(max)),
         Kind::Signed(max) => (-f64::from(max), f64::from(max)),
-        Kind::Choice(_) => return None,
+        Kind::Choice(_) | Kind::Label => return None,
         _ => (0.0, MAX_VALUE),
     };
     let next = (if up { v + step } else { v - step }).clamp(low, high);
