@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 
+use super::catalogue::{CatalogueBar, ModelPicker};
 use super::field::{ChoiceField, NumberField};
 use super::metric::Metric;
 use super::state::use_calc;
 use crate::core::builders::RequestCost;
+use crate::core::catalogue::Side;
 use crate::core::format::{count, money, number, unit_cost};
 use crate::core::model::retrainings_by;
 use crate::core::{Field, Parsed};
@@ -33,9 +35,11 @@ pub fn RequestCostBuilder() -> impl IntoView {
     };
     view! {
         <ChoiceField field=PriceUnit/>
+        <CatalogueBar/>
         <div class="sides">
             <fieldset class="side">
                 <legend>"Baseline model"</legend>
+                <ModelPicker side=Side::Baseline/>
                 <div class="fields single">
                     {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
                 </div>
@@ -49,6 +53,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
             </fieldset>
             <fieldset class="side">
                 <legend>"Fine-tuned model"</legend>
+                <ModelPicker side=Side::FineTuned/>
                 <div class="fields single">
                     {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
                 </div>

@@ -82,6 +82,7 @@ pub fn DataCard() -> impl IntoView {
             match import_json(&text) {
                 Ok((name, raw)) => {
                     calc.set_raw(raw);
+                    super::catalogue::check_models(calc);
                     errors.set(Vec::new());
                     status.set(format!(
                         "Imported \u{201c}{}\u{201d}.",

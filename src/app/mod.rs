@@ -4,6 +4,8 @@
 mod basis;
 mod browser;
 mod builders;
+mod catalogue;
+mod catalogue_view;
 mod charts;
 mod compare;
 mod data;
@@ -35,6 +37,7 @@ pub fn App() -> impl IntoView {
     embed::apply_theme(&options);
     let calc = Calc::start(options.query(), options.embed);
     provide_context(calc);
+    catalogue::provide(calc);
     if options.embed {
         embed::report_height();
         return view! {

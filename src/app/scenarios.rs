@@ -110,6 +110,7 @@ fn SavedItem(
     let (name, raw) = (saved.name.clone(), saved.raw.clone());
     let load = move |_| {
         calc.set_raw(raw.clone());
+        super::catalogue::check_models(calc);
         status.set(format!("Loaded \u{201c}{name}\u{201d}."));
     };
     // Leaves renaming before the library changes: the change redraws the

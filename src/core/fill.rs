@@ -94,11 +94,20 @@ pub struct Fill {
 /// scenario's currency. Nothing without a rate for a currency other than
 /// US dollars.
 pub fn fills(entry: &'static Entry, side: Side, raw: &RawInputs) -> Result<Vec<Fill>, NeedsRate> {
-    let conversion = conversion(raw)?;
-    let (factor, rate) = match conversion {
-        Conversion::Usd => (1.0, None),
-        Conversion::Rate(r) => (r, Some(r)),
-    };
+    Ok(match conversion(raw)? {
+        Conversion::Usd => fills_at(entry, side, raw, 1.0, None),
+        Conversion::Rate(r) => fills_at(entry, side, raw, r, Some(r)),
+    })
+}
+
+/// [`fills`] converted with `factor` (scenario currency per US dollar).
+fn fills_at(
+    entry: &'static Entry,
+    side: Side,
+    raw: &RawInputs,
+    factor: f64,
+    rate: Option<f64>,
+) -> Vec<Fill> {
     let per_unit = if raw.get(Field::PriceUnit).trim() == "1k" {
         1e-3
     } else {
@@ -133,7 +142,21 @@ pub fn fills(entry: &'static Entry, side: Side, raw: &RawInputs) -> Result<Vec<F
             out.push(fill(Field::TrainPrice, training.price, training.dated, 1.0));
         }
     }
-    Ok(out)
+    out
+}
+
+/// Whether the fields of `side` still hold what `entry` filled at
+/// `factor` (scenario currency per US dollar; 1 for US dollars): then a new
+/// exchange rate may convert them again, as nobody has edited them since.
+pub fn untouched_at(entry: &'static Entry, side: Side, raw: &RawInputs, factor: f64) -> bool {
+    fills_at(entry, side, raw, factor, None)
+        .iter()
+        .all(|f| !is_changed(f, raw))
+}
+
+/// The conversion factor of [`Fill::rate`]: the rate, or 1 in US dollars.
+pub fn factor(fill: &Fill) -> f64 {
+    fill.rate.unwrap_or(1.0)
 }
 
 /// A value as field text in the scenario's number format: rounded to 15
@@ -166,8 +189,13 @@ pub fn current(raw: &RawInputs) -> Vec<Fill> {
 /// Whether the field of `fill` holds something else than the catalogue's
 /// value now: another number (beyond rounding), or text that is not one.
 pub fn is_changed(fill: &Fill, raw: &RawInputs) -> bool {
-    let mark = raw.decimal_mark();
-    match parse_field(fill.field, raw.get(fill.field), mark) {
+    differs(fill, raw.get(fill.field), raw.decimal_mark())
+}
+
+/// Whether `text` (read with `mark`) is something else than the value of
+/// `fill`: another number beyond rounding, or not a valid number.
+pub fn differs(fill: &Fill, text: &str, mark: DecimalMark) -> bool {
+    match parse_field(fill.field, text, mark) {
         Ok(v) => (v - fill.value).abs() > 1e-9 * v.abs().max(fill.value.abs()),
         Err(_) => true,
     }
