@@ -183,10 +183,13 @@ fn every_shipped_entry_is_dated_and_sourced() {
     }
 }
 
+/// One row of the facts: id, input, cached input, output, batch input,
+/// batch output, training (US dollars per 1M tokens).
+type FineTunedRow = (&'static str, f64, Option<f64>, f64, f64, f64, Option<f64>);
+
 /// OpenAI's fine-tuned models as `/work/shared/prices-2026-11.md` lists
-/// them (LiteLLM's map, 2026-11-29; training from OpenAI's pricing page):
-/// id, input, cached input, output, batch input, batch output, training.
-const OPENAI_FINE_TUNED: [(&str, f64, Option<f64>, f64, f64, f64, Option<f64>); 7] = [
+/// them (LiteLLM's map, 2026-11-29; training from OpenAI's pricing page).
+const OPENAI_FINE_TUNED: [FineTunedRow; 7] = [
     (
         "openai/ft:gpt-4o-2024-08-06",
         3.75,
@@ -570,4 +573,29 @@ fn labels_and_rate_travel_in_links_and_default_to_nothing() {
     assert!(query.contains("base_input_price=0.15"));
     assert_eq!(decode(&query, RawInputs::example()).raw, raw);
     assert_eq!(text(0.1 + 0.2, DecimalMark::Point), "0.3");
+}
+
+#[test]
+fn exports_label_the_models_and_the_rate() {
+    use ft_roi::core::fill::{csv_rows, markdown_rows};
+    let mut raw = tokens_scenario();
+    assert_eq!(csv_rows(&raw), "");
+    assert_eq!(markdown_rows(&raw), "");
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    raw.set(Field::BaseModel, "acme/x");
+    assert_eq!(
+        csv_rows(&raw),
+        "label,base_model,Baseline model,acme/x,not in this catalogue\r\n\
+         label,ft_model,Fine-tuned model,openai/ft:gpt-4o-mini-2024-07-18,\"GPT-4o mini (2024-07-18), fine-tuned (OpenAI)\"\r\n"
+    );
+    // The rate only where it converts.
+    raw.set(Field::FxRate, "0.92");
+    assert!(!csv_rows(&raw).contains("fx_rate"));
+    raw.set(Field::Currency, "EUR");
+    assert!(csv_rows(&raw).ends_with("label,fx_rate,Exchange rate,0.92,0.92 EUR per US dollar\r\n"));
+    assert!(markdown_rows(&raw).contains("| Exchange rate | 0.92 EUR per US dollar (0.92) |\n"));
 }

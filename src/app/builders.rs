@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::catalogue::{CatalogueBar, ModelPicker};
 use super::field::{ChoiceField, NumberField};
 use super::metric::Metric;
+use super::pickers::{CatalogueBar, ModelPicker};
 use super::state::use_calc;
 use crate::core::builders::RequestCost;
 use crate::core::catalogue::Side;

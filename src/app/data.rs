@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::browser::{copy_text, download, read_chosen_file};
 use super::state::use_calc;
 use crate::core::export::{import_json, to_csv, to_json, to_markdown};
+use crate::core::fill;
 
 /// The export and import controls.
 #[component]
@@ -40,14 +41,20 @@ pub fn DataCard() -> impl IntoView {
     let export_csv = move |_| {
         with_scenario(&|i, r| {
             report(
-                download("ft-roi-scenario.csv", "text/csv", &to_csv(i, r)),
+                download(
+                    "ft-roi-scenario.csv",
+                    "text/csv",
+                    // The catalogue's model labels, when the scenario names any (issue #16).
+                    &(to_csv(i, r) + &fill::csv_rows(&calc.raw_untracked())),
+                ),
                 "Downloaded ft-roi-scenario.csv.",
             )
         })
     };
     let copy_md = move |_| {
         with_scenario(&|i, r| {
-            let md = to_markdown("FT-ROI scenario", i, r);
+            let md =
+                to_markdown("FT-ROI scenario", i, r) + &fill::markdown_rows(&calc.raw_untracked());
             spawn_local(async move {
                 let ok = copy_text(&md).await;
                 status.set(

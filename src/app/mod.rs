@@ -17,6 +17,7 @@ mod inputs;
 mod intl;
 mod metric;
 mod notices;
+mod pickers;
 mod scenarios;
 mod schedule;
 mod share;

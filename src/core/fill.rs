@@ -242,3 +242,52 @@ pub fn unknown_models(raw: &RawInputs) -> Vec<(Side, String)> {
         })
         .collect()
 }
+
+/// The catalogue's labels of a scenario for its CSV and Markdown exports:
+/// each model label (field, id, the model's name when the catalogue knows
+/// it) and, in a currency other than US dollars, the exchange rate typed.
+/// Empty when the scenario names no model, so other exports are unchanged.
+pub fn export_labels(raw: &RawInputs) -> Vec<(Field, String, String)> {
+    let mut out: Vec<(Field, String, String)> = Side::BOTH
+        .into_iter()
+        .filter_map(|side| {
+            let id = raw.get(side.model_field()).trim();
+            let name = entry(id).filter(|e| side.fits(e)).map_or_else(
+                || "not in this catalogue".to_owned(),
+                |e| format!("{} ({})", e.name, e.provider),
+            );
+            (!id.is_empty()).then(|| (side.model_field(), id.to_owned(), name))
+        })
+        .collect();
+    if let (false, Ok(Some(rate))) = (raw.get(Field::Currency).trim() == "USD", parse_fx_rate(raw))
+    {
+        let text = format!(
+            "{} {} per US dollar",
+            data(rate),
+            raw.get(Field::Currency).trim()
+        );
+        out.push((Field::FxRate, data(rate), text));
+    }
+    out
+}
+
+/// [`export_labels`] as lines of the scenario CSV (`kind,name,label,value,text`,
+/// kind `label`), to follow [`super::export::to_csv`].
+pub fn csv_rows(raw: &RawInputs) -> String {
+    export_labels(raw)
+        .into_iter()
+        .map(|(f, value, text)| super::csv::csv_line(["label", f.name(), f.label(), &value, &text]))
+        .collect()
+}
+
+/// [`export_labels`] as rows of the Markdown table, to follow
+/// [`super::export::to_markdown`].
+pub fn markdown_rows(raw: &RawInputs) -> String {
+    export_labels(raw)
+        .into_iter()
+        .map(|(f, value, text)| {
+            let cell = |s: &str| s.replace('|', "\\|");
+            format!("| {} | {} ({}) |\n", f.label(), cell(&text), cell(&value))
+        })
+        .collect()
+}
