@@ -599,3 +599,25 @@ fn exports_label_the_models_and_the_rate() {
     assert!(csv_rows(&raw).ends_with("label,fx_rate,Exchange rate,0.92,0.92 EUR per US dollar\r\n"));
     assert!(markdown_rows(&raw).contains("| Exchange rate | 0.92 EUR per US dollar (0.92) |\n"));
 }
+
+#[test]
+fn the_catalogue_view_rows_are_escaped_markup_by_provider() {
+    use ft_roi::core::catalogue::{rows_markup, usd};
+    assert_eq!(usd(Some(0.5)), "$0.50");
+    assert_eq!(usd(Some(2.0)), "$2.00");
+    assert_eq!(usd(Some(0.075)), "$0.075");
+    assert_eq!(usd(None), "–");
+    let all = rows_markup(None);
+    assert_eq!(all.matches("<tr data-entry=").count(), ENTRIES.len());
+    let gpu = rows_markup(Some("GPU-hour reference"));
+    assert_eq!(gpu.matches("<tr ").count(), 3);
+    assert!(gpu.contains("<td class=\"num\" data-label=\"Other\">$1.99–5.00 / GPU-hour</td>"));
+    assert!(gpu.contains("<td class=\"num none\" data-label=\"Input / 1M\">–</td>"));
+    let azure = rows_markup(Some("Azure OpenAI"));
+    assert!(azure.contains(
+        "<br>hosting 2026-02-11 · <a href=\"https://learn.microsoft.com/azure/ai-foundry/openai/how-to/fine-tuning-cost-management\" target=\"_blank\" rel=\"noopener noreferrer\">learn.microsoft.com</a>"
+    ));
+    // Notes are text, never markup.
+    assert!(!all.contains("<script"));
+    assert!(rows_markup(Some("Nobody")).is_empty());
+}

@@ -1,64 +1,12 @@
 //! Component: the catalogue view (issue #16), a dialog listing every entry
 //! of the price catalogue with its prices, date and source, filterable by
-//! provider and downloadable as CSV. Rendered only while open.
+//! provider and downloadable as CSV. The rows are one string of markup from
+//! the core (`catalogue::rows_markup`), rendered only while open.
 
 use leptos::prelude::*;
 
 use super::browser::download;
-use crate::core::catalogue::{entry, providers, source_label, to_csv, Dated, Entry, ENTRIES};
-use crate::core::format::data;
-
-/// A price in US dollars, or a dash.
-fn usd(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("${}", data(v)))
-}
-
-/// The date and source of a price when they differ from the entry's.
-fn own(label: &'static str, d: Dated, e: &Entry) -> Option<impl IntoView> {
-    (d != e.dated).then(|| {
-        view! {
-            <br/>
-            {label} " " {d.as_of} " · "
-            <a href=d.source target="_blank" rel="noopener noreferrer">{source_label(d.source)}</a>
-        }
-    })
-}
-
-/// One entry as a table row.
-fn row(e: &'static Entry) -> impl IntoView {
-    let t = e.tokens;
-    let unit = e.unit.map(|u| {
-        if u.low == u.high {
-            format!("${} / {}", data(u.low), u.unit)
-        } else {
-            format!("${}–{} / {}", data(u.low), data(u.high), u.unit)
-        }
-    });
-    let base = e.base.map(|b| {
-        let name = entry(b).map_or(b, |b| b.name);
-        view! { <br/><span class="muted small">"fine-tuned from " {name}</span> }
-    });
-    view! {
-        <tr data-entry=e.id>
-            <th scope="row">{e.name}<br/><code>{e.id}</code>{base}</th>
-            <td>{e.provider}</td>
-            <td class="num">{usd(t.map(|t| t.input))}</td>
-            <td class="num">{usd(t.and_then(|t| t.cached_input))}</td>
-            <td class="num">{usd(t.map(|t| t.output))}</td>
-            <td class="num">{usd(t.and_then(|t| t.batch_input))} " / " {usd(t.and_then(|t| t.batch_output))}</td>
-            <td class="num">{usd(e.training.map(|p| p.price))}</td>
-            <td class="num">{usd(e.hosting.map(|p| p.price))}</td>
-            <td class="num">{unit.unwrap_or_else(|| "–".to_owned())}</td>
-            <td>
-                {e.dated.as_of} " · "
-                <a href=e.dated.source target="_blank" rel="noopener noreferrer">{source_label(e.dated.source)}</a>
-                {e.training.and_then(|p| own("training", p.dated, e))}
-                {e.hosting.and_then(|p| own("hosting", p.dated, e))}
-            </td>
-            <td class="notes">{e.notes}</td>
-        </tr>
-    }
-}
+use crate::core::catalogue::{providers, rows_markup, to_csv};
 
 /// The "Price catalogue" button and its dialog.
 #[component]
@@ -81,20 +29,15 @@ pub fn CatalogueDialog() -> impl IntoView {
     };
     let chosen = move || provider.with(|p| (!p.is_empty()).then(|| p.clone()));
     let csv = move |_| {
-        let p = chosen();
-        let result = download("ft-roi-prices.csv", "text/csv", &to_csv(p.as_deref()));
+        let result = download(
+            "ft-roi-prices.csv",
+            "text/csv",
+            &to_csv(chosen().as_deref()),
+        );
         status.set(result.map_or_else(
             |e| format!("Download failed: {e}"),
             |()| "Downloaded ft-roi-prices.csv.".to_owned(),
         ));
-    };
-    let rows = move || {
-        let p = chosen();
-        ENTRIES
-            .iter()
-            .filter(|e| p.as_deref().is_none_or(|p| p == e.provider))
-            .map(row)
-            .collect_view()
     };
     view! {
         <button type="button" class="ghost" data-testid="catalogue-open" on:click=open>"Price catalogue"</button>
@@ -120,7 +63,7 @@ pub fn CatalogueDialog() -> impl IntoView {
             </div>
             <p class="muted small" role="status">{move || status.get()}</p>
             <Show when=move || shown.get()>
-                <div class="table-scroll">
+                <div class="table-scroll catalogue-scroll">
                     <table class="catalogue-table" data-testid="catalogue-table">
                         <thead>
                             <tr>
@@ -137,7 +80,7 @@ pub fn CatalogueDialog() -> impl IntoView {
                                 <th scope="col">"Notes"</th>
                             </tr>
                         </thead>
-                        <tbody>{rows}</tbody>
+                        <tbody inner_html=move || rows_markup(chosen().as_deref())></tbody>
                     </table>
                 </div>
             </Show>

@@ -9,7 +9,7 @@ use super::catalogue::{slot, Catalogue};
 use super::catalogue_view::CatalogueDialog;
 use super::field::NumberField;
 use super::state::{use_calc, Calc};
-use crate::core::catalogue::{entry, search, Entry, Side, STALE_AFTER_DAYS};
+use crate::core::catalogue::{entry, search, usd, Entry, Side, STALE_AFTER_DAYS};
 use crate::core::fill::{conversion, factor, fills, stale, text, untouched_at, NeedsRate};
 use crate::core::format::data;
 use crate::core::Field;
@@ -62,13 +62,17 @@ fn rate_changed(calc: Calc, state: Catalogue) {
 fn option_label(e: &Entry) -> String {
     let mut label = format!("{} · {}", e.provider, e.name);
     if let Some(t) = e.tokens {
-        label += &format!(" · ${} in, ${} out per 1M", data(t.input), data(t.output));
+        label += &format!(
+            " · {} in, {} out per 1M",
+            usd(Some(t.input)),
+            usd(Some(t.output))
+        );
     }
     if let Some(t) = e.training {
-        label += &format!(" · training ${} per 1M", data(t.price));
+        label += &format!(" · training {} per 1M", usd(Some(t.price)));
     }
     if let Some(h) = e.hosting {
-        label += &format!(" · hosting ${} an hour", data(h.price));
+        label += &format!(" · hosting {} an hour", usd(Some(h.price)));
     }
     label + " (USD)"
 }
@@ -167,8 +171,14 @@ pub fn ModelPicker(
         if side == Side::FineTuned {
             if let Some(t) = e.training {
                 out += &format!(
-                    " Training price ${} per 1M training tokens in the investment builder (used when compute is priced by tokens).",
-                    data(t.price)
+                    " Training price {} per 1M training tokens in the investment builder (used when compute is priced by tokens).",
+                    usd(Some(t.price))
+                );
+            }
+            if let Some(h) = e.hosting {
+                out += &format!(
+                    " It also charges {} an hour per deployment for hosting: add it to monthly operations.",
+                    usd(Some(h.price))
                 );
             }
         }

@@ -5,7 +5,7 @@
 //! are US dollars: per 1M tokens, per 1M training tokens, per hour.
 
 use super::csv::csv_line;
-use super::format::data;
+use super::format::{data, Escaped};
 
 /// Where a price comes from and the date its source states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,13 +125,16 @@ impl Side {
 /// the provider or the name, ignoring case): what the picker takes when the
 /// user commits a search instead of choosing from the list.
 pub fn search(side: Side, query: &str) -> Vec<&'static Entry> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
     if words.is_empty() {
         return Vec::new();
     }
     side.choices()
         .filter(|e| {
-            let hay = format!("{} {} {}", e.id, e.provider, e.name).to_lowercase();
+            let hay = format!("{} {} {}", e.id, e.provider, e.name).to_ascii_lowercase();
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .collect()
@@ -254,6 +257,107 @@ pub fn to_csv(provider: Option<&str>) -> String {
             e.dated.source.to_owned(),
             e.notes.to_owned(),
         ]);
+    }
+    out
+}
+
+/// A price in US dollars with cents at least (`$0.50`, `$0.075`, `$2.00`),
+/// or a dash when there is none.
+pub fn usd(v: Option<f64>) -> String {
+    let Some(v) = v else {
+        return "–".to_owned();
+    };
+    let t = data(v);
+    match t.split_once('.') {
+        None => format!("${t}.00"),
+        Some((_, d)) if d.len() == 1 => format!("${t}0"),
+        Some(_) => format!("${t}"),
+    }
+}
+
+/// A link to a source, named by [`source_label`], as markup.
+fn link(address: &str) -> String {
+    format!(
+        "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>",
+        Escaped(address),
+        Escaped(source_label(address))
+    )
+}
+
+/// The catalogue view's table rows as markup (text escaped): one
+/// `<tr data-entry=id>` per entry of `provider` (every entry when `None`),
+/// each cell labelled (`data-label`) for the phone layout and marked
+/// `none` when it has no price.
+pub fn rows_markup(provider: Option<&str>) -> String {
+    let mut out = String::new();
+    for e in ENTRIES
+        .iter()
+        .filter(|e| provider.is_none_or(|p| p == e.provider))
+    {
+        let t = e.tokens;
+        let base = e.base.map_or_else(String::new, |b| {
+            let name = entry(b).map_or(b, |b| b.name);
+            format!(
+                "<br><span class=\"muted small\">fine-tuned from {}</span>",
+                Escaped(name)
+            )
+        });
+        out += &format!(
+            "<tr data-entry=\"{}\"><th scope=\"row\">{}<br><code>{}</code>{base}</th><td data-label=\"Provider\">{}</td>",
+            Escaped(e.id),
+            Escaped(e.name),
+            Escaped(e.id),
+            Escaped(e.provider)
+        );
+        let unit = e.unit.map_or_else(
+            || "–".to_owned(),
+            |u| {
+                let high = usd(Some(u.high));
+                let range = if u.low == u.high {
+                    String::new()
+                } else {
+                    format!("–{}", &high[1..])
+                };
+                format!("{}{range} / {}", usd(Some(u.low)), u.unit)
+            },
+        );
+        let batch = match (
+            t.and_then(|t| t.batch_input),
+            t.and_then(|t| t.batch_output),
+        ) {
+            (None, None) => "–".to_owned(),
+            (i, o) => format!("{} / {}", usd(i), usd(o)),
+        };
+        for (label, text) in [
+            ("Input / 1M", usd(t.map(|t| t.input))),
+            ("Cached / 1M", usd(t.and_then(|t| t.cached_input))),
+            ("Output / 1M", usd(t.map(|t| t.output))),
+            ("Batch in / out", batch),
+            ("Training / 1M", usd(e.training.map(|p| p.price))),
+            ("Hosting / hour", usd(e.hosting.map(|p| p.price))),
+            ("Other", unit),
+        ] {
+            let none = if text == "–" { " none" } else { "" };
+            out += &format!(
+                "<td class=\"num{none}\" data-label=\"{label}\">{}</td>",
+                Escaped(&text)
+            );
+        }
+        out += &format!(
+            "<td data-label=\"As of\">{} · {}",
+            e.dated.as_of,
+            link(e.dated.source)
+        );
+        for (label, p) in [("training", e.training), ("hosting", e.hosting)] {
+            if let Some(p) = p.filter(|p| p.dated != e.dated) {
+                out += &format!("<br>{label} {} · {}", p.dated.as_of, link(p.dated.source));
+            }
+        }
+        let none = if e.notes.is_empty() { " none" } else { "" };
+        out += &format!(
+            "</td><td class=\"notes{none}\">{}</td></tr>",
+            Escaped(e.notes)
+        );
     }
     out
 }

@@ -58,7 +58,7 @@ test('choosing gpt-4o-mini on both sides fills token and training prices, with d
   assert.match(await note(t.page, 'base_input_price'), /^as of 2026-11-29 · github\.com\/BerriAI\/litellm$/);
   assert.equal(await t.page.locator('[data-catalogue-note="base_input_price"] a').getAttribute('href'), LITELLM);
   assert.match(await note(t.page, 'train_price'), /^as of 2025-02-27 · platform\.openai\.com$/);
-  assert.match(await t.page.locator('[data-picker-status="ft_model"]').innerText(), /Training price \$3 per 1M training tokens/);
+  assert.match(await t.page.locator('[data-picker-status="ft_model"]').innerText(), /Training price \$3\.00 per 1M training tokens/);
   // The labels travel with the prices.
   await waitForParam(t.page, 'ft_model', FT);
   const url = new URL(t.page.url());
