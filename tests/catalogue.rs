@@ -621,3 +621,35 @@ fn the_catalogue_view_rows_are_escaped_markup_by_provider() {
     assert!(!all.contains("<script"));
     assert!(rows_markup(Some("Nobody")).is_empty());
 }
+
+#[test]
+fn the_note_under_a_filled_field_says_when_where_and_what_changed() {
+    use ft_roi::core::fill::note_markup;
+    let mut raw = tokens_scenario();
+    choose(&mut raw, Side::Baseline, "openai/gpt-3.5-turbo-0125");
+    let fills = current(&raw);
+    let input = fills
+        .iter()
+        .find(|f| f.field == Field::BaseInputPrice)
+        .unwrap();
+    let link = "<a href=\"https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json\" target=\"_blank\" rel=\"noopener noreferrer\">github.com/BerriAI/litellm</a>";
+    assert_eq!(
+        note_markup(input, false, DecimalMark::Point, "USD"),
+        format!("as of 2026-11-29 · {link}")
+    );
+    assert_eq!(
+        note_markup(input, true, DecimalMark::Comma, "USD"),
+        format!("<span class=\"changed-mark\">Changed from the catalogue's 0,5.</span> (as of 2026-11-29 · {link})")
+    );
+    let cached = fills
+        .iter()
+        .find(|f| f.field == Field::BaseCachePrice)
+        .unwrap();
+    assert!(note_markup(cached, false, DecimalMark::Point, "USD")
+        .ends_with(" · no cached-input price listed: the input price"));
+    raw.set(Field::Currency, "EUR");
+    raw.set(Field::FxRate, "0.92");
+    let converted = current(&raw)[0];
+    assert!(note_markup(&converted, false, DecimalMark::Point, "EUR")
+        .ends_with(" · converted at 0.92 EUR per US dollar"));
+}

@@ -7,9 +7,8 @@
 use leptos::prelude::*;
 
 use super::state::{use_calc, Calc};
-use crate::core::catalogue::{source_label, Entry, Side};
-use crate::core::fill::{current, differs, text, unknown_models, Fill};
-use crate::core::format::data;
+use crate::core::catalogue::{Entry, Side};
+use crate::core::fill::{current, differs, note_markup, text, unknown_models, Fill};
 use crate::core::{DecimalMark, Field};
 
 /// The catalogue's page state, shared through context.
@@ -100,13 +99,9 @@ pub fn field_fill(field: Field) -> Signal<Option<(Fill, bool)>> {
     })
 }
 
-/// A link to a price's source, named by its host.
-fn source_link(address: &'static str) -> impl IntoView {
-    view! { <a href=address target="_blank" rel="noopener noreferrer">{source_label(address)}</a> }
-}
-
 /// Under a filled field: "as of <date> · <source>", or, once the value was
 /// edited, that it changed from the catalogue's and a button to put it back.
+/// The words are one string of markup from the core (`fill::note_markup`).
 #[component]
 pub fn FillNote(
     /// The field.
@@ -119,28 +114,18 @@ pub fn FillNote(
     let note = move || {
         let (f, changed) = fill.get()?;
         let mark = DecimalMark::of_locale(&calc.field(Field::Locale).get_untracked());
-        let value = text(f.value, mark);
-        let converted = f.rate.map(|r| {
-            let code = calc.field(Field::Currency).get_untracked();
-            format!(" · converted at {} {code} per US dollar", data(r))
-        });
-        let no_cache = f
-            .no_cache_price
-            .then_some(" · no cached-input price listed: the input price");
-        let dated = view! { "as of " {f.dated.as_of} " · " {source_link(f.dated.source)} {converted} {no_cache} };
-        Some(if changed {
-            let restore = move |_| calc.field(field).set(value.clone());
+        let code = calc.field(Field::Currency).get_untracked();
+        let markup = note_markup(&f, changed, mark, &code);
+        let restore = changed.then(|| {
+            let value = text(f.value, mark);
             view! {
-                <span class="changed-mark">"Changed from the catalogue's " {text(f.value, mark)} "."</span>
-                " (" {dated} ") "
-                <button type="button" class="link-button" data-testid="catalogue-restore" on:click=restore>
+                " "
+                <button type="button" class="link-button" data-testid="catalogue-restore" on:click=move |_| calc.field(field).set(value.clone())>
                     "Use catalogue price"
                 </button>
             }
-            .into_any()
-        } else {
-            dated.into_any()
-        })
+        });
+        Some(view! { <span inner_html=markup></span> {restore} })
     };
     view! {
         <p class="from-catalogue" id=format!("field-{name}-source") data-catalogue-note=name>{note}</p>

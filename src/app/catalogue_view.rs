@@ -1,12 +1,12 @@
 //! Component: the catalogue view (issue #16), a dialog listing every entry
 //! of the price catalogue with its prices, date and source, filterable by
 //! provider and downloadable as CSV. The rows are one string of markup from
-//! the core (`catalogue::rows_markup`), rendered only while open.
+//! the core (`catalogue::table_markup`), rendered only while open.
 
 use leptos::prelude::*;
 
 use super::browser::download;
-use crate::core::catalogue::{providers, rows_markup, to_csv};
+use crate::core::catalogue::{providers, table_markup, to_csv};
 
 /// The "Price catalogue" button and its dialog.
 #[component]
@@ -64,24 +64,7 @@ pub fn CatalogueDialog() -> impl IntoView {
             <p class="muted small" role="status">{move || status.get()}</p>
             <Show when=move || shown.get()>
                 <div class="table-scroll catalogue-scroll">
-                    <table class="catalogue-table" data-testid="catalogue-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Model"</th>
-                                <th scope="col">"Provider"</th>
-                                <th scope="col">"Input / 1M"</th>
-                                <th scope="col">"Cached / 1M"</th>
-                                <th scope="col">"Output / 1M"</th>
-                                <th scope="col">"Batch in / out"</th>
-                                <th scope="col">"Training / 1M"</th>
-                                <th scope="col">"Hosting / hour"</th>
-                                <th scope="col">"Other"</th>
-                                <th scope="col">"As of · source"</th>
-                                <th scope="col">"Notes"</th>
-                            </tr>
-                        </thead>
-                        <tbody inner_html=move || rows_markup(chosen().as_deref())></tbody>
-                    </table>
+                    <table class="catalogue-table" data-testid="catalogue-table" inner_html=move || table_markup(chosen().as_deref())></table>
                 </div>
             </Show>
         </dialog>

@@ -284,10 +284,36 @@ fn link(address: &str) -> String {
     )
 }
 
-/// The catalogue view's table rows as markup (text escaped): one
+/// The columns of the catalogue view.
+const COLUMNS: [&str; 11] = [
+    "Model",
+    "Provider",
+    "Input / 1M",
+    "Cached / 1M",
+    "Output / 1M",
+    "Batch in / out",
+    "Training / 1M",
+    "Hosting / hour",
+    "Other",
+    "As of · source",
+    "Notes",
+];
+
+/// The catalogue view's table as markup (text escaped): the head, then one
 /// `<tr data-entry=id>` per entry of `provider` (every entry when `None`),
 /// each cell labelled (`data-label`) for the phone layout and marked
 /// `none` when it has no price.
+pub fn table_markup(provider: Option<&str>) -> String {
+    let mut out = String::from("<thead><tr>");
+    for c in COLUMNS {
+        out += &format!("<th scope=\"col\">{c}</th>");
+    }
+    out += "</tr></thead><tbody>";
+    out += &rows_markup(provider);
+    out + "</tbody>"
+}
+
+/// The rows of [`table_markup`].
 pub fn rows_markup(provider: Option<&str>) -> String {
     let mut out = String::new();
     for e in ENTRIES
@@ -328,15 +354,15 @@ pub fn rows_markup(provider: Option<&str>) -> String {
             (None, None) => "–".to_owned(),
             (i, o) => format!("{} / {}", usd(i), usd(o)),
         };
-        for (label, text) in [
-            ("Input / 1M", usd(t.map(|t| t.input))),
-            ("Cached / 1M", usd(t.and_then(|t| t.cached_input))),
-            ("Output / 1M", usd(t.map(|t| t.output))),
-            ("Batch in / out", batch),
-            ("Training / 1M", usd(e.training.map(|p| p.price))),
-            ("Hosting / hour", usd(e.hosting.map(|p| p.price))),
-            ("Other", unit),
-        ] {
+        for (label, text) in COLUMNS[2..9].iter().zip([
+            usd(t.map(|t| t.input)),
+            usd(t.and_then(|t| t.cached_input)),
+            usd(t.map(|t| t.output)),
+            batch,
+            usd(e.training.map(|p| p.price)),
+            usd(e.hosting.map(|p| p.price)),
+            unit,
+        ]) {
             let none = if text == "–" { " none" } else { "" };
             out += &format!(
                 "<td class=\"num{none}\" data-label=\"{label}\">{}</td>",

@@ -6,7 +6,7 @@
 
 use super::catalogue::{entry, is_stale, Dated, Entry, Side};
 use super::field::Field;
-use super::format::data;
+use super::format::{data, Escaped};
 use super::parse::{parse_field, parse_fx_rate, DecimalMark, RawInputs};
 
 impl Side {
@@ -290,4 +290,39 @@ pub fn markdown_rows(raw: &RawInputs) -> String {
             format!("| {} | {} ({}) |\n", f.label(), cell(&text), cell(&value))
         })
         .collect()
+}
+
+/// The note under a field filled from the catalogue, as markup (text
+/// escaped): "as of <date> · <source link>", the rate it was converted at,
+/// the missing cached-input price; once `changed`, first that the field
+/// differs from the catalogue's value (written with `mark`). `code` is the
+/// scenario's currency code.
+pub fn note_markup(fill: &Fill, changed: bool, mark: DecimalMark, code: &str) -> String {
+    let mut out = String::new();
+    if changed {
+        out += &format!(
+            "<span class=\"changed-mark\">Changed from the catalogue's {}.</span> (",
+            text(fill.value, mark)
+        );
+    }
+    out += &format!(
+        "as of {} · <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>",
+        fill.dated.as_of,
+        Escaped(fill.dated.source),
+        Escaped(super::catalogue::source_label(fill.dated.source))
+    );
+    if let Some(r) = fill.rate {
+        out += &format!(
+            " · converted at {} {} per US dollar",
+            data(r),
+            Escaped(code)
+        );
+    }
+    if fill.no_cache_price {
+        out += " · no cached-input price listed: the input price";
+    }
+    if changed {
+        out += ")";
+    }
+    out
 }
