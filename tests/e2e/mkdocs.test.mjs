@@ -39,6 +39,11 @@ async function openDocs(options = {}) {
   const requests = [];
   const problems = [];
   context.on('request', (r) => requests.push(r.url()));
+  // Every ft-roi message any window receives, the calculators' and the docs page's.
+  await context.addInitScript(() => {
+    window.__ftRoiMessages = 0;
+    addEventListener('message', (e) => { if (String(e.data?.type).startsWith('ft-roi:')) window.__ftRoiMessages++; });
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
@@ -89,6 +94,12 @@ test('MkDocs + Material: both embeds fit their content (the one below the fold t
   const wide = await waitForFit(page, 'classify', (m) => m.outer < narrow.outer - 600);
   assert.ok(Math.abs(wide.outer - below.outer) <= 3, `${below.outer} → ${narrow.outer} → ${wide.outer}`);
   await waitForFit(page, 'support', (m) => Math.abs(m.outer - support.outer) <= 3);
+  // Idle: no message either way.
+  const messages = () => Promise.all(page.frames().map((f) => f.evaluate(() => window.__ftRoiMessages).catch(() => 0)));
+  await page.waitForTimeout(500);
+  const idle = await messages();
+  await page.waitForTimeout(2000);
+  assert.deepEqual(await messages(), idle, 'messages while idle');
   onlyTwoOrigins(requests);
   assert.deepEqual(problems, []);
   await context.close();
