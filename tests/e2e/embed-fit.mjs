@@ -80,16 +80,31 @@ export function fits(m) {
 }
 
 /**
- * Waits until frame `id` fits its content and `accept(metrics)` holds;
+ * Waits until frame `id` has rendered every card (the charts drawn), fits
+ * its content, `accept(metrics)` holds, and all three still hold, at the
+ * same height, 250 ms later (a page still rendering can fit for a moment);
  * fails with the last metrics after `timeout` ms.
  */
 export async function waitForFit(page, id, accept = () => true, timeout = 10_000) {
   const end = Date.now() + timeout;
-  let m;
+  const frame = await frameOf(page, id);
+  const ok = async () => {
+    const m = await frameMetrics(page, id);
+    const drawn = await frame.evaluate(() => !!document.querySelector('.open-full')
+      && (!!document.querySelector('[data-chart="tornado"] .bar') || !!document.querySelector('[data-testid="fix-fields"]')))
+      .catch(() => false);
+    return { m, good: drawn && fits(m) && accept(m) };
+  };
+  let last;
   for (;;) {
-    m = await frameMetrics(page, id);
-    if (fits(m) && accept(m)) return m;
-    if (Date.now() > end) assert.fail(`frame #${id} does not fit: ${JSON.stringify(m)}`);
+    last = await ok();
+    if (last.good) {
+      await page.waitForTimeout(250);
+      const again = await ok();
+      if (again.good && again.m.outer === last.m.outer) return again.m;
+      last = again;
+    }
+    if (Date.now() > end) assert.fail(`frame #${id} does not fit: ${JSON.stringify(last.m)}`);
     await page.waitForTimeout(100);
   }
 }
