@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
     provide_context(calc);
     catalogue::provide(calc);
     if options.embed {
-        embed::report_height();
+        embed::connect_host(&options);
         return view! {
             <main id="calculator" class="wrap embed">
                 <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
