@@ -1,5 +1,5 @@
-//! Export (JSON, CSV, Markdown) of the current scenario and import of an
-//! exported JSON file.
+//! Export (JSON, CSV, Markdown) of the current scenario, under the name of
+//! the saved scenario it is linked to, and import of an exported JSON file.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,6 +22,9 @@ pub fn DataCard() -> impl IntoView {
             f(&p.inputs, &r);
         }
     };
+    // The linked scenario's name, else "Current scenario".
+    let name =
+        move || untrack(|| calc.current_name()).unwrap_or_else(|| "Current scenario".to_owned());
     let report = move |result: Result<(), String>, done: &str| {
         status.set(result.map_or_else(|e| format!("Export failed: {e}"), |()| done.to_owned()));
     };
@@ -31,7 +34,7 @@ pub fn DataCard() -> impl IntoView {
                 download(
                     "ft-roi-scenario.json",
                     "application/json",
-                    &to_json("Current scenario", &calc.raw_untracked(), i, r),
+                    &to_json(&name(), &calc.raw_untracked(), i, r),
                 ),
                 "Downloaded ft-roi-scenario.json.",
             )
@@ -40,14 +43,16 @@ pub fn DataCard() -> impl IntoView {
     let export_csv = move |_| {
         with_scenario(&|i, r| {
             report(
-                download("ft-roi-scenario.csv", "text/csv", &to_csv(i, r)),
+                download("ft-roi-scenario.csv", "text/csv", &to_csv(&name(), i, r)),
                 "Downloaded ft-roi-scenario.csv.",
             )
         })
     };
     let copy_md = move |_| {
         with_scenario(&|i, r| {
-            let md = to_markdown("FT-ROI scenario", i, r);
+            let title =
+                untrack(|| calc.current_name()).unwrap_or_else(|| "FT-ROI scenario".to_owned());
+            let md = to_markdown(&title, i, r);
             spawn_local(async move {
                 let ok = copy_text(&md).await;
                 status.set(
@@ -81,7 +86,9 @@ pub fn DataCard() -> impl IntoView {
             };
             match import_json(&text) {
                 Ok((name, raw)) => {
-                    calc.set_raw(raw);
+                    // An imported file is a new scenario: not linked to a
+                    // saved one (Save asks for a name).
+                    calc.start_new(raw);
                     errors.set(Vec::new());
                     status.set(format!(
                         "Imported \u{201c}{}\u{201d}.",

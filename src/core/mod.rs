@@ -18,7 +18,6 @@ pub mod field;
 pub mod format;
 pub mod formulas;
 pub mod inputs;
-pub mod json;
 pub mod metrics;
 pub mod model;
 pub mod number;
