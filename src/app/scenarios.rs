@@ -376,10 +376,13 @@ fn SavedItem(
                             _ => {}
                         }
                         // Not when the list is being redrawn (another tab
-                        // changed the library): the box comes back.
+                        // changed the library: the box comes back with what
+                        // was typed), nor when the user switches to another
+                        // tab or window (the box is still there on return).
                         on:blur=move |ev| {
-                            let connected = event_target::<web_sys::HtmlInputElement>(&ev).is_connected();
-                            if connected && is_renaming() {
+                            let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                            let here = input.owner_document().is_some_and(|d| d.has_focus().unwrap_or(true));
+                            if here && !calc.redrawing() && is_renaming() {
                                 commit();
                             }
                         }

@@ -84,6 +84,9 @@ pub struct Calc {
     /// Whether the last write of the library failed: this tab's list is
     /// then ahead of storage, and its changes build on it, not on storage.
     unsaved: StoredValue<bool>,
+    /// Whether the list of saved scenarios is being redrawn for a change
+    /// another tab made (see [`Calc::redrawing`]).
+    redrawing: StoredValue<bool>,
 }
 
 impl Calc {
@@ -112,6 +115,7 @@ impl Calc {
             linked: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
             unsaved: StoredValue::new(false),
+            redrawing: StoredValue::new(false),
         }
     }
 
@@ -126,11 +130,10 @@ impl Calc {
     pub fn start(keep: String, embedded: bool) -> Calc {
         let mut notices = Vec::new();
         let decoded = scenario::decode(&location_search(), RawInputs::example());
-        let (raw, linked_id) = if decoded.has_scenario || decoded.unsupported_version.is_some() {
-            notices.extend(url_notices(&decoded));
-            (decoded.raw, None)
-        } else if embedded {
-            (RawInputs::example(), None)
+        // Read even when the link has a scenario: an unreadable payload is
+        // backed up before this page's first write replaces it.
+        let working = if embedded {
+            None
         } else {
             match load(
                 WORKING_KEY,
@@ -138,9 +141,20 @@ impl Calc {
                 store::decode_working_doc,
                 &mut notices,
             ) {
-                Stored::Doc(w) => (w.fields, w.linked_id),
-                _ => (RawInputs::default(), None),
+                Stored::Doc(w) => Some(w),
+                _ => None,
             }
+        };
+        let (raw, linked_id) = if decoded.has_scenario || decoded.unsupported_version.is_some() {
+            notices.extend(url_notices(&decoded));
+            // A reload: the address bar holds what this tab last wrote; it
+            // keeps its link if it was also the last tab to save its work.
+            let linked_id = working
+                .filter(|w| w.fields == decoded.raw)
+                .and_then(|w| w.linked_id);
+            (decoded.raw, linked_id)
+        } else {
+            working.map_or_else(|| (RawInputs::example(), None), |w| (w.fields, w.linked_id))
         };
         let calc = Calc::new(raw);
         if !embedded {
@@ -239,7 +253,15 @@ impl Calc {
         // written (its list is then ahead of storage).
         on_storage(move |key| {
             if key.as_deref().is_none_or(|k| k == LIBRARY_KEY) && !self.unsaved.get_value() {
+                // The redraw removes a focused rename box, which blurs it:
+                // that blur is not the user leaving the box. Cleared once
+                // the redraw is done.
+                self.redrawing.set_value(true);
                 self.set_library(self.stored_library());
+                set_timeout(
+                    move || self.redrawing.set_value(false),
+                    std::time::Duration::ZERO,
+                );
             }
         });
     }
@@ -284,6 +306,13 @@ impl Calc {
         }
         self.set_library(library);
         result
+    }
+
+    /// Whether the list of saved scenarios is being redrawn for another
+    /// tab's change: a focused element it removes is blurred without the
+    /// user leaving it.
+    pub fn redrawing(self) -> bool {
+        self.redrawing.get_value()
     }
 
     /// Shows `library`, and keeps the linked scenario's last known name.

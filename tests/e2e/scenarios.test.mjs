@@ -381,6 +381,9 @@ test('a loaded or saved scenario keeps its name: shown, updated by Save, kept by
   // Loading links the page to the loaded scenario, across a reload too.
   await t.page.locator('[data-scenario="1"] [data-action="load"]').click();
   assert.equal(await current.innerText(), 'Plan A');
+  // (Once the address bar has caught up: a reload loads the address as it was.)
+  await waitForParam(t.page, 'training', '3000');
+  await t.page.waitForFunction(() => JSON.parse(localStorage.getItem('ft-roi:working')).linked_id === 1);
   await t.page.reload();
   await t.page.waitForSelector('[data-testid="saved-list"] li');
   assert.equal(await current.innerText(), 'Plan A');

@@ -4,7 +4,7 @@
 // another tab deleted offers to save it as new, and the working scenario
 // stays per tab (issue #14).
 import { test } from 'node:test';
-import { assert, metric, openTabs, type } from './harness.mjs';
+import { assert, ctx, metric, openTabs, type, waitForParam } from './harness.mjs';
 
 const KEY = 'ft-roi:scenarios';
 
@@ -45,7 +45,7 @@ test('the steps of issue 14: two tabs keep each other\'s saved scenarios', async
   const t = await openTabs(2);
   const [tab1, tab2] = t.pages;
   await tab1.evaluate(() => localStorage.clear());
-  for (const tab of t.pages) await tab.waitForSelector('[data-testid="saved-list"]');
+  for (const tab of t.pages) await tab.waitForSelector('[data-testid="saved-list"]', { state: 'attached' });
   // Tab 1 saves the reference scenario as A.
   await saveNamed(tab1, 'A');
   await listShows(tab1, [[1, 'A']], 'tab 1');
@@ -138,7 +138,7 @@ test('three tabs, 72 random interleaved changes: every list follows the stored l
   const t = await openTabs(3);
   const tabs = t.pages;
   await tabs[0].evaluate(() => localStorage.clear());
-  for (const tab of tabs) await tab.waitForSelector('[data-testid="saved-list"]');
+  for (const tab of tabs) await tab.waitForSelector('[data-testid="saved-list"]', { state: 'attached' });
   const rand = random(14);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const model = new Model();
@@ -268,7 +268,7 @@ test('three tabs, 72 random interleaved changes: every list follows the stored l
 test('a change to a scenario another tab deleted brings nothing back silently and offers to save it as new', async () => {
   const t = await openTabs(2);
   const [tab1, tab2] = t.pages;
-  for (const tab of t.pages) await tab.waitForSelector('[data-testid="saved-list"]');
+  for (const tab of t.pages) await tab.waitForSelector('[data-testid="saved-list"]', { state: 'attached' });
   await saveNamed(tab1, 'Plan');
   await saveNamed(tab1, 'Other');
   await listShows(tab2, [[1, 'Plan'], [2, 'Other']], 'tab 2');
@@ -314,14 +314,23 @@ test('a change to a scenario another tab deleted brings nothing back silently an
 test('the working scenario stays per tab; on reload the last tab to write wins', async () => {
   const t = await openTabs(2);
   const [tab1, tab2] = t.pages;
+  const written = (tab, months) => tab.waitForFunction(
+    (m) => JSON.parse(localStorage.getItem('ft-roi:working'))?.fields.months === m, months);
   await type(tab1, 'months', '24');
+  await written(tab1, '24');
+  // A reload keeps a tab's own scenario: its address bar carries it.
+  await waitForParam(tab1, 'months', '24');
+  await tab1.reload();
+  await tab1.waitForSelector('input[name="months"]');
+  assert.equal(await tab1.inputValue('input[name="months"]'), '24');
   await type(tab2, 'months', '6');
-  await tab2.waitForFunction(() => /"months":"6"/.test(localStorage.getItem('ft-roi:working')));
+  await written(tab2, '6');
   // Tab 1 keeps its own scenario while open.
   assert.equal(await tab1.inputValue('input[name="months"]'), '24');
   assert.equal((await metric(tab1, 'net_benefit')).text, '$14,300.00');
-  // Tab 2 wrote last: a reload of tab 1 brings back tab 2's scenario.
-  await tab1.reload();
+  // Tab 2 wrote last: opening the page again in tab 1 (without a scenario
+  // in the link, which would win) brings back tab 2's scenario.
+  await tab1.goto(ctx.base);
   await tab1.waitForSelector('input[name="months"]');
   assert.equal(await tab1.inputValue('input[name="months"]'), '6');
   await t.check();
@@ -330,7 +339,7 @@ test('the working scenario stays per tab; on reload the last tab to write wins',
 test('an unreadable library written by another tab is kept under the backup key, never overwritten', async () => {
   const t = await openTabs(2);
   const [tab1, tab2] = t.pages;
-  for (const tab of t.pages) await tab.waitForSelector('[data-testid="saved-list"]');
+  for (const tab of t.pages) await tab.waitForSelector('[data-testid="saved-list"]', { state: 'attached' });
   await saveNamed(tab1, 'Mine');
   await listShows(tab2, [[1, 'Mine']], 'tab 2');
   // Another version of the page writes a library this one cannot read.
