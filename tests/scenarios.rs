@@ -537,6 +537,9 @@ fn change() -> impl Strategy<Value = Change> {
 }
 
 proptest! {
+    // Each case writes and reads the whole library up to 60 times.
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
     /// However changes interleave, read-apply-write keeps ids unique and
     /// never reused, `next_id` past every id, and the stored library
     /// equal to one library that took every change in order.

@@ -9,8 +9,11 @@
 // Lower BUDGET whenever the bundle shrinks, so it cannot grow back unnoticed.
 // The issue's target for the whole page is 120 KB brotli.
 
-/** Bytes, brotli, of html + js + wasm + css: 222,800 measured 2026-11-27 (wasm 652 KB raw; was 223,187 at the start of the day, 211,565 after the size cuts, then the fixes of the QA pass added 11 KB), plus ~4%. */
-export const BUDGET = 231_000;
+/**
+ * Bytes, brotli, of html + js + wasm + css: 222,800 measured 2026-11-27 (wasm 652 KB raw; was 223,187 at the start of the day, 211,565 after the size cuts, then the fixes of the QA pass added 11 KB), plus ~4%: 231,000.
+ * Issue #14 (documents through serde and serde_json, tabs sharing one library, the linked scenario, formula-safe CSV) measured 223,917 → 252,845: +28,928, added exactly.
+ */
+export const BUDGET = 259_928;
 
 import { join } from 'node:path';
 import { kb, pageFiles, table, total } from './sizes.mjs';

@@ -129,16 +129,19 @@ pub fn ScenariosCard() -> impl IntoView {
                 let saved = calc.current_name().unwrap_or_default();
                 done(format!("Saved \u{201c}{saved}\u{201d}."));
             }
-            Err(LibraryError::Gone) => gone(
-                calc,
-                &link.name,
-                "your changes were not saved into it",
-                Offer {
-                    name: link.name.clone(),
-                    raw,
-                    link: true,
-                },
-            ),
+            Err(LibraryError::Gone) => {
+                status.set(String::new());
+                gone(
+                    calc,
+                    &link.name,
+                    "your changes were not saved into it",
+                    Offer {
+                        name: link.name.clone(),
+                        raw,
+                        link: true,
+                    },
+                );
+            }
             Err(e) => error.set(Some(e.to_string())),
         }
     };
@@ -192,8 +195,16 @@ pub fn ScenariosCard() -> impl IntoView {
             <p class="muted">"Kept in this browser only, shared by its tabs. Save what-ifs to load or compare them later."</p>
             <Show when=linked>
                 <div class="linked" data-testid="linked">
-                    <p class="small">
-                        {move || calc.current_name().map(|n| format!("This page is linked to \u{201c}{n}\u{201d}: Save updates it, Save as new keeps both."))}
+                    <p>
+                        {move || {
+                            let id = calc.linked.with(|l| l.as_ref().map(|l| l.id))?;
+                            let name = calc.current_name()?;
+                            Some(if calc.library.with(|l| l.get(id).is_some()) {
+                                format!("Linked to \u{201c}{name}\u{201d}: Save updates it; Save as new keeps both.")
+                            } else {
+                                format!("\u{201c}{name}\u{201d} was deleted in another tab; Save as new keeps these figures.")
+                            })
+                        }}
                     </p>
                     <div class="button-row">
                         <button type="button" class="primary" data-testid="save-scenario" on:click=save_linked>"Save"</button>
@@ -207,7 +218,7 @@ pub fn ScenariosCard() -> impl IntoView {
                     id="scenario-name"
                     name="scenario_name"
                     type="text"
-                    placeholder=move || if linked() { "Name for a new copy" } else { "Name this scenario" }
+                    placeholder=move || if linked() { "Name (optional)" } else { "Name this scenario" }
                     maxlength="80"
                     autocomplete="off"
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
