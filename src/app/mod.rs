@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
     let calc = Calc::start(options.query(), options.embed);
     provide_context(calc);
     if options.embed {
-        embed::report_height();
+        embed::connect_host(&options);
         return view! {
             <main id="calculator" class="wrap embed">
                 <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
