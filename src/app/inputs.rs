@@ -26,6 +26,8 @@ pub fn InputsCard() -> impl IntoView {
                     "Reset to example"
                 </button>
             </div>
+            // Issue #14: the name of the saved scenario being worked on.
+            <super::scenarios::CurrentName/>
             <Presets/>
             <DisplayControls/>
             <form class="form" novalidate on:submit=|ev| ev.prevent_default()>
@@ -97,7 +99,7 @@ fn Presets() -> impl IntoView {
                 .iter()
                 .map(|p| {
                     view! {
-                        <button type="button" class="chip" data-preset=p.id title=p.description on:click=move |_| calc.set_raw(p.raw())>
+                        <button type="button" class="chip" data-preset=p.id title=p.description on:click=move |_| calc.start_new(p.raw())>
                             {p.label}
                         </button>
                     }

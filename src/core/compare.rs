@@ -2,7 +2,7 @@
 //! columns, the best value per figure marked, and the difference of each
 //! column to the first.
 
-use super::csv::csv_line;
+use super::csv::{self, csv_row};
 use super::export::{input_text, input_value, used_inputs};
 use super::format::MINUS;
 use super::metrics::{Better, METRICS};
@@ -175,21 +175,25 @@ impl Table {
     /// The table as CSV: one row per input or figure, raw values (to 15
     /// significant digits, [`super::format::data`]).
     pub fn to_csv(&self) -> String {
-        let mut out = csv_line(
-            ["name", "label"]
+        // The column names are the scenarios' names: user text.
+        let mut out = csv_row(
+            [csv::Cell::Text("name"), csv::Cell::Text("label")]
                 .into_iter()
-                .map(str::to_owned)
-                .chain(self.columns.iter().cloned()),
+                .chain(self.columns.iter().map(|c| csv::Cell::Text(c))),
         );
         for row in &self.rows {
-            let values = row.cells.iter().map(|c| match c.value {
-                Some(v) => super::format::data(v),
-                None => c.status.unwrap_or_default().to_owned(),
-            });
-            out += &csv_line(
-                [row.key.to_owned(), row.label.to_owned()]
+            let values: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| match c.value {
+                    Some(v) => super::format::data(v),
+                    None => c.status.unwrap_or_default().to_owned(),
+                })
+                .collect();
+            out += &csv_row(
+                [csv::Cell::Text(row.key), csv::Cell::Text(row.label)]
                     .into_iter()
-                    .chain(values),
+                    .chain(values.iter().map(|v| csv::Cell::Number(v))),
             );
         }
         out

@@ -20,7 +20,6 @@ pub mod fill;
 pub mod format;
 pub mod formulas;
 pub mod inputs;
-pub mod json;
 pub mod metrics;
 pub mod model;
 pub mod number;
