@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::browser::{download, on_toggle};
 use super::state::use_calc;
 use crate::core::format::{count, money};
-use crate::core::schedule::{schedule, to_csv, Month};
+use crate::core::schedule::{schedule, to_csv, Columns, Month};
 
 /// The schedule card.
 #[component]
@@ -27,7 +27,7 @@ pub fn ScheduleCard() -> impl IntoView {
     view! {
         <section class="card schedule" aria-labelledby="schedule-title">
             <h2 id="schedule-title">"Month by month"</h2>
-            <p class="muted">"Requests, costs, maintenance, retraining and the running position for each month of the horizon."</p>
+            <p class="muted">"Requests, costs, maintenance, retraining, serving and the running position for each month of the horizon."</p>
             <div class="button-row">
                 <button type="button" class="ghost" data-testid="export-schedule-csv" prop:disabled=move || calc.parsed.with(Result::is_err) on:click=export>
                     "Export schedule (CSV)"
@@ -44,10 +44,18 @@ pub fn ScheduleCard() -> impl IntoView {
                             // scenario has one (as in the CSV), so that each
                             // row's net adds up on screen.
                             let quality = rows.iter().any(|m| m.quality != 0.0);
+                            // Serving costs and units of the sides that
+                            // pay any (issue #15), as in the CSV.
+                            let serving = Columns::of(&rows);
                             let columns = ["Month", "Requests", "Baseline cost", "Fine-tuned cost", "Maintenance", "Retraining"]
                                 .into_iter()
                                 .chain(quality.then_some("Value of accuracy"))
+                                .chain(serving.baseline_serving.then_some("Baseline serving"))
+                                .chain(serving.baseline_units.then_some("Baseline units"))
+                                .chain(serving.finetuned_serving.then_some("Fine-tuned serving"))
+                                .chain(serving.finetuned_units.then_some("Fine-tuned units"))
                                 .chain(["Net", "Cumulative", "Discounted cumulative"]);
+                            let units = |u: Option<f64>| u.map_or_else(|| "n/a".to_owned(), count);
                             view! {
                                 <table data-testid="schedule-table">
                                     <thead>
@@ -63,6 +71,10 @@ pub fn ScheduleCard() -> impl IntoView {
                                                 <td>{money(m.maintenance)}</td>
                                                 <td>{money(m.retraining)}</td>
                                                 {quality.then(|| view! { <td>{money(m.quality)}</td> })}
+                                                {serving.baseline_serving.then(|| view! { <td>{money(m.baseline_serving)}</td> })}
+                                                {serving.baseline_units.then(|| view! { <td data-col="baseline_units">{units(m.baseline_units)}</td> })}
+                                                {serving.finetuned_serving.then(|| view! { <td>{money(m.finetuned_serving)}</td> })}
+                                                {serving.finetuned_units.then(|| view! { <td data-col="finetuned_units">{units(m.finetuned_units)}</td> })}
                                                 <td>{money(m.net)}</td>
                                                 <td>{money(m.cumulative)}</td>
                                                 <td>{money(m.discounted_cumulative)}</td>
