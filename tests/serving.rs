@@ -134,10 +134,7 @@ fn an_azure_like_hosting_fee_decides_break_even() {
         ],
     );
     // Without the fee the break-even volume is the closed form's 38,542.
-    assert_eq!(
-        count(calculate(&EX).break_even_volume.unwrap()),
-        "38,542"
-    );
+    assert_eq!(count(calculate(&EX).break_even_volume.unwrap()), "38,542");
 }
 
 #[test]
@@ -154,14 +151,20 @@ fn self_hosted_units_step_up_as_volume_grows() {
     };
     let months = schedule(&i, i.months);
     let units: Vec<f64> = months.iter().map(|m| m.finetuned_units.unwrap()).collect();
-    assert_eq!(units, [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0]);
+    assert_eq!(
+        units,
+        [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0]
+    );
     assert_eq!(money(months[5].finetuned_serving), "$1,825.00");
     assert_eq!(money(months[6].finetuned_serving), "$3,650.00");
     // The schedule's net includes it: 0.018 × 1,340,095.64 − 100 − 3,650.
     assert_eq!(money(months[6].net), "$20,371.72");
     let csv = schedule_csv(&months);
     assert!(csv.starts_with("month,requests,baseline_cost,finetuned_cost,maintenance,retraining,quality_value,finetuned_serving,finetuned_units,net,cumulative,discounted_cumulative\r\n"), "{csv}");
-    assert!(csv.contains("\r\n7,1340095.640625,26801.9128125,2680.19128125,100,0,0,3650,2,"), "{csv}");
+    assert!(
+        csv.contains("\r\n7,1340095.640625,26801.9128125,2680.19128125,100,0,0,3650,2,"),
+        "{csv}"
+    );
     let r = calculate(&i);
     assert_eq!(r.finetuned_units, Some(1.0));
     assert_eq!(percent(r.finetuned_utilization.unwrap()), "38.05%");
@@ -370,7 +373,10 @@ fn serving_fields_validate_only_in_their_mode() {
     assert!(parse_scenario(&raw).is_ok());
     raw.set(Field::FtServing, "hourly");
     let errors = parse_scenario(&raw).unwrap_err();
-    assert_eq!(errors, [(Field::FtHostHours, InputError::OutsideBounds(744))]);
+    assert_eq!(
+        errors,
+        [(Field::FtHostHours, InputError::OutsideBounds(744))]
+    );
     raw.set(Field::FtServing, "capacity");
     let errors = parse_scenario(&raw).unwrap_err();
     assert_eq!(errors, [(Field::FtUnitRps, InputError::NotPositive)]);
@@ -386,16 +392,44 @@ fn bad_serving_values_get_their_fields_messages() {
     let p = DecimalMark::Point;
     let cases: &[(Field, &str, &str)] = &[
         (Field::FtHostRate, "-1", "Enter 0 or a positive number."),
-        (Field::BaseUnitRate, "abc", "Enter a plain number, like 2500 or 0.012."),
+        (
+            Field::BaseUnitRate,
+            "abc",
+            "Enter a plain number, like 2500 or 0.012.",
+        ),
         (Field::FtHostHours, "745", "Enter a number from 0 to 744."),
         (Field::BaseUnitHours, "-1", "Enter a number from 0 to 744."),
-        (Field::FtHostDeployments, "1.5", "Enter a whole number from 0 to 10,000."),
-        (Field::BaseMinUnits, "10001", "Enter a whole number from 0 to 10,000."),
-        (Field::FtMinUnits, "-1", "Enter a whole number from 0 to 10,000."),
-        (Field::FtUnitRps, "0", "Enter a number above 0 (at least 0.000000001)."),
-        (Field::BaseUnitRps, "-2", "Enter a number above 0 (at least 0.000000001)."),
+        (
+            Field::FtHostDeployments,
+            "1.5",
+            "Enter a whole number from 0 to 10,000.",
+        ),
+        (
+            Field::BaseMinUnits,
+            "10001",
+            "Enter a whole number from 0 to 10,000.",
+        ),
+        (
+            Field::FtMinUnits,
+            "-1",
+            "Enter a whole number from 0 to 10,000.",
+        ),
+        (
+            Field::FtUnitRps,
+            "0",
+            "Enter a number above 0 (at least 0.000000001).",
+        ),
+        (
+            Field::BaseUnitRps,
+            "-2",
+            "Enter a number above 0 (at least 0.000000001).",
+        ),
         (Field::FtPeakFactor, "0.5", "Enter a number from 1 to 100."),
-        (Field::BasePeakFactor, "101", "Enter a number from 1 to 100."),
+        (
+            Field::BasePeakFactor,
+            "101",
+            "Enter a number from 1 to 100.",
+        ),
         (Field::FtServing, "gpu", "Choose one of the options."),
     ];
     for &(field, text, message) in cases {
@@ -448,7 +482,10 @@ fn exports_carry_serving_only_when_a_side_pays_for_it() {
     assert!(json.contains(r#""finetuned_units": 2"#), "{json}");
     assert!(json.contains(r#""ft_serving": "capacity""#), "{json}");
     let md = to_markdown("x", &i, &r);
-    assert!(md.contains("| Fine-tuned serving per month | $3,650.00 |"), "{md}");
+    assert!(
+        md.contains("| Fine-tuned serving per month | $3,650.00 |"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -458,6 +495,72 @@ fn per_token_on_both_sides_is_the_model_without_serving() {
     assert_eq!(r.baseline_units, None);
     assert_eq!(r.break_even_volume_max, None);
     assert_eq!(r.baseline_effective_cost, None);
+}
+
+#[test]
+fn volume_shrinking_to_nothing_keeps_units_at_their_minimum() {
+    // −99% a month for 600 months: (0.01)^599 rounds to zero, and those
+    // months run their minimum whatever the starting volume.
+    let i = Inputs {
+        months: 600,
+        growth: -0.99,
+        ft_serving: capacity(2.5, 1.0, 2.0, 1.0),
+        base_serving: capacity(1.0, 1.0, 2.0, 0.0),
+        ..EX
+    };
+    let r = calculate(&i);
+    assert!(!r.volume_search_exhausted);
+    assert!(r.net_benefit.is_finite());
+    let months = schedule(&i, 600);
+    assert_eq!(months[599].finetuned_units, Some(1.0));
+    assert_eq!(months[599].baseline_units, Some(0.0));
+    let v = r.break_even_volume.unwrap();
+    let at = |v: f64| net_benefit(&Inputs { requests: v, ..i });
+    assert!(at(v * 1.000_001) >= 0.0 && at(v * 0.999_999) < 0.0, "{v}");
+}
+
+#[test]
+fn a_search_with_too_many_steps_gives_up_in_bounded_time_and_says_so() {
+    // Units serving 1 request a month each, at a cost just under the
+    // savings of that request, growing for 600 months: millions of unit
+    // steps between the envelope's bounds.
+    let i = Inputs {
+        training: 1e9,
+        maintenance: 0.0,
+        baseline: 1.0,
+        finetuned: 0.0,
+        months: 600,
+        growth: 0.001,
+        ft_serving: Serving::Capacity(Capacity {
+            unit_rate: 0.999_999,
+            unit_rps: 1.0 / 3600.0,
+            peak_factor: 1.0,
+            min_units: 0.0,
+            unit_hours: 1.0,
+        }),
+        ..EX
+    };
+    let start = std::time::Instant::now();
+    let r = calculate(&i);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    if r.volume_search_exhausted {
+        assert_eq!((r.break_even_volume, r.break_even_volume_max), (None, None));
+        let f = ft_roi::core::formulas::worked(&i, &r);
+        let line = f.iter().find(|f| f.metric == "break_even_volume").unwrap();
+        assert!(line
+            .worked
+            .as_ref()
+            .unwrap()
+            .starts_with("n/a: serving costs take nearly all"));
+    } else {
+        let v = r.break_even_volume.unwrap();
+        assert!(
+            net_benefit(&Inputs {
+                requests: v * 1.000_001,
+                ..i
+            }) >= 0.0
+        );
+    }
 }
 
 // ------------------------------------------------------------ properties
@@ -475,8 +578,7 @@ fn amount() -> impl Strategy<Value = f64> {
 fn serving() -> impl Strategy<Value = Serving> {
     prop_oneof![
         Just(Serving::PerToken),
-        (amount(), 0.0..=744.0f64, 0u32..=4)
-            .prop_map(|(r, h, d)| hourly(r, h, f64::from(d))),
+        (amount(), 0.0..=744.0f64, 0u32..=4).prop_map(|(r, h, d)| hourly(r, h, f64::from(d))),
         (
             amount(),
             prop_oneof![1e-3..1.0f64, 1.0..100.0f64],

@@ -92,7 +92,10 @@ fn ServingFigures() -> impl IntoView {
             })
         }
     };
-    let growing = move || calc.parsed.with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0));
+    let growing = move || {
+        calc.parsed
+            .with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0))
+    };
     view! {
         <h3>"Serving"</h3>
         <dl class="rows" data-testid="serving-figures">

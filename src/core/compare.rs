@@ -151,10 +151,7 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
     // The serving figures when one of the scenarios pays for serving
     // (issue #15).
     let serving = results.iter().flatten().any(|r| r.serving);
-    for m in METRICS
-        .iter()
-        .chain(SERVING.iter().filter(|_| serving))
-    {
+    for m in METRICS.iter().chain(SERVING.iter().filter(|_| serving)) {
         let mut cells: Vec<Cell> = results
             .iter()
             .map(|r| match r {

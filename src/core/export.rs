@@ -6,10 +6,10 @@ use super::field::{push_in_form_order, Field, Kind};
 use super::format::{data, money_input, number, unit_cost};
 use super::json::{self, Json};
 use super::metrics;
-use super::serving::Serving;
 use super::model::{Inputs, Results};
 use super::parse::{parse_scenario, DecimalMark, RawInputs};
 use super::scenario;
+use super::serving::Serving;
 
 /// The `format` tag of exported JSON files.
 pub const FORMAT: &str = "ft-roi-scenario";
@@ -49,7 +49,8 @@ pub fn input_value(i: &Inputs, field: Field) -> Option<f64> {
         Field::Discount => i.discount * 100.0,
         // Serving costs (issue #15): a side's mode, and its mode's values.
         _ => {
-            let (serving, k) = if let Some(k) = Field::BASE_SERVING.iter().position(|&f| f == field) {
+            let (serving, k) = if let Some(k) = Field::BASE_SERVING.iter().position(|&f| f == field)
+            {
                 (i.base_serving, k)
             } else {
                 let k = Field::FT_SERVING.iter().position(|&f| f == field)?;

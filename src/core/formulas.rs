@@ -300,12 +300,16 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
         })
         .collect();
     if r.serving {
-        out.extend(SERVING_DEFINITIONS.iter().map(|&(metric, title, words)| Formula {
-            metric,
-            title,
-            words,
-            worked: Some(sv.line(metric, i, r)),
-        }));
+        out.extend(
+            SERVING_DEFINITIONS
+                .iter()
+                .map(|&(metric, title, words)| Formula {
+                    metric,
+                    title,
+                    words,
+                    worked: Some(sv.line(metric, i, r)),
+                }),
+        );
     }
     out
 }
@@ -401,8 +405,16 @@ impl ServingTerms {
                 money(r.baseline_serving_monthly),
                 money(r.finetuned_serving_monthly),
             ),
-            base_horizon: if b_on { format!(" + {base}") } else { String::new() },
-            ft_horizon: if f_on { format!(" + {ft}") } else { String::new() },
+            base_horizon: if b_on {
+                format!(" + {base}")
+            } else {
+                String::new()
+            },
+            ft_horizon: if f_on {
+                format!(" + {ft}")
+            } else {
+                String::new()
+            },
             horizon: terms(base, ft),
             first_year,
             growing,

@@ -241,11 +241,13 @@ fn net_benefit_serving(i: &Inputs, u: f64, retraining: f64) -> f64 {
         let n = difference(u * v + sb, i.maintenance + sf);
         return difference(n * h - retraining, i.training);
     }
-    let (mut total, mut requests) = (0.0, v);
+    // Units sized for V·γ_m, as the schedule sizes them.
+    let (mut total, mut requests, mut gamma) = (0.0, v, 1.0);
     for _ in 0..i.months {
-        total += u * requests + i.base_serving.month(requests).cost
-            - i.ft_serving.month(requests).cost;
+        let load = v * gamma;
+        total += u * requests + i.base_serving.month(load).cost - i.ft_serving.month(load).cost;
         requests *= 1.0 + i.growth;
+        gamma *= 1.0 + i.growth;
     }
     total - i.maintenance * h - retraining - i.training
 }

@@ -11,8 +11,8 @@ use super::builders::{
 use super::field::{push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO};
 use super::model::Inputs;
 use super::number::parse_number;
-use super::serving::{Capacity, Serving};
 pub use super::number::{DecimalMark, Echo, InputError};
+use super::serving::{Capacity, Serving};
 
 /// The text of each field, exactly as typed, in [`Field::ALL`] order.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

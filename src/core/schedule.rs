@@ -77,10 +77,7 @@ pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
         let mut net = baseline_cost - finetuned_cost + quality - i.maintenance - retraining;
         // Serving is inference: it accrues evenly within the month, like
         // maintenance (issue #15).
-        let (base, ft) = (
-            i.base_serving.month(requests),
-            i.ft_serving.month(requests),
-        );
+        let (base, ft) = (i.base_serving.month(requests), i.ft_serving.month(requests));
         if serving {
             net += base.cost - ft.cost;
         }

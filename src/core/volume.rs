@@ -246,7 +246,11 @@ impl Curve {
                 } else {
                     continue;
                 };
-                events.push(Event { at, side, group });
+                // A month whose volume has shrunk to nothing (γ rounded to
+                // 0) keeps its minimum at every volume: it never steps.
+                if at.is_finite() {
+                    events.push(Event { at, side, group });
+                }
             }
             units.push(counts);
         }
@@ -276,7 +280,7 @@ impl Curve {
                 *count += 1.0;
                 totals[e.side] += w;
                 let next = s.threshold(*count, g);
-                if !(next > e.at) || *budget == 0 {
+                if next.is_nan() || next <= e.at || *budget == 0 {
                     // Counts beyond 2^53 no longer step: give up.
                     return Walk::GaveUp;
                 }
@@ -293,7 +297,9 @@ impl Curve {
             } else if self.slope * a + c >= 0.0 {
                 return Walk::Found(a);
             }
-            if !(b <= until) {
+            // Past the last step (or the envelope's last point at or above
+            // zero) nothing more can be found.
+            if b.is_nan() || b > until || b.is_infinite() {
                 return Walk::Nothing;
             }
             a = b;
@@ -344,7 +350,7 @@ impl Curve {
                 *budget -= 1;
                 if *count > s.min {
                     let next = s.threshold(*count - 1.0, g);
-                    if !(next < e.at) {
+                    if next.is_nan() || next >= e.at {
                         return Walk::GaveUp;
                     }
                     heap.push(Event { at: next, ..e });
@@ -375,7 +381,11 @@ impl Curve {
                     intercept += k * lift;
                 } else {
                     intercept += k * s.min;
-                    kinks.push((kink, k * x, k * (lift - s.min)));
+                    // A month whose volume has shrunk to nothing (γ
+                    // rounded to 0) keeps its minimum: no kink.
+                    if kink.is_finite() {
+                        kinks.push((kink, k * x, k * (lift - s.min)));
+                    }
                 }
             }
         }
@@ -432,17 +442,28 @@ impl Curve {
             None
         };
         let mut budget = MAX_STEPS;
-        let min = match self.first_at_or_above_zero(first, last.unwrap_or(f64::INFINITY), &mut budget) {
-            Walk::Found(v) => v,
-            Walk::Nothing => return Range::default(),
-            Walk::GaveUp => return Range { exhausted: true, ..Range::default() },
-        };
+        let min =
+            match self.first_at_or_above_zero(first, last.unwrap_or(f64::INFINITY), &mut budget) {
+                Walk::Found(v) => v,
+                Walk::Nothing => return Range::default(),
+                Walk::GaveUp => {
+                    return Range {
+                        exhausted: true,
+                        ..Range::default()
+                    }
+                }
+            };
         let max = match last {
             None => None,
             Some(last) => match self.last_at_or_above_zero(last, &mut budget) {
                 Walk::Found(v) => Some(v.max(min)),
                 Walk::Nothing => None,
-                Walk::GaveUp => return Range { exhausted: true, ..Range::default() },
+                Walk::GaveUp => {
+                    return Range {
+                        exhausted: true,
+                        ..Range::default()
+                    }
+                }
             },
         };
         Range {
@@ -477,7 +498,7 @@ impl Curve {
     /// there are more than `limit` (they are then finer than a chart can
     /// draw).
     pub fn steps(&self, lo: f64, hi: f64, limit: usize) -> Option<Vec<(f64, f64, f64)>> {
-        if self.sides.is_empty() || !(lo < hi) {
+        if self.sides.is_empty() || lo.partial_cmp(&hi) != Some(Ordering::Less) {
             return Some(Vec::new());
         }
         // Every (side, month) steps once per unit between its counts at `lo`
@@ -490,7 +511,7 @@ impl Curve {
             .zip(high.iter().flatten())
             .map(|(a, b)| b - a)
             .sum();
-        if !(count <= limit as f64) {
+        if count.is_nan() || count > limit as f64 {
             return None;
         }
         let (mut units, mut totals, events) = self.state(lo, true);
@@ -514,7 +535,7 @@ impl Curve {
                 *count += 1.0;
                 totals[next.side] += w;
                 let at = s.threshold(*count, g);
-                if !(at > next.at) {
+                if at.is_nan() || at <= next.at {
                     return None;
                 }
                 heap.push(std::cmp::Reverse(Event { at, ..next }));

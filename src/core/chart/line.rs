@@ -6,8 +6,8 @@ use super::svg::{label_place, path, Px};
 use crate::core::format::Escaped;
 use crate::core::format::{count, count_short, money, money_short, months, number};
 use crate::core::model::{net_benefit, per_request_benefit, Inputs, Results};
-use crate::core::volume::Curve;
 use crate::core::schedule::schedule;
+use crate::core::volume::Curve;
 
 /// One line of a line chart.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,10 +4,10 @@
 use super::scale::{nice_ticks, Frame, Scale, Tick};
 use super::svg::Px;
 use crate::core::field::{Field, MIN_NONZERO};
-use crate::core::serving::{Capacity, Serving};
 use crate::core::format::Escaped;
 use crate::core::format::{money, money_short, number};
 use crate::core::model::{net_benefit, Inputs};
+use crate::core::serving::{Capacity, Serving};
 
 /// One bar of the tornado: an input moved down and up by the range.
 #[derive(Clone, Debug, PartialEq)]
