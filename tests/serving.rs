@@ -740,4 +740,118 @@ proptest! {
         }
         prop_assert_eq!(r.status == Status::Positive, r.net_benefit > 0.0);
     }
+
+    #[test]
+    fn the_search_agrees_with_walking_every_step(i in small_steps()) {
+        let r = calculate(&i);
+        let (lo, hi) = brute_force(&i, 1e7);
+        let near = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        match (r.break_even_volume, lo) {
+            (Some(a), Some(b)) if a < 5e6 || b < 5e6 => prop_assert!(near(a, b), "min {a} vs {b}"),
+            (None, Some(b)) => prop_assert!(false, "no min, but {b} breaks even"),
+            (Some(a), None) => prop_assert!(a > 1e7, "min {a}, none within 1e7"),
+            _ => {}
+        }
+        if let (Some(a), Some(b)) = (r.break_even_volume_max, hi) {
+            if a < 5e6 || b < 5e6 {
+                prop_assert!(near(a, b), "max {a} vs {b}");
+            }
+        }
+    }
+}
+
+/// Scenarios with few unit steps below 1e7 requests a month, whose net
+/// benefit often turns negative again: a baseline hosting fee or units
+/// against fine-tuned units that may cost more per request than they save.
+fn small_steps() -> impl Strategy<Value = Inputs> {
+    let side = |min: u32| {
+        (0.5..50.0f64, 0.5..20.0f64, 1.0..4.0f64, 0..=min).prop_map(|(rate, rps, peak, min)| {
+            Serving::Capacity(Capacity {
+                unit_rate: rate,
+                unit_rps: rps / 100.0,
+                peak_factor: peak,
+                min_units: f64::from(min),
+                unit_hours: 730.0,
+            })
+        })
+    };
+    (
+        (
+            0.0..1e5f64,
+            0.0..2e3f64,
+            0.0..0.05f64,
+            0.0..0.05f64,
+            1u32..=6,
+        ),
+        prop_oneof![
+            Just(Serving::PerToken),
+            (0.0..20.0f64).prop_map(|r| hourly(r, 730.0, 1.0)),
+            side(3)
+        ],
+        side(2),
+        prop_oneof![Just(0.0), -0.3..0.5f64],
+    )
+        .prop_map(|((t, m, b, f, h), bs, fs, growth)| Inputs {
+            training: t,
+            maintenance: m,
+            baseline: b,
+            finetuned: f,
+            months: h,
+            growth,
+            base_serving: bs,
+            ft_serving: fs,
+            ..EX
+        })
+}
+
+/// The lowest and highest volumes up to `limit` at which the net benefit is
+/// at or above zero, by evaluating it on every piece between every unit
+/// step (no envelope, no heap).
+fn brute_force(i: &Inputs, limit: f64) -> (Option<f64>, Option<f64>) {
+    let curve = Curve::new(i, per_request_benefit(i));
+    let slope = per_request_benefit(i) * {
+        let (mut g, mut sum) = (1.0, 0.0);
+        for _ in 0..i.months {
+            sum += g;
+            g *= 1.0 + i.growth;
+        }
+        sum
+    };
+    let mut points = vec![0.0, limit];
+    let mut gamma = 1.0;
+    for _ in 0..i.months {
+        for s in [i.base_serving, i.ft_serving] {
+            if let Some(c) = s.capacity() {
+                // Rounded as the search rounds them.
+                let per_unit = c.unit_requests() * (1.0 + 1e-9) / c.peak_factor;
+                let mut e = 0.0;
+                while e * per_unit / gamma < limit {
+                    points.push(e * per_unit / gamma);
+                    e += 1.0;
+                }
+            }
+        }
+        gamma *= 1.0 + i.growth;
+    }
+    points.sort_by(f64::total_cmp);
+    points.dedup();
+    let (mut lo, mut hi) = (None, None);
+    if curve.at(0.0) >= 0.0 {
+        lo = Some(0.0);
+        hi = Some(0.0);
+    }
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        // The piece (a, b]: linear, with its value at b.
+        let at_b = curve.at(b);
+        let after_a = at_b - slope * (b - a);
+        if at_b.max(after_a) < 0.0 {
+            continue;
+        }
+        if lo.is_none() {
+            lo = Some(if after_a >= 0.0 { a } else { b - at_b / slope });
+        }
+        hi = Some(if at_b >= 0.0 { b } else { a + after_a / -slope });
+    }
+    (lo, hi)
 }
