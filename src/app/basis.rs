@@ -146,7 +146,7 @@ fn VolumeRange() -> impl IntoView {
     };
     view! {
         <Show when=move || text().is_some()>
-            <p class="fine warn" data-testid="volume-range">{text}</p>
+            <p class="fine" data-testid="volume-range">{text}</p>
         </Show>
     }
 }
