@@ -10,7 +10,11 @@
 // The issue's target for the whole page is 120 KB brotli.
 
 /** Bytes, brotli, of html + js + wasm + css: 222,800 measured 2026-11-27 (wasm 652 KB raw; was 223,187 at the start of the day, 211,565 after the size cuts, then the fixes of the QA pass added 11 KB), plus ~4%. */
-export const BUDGET = 231_000;
+export const BUDGET = 245_600;
+// Serving costs (issue #15, 2026-11-30): 223,917 → 238,441 bytes measured against the same
+// build of main (+14,524: the break-even volume search over unit steps, the serving fields,
+// figures, formulas, schedule columns, chart steps and exports); the budget rose by that, rounded
+// up to 14,600.
 
 import { join } from 'node:path';
 import { kb, pageFiles, table, total } from './sizes.mjs';

@@ -55,7 +55,19 @@ pub fn ScheduleCard() -> impl IntoView {
                                 .chain(serving.finetuned_serving.then_some("Fine-tuned serving"))
                                 .chain(serving.finetuned_units.then_some("Fine-tuned units"))
                                 .chain(["Net", "Cumulative", "Discounted cumulative"]);
-                            let units = |u: Option<f64>| u.map_or_else(|| "n/a".to_owned(), count);
+                            fn units(u: Option<f64>) -> String {
+                                u.map_or_else(|| "n/a".to_owned(), count)
+                            }
+                            type Cell = (&'static str, fn(&Month) -> String);
+                            let cells: Vec<Cell> = [
+                                (serving.baseline_serving, ("baseline_serving", (|m: &Month| money(m.baseline_serving)) as fn(&Month) -> String)),
+                                (serving.baseline_units, ("baseline_units", |m: &Month| units(m.baseline_units))),
+                                (serving.finetuned_serving, ("finetuned_serving", |m: &Month| money(m.finetuned_serving))),
+                                (serving.finetuned_units, ("finetuned_units", |m: &Month| units(m.finetuned_units))),
+                            ]
+                            .into_iter()
+                            .filter_map(|(shown, cell)| shown.then_some(cell))
+                            .collect();
                             view! {
                                 <table data-testid="schedule-table">
                                     <thead>
@@ -71,10 +83,7 @@ pub fn ScheduleCard() -> impl IntoView {
                                                 <td>{money(m.maintenance)}</td>
                                                 <td>{money(m.retraining)}</td>
                                                 {quality.then(|| view! { <td>{money(m.quality)}</td> })}
-                                                {serving.baseline_serving.then(|| view! { <td>{money(m.baseline_serving)}</td> })}
-                                                {serving.baseline_units.then(|| view! { <td data-col="baseline_units">{units(m.baseline_units)}</td> })}
-                                                {serving.finetuned_serving.then(|| view! { <td>{money(m.finetuned_serving)}</td> })}
-                                                {serving.finetuned_units.then(|| view! { <td data-col="finetuned_units">{units(m.finetuned_units)}</td> })}
+                                                {cells.iter().map(|&(col, cell)| view! { <td data-col=col>{cell(&m)}</td> }).collect_view()}
                                                 <td>{money(m.net)}</td>
                                                 <td>{money(m.cumulative)}</td>
                                                 <td>{money(m.discounted_cumulative)}</td>

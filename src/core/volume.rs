@@ -18,7 +18,7 @@
 //! rounding up) says it can first be at or above zero, so that it only
 //! walks the steps near the answer.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
 use super::inputs::Inputs;
@@ -136,6 +136,9 @@ impl Ord for Event {
         self.at.total_cmp(&other.at)
     }
 }
+
+/// Step events, lowest volume first.
+type Heap = BinaryHeap<Reverse<Event>>;
 
 /// How a walk ended.
 enum Walk {
@@ -264,12 +267,12 @@ impl Curve {
         if self.piece(&totals, from) >= 0.0 {
             return Walk::Found(from);
         }
-        let mut heap: BinaryHeap<std::cmp::Reverse<Event>> =
-            events.into_iter().map(std::cmp::Reverse).collect();
+        let mut heap: Heap =
+            events.into_iter().map(Reverse).collect();
         let mut a = from;
         loop {
             // Units that step up just above `a`.
-            while let Some(&std::cmp::Reverse(e)) = heap.peek() {
+            while let Some(&Reverse(e)) = heap.peek() {
                 if e.at > a {
                     break;
                 }
@@ -285,7 +288,7 @@ impl Curve {
                     return Walk::GaveUp;
                 }
                 *budget -= 1;
-                heap.push(std::cmp::Reverse(Event { at: next, ..e }));
+                heap.push(Reverse(Event { at: next, ..e }));
             }
             let b = heap.peek().map_or(f64::INFINITY, |e| e.0.at);
             // The piece (a, b]: slope · v + c.
@@ -311,10 +314,15 @@ impl Curve {
     /// zero everywhere above `from`), walking unit steps down.
     fn last_at_or_above_zero(&self, from: f64, budget: &mut usize) -> Walk {
         let (mut units, mut totals, events) = self.state(from, false);
-        let mut heap: BinaryHeap<Event> = events.into_iter().collect();
+        // Highest threshold first: kept negated in the same min-heap as the
+        // walk up (one heap type in the wasm, not two).
+        let mut heap: Heap = events
+            .into_iter()
+            .map(|e| Reverse(Event { at: -e.at, ..e }))
+            .collect();
         let mut b = from;
         loop {
-            let a = heap.peek().map_or(0.0, |e| e.at).max(0.0);
+            let a = heap.peek().map_or(0.0, |e| -e.0.at).max(0.0);
             // The piece (a, b]: slope · v + c.
             let c = self.piece(&totals, 0.0);
             if self.slope >= 0.0 {
@@ -334,8 +342,8 @@ impl Curve {
                 };
             }
             // Units that step down at `a` (going down).
-            while let Some(&e) = heap.peek() {
-                if e.at < a {
+            while let Some(&Reverse(e)) = heap.peek() {
+                if -e.at < a {
                     break;
                 }
                 heap.pop();
@@ -350,10 +358,10 @@ impl Curve {
                 *budget -= 1;
                 if *count > s.min {
                     let next = s.threshold(*count - 1.0, g);
-                    if next.is_nan() || next >= e.at {
+                    if next.is_nan() || next >= -e.at {
                         return Walk::GaveUp;
                     }
-                    heap.push(Event { at: next, ..e });
+                    heap.push(Reverse(Event { at: -next, ..e }));
                 }
             }
             b = a;
@@ -369,32 +377,39 @@ impl Curve {
         // after it: sign · cost · w · max(min, x·V + lift).
         let mut slope = self.slope;
         let mut intercept = self.constant;
-        let mut kinks: Vec<(f64, f64, f64)> = Vec::new();
-        for s in &self.sides {
-            let lift = if s.sign > 0.0 { 1.0 } else { 0.0 };
-            for &(g, w) in &self.groups {
+        let mut kinks = Heap::new();
+        let lift = |s: &Steps| if s.sign > 0.0 { 1.0 } else { 0.0 };
+        for (side, s) in self.sides.iter().enumerate() {
+            for (group, &(g, w)) in self.groups.iter().enumerate() {
                 let k = s.sign * s.cost * w;
                 let x = g / s.per_unit;
-                let kink = (s.min - lift) / x;
+                let kink = (s.min - lift(s)) / x;
                 if kink <= 0.0 {
                     slope += k * x;
-                    intercept += k * lift;
+                    intercept += k * lift(s);
                 } else {
                     intercept += k * s.min;
                     // A month whose volume has shrunk to nothing (γ
                     // rounded to 0) keeps its minimum: no kink.
                     if kink.is_finite() {
-                        kinks.push((kink, k * x, k * (lift - s.min)));
+                        kinks.push(Reverse(Event {
+                            at: kink,
+                            side,
+                            group,
+                        }));
                     }
                 }
             }
         }
-        kinks.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        // In order of volume, each term turns from its minimum to its line.
         let mut pieces = vec![(0.0, intercept, slope)];
-        for (at, ds, di) in kinks {
-            slope += ds;
-            intercept += di;
-            pieces.push((at, intercept, slope));
+        while let Some(Reverse(e)) = kinks.pop() {
+            let s = &self.sides[e.side];
+            let (g, w) = self.groups[e.group];
+            let k = s.sign * s.cost * w;
+            slope += k * g / s.per_unit;
+            intercept += k * (lift(s) - s.min);
+            pieces.push((e.at, intercept, slope));
         }
         pieces
     }
@@ -515,16 +530,16 @@ impl Curve {
             return None;
         }
         let (mut units, mut totals, events) = self.state(lo, true);
-        let mut heap: BinaryHeap<std::cmp::Reverse<Event>> =
-            events.into_iter().map(std::cmp::Reverse).collect();
+        let mut heap: Heap =
+            events.into_iter().map(Reverse).collect();
         let mut out = Vec::new();
-        while let Some(&std::cmp::Reverse(e)) = heap.peek() {
+        while let Some(&Reverse(e)) = heap.peek() {
             if e.at >= hi || out.len() > limit {
                 break;
             }
             let before = self.piece(&totals, e.at);
             // Every unit that steps up at this volume.
-            while let Some(&std::cmp::Reverse(next)) = heap.peek() {
+            while let Some(&Reverse(next)) = heap.peek() {
                 if next.at > e.at {
                     break;
                 }
@@ -538,7 +553,7 @@ impl Curve {
                 if at.is_nan() || at <= next.at {
                     return None;
                 }
-                heap.push(std::cmp::Reverse(Event { at, ..next }));
+                heap.push(Reverse(Event { at, ..next }));
             }
             if e.at >= lo {
                 out.push((e.at, before, self.piece(&totals, e.at)));
