@@ -267,8 +267,7 @@ impl Curve {
         if self.piece(&totals, from) >= 0.0 {
             return Walk::Found(from);
         }
-        let mut heap: Heap =
-            events.into_iter().map(Reverse).collect();
+        let mut heap: Heap = events.into_iter().map(Reverse).collect();
         let mut a = from;
         loop {
             // Units that step up just above `a`.
@@ -530,8 +529,7 @@ impl Curve {
             return None;
         }
         let (mut units, mut totals, events) = self.state(lo, true);
-        let mut heap: Heap =
-            events.into_iter().map(Reverse).collect();
+        let mut heap: Heap = events.into_iter().map(Reverse).collect();
         let mut out = Vec::new();
         while let Some(&Reverse(e)) = heap.peek() {
             if e.at >= hi || out.len() > limit {
