@@ -742,6 +742,33 @@ proptest! {
     }
 
     #[test]
+    fn paid_per_request_on_both_sides_nothing_changes(
+        i in any_inputs(),
+        texts in prop::collection::vec(prop_oneof![Just("0".to_owned()), Just("1e9".to_owned()), Just("-1".to_owned()), "\\PC{0,8}"], 16),
+    ) {
+        // Whatever the serving fields hold, paid per request on both sides
+        // the scenario reads, computes and exports as without them.
+        let plain = Inputs { base_serving: Serving::PerToken, ft_serving: Serving::PerToken, ..i };
+        let raw = plain.to_raw();
+        let mut noisy = raw.clone();
+        let fields = Field::BASE_SERVING[1..].iter().chain(&Field::FT_SERVING[1..]);
+        for (&f, t) in fields.zip(&texts) {
+            noisy.set(f, t.clone());
+        }
+        let (a, b) = (parse_scenario(&raw).unwrap(), parse_scenario(&noisy).unwrap());
+        prop_assert_eq!(a.inputs, b.inputs);
+        let r = calculate(&b.inputs);
+        prop_assert!(!r.serving);
+        prop_assert_eq!((r.baseline_serving_monthly, r.finetuned_serving_monthly), (0.0, 0.0));
+        prop_assert_eq!((r.break_even_volume_max, r.baseline_effective_cost, r.finetuned_units), (None, None, None));
+        let csv = to_csv(&b.inputs, &r);
+        prop_assert!(!csv.contains("serving") && !csv.contains("units"));
+        let months = schedule(&b.inputs, b.inputs.months);
+        prop_assert!(schedule_csv(&months).starts_with("month,requests,baseline_cost,finetuned_cost,maintenance,retraining,quality_value,net,cumulative,discounted_cumulative\r\n"));
+        prop_assert!(months.iter().all(|m| m.baseline_serving == 0.0 && m.finetuned_units.is_none()));
+    }
+
+    #[test]
     fn the_search_agrees_with_walking_every_step(i in small_steps()) {
         let r = calculate(&i);
         let (lo, hi) = brute_force(&i, 1e7);
