@@ -357,11 +357,16 @@ fn tokens_scenario() -> RawInputs {
     raw
 }
 
-/// Applies `list` to `raw` as the page does, labelling `side` with `id`.
+/// Chooses `id` on `side` as the page does: fills the prices, sets the
+/// serving mode a hosting fee calls for, labels the side.
 fn choose(raw: &mut RawInputs, side: Side, id: &str) {
     let e = entry(id).unwrap();
+    let serving = ft_roi::core::fill::serving_after(e, side, raw);
     for f in fills(e, side, raw).unwrap() {
         raw.set(f.field, text(f.value, raw.decimal_mark()));
+    }
+    if let Some(mode) = serving {
+        raw.set(side.serving_fields()[0], mode);
     }
     raw.set(side.model_field(), id);
 }
@@ -652,4 +657,49 @@ fn the_note_under_a_filled_field_says_when_where_and_what_changed() {
     let converted = current(&raw)[0];
     assert!(note_markup(&converted, false, DecimalMark::Point, "EUR")
         .ends_with(" · converted at 0.92 EUR per US dollar"));
+}
+
+#[test]
+fn a_hosting_fee_sets_hourly_serving_and_leaves_with_its_model() {
+    use ft_roi::core::calculate;
+    let mut raw = tokens_scenario();
+    choose(&mut raw, Side::FineTuned, "azure/ft:gpt-4.1");
+    assert_eq!(raw.get(Field::FtServing), "hourly");
+    assert_eq!(raw.get(Field::FtHostRate), "1.7");
+    let host = current(&raw)
+        .into_iter()
+        .find(|f| f.field == Field::FtHostRate)
+        .unwrap();
+    assert_eq!(host.dated.as_of, "2026-02-11");
+    // 1 deployment × $1.70 × 730 hours a month.
+    let r = calculate(&parse_scenario(&raw).unwrap().inputs);
+    assert_eq!(
+        ft_roi::core::format::money(r.finetuned_serving_monthly),
+        "$1,241.00"
+    );
+    // The fee is a price in use, with its own date.
+    assert_eq!(oldest_in_use(&raw), Some("2026-02-11"));
+    // Another model without a fee: serving goes back to per token.
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    assert_eq!(raw.get(Field::FtServing), "per_token");
+    // Unless the fee was the user's own.
+    choose(&mut raw, Side::FineTuned, "azure/ft:gpt-4.1");
+    raw.set(Field::FtHostRate, "2");
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    assert_eq!(raw.get(Field::FtServing), "hourly");
+    assert_eq!(raw.get(Field::FtHostRate), "2");
+    // In another currency the fee is converted too.
+    let mut eur = tokens_scenario();
+    eur.set(Field::Currency, "EUR");
+    eur.set(Field::FxRate, "0.9");
+    choose(&mut eur, Side::FineTuned, "azure/ft:gpt-4.1");
+    assert_eq!(eur.get(Field::FtHostRate), "1.53");
 }

@@ -118,6 +118,50 @@ pub fn InvestmentBuilder() -> impl IntoView {
     }
 }
 
+/// Serving costs on either side (issue #15): each side's mode as a radio
+/// group, and the fields of the mode it uses. Shown whether request costs
+/// are entered directly or built from tokens.
+#[component]
+pub fn ServingFields() -> impl IntoView {
+    view! {
+        <div class="sides serving" data-testid="serving">
+            <ServingSide legend="Baseline serving" fields=Field::BASE_SERVING/>
+            <ServingSide legend="Fine-tuned serving" fields=Field::FT_SERVING/>
+        </div>
+    }
+}
+
+/// One side's serving: its mode, then the hourly fee's or the capacity
+/// units' fields.
+#[component]
+fn ServingSide(
+    /// The side's name for people.
+    legend: &'static str,
+    /// The side's serving fields, in [`Field::BASE_SERVING`] order.
+    fields: [Field; 9],
+) -> impl IntoView {
+    let calc = use_calc();
+    let mode = calc.field(fields[0]);
+    let is = move |option: &'static str| move || mode.with(|t| t.trim() == option);
+    let numbers = move |range: std::ops::Range<usize>| {
+        fields[range]
+            .iter()
+            .map(|&field| view! { <NumberField field/> })
+            .collect_view()
+    };
+    view! {
+        <div class="side serving-side" role="group" aria-label=legend>
+            <ChoiceField field=fields[0]/>
+            <Show when=is("hourly")>
+                <div class="fields single">{numbers(1..4)}</div>
+            </Show>
+            <Show when=is("capacity")>
+                <div class="fields single">{numbers(4..9)}</div>
+            </Show>
+        </div>
+    }
+}
+
 /// The months (1-based) in which retrainings fall within `months`, at
 /// `per_year` a year: the k-th happens at month k·12/c.
 fn retraining_months(per_year: f64, months: u32) -> Vec<u32> {

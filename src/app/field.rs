@@ -18,6 +18,10 @@ fn option_label(option: &str) -> &'static str {
         "1m" => "1M tokens",
         "1k" => "1K tokens",
         "flat" => "Flat amount",
+        // Serving costs (issue #15).
+        "per_token" => "Per request only",
+        "hourly" => "Hourly fee",
+        "capacity" => "Capacity units",
         _ => "By training tokens",
     }
 }
@@ -124,7 +128,7 @@ pub fn NumberField(
                     id=id
                     name=name
                     type="text"
-                    inputmode=if field == Field::Months { "numeric" } else { "decimal" }
+                    inputmode=if field == Field::Months || matches!(field.kind(), Kind::Whole(_)) { "numeric" } else { "decimal" }
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby=described

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::builders::{InvestmentBuilder, OperationsBuilder, RequestCostBuilder};
+use super::builders::{InvestmentBuilder, OperationsBuilder, RequestCostBuilder, ServingFields};
 use super::field::{ChoiceField, NumberField};
 use super::state::use_calc;
 use crate::core::field::Kind;
@@ -45,6 +45,8 @@ pub fn InputsCard() -> impl IntoView {
                     <Show when=mode(Field::CostMode, "tokens")>
                         <RequestCostBuilder/>
                     </Show>
+                    // Serving costs, in either cost mode (issue #15).
+                    <ServingFields/>
                 </Section>
                 <Section field=Field::TrainingMode>
                     <Show when=mode(Field::TrainingMode, "direct")>

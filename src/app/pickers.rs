@@ -10,7 +10,9 @@ use super::catalogue_view::CatalogueDialog;
 use super::field::NumberField;
 use super::state::{use_calc, Calc};
 use crate::core::catalogue::{entry, search, usd, Entry, Side, STALE_AFTER_DAYS};
-use crate::core::fill::{conversion, factor, fills, stale, text, untouched_at, NeedsRate};
+use crate::core::fill::{
+    conversion, factor, fills, serving_after, stale, text, untouched_at, NeedsRate,
+};
 use crate::core::format::data;
 use crate::core::Field;
 
@@ -22,8 +24,13 @@ fn choose(calc: Calc, state: Catalogue, side: Side, entry: &'static Entry) {
         Ok(list) => {
             let mark = raw.decimal_mark();
             let used = list.first().map_or(1.0, factor);
+            // Judged before the fills: the previous model's fee decides.
+            let serving = serving_after(entry, side, &raw);
             for f in list {
                 calc.field(f.field).set(text(f.value, mark));
+            }
+            if let Some(mode) = serving {
+                calc.field(side.serving_fields()[0]).set(mode.to_owned());
             }
             calc.field(side.model_field()).set(entry.id.to_owned());
             state.pending.update(|p| p[slot(side)] = None);
@@ -175,12 +182,12 @@ pub fn ModelPicker(
                     usd(Some(t.price))
                 );
             }
-            if let Some(h) = e.hosting {
-                out += &format!(
-                    " It also charges {} an hour per deployment for hosting: add it to monthly operations.",
-                    usd(Some(h.price))
-                );
-            }
+        }
+        if let Some(h) = e.hosting {
+            out += &format!(
+                " Hosting fee {} per deployment-hour in serving (hourly).",
+                usd(Some(h.price))
+            );
         }
         if let Some(r) = rate {
             out += &format!(" Converted at {} {code} per US dollar.", data(r));

@@ -5,7 +5,7 @@
 use super::csv::{self, csv_row};
 use super::export::{input_text, input_value, used_inputs};
 use super::format::MINUS;
-use super::metrics::{Better, METRICS};
+use super::metrics::{Better, METRICS, SERVING};
 use super::model::{calculate, Inputs, Results};
 use super::parse::{parse_inputs, RawInputs};
 
@@ -113,7 +113,13 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
             .iter()
             .map(|i| {
                 let value = i.as_ref().and_then(|i| input_value(i, field));
-                let text = value.map_or_else(|| "invalid".to_owned(), |v| input_text(field, v));
+                let text = match (i, value) {
+                    (_, Some(v)) => input_text(field, v),
+                    // A serving value of a mode this scenario does not use
+                    // (issue #15).
+                    (Some(_), None) => "not used".to_owned(),
+                    (None, None) => "invalid".to_owned(),
+                };
                 Cell {
                     value,
                     text,
@@ -142,7 +148,10 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
             })
             .collect(),
     });
-    for m in &METRICS {
+    // The serving figures when one of the scenarios pays for serving
+    // (issue #15).
+    let serving = results.iter().flatten().any(|r| r.serving);
+    for m in METRICS.iter().chain(SERVING.iter().filter(|_| serving)) {
         let mut cells: Vec<Cell> = results
             .iter()
             .map(|r| match r {

@@ -8,10 +8,11 @@ use serde_json::Value;
 use super::csv::{csv_line, csv_row, Cell};
 use super::field::{push_in_form_order, Field, Kind};
 use super::format::{data, money_input, number, unit_cost};
-use super::metrics::METRICS;
+use super::metrics;
 use super::model::{Inputs, Results};
 use super::parse::{parse_scenario, DecimalMark, RawInputs};
 use super::scenario;
+use super::serving::Serving;
 use super::store::{StoreError, NOT_AN_OBJECT};
 
 /// The `format` tag of exported JSON files.
@@ -27,8 +28,11 @@ pub fn input_text(field: Field, v: f64) -> String {
         Kind::Months => format!("{} months", number(v)),
         Kind::Bounded(_) | Kind::Signed(_) => format!("{} {}", number(v), field.unit()),
         Kind::Choice(options) => options.get(v as usize).copied().unwrap_or("").to_owned(),
+        // Serving costs (issue #15).
+        Kind::Whole(_) | Kind::Positive | Kind::Between(..) => {
+            format!("{} {}", number(v), field.unit())
+        }
         Kind::Label => String::new(),
-        Kind::Rate => number(v),
     }
 }
 
@@ -48,8 +52,48 @@ pub fn input_value(i: &Inputs, field: Field) -> Option<f64> {
         Field::ErrorValue => i.error_value,
         Field::Growth => i.growth * 100.0,
         Field::Discount => i.discount * 100.0,
-        _ => return None,
+        // Serving costs (issue #15): a side's mode, and its mode's values.
+        _ => {
+            let (serving, k) = if let Some(k) = Field::BASE_SERVING.iter().position(|&f| f == field)
+            {
+                (i.base_serving, k)
+            } else {
+                let k = Field::FT_SERVING.iter().position(|&f| f == field)?;
+                (i.ft_serving, k)
+            };
+            return serving_value(&serving, k);
+        }
     })
+}
+
+/// The `k`-th value of a side's serving fields ([`Field::BASE_SERVING`]
+/// order): the mode's option index, or a value of the side's mode; `None`
+/// for a value of another mode.
+fn serving_value(s: &Serving, k: usize) -> Option<f64> {
+    match (s, k) {
+        (Serving::PerToken, 0) => Some(0.0),
+        (Serving::Hourly { .. }, 0) => Some(1.0),
+        (Serving::Capacity(_), 0) => Some(2.0),
+        (Serving::Hourly { rate, .. }, 1) => Some(*rate),
+        (Serving::Hourly { hours, .. }, 2) => Some(*hours),
+        (Serving::Hourly { deployments, .. }, 3) => Some(*deployments),
+        (Serving::Capacity(c), 4) => Some(c.unit_rate),
+        (Serving::Capacity(c), 5) => Some(c.unit_rps),
+        (Serving::Capacity(c), 6) => Some(c.peak_factor),
+        (Serving::Capacity(c), 7) => Some(c.min_units),
+        (Serving::Capacity(c), 8) => Some(c.unit_hours),
+        _ => None,
+    }
+}
+
+/// A side's serving fields that a scenario uses (issue #15): none per
+/// token; the mode and that mode's values otherwise.
+fn serving_fields(s: &Serving, fields: [Field; 9]) -> impl Iterator<Item = Field> + '_ {
+    fields
+        .into_iter()
+        .enumerate()
+        .filter(move |&(k, _)| !s.is_per_token() && serving_value(s, k).is_some())
+        .map(|(_, f)| f)
 }
 
 /// The model's inputs beyond the six: retraining (from the operations
@@ -64,10 +108,18 @@ pub const EXTRA: [Field; 6] = [
 ];
 
 /// The inputs the figures of `scenarios` come from, in form order: the six,
-/// then each extra input that one of them uses (is not zero), so that an
-/// export reproduces its own figures.
+/// then each extra input that one of them uses (is not zero), then the
+/// serving inputs one of them uses, so that an export reproduces its own
+/// figures.
 pub fn used_inputs<'a>(scenarios: impl IntoIterator<Item = &'a Inputs>) -> Vec<Field> {
     let scenarios: Vec<&Inputs> = scenarios.into_iter().collect();
+    let serving = |f: Field| {
+        scenarios.iter().any(|i| {
+            serving_fields(&i.base_serving, Field::BASE_SERVING)
+                .chain(serving_fields(&i.ft_serving, Field::FT_SERVING))
+                .any(|g| g == f)
+        })
+    };
     Field::CORE
         .into_iter()
         .chain(EXTRA.into_iter().filter(|&f| {
@@ -75,6 +127,12 @@ pub fn used_inputs<'a>(scenarios: impl IntoIterator<Item = &'a Inputs>) -> Vec<F
                 .iter()
                 .any(|i| input_value(i, f).is_some_and(|v| v != 0.0))
         }))
+        .chain(
+            Field::BASE_SERVING
+                .into_iter()
+                .chain(Field::FT_SERVING)
+                .filter(|&f| serving(f)),
+        )
         .collect()
 }
 
@@ -118,8 +176,8 @@ struct Figures<'a>(&'a Results);
 
 impl Serialize for Figures<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(METRICS.len() + 1))?;
-        for m in &METRICS {
+        let mut map = serializer.serialize_map(None)?;
+        for m in metrics::of(self.0) {
             map.serialize_entry(m.name, &JsonNumber((m.get)(self.0)))?;
         }
         map.serialize_entry("status", self.0.status.name())?;
@@ -185,7 +243,7 @@ pub fn to_csv(name: &str, i: &Inputs, r: &Results) -> String {
             Cell::Text(&input_text(f, v)),
         ]);
     }
-    for m in &METRICS {
+    for m in metrics::of(r) {
         let value = (m.get)(r).map_or_else(String::new, data);
         out += &csv_row([
             Cell::Text("result"),
@@ -221,7 +279,7 @@ pub fn to_markdown(name: &str, i: &Inputs, r: &Results) -> String {
             input_text(f, input_value(i, f).unwrap_or_default())
         );
     }
-    for m in &METRICS {
+    for m in metrics::of(r) {
         out += &format!("| {} | {} |\n", m.label, m.text(r));
     }
     out

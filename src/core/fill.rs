@@ -18,6 +18,15 @@ impl Side {
         }
     }
 
+    /// The serving mode and hourly hosting fee fields of this side (issue
+    /// #15's serving costs).
+    pub const fn serving_fields(self) -> [Field; 2] {
+        match self {
+            Side::Baseline => [Field::BaseServing, Field::BaseHostRate],
+            Side::FineTuned => [Field::FtServing, Field::FtHostRate],
+        }
+    }
+
     /// The input, output and cached-input price fields of this side.
     pub const fn price_fields(self) -> [Field; 3] {
         match self {
@@ -90,8 +99,9 @@ pub struct Fill {
 
 /// The prices choosing `entry` on `side` puts in the fields of `raw`'s
 /// scenario: the token prices (per 1M or 1K tokens, as the scenario's price
-/// unit says) and, for a fine-tuned model, the training price; all in the
-/// scenario's currency. Nothing without a rate for a currency other than
+/// unit says), for a fine-tuned model the training price, and where the
+/// provider charges one the hourly hosting fee per deployment (serving,
+/// issue #15); all in the scenario's currency. Nothing without a rate for a currency other than
 /// US dollars.
 pub fn fills(entry: &'static Entry, side: Side, raw: &RawInputs) -> Result<Vec<Fill>, NeedsRate> {
     Ok(match conversion(raw)? {
@@ -142,7 +152,32 @@ fn fills_at(
             out.push(fill(Field::TrainPrice, training.price, training.dated, 1.0));
         }
     }
+    if let Some(hosting) = entry.hosting {
+        out.push(fill(
+            side.serving_fields()[1],
+            hosting.price,
+            hosting.dated,
+            1.0,
+        ));
+    }
     out
+}
+
+/// The serving mode choosing `entry` on `side` sets (issue #15), judged
+/// before the choice: `hourly` when its provider charges a hosting fee;
+/// back to `per_token` when it does not and the side is hourly only for the
+/// previous model's fee (filled from the catalogue and unchanged); else
+/// `None`, and the user's own choice stays.
+pub fn serving_after(entry: &Entry, side: Side, raw: &RawInputs) -> Option<&'static str> {
+    let [mode, rate] = side.serving_fields();
+    if entry.hosting.is_some() {
+        return Some("hourly");
+    }
+    let hourly = raw.get(mode).trim() == "hourly";
+    let fee_from_catalogue = current(raw)
+        .iter()
+        .any(|f| f.field == rate && !is_changed(f, raw));
+    (hourly && fee_from_catalogue).then_some("per_token")
 }
 
 /// Whether the fields of `side` still hold what `entry` filled at
@@ -209,6 +244,8 @@ fn in_use(field: Field, raw: &RawInputs) -> bool {
         Field::TrainPrice => {
             is(Field::TrainingMode, "itemized") && is(Field::ComputeMode, "tokens")
         }
+        Field::BaseHostRate => is(Field::BaseServing, "hourly"),
+        Field::FtHostRate => is(Field::FtServing, "hourly"),
         _ => is(Field::CostMode, "tokens"),
     }
 }

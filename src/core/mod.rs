@@ -28,6 +28,9 @@ pub mod presets;
 pub mod scenario;
 pub mod schedule;
 pub mod store;
+// Serving costs (issue #15).
+pub mod serving;
+pub mod volume;
 
 pub use field::Field;
 pub use model::{calculate, Inputs, Results, Status};

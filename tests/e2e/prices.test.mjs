@@ -139,7 +139,7 @@ test('in a EUR scenario a model fills nothing until the exchange rate is given, 
 
   // A bad rate is that field's message; the figures stay.
   await type(t.page, 'fx_rate', '0');
-  assert.equal(await t.page.locator('[data-error="fx_rate"]').innerText(), 'Enter a number above 0.');
+  assert.equal(await t.page.locator('[data-error="fx_rate"]').innerText(), 'Enter a number above 0 (at least 0.000000001).');
   assert.equal(await text(t.page, 'baseline_request_cost'), '€0.00069');
   await t.check();
 });
@@ -205,5 +205,24 @@ test('the pickers work at phone width in an embedded calculator, and a search wi
   // Nothing scrolls sideways at phone width.
   const wide = await t.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   assert.equal(wide, false);
+  await t.check();
+});
+
+test('a fine-tuned model whose provider charges a hosting fee sets hourly serving at the catalogue rate', async () => {
+  const t = await open('?v=1&cost_mode=tokens');
+  await t.page.fill('input[name="ft_model"]', 'azure/ft:gpt-4.1');
+  assert.equal(await t.page.isChecked('input[name="ft_serving"][value="hourly"]'), true);
+  assert.equal(await value(t.page, 'ft_host_rate'), '1.7');
+  assert.equal(await catalogueMark(t.page, 'ft_host_rate'), 'filled');
+  assert.match(await note(t.page, 'ft_host_rate'), /^as of 2026-02-11 · learn\.microsoft\.com$/);
+  assert.match(await t.page.locator('[data-picker-status="ft_model"]').innerText(), /Hosting fee \$1\.70 per deployment-hour in serving \(hourly\)\./);
+  // 1 deployment × $1.70 × 730 hours a month.
+  assert.equal(await text(t.page, 'finetuned_serving_monthly'), '$1,241.00');
+  await waitForParam(t.page, 'ft_serving', 'hourly');
+  assert.equal(new URL(t.page.url()).searchParams.get('ft_host_rate'), '1.7');
+  // A model without a fee takes it away again.
+  await t.page.fill('input[name="ft_model"]', FT);
+  assert.equal(await t.page.isChecked('input[name="ft_serving"][value="per_token"]'), true);
+  assert.equal(await metric(t.page, 'finetuned_serving_monthly'), null);
   await t.check();
 });
