@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use ft_roi::core::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
 use ft_roi::core::field::{Kind, MAX_VALUE, MIN_NONZERO};
 use ft_roi::core::formulas::worked;
-use ft_roi::core::metrics::METRICS;
+use ft_roi::core::metrics;
 use ft_roi::core::montecarlo::{outcome, sentence, simulate, SIM_METRICS};
 use ft_roi::core::parse::{parse_field, DecimalMark};
 use ft_roi::core::scenario::{decode, encode, MAX_VALUE_LEN};
@@ -169,7 +169,7 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
             shown("sentence", &sentence(s))?;
         }
     }
-    for m in &METRICS {
+    for m in metrics::of(&r) {
         if let Some(v) = (m.get)(&r) {
             prop_assert!(v.is_finite(), "{} = {v}", m.name);
         }
@@ -197,7 +197,7 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
     no_bad_words("JSON export inputs", &doc["inputs"].to_string())?;
     no_bad_words("JSON export results", &doc["results"].to_string())?;
     no_bad_words("JSON export simulation", &doc["simulation"].to_string())?;
-    no_bad_words("CSV export", &to_csv_with(&i, &r, sim.as_ref()))?;
+    no_bad_words("CSV export", &to_csv_with("fuzz", &i, &r, sim.as_ref()))?;
     no_bad_words(
         "Markdown export",
         &to_markdown_with("fuzz", &i, &r, sim.as_ref()),
@@ -367,13 +367,13 @@ fn valid_text(field: Field) -> BoxedStrategy<String> {
         ]
         .boxed(),
         // Issue #17: a range's ends (mostly empty: no range), draws, seed.
-        Kind::Between(low, high) => prop_oneof![
+        Kind::End(low, high) => prop_oneof![
             3 => Just(String::new()),
             1 => (low..=high).prop_map(|v| v.to_string()),
             1 => (f64::from(low)..=f64::from(high)).prop_map(|v| format!("{v:.2}")),
         ]
         .boxed(),
-        Kind::Whole(low, high) => (low..=high.min(1 << 53)).prop_map(|v| v.to_string()).boxed(),
+        Kind::WholeIn(low, high) => (low..=high.min(1 << 53)).prop_map(|v| v.to_string()).boxed(),
         Kind::Bounded(max) => prop_oneof![
             (0..=max).prop_map(|v| v.to_string()),
             (0.0..=f64::from(max)).prop_map(|v| format!("{v}")),
@@ -497,13 +497,16 @@ fn damaged(doc: impl Strategy<Value = Value>) -> impl Strategy<Value = String> {
 }
 
 fn working_doc() -> impl Strategy<Value = String> {
-    let doc = (version(), fields_object(), any::<bool>()).prop_map(|(v, fields, extra)| {
-        let mut doc = json!({ "version": v, "fields": fields });
-        if extra {
-            doc["unknown"] = json!("kept out");
-        }
-        doc
-    });
+    let doc = (version(), fields_object(), any::<bool>(), json_value()).prop_map(
+        |(v, fields, extra, link)| {
+            let mut doc = json!({ "version": v, "fields": fields });
+            if extra {
+                doc["unknown"] = json!("kept out");
+                doc["linked_id"] = link;
+            }
+            doc
+        },
+    );
     prop_oneof![
         8 => damaged(doc),
         1 => "\\PC{0,60}",

@@ -7,6 +7,7 @@
 use ft_roi::core::montecarlo::{
     column, outcome, percentile, sentence, simulate, Simulation, Summary,
 };
+use ft_roi::core::serving::{Capacity, Serving};
 use ft_roi::core::uncertainty::{Ranges, Triangular, RANGED};
 use ft_roi::core::{calculate, parse_scenario, Field, Inputs, RawInputs};
 use proptest::prelude::*;
@@ -494,10 +495,41 @@ fn slices_give_the_same_figures_as_one_run() {
 
 // ------------------------------------------------------------ properties
 
-/// Any scenario the model takes, with growth, discounting, retraining and
-/// the value of accuracy.
+/// Any serving of one side (issue #15): per token, an hourly fee, or
+/// capacity units.
+fn any_serving() -> impl Strategy<Value = Serving> {
+    prop_oneof![
+        Just(Serving::PerToken),
+        (0.0..5.0f64, 0.0..744.0f64, 0u32..3).prop_map(|(rate, hours, d)| Serving::Hourly {
+            rate,
+            hours,
+            deployments: f64::from(d),
+        }),
+        (
+            0.0..5.0f64,
+            0.1..50.0f64,
+            1.0..4.0f64,
+            0u32..3,
+            0.0..744.0f64
+        )
+            .prop_map(|(unit_rate, unit_rps, peak_factor, min, unit_hours)| {
+                Serving::Capacity(Capacity {
+                    unit_rate,
+                    unit_rps,
+                    peak_factor,
+                    min_units: f64::from(min),
+                    unit_hours,
+                })
+            }),
+    ]
+}
+
+/// Any scenario the model takes, with growth, discounting, retraining,
+/// the value of accuracy and serving costs.
 fn any_inputs() -> impl Strategy<Value = Inputs> {
     (
+        any_serving(),
+        any_serving(),
         (
             0.0..1e5f64,
             0.0..2e3f64,
@@ -517,20 +549,24 @@ fn any_inputs() -> impl Strategy<Value = Inputs> {
             0.0..2.0f64,
         ),
     )
-        .prop_map(|((t, m, b, f, v, h), (g, d), (r, c, a, e))| Inputs {
-            training: t,
-            maintenance: m,
-            baseline: b,
-            finetuned: f,
-            requests: v,
-            months: h,
-            growth: g,
-            discount: d,
-            retrain_cost: r,
-            retrain_per_year: c,
-            accuracy_gain: a,
-            error_value: e,
-        })
+        .prop_map(
+            |(base_serving, ft_serving, (t, m, b, f, v, h), (g, d), (r, c, a, e))| Inputs {
+                training: t,
+                maintenance: m,
+                baseline: b,
+                finetuned: f,
+                requests: v,
+                months: h,
+                growth: g,
+                discount: d,
+                retrain_cost: r,
+                retrain_per_year: c,
+                accuracy_gain: a,
+                error_value: e,
+                base_serving,
+                ft_serving,
+            },
+        )
 }
 
 /// Ranges on some of the inputs, within their fields' limits.
@@ -710,7 +746,7 @@ fn exports_carry_the_ranges_and_the_figures() {
     )
     .contains("simulation"));
 
-    let csv = to_csv_with(&p.inputs, &r, Some(&s));
+    let csv = to_csv_with("Pinned", &p.inputs, &r, Some(&s));
     for line in [
         "input,requests_low,\"Monthly requests, low end\",-60,−60%\r\n",
         "input,growth_high,\"Monthly volume growth, high end\",3,3 % per month\r\n",

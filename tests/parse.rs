@@ -248,8 +248,8 @@ proptest! {
                 if let Ok(v) = parse_field(field, &text, mark) {
                     let (low, high) = match field.kind() {
                         // Issue #17: a range's ends, draws and seed.
-                        Kind::Between(low, high) => (f64::from(low), f64::from(high)),
-                        Kind::Whole(low, high) => (low as f64, high as f64),
+                        Kind::End(low, high) => (f64::from(low), f64::from(high)),
+                        Kind::WholeIn(low, high) => (low as f64, high as f64),
                         _ => (-99.0, 1e15),
                     };
                     prop_assert!(v.is_finite() && (low..=high).contains(&v));

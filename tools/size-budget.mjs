@@ -9,10 +9,15 @@
 // Lower BUDGET whenever the bundle shrinks, so it cannot grow back unnoticed.
 // The issue's target for the whole page is 120 KB brotli.
 
-/** Bytes, brotli, of html + js + wasm + css: 222,800 measured 2026-11-27 (wasm 652 KB raw; was 223,187 at the start of the day, 211,565 after the size cuts, then the fixes of the QA pass added 11 KB), plus ~4%. */
-export const BUDGET = 231_000;
+/**
+ * Bytes, brotli, of html + js + wasm + css: 222,800 measured 2026-11-27 (wasm 652 KB raw; was 223,187 at the start of the day, 211,565 after the size cuts, then the fixes of the QA pass added 11 KB), plus ~4%: 231,000.
+ * Issue #14 (documents through serde and serde_json, tabs sharing one library, the linked scenario, formula-safe CSV) measured against main a85398c 225,681 → 254,583: +28,902, added exactly.
+ * Issue #15 (serving costs, 2026-11-30): 223,917 → 238,441 bytes measured against the same build of main (+14,524: the break-even volume search over unit steps, the serving fields, figures, formulas, schedule columns, chart steps and exports), added exactly.
+ * Issue #16 (the price catalogue: 63 dated entries compiled in, pickers, notes, dialog) measured against main 0ef11aa 254,583 → 279,777: +25,194, added exactly.
+ */
+export const BUDGET = 299_620;
 // Issue #17 (ranges, the Monte Carlo simulation, its card and distribution chart): +24,111 bytes
-// brotli measured (223,917 → 248,028 on 2026-11-30), so the budget rises by as much.
+// brotli measured against main 120f3fc (223,917 → 248,028 on 2026-11-30), added exactly.
 export const BUDGET_SIMULATION = 24_200;
 
 import { join } from 'node:path';

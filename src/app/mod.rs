@@ -4,6 +4,8 @@
 mod basis;
 mod browser;
 mod builders;
+mod catalogue;
+mod catalogue_view;
 mod charts;
 mod compare;
 mod data;
@@ -15,6 +17,7 @@ mod inputs;
 mod intl;
 mod metric;
 mod notices;
+mod pickers;
 // Issue #17: `ranges` here and `simulation` below.
 mod ranges;
 mod scenarios;
@@ -38,9 +41,10 @@ pub fn App() -> impl IntoView {
     embed::apply_theme(&options);
     let calc = Calc::start(options.query(), options.embed);
     provide_context(calc);
+    catalogue::provide(calc);
     simulation::provide();
     if options.embed {
-        embed::report_height();
+        embed::connect_host(&options);
         return view! {
             <main id="calculator" class="wrap embed">
                 <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>

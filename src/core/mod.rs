@@ -9,16 +9,17 @@
 //!   `None`, never NaN or infinity, and no formatted string contains either.
 
 pub mod builders;
+pub mod catalogue;
 pub mod chart;
 pub mod compare;
 pub mod csv;
 pub mod embed;
 pub mod export;
 pub mod field;
+pub mod fill;
 pub mod format;
 pub mod formulas;
 pub mod inputs;
-pub mod json;
 pub mod metrics;
 pub mod model;
 pub mod number;
@@ -27,6 +28,9 @@ pub mod presets;
 pub mod scenario;
 pub mod schedule;
 pub mod store;
+// Serving costs (issue #15).
+pub mod serving;
+pub mod volume;
 // Issue #17: ranges on the estimates and the Monte Carlo simulation.
 pub mod montecarlo;
 pub mod uncertainty;

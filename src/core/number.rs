@@ -54,6 +54,16 @@ pub enum InputError {
     /// Not one of a choice field's options.
     #[error("Choose one of the options.")]
     NotAnOption,
+    // Serving costs (issue #15).
+    /// Not a whole number from 0 to the given maximum (deployments, units).
+    #[error("Enter a whole number from 0 to {}.", grouped(u64::from(*.0)))]
+    NotWhole(u32),
+    /// Not above zero (at least [`MIN_NONZERO`](crate::core::field::MIN_NONZERO)), where zero means nothing (throughput).
+    #[error("Enter a number above 0 (at least 0.000000001).")]
+    NotPositive,
+    /// Outside the field's range from the first bound to the second.
+    #[error("Enter a number from {0} to {1}.")]
+    OutsideBetween(u32, u32),
     // Issue #17: the ends of a range and the simulation's settings.
     /// Outside a range end's limits (`−100` to `0` for a low end).
     #[error("Enter a number from {} to {}.", signed(*.0), signed(*.1))]

@@ -12,6 +12,7 @@ use super::field::{push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE
 use super::model::Inputs;
 use super::number::parse_number;
 pub use super::number::{DecimalMark, Echo, InputError};
+use super::serving::{Capacity, Serving};
 use super::uncertainty::{Ends, Ranges, RANGED};
 
 /// The text of each field, exactly as typed, in [`Field::ALL`] order.
@@ -63,12 +64,16 @@ pub fn parse_field(field: Field, text: &str, mark: DecimalMark) -> Result<f64, I
             .map(|i| i as f64)
             .ok_or(InputError::NotAnOption);
     }
+    // A label is text, not a number: nothing to read.
+    if field.kind() == Kind::Label {
+        return Ok(0.0);
+    }
     if t.is_empty() {
         return Err(InputError::Empty);
     }
     // A whole number past 2^53 reads as a nearby double: refuse it from its
     // digits.
-    if let (Kind::Whole(low, high), Ok(n)) = (field.kind(), t.parse::<u64>()) {
+    if let (Kind::WholeIn(low, high), Ok(n)) = (field.kind(), t.parse::<u64>()) {
         if n > high {
             return Err(InputError::WholeBetween(low, high));
         }
@@ -93,14 +98,26 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
             Err(InputError::MonthsOutOfRange)
         }
         Kind::Months => Ok(v),
+        // Serving costs (issue #15).
+        Kind::Whole(max) if !(0.0..=f64::from(max)).contains(&v) || v.fract() != 0.0 => {
+            Err(InputError::NotWhole(max))
+        }
+        Kind::Whole(_) => Ok(v),
         Kind::Between(low, high) if !(f64::from(low)..=f64::from(high)).contains(&v) => {
-            Err(InputError::Between(low, high))
+            Err(InputError::OutsideBetween(low, high))
         }
         Kind::Between(..) => Ok(v),
-        Kind::Whole(low, high) if v.fract() != 0.0 || !(low as f64..=high as f64).contains(&v) => {
+        Kind::Positive if v < MIN_NONZERO => Err(InputError::NotPositive),
+        Kind::End(low, high) if !(f64::from(low)..=f64::from(high)).contains(&v) => {
+            Err(InputError::Between(low, high))
+        }
+        Kind::End(..) => Ok(v),
+        Kind::WholeIn(low, high)
+            if v.fract() != 0.0 || !(low as f64..=high as f64).contains(&v) =>
+        {
             Err(InputError::WholeBetween(low, high))
         }
-        Kind::Whole(..) => Ok(v),
+        Kind::WholeIn(..) => Ok(v),
         _ if v < 0.0 => Err(InputError::Negative),
         _ if v > MAX_VALUE => Err(InputError::TooLarge),
         _ if v > 0.0 && v < MIN_NONZERO => Err(InputError::TooSmall),
@@ -149,6 +166,19 @@ pub struct Parsed {
     /// #17), or each invalid field's error: like the sensitivity range, a
     /// bad one hides the simulation only, never the figures.
     pub ranges: Result<Ranges, FieldErrors>,
+    /// The exchange rate for catalogue prices (issue #16): `None` when the
+    /// field is empty, or why its text is invalid (which leaves the figures
+    /// be, as a bad sensitivity range does).
+    pub fx_rate: Result<Option<f64>, InputError>,
+}
+
+/// The exchange rate typed in `fx_rate`: `None` when empty.
+pub fn parse_fx_rate(raw: &RawInputs) -> Result<Option<f64>, InputError> {
+    let text = raw.get(Field::FxRate);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_field(Field::FxRate, text, raw.decimal_mark()).map(Some)
 }
 
 impl Parsed {
@@ -278,6 +308,24 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         None
     };
     let maintenance = operations.map_or_else(|| get(Field::Maintenance), |o| o.monthly);
+    // Serving costs (issue #15): each side's mode, and only that mode's fields.
+    let mut serving = |f: [Field; 9]| match get(f[0]) as usize {
+        1 => Serving::Hourly {
+            rate: get(f[1]),
+            hours: get(f[2]),
+            deployments: get(f[3]),
+        },
+        2 => Serving::Capacity(Capacity {
+            unit_rate: get(f[4]),
+            unit_rps: get(f[5]),
+            peak_factor: get(f[6]),
+            min_units: get(f[7]),
+            unit_hours: get(f[8]),
+        }),
+        _ => Serving::PerToken,
+    };
+    let base_serving = serving(Field::BASE_SERVING);
+    let ft_serving = serving(Field::FT_SERVING);
     // The ranges on the estimates are checked apart from the figures' own
     // fields, like the sensitivity range (growth's ends against a valid
     // growth only).
@@ -287,6 +335,9 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         // A bad range is reported with the other fields' errors too.
         if let Err(e) = sensitivity {
             push_in_form_order(&mut errors, Field::Sensitivity, e);
+        }
+        if let Err(e) = parse_fx_rate(raw) {
+            push_in_form_order(&mut errors, Field::FxRate, e);
         }
         for (f, e) in ranges.err().unwrap_or_default() {
             push_in_form_order(&mut errors, f, e);
@@ -307,6 +358,8 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         error_value,
         growth: growth / 100.0,
         discount: discount / 100.0,
+        base_serving,
+        ft_serving,
     };
     Ok(Parsed {
         inputs,
@@ -315,6 +368,7 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         operations,
         sensitivity,
         display,
+        fx_rate: parse_fx_rate(raw),
         ranges,
     })
 }
@@ -399,8 +453,14 @@ pub fn step_text(
         Kind::Bounded(max) => (0.0, f64::from(max)),
         Kind::Signed(max) => (-f64::from(max), f64::from(max)),
         Kind::Choice(_) => return None,
+        // Serving costs (issue #15).
+        Kind::Whole(max) => (0.0, f64::from(max)),
         Kind::Between(low, high) => (f64::from(low), f64::from(high)),
-        Kind::Whole(low, high) => (low as f64, high as f64),
+        Kind::Positive => (MIN_NONZERO, MAX_VALUE),
+        // Issue #16: a model label is not a number.
+        Kind::Label => return None,
+        Kind::End(low, high) => (f64::from(low), f64::from(high)),
+        Kind::WholeIn(low, high) => (low as f64, high as f64),
         _ => (0.0, MAX_VALUE),
     };
     let next = (if up { v + step } else { v - step }).clamp(low, high);
@@ -453,6 +513,32 @@ impl Inputs {
             set(Field::RetrainCost, self.retrain_cost);
             set(Field::RetrainPerYear, self.retrain_per_year);
             raw.set(Field::MaintenanceMode, "itemized");
+        }
+        // Serving costs (issue #15): each side's mode and its fields.
+        for (serving, f) in [
+            (self.base_serving, Field::BASE_SERVING),
+            (self.ft_serving, Field::FT_SERVING),
+        ] {
+            raw.set(f[0], serving.name());
+            match serving {
+                Serving::PerToken => {}
+                Serving::Hourly {
+                    rate,
+                    hours,
+                    deployments,
+                } => {
+                    raw.set(f[1], rate.to_string());
+                    raw.set(f[2], hours.to_string());
+                    raw.set(f[3], deployments.to_string());
+                }
+                Serving::Capacity(c) => {
+                    raw.set(f[4], c.unit_rate.to_string());
+                    raw.set(f[5], c.unit_rps.to_string());
+                    raw.set(f[6], c.peak_factor.to_string());
+                    raw.set(f[7], c.min_units.to_string());
+                    raw.set(f[8], c.unit_hours.to_string());
+                }
+            }
         }
         raw
     }
