@@ -127,6 +127,22 @@ fn bad_ranges_get_their_fields_message_and_leave_the_figures_be() {
             GrowthHigh,
             "Enter a number from −99 to 99.",
         ),
+        // A throughput of 0 serves nothing.
+        (
+            &[(FtServing, "capacity"), (FtUnitRpsLow, "-100")],
+            FtUnitRpsLow,
+            "Enter a number from −99 to 0: a throughput of 0 serves nothing.",
+        ),
+        (
+            &[(BaseServing, "capacity"), (BaseUnitRpsHigh, "1001")],
+            BaseUnitRpsHigh,
+            "Enter a number from 0 to 1,000.",
+        ),
+        (
+            &[(FtServing, "hourly"), (FtHostRateLow, "-101")],
+            FtHostRateLow,
+            "Enter a number from −100 to 0.",
+        ),
         (
             &[(McDraws, "999")],
             McDraws,
@@ -411,6 +427,124 @@ fn one_ranged_input_matches_its_exact_quantiles() {
 }
 
 #[test]
+fn a_throughput_range_matches_its_exact_quantiles() {
+    use Field::*;
+    // The fine-tuned model on capacity units: 10 billion requests a month
+    // at twice the average load need 7,611 units of 1 request per second;
+    // net benefit rises with throughput (fewer units), in steps of one unit
+    // (about 0.01% of its range), and turns negative near 0.83 requests
+    // per second.
+    check_exact(
+        &[
+            (Requests, "10000000000"),
+            (FtServing, "capacity"),
+            (FtUnitRate, "12"),
+            (FtUnitRpsLow, "-50"),
+            (FtUnitRpsHigh, "50"),
+        ],
+        true,
+    );
+    // The baseline's hosting fee: net benefit rises with it.
+    check_exact(
+        &[
+            (BaseServing, "hourly"),
+            (BaseHostRate, "2"),
+            (BaseHostRateLow, "-100"),
+            (BaseHostRateHigh, "100"),
+            (Maintenance, "2500"),
+        ],
+        true,
+    );
+}
+
+#[test]
+fn a_range_on_a_serving_mode_not_in_use_changes_nothing() {
+    use Field::*;
+    // Each side's serving rows, and a mode that does not use them.
+    let table: &[(Field, &str, Field, Field)] = &[
+        (FtServing, "per_token", FtUnitRpsLow, FtUnitRpsHigh),
+        (FtServing, "hourly", FtUnitRpsLow, FtUnitRpsHigh),
+        (FtServing, "hourly", FtUnitRateLow, FtUnitRateHigh),
+        (FtServing, "capacity", FtHostRateLow, FtHostRateHigh),
+        (FtServing, "per_token", FtHostRateLow, FtHostRateHigh),
+        (BaseServing, "per_token", BaseUnitRpsLow, BaseUnitRpsHigh),
+        (BaseServing, "hourly", BaseUnitRateLow, BaseUnitRateHigh),
+        (BaseServing, "capacity", BaseHostRateLow, BaseHostRateHigh),
+    ];
+    // Rates that would give the ranges a width in any mode.
+    let rates = [
+        (BaseHostRate, "1"),
+        (BaseUnitRate, "1"),
+        (FtHostRate, "1"),
+        (FtUnitRate, "1"),
+    ];
+    for &(mode_field, mode, low, high) in table {
+        let mut plain = rates.to_vec();
+        plain.push((mode_field, mode));
+        let mut ranged = plain.clone();
+        ranged.extend([(low, "-50"), (high, "50")]);
+        // Alone, it is no range: no simulation runs.
+        let p = parse_scenario(&raw(&ranged)).expect("valid");
+        let ranges = p.ranges.expect("valid ranges");
+        assert!(ranges.active(&p.inputs).is_empty(), "{ranged:?}");
+        assert!(simulate(&p.inputs, &ranges).is_none(), "{ranged:?}");
+        assert_eq!(ranges, Ranges::default(), "{ranged:?}");
+        // Its ends are not even checked (the form hides them).
+        let mut bad = plain.clone();
+        bad.extend([(low, "abc"), (high, "-5")]);
+        assert!(parse_scenario(&raw(&bad)).expect("valid").ranges.is_ok());
+        // Beside another range, the figures are that range's alone.
+        plain.extend([(RequestsLow, "-30"), (RequestsHigh, "20")]);
+        ranged.extend([(RequestsLow, "-30"), (RequestsHigh, "20")]);
+        assert_eq!(run(&ranged), run(&plain), "{ranged:?}");
+    }
+}
+
+#[test]
+fn each_serving_row_reads_and_sets_its_own_input() {
+    for r in RANGED.iter().filter(|r| r.mode.is_some()) {
+        let (mode_field, mode) = r.mode.expect("a serving row");
+        let value = Field::from_name(r.name).expect("the row's value field");
+        let at = |text: &str| {
+            parse_scenario(&raw(&[(mode_field, mode), (value, text)]))
+                .expect("valid")
+                .inputs
+        };
+        let mut i = at("3");
+        assert_eq!((r.get)(&i), 3.0, "{}", r.name);
+        (r.set)(&mut i, 5.0);
+        assert_eq!(i, at("5"), "{}", r.name);
+        // In another mode, setting it changes nothing.
+        let other = if mode == "hourly" {
+            "capacity"
+        } else {
+            "hourly"
+        };
+        let j = parse_scenario(&raw(&[(mode_field, other)]))
+            .expect("valid")
+            .inputs;
+        let mut k = j;
+        (r.set)(&mut k, 5.0);
+        assert_eq!(k, j, "{}", r.name);
+    }
+}
+
+#[test]
+fn a_serving_row_is_used_in_the_mode_the_form_shows_it_in() {
+    use Field::*;
+    for base in ["per_token", "hourly", "capacity"] {
+        for ft in ["per_token", "hourly", "capacity"] {
+            let raw = raw(&[(BaseServing, base), (FtServing, ft)]);
+            let i = parse_scenario(&raw).expect("valid").inputs;
+            for r in &RANGED {
+                let shown = r.mode.is_none_or(|(f, m)| raw.get(f) == m);
+                assert_eq!((r.used)(&i), shown, "{} in {base}, {ft}", r.name);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_scenario_that_seldom_pays_back_reads_never() {
     use Field::*;
     // Monthly net savings are 700 − 900 < 0 at the scenario's value.
@@ -577,8 +711,11 @@ fn any_ranges() -> impl Strategy<Value = Ranges> {
         end(-0.3, 0.0),
         end(0.0, 0.3),
         0u64..1000,
+        // Serving (host rate, unit rate, throughput on each side); a
+        // throughput's low end stops at −99.
+        prop::collection::vec((end(-100.0, 0.0), end(0.0, 1000.0)), 6),
     )
-        .prop_map(|(percent, gl, gh, seed)| {
+        .prop_map(|(percent, gl, gh, seed, serving)| {
             let mut r = Ranges {
                 draws: 1000,
                 seed,
@@ -589,6 +726,14 @@ fn any_ranges() -> impl Strategy<Value = Ranges> {
             }
             // Growth's ends as offsets from its value, filled in below.
             r.ends[5] = (gl, gh);
+            for (k, (low, high)) in serving.into_iter().enumerate() {
+                let low = if k % 3 == 2 {
+                    low.map(|l| l.max(-99.0))
+                } else {
+                    low
+                };
+                r.ends[6 + k] = (low, high);
+            }
             r
         })
 }

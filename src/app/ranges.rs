@@ -49,7 +49,16 @@ pub fn RangesSection() -> impl IntoView {
                 "to see how likely fine-tuning pays back. Each ranged input follows a triangular "
                 "distribution peaking at its value; the inputs are independent of each other."
             </p>
-            {RANGED.iter().map(|r| view! { <RangeRow range=*r/> }).collect_view()}
+            {RANGED
+                .iter()
+                .map(|&r| {
+                    // A serving rate's row only in the mode that has it.
+                    let shown = move || {
+                        r.mode.is_none_or(|(f, m)| calc.field(f).with(|t| t.trim() == m))
+                    };
+                    move || shown().then(|| view! { <RangeRow range=r/> })
+                })
+                .collect_view()}
             <div class="fields">
                 <NumberField field=Field::McDraws/>
                 <NumberField field=Field::McSeed/>

@@ -13,6 +13,9 @@ pub const MAX_VALUE: f64 = 1e15;
 pub const MIN_NONZERO: f64 = 1e-9;
 /// Longest horizon, in months (fifty years).
 pub const MAX_MONTHS: u32 = 600;
+/// Lowest low end of a range on throughput, in % (issue #17): −100 would
+/// allow a throughput of 0, which serves nothing.
+pub const THROUGHPUT_LOW: i32 = -99;
 
 /// How a field's value is written and checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -200,6 +203,19 @@ fields! {
     GrowthHigh: "growth_high", "Monthly volume growth, high end", "% per month", "The highest growth to expect, at least the growth itself.", 0.5, Kind::End(-99, 99), "";
     McDraws: "mc_draws", "Simulated cases", "cases", "More cases give steadier figures and take longer: 1,000 to 100,000.", 1000.0, Kind::WholeIn(1_000, 100_000), "10000";
     McSeed: "mc_seed", "Random seed", "", "The same seed gives the same figures; another one shows the sampling noise.", 1.0, Kind::WholeIn(0, 1 << 53), "1";
+    // Issue #17: ranges on a side's serving rates and throughput (% around the value), used only in the serving mode that has them.
+    BaseHostRateLow: "base_host_rate_low", "Baseline hosting fee, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    BaseHostRateHigh: "base_host_rate_high", "Baseline hosting fee, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    BaseUnitRateLow: "base_unit_rate_low", "Baseline unit price, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    BaseUnitRateHigh: "base_unit_rate_high", "Baseline unit price, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    BaseUnitRpsLow: "base_unit_rps_low", "Baseline throughput per unit, low end", "%", "How far below the scenario's value it may come out: −99 to 0 (a throughput of 0 serves nothing).", 5.0, Kind::End(THROUGHPUT_LOW, 0), "";
+    BaseUnitRpsHigh: "base_unit_rps_high", "Baseline throughput per unit, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    FtHostRateLow: "ft_host_rate_low", "Fine-tuned hosting fee, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    FtHostRateHigh: "ft_host_rate_high", "Fine-tuned hosting fee, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    FtUnitRateLow: "ft_unit_rate_low", "Fine-tuned unit price, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    FtUnitRateHigh: "ft_unit_rate_high", "Fine-tuned unit price, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    FtUnitRpsLow: "ft_unit_rps_low", "Fine-tuned throughput per unit, low end", "%", "How far below the scenario's value it may come out: −99 to 0 (a throughput of 0 serves nothing).", 5.0, Kind::End(THROUGHPUT_LOW, 0), "";
+    FtUnitRpsHigh: "ft_unit_rps_high", "Fine-tuned throughput per unit, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
 }
 
 /// The number of fields.

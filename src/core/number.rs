@@ -77,6 +77,11 @@ pub enum InputError {
     /// A high end of growth below the growth itself (quoted).
     #[error("Enter at least the monthly growth, {0}.")]
     BelowGrowth(Echo),
+    /// A low end of a range on throughput outside −99 to 0
+    /// ([`THROUGHPUT_LOW`](crate::core::field::THROUGHPUT_LOW)): a
+    /// throughput of 0 serves nothing.
+    #[error("Enter a number from −99 to 0: a throughput of 0 serves nothing.")]
+    ThroughputEnd,
 }
 
 /// A whole number with comma thousands separators: `100,000`.

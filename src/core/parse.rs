@@ -8,7 +8,9 @@
 use super::builders::{
     self, Compute, Investment, InvestmentItems, Operations, RequestCost, TokenSide,
 };
-use super::field::{push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO};
+use super::field::{
+    push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO, THROUGHPUT_LOW,
+};
 use super::model::Inputs;
 use super::number::parse_number;
 pub use super::number::{DecimalMark, Echo, InputError};
@@ -108,6 +110,10 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
         }
         Kind::Between(..) => Ok(v),
         Kind::Positive if v < MIN_NONZERO => Err(InputError::NotPositive),
+        // A range's low end on throughput: 0 requests per second serves nothing.
+        Kind::End(THROUGHPUT_LOW, 0) if !(f64::from(THROUGHPUT_LOW)..=0.0).contains(&v) => {
+            Err(InputError::ThroughputEnd)
+        }
         Kind::End(low, high) if !(f64::from(low)..=f64::from(high)).contains(&v) => {
             Err(InputError::Between(low, high))
         }
@@ -330,7 +336,14 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     // fields, like the sensitivity range (growth's ends against a valid
     // growth only).
     let growth_ok = !errors.iter().any(|(f, _)| *f == Field::Growth);
-    let ranges = parse_ranges(raw, growth_ok.then_some(growth));
+    // Only the ranges of inputs the scenario uses are read (serving rates in
+    // their own mode, like the serving fields themselves).
+    let uses = Inputs {
+        base_serving,
+        ft_serving,
+        ..Inputs::EXAMPLE
+    };
+    let ranges = parse_ranges(raw, growth_ok.then_some(growth), &uses);
     if !errors.is_empty() {
         // A bad range is reported with the other fields' errors too.
         if let Err(e) = sensitivity {
@@ -375,8 +388,14 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
 
 /// Validates the ranges on the estimates and the simulation's settings
 /// (issue #17). An empty end is no range on that side. Growth's ends are in
-/// points and must enclose `growth` (% per month, when it is valid).
-fn parse_ranges(raw: &RawInputs, growth: Option<f64>) -> Result<Ranges, FieldErrors> {
+/// points and must enclose `growth` (% per month, when it is valid). The
+/// ends of an input that `uses` does not use (a serving rate in another
+/// mode) are neither read nor checked: no range.
+fn parse_ranges(
+    raw: &RawInputs,
+    growth: Option<f64>,
+    uses: &Inputs,
+) -> Result<Ranges, FieldErrors> {
     let mark = raw.decimal_mark();
     let mut errors = Vec::new();
     let mut ranges = Ranges::default();
@@ -390,7 +409,9 @@ fn parse_ranges(raw: &RawInputs, growth: Option<f64>) -> Result<Ranges, FieldErr
             .ok()
     };
     for (k, r) in RANGED.iter().enumerate() {
-        ranges.ends[k] = (end(r.low), end(r.high));
+        if (r.used)(uses) {
+            ranges.ends[k] = (end(r.low), end(r.high));
+        }
     }
     let draws = parse_field(Field::McDraws, raw.get(Field::McDraws), mark);
     let seed = parse_field(Field::McSeed, raw.get(Field::McSeed), mark);

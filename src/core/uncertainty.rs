@@ -6,6 +6,7 @@
 
 use super::field::Field;
 use super::inputs::Inputs;
+use super::serving::{Capacity, Serving};
 
 /// How a range's ends read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,8 +20,8 @@ pub enum Ends {
 
 /// An input that can carry a range: its ends' fields, how they read, and
 /// how to read and set its value in the model's [`Inputs`] (in the unit of
-/// its field: growth in %). One row per input; serving rates are a few more
-/// rows.
+/// its field: growth in %). One row per input; each side's serving fee,
+/// unit price and throughput are rows too, used only in their mode.
 #[derive(Clone, Copy)]
 pub struct Ranged {
     /// The input's public name (`requests`); its ends are `<name>_low` and
@@ -41,21 +42,56 @@ pub struct Ranged {
     /// Whether the scenario uses this input (serving rates only in the
     /// serving modes that have them); an unused input's range is ignored.
     pub used: fn(&Inputs) -> bool,
+    /// The serving mode field and option under which the form shows this
+    /// row (the same condition as `used`, read from the field's text);
+    /// `None`: always shown.
+    pub mode: Option<(Field, &'static str)>,
 }
 
 fn always(_: &Inputs) -> bool {
     true
 }
 
+// Serving (issue #17 on #15's modes): each side's hourly fee, and its unit
+// price and throughput in capacity mode. Setting one in another mode does
+// nothing.
+
+fn hourly_rate(s: &Serving) -> Option<f64> {
+    match s {
+        Serving::Hourly { rate, .. } => Some(*rate),
+        _ => None,
+    }
+}
+
+fn set_hourly_rate(s: &mut Serving, v: f64) {
+    if let Serving::Hourly { rate, .. } = s {
+        *rate = v;
+    }
+}
+
+fn capacity_mut(s: &mut Serving) -> Option<&mut Capacity> {
+    match s {
+        Serving::Capacity(c) => Some(c),
+        _ => None,
+    }
+}
+
 /// Every input that can carry a range, in form order.
 #[rustfmt::skip]
-pub const RANGED: [Ranged; 6] = [
-    Ranged { name: "training", label: "Training cost", low: Field::TrainingLow, high: Field::TrainingHigh, ends: Ends::Percent, get: |i| i.training, set: |i, v| i.training = v, used: always },
-    Ranged { name: "maintenance", label: "Monthly maintenance", low: Field::MaintenanceLow, high: Field::MaintenanceHigh, ends: Ends::Percent, get: |i| i.maintenance, set: |i, v| i.maintenance = v, used: always },
-    Ranged { name: "baseline", label: "Baseline cost per request", low: Field::BaselineLow, high: Field::BaselineHigh, ends: Ends::Percent, get: |i| i.baseline, set: |i, v| i.baseline = v, used: always },
-    Ranged { name: "finetuned", label: "Fine-tuned cost per request", low: Field::FinetunedLow, high: Field::FinetunedHigh, ends: Ends::Percent, get: |i| i.finetuned, set: |i, v| i.finetuned = v, used: always },
-    Ranged { name: "requests", label: "Monthly requests", low: Field::RequestsLow, high: Field::RequestsHigh, ends: Ends::Percent, get: |i| i.requests, set: |i, v| i.requests = v, used: always },
-    Ranged { name: "growth", label: "Monthly volume growth", low: Field::GrowthLow, high: Field::GrowthHigh, ends: Ends::Absolute, get: |i| i.growth * 100.0, set: |i, v| i.growth = v / 100.0, used: always },
+pub const RANGED: [Ranged; 12] = [
+    Ranged { name: "training", label: "Training cost", low: Field::TrainingLow, high: Field::TrainingHigh, ends: Ends::Percent, get: |i| i.training, set: |i, v| i.training = v, used: always, mode: None },
+    Ranged { name: "maintenance", label: "Monthly maintenance", low: Field::MaintenanceLow, high: Field::MaintenanceHigh, ends: Ends::Percent, get: |i| i.maintenance, set: |i, v| i.maintenance = v, used: always, mode: None },
+    Ranged { name: "baseline", label: "Baseline cost per request", low: Field::BaselineLow, high: Field::BaselineHigh, ends: Ends::Percent, get: |i| i.baseline, set: |i, v| i.baseline = v, used: always, mode: None },
+    Ranged { name: "finetuned", label: "Fine-tuned cost per request", low: Field::FinetunedLow, high: Field::FinetunedHigh, ends: Ends::Percent, get: |i| i.finetuned, set: |i, v| i.finetuned = v, used: always, mode: None },
+    Ranged { name: "requests", label: "Monthly requests", low: Field::RequestsLow, high: Field::RequestsHigh, ends: Ends::Percent, get: |i| i.requests, set: |i, v| i.requests = v, used: always, mode: None },
+    Ranged { name: "growth", label: "Monthly volume growth", low: Field::GrowthLow, high: Field::GrowthHigh, ends: Ends::Absolute, get: |i| i.growth * 100.0, set: |i, v| i.growth = v / 100.0, used: always, mode: None },
+    // Issue #17: serving rates and throughput, in the serving mode that has them.
+    Ranged { name: "base_host_rate", label: "Baseline hosting fee", low: Field::BaseHostRateLow, high: Field::BaseHostRateHigh, ends: Ends::Percent, get: |i| hourly_rate(&i.base_serving).unwrap_or(0.0), set: |i, v| set_hourly_rate(&mut i.base_serving, v), used: |i| hourly_rate(&i.base_serving).is_some(), mode: Some((Field::BaseServing, "hourly")) },
+    Ranged { name: "base_unit_rate", label: "Baseline unit price", low: Field::BaseUnitRateLow, high: Field::BaseUnitRateHigh, ends: Ends::Percent, get: |i| i.base_serving.capacity().map_or(0.0, |c| c.unit_rate), set: |i, v| { if let Some(c) = capacity_mut(&mut i.base_serving) { c.unit_rate = v } }, used: |i| i.base_serving.capacity().is_some(), mode: Some((Field::BaseServing, "capacity")) },
+    Ranged { name: "base_unit_rps", label: "Baseline throughput per unit", low: Field::BaseUnitRpsLow, high: Field::BaseUnitRpsHigh, ends: Ends::Percent, get: |i| i.base_serving.capacity().map_or(0.0, |c| c.unit_rps), set: |i, v| { if let Some(c) = capacity_mut(&mut i.base_serving) { c.unit_rps = v } }, used: |i| i.base_serving.capacity().is_some(), mode: Some((Field::BaseServing, "capacity")) },
+    Ranged { name: "ft_host_rate", label: "Fine-tuned hosting fee", low: Field::FtHostRateLow, high: Field::FtHostRateHigh, ends: Ends::Percent, get: |i| hourly_rate(&i.ft_serving).unwrap_or(0.0), set: |i, v| set_hourly_rate(&mut i.ft_serving, v), used: |i| hourly_rate(&i.ft_serving).is_some(), mode: Some((Field::FtServing, "hourly")) },
+    Ranged { name: "ft_unit_rate", label: "Fine-tuned unit price", low: Field::FtUnitRateLow, high: Field::FtUnitRateHigh, ends: Ends::Percent, get: |i| i.ft_serving.capacity().map_or(0.0, |c| c.unit_rate), set: |i, v| { if let Some(c) = capacity_mut(&mut i.ft_serving) { c.unit_rate = v } }, used: |i| i.ft_serving.capacity().is_some(), mode: Some((Field::FtServing, "capacity")) },
+    Ranged { name: "ft_unit_rps", label: "Fine-tuned throughput per unit", low: Field::FtUnitRpsLow, high: Field::FtUnitRpsHigh, ends: Ends::Percent, get: |i| i.ft_serving.capacity().map_or(0.0, |c| c.unit_rps), set: |i, v| { if let Some(c) = capacity_mut(&mut i.ft_serving) { c.unit_rps = v } }, used: |i| i.ft_serving.capacity().is_some(), mode: Some((Field::FtServing, "capacity")) },
 ];
 
 /// The number of inputs that can carry a range.
