@@ -224,3 +224,77 @@ test('the ranges and the card fit a phone', async () => {
     await t.check();
   }
 });
+
+// Ranges on serving rates and throughput: only in the serving mode that uses them.
+const rowsShown = (page) => page.$$eval('details.ranges [data-range]', (rows) => rows.map((r) => r.dataset.range));
+const CORE_ROWS = ['training', 'maintenance', 'baseline', 'finetuned', 'requests', 'growth'];
+
+test('serving rows appear only in the serving mode that uses them', async () => {
+  const t = await open();
+  await openRanges(t.page);
+  assert.deepEqual(await rowsShown(t.page), CORE_ROWS, 'per token: no serving row');
+  await t.page.check('input[name="ft_serving"][value="hourly"]');
+  await t.page.locator('[data-range="ft_host_rate"]').waitFor();
+  assert.deepEqual(await rowsShown(t.page), [...CORE_ROWS, 'ft_host_rate']);
+  await t.page.check('input[name="ft_serving"][value="capacity"]');
+  await t.page.locator('[data-range="ft_unit_rps"]').waitFor();
+  assert.deepEqual(await rowsShown(t.page), [...CORE_ROWS, 'ft_unit_rate', 'ft_unit_rps']);
+  await t.page.check('input[name="base_serving"][value="hourly"]');
+  await t.page.locator('[data-range="base_host_rate"]').waitFor();
+  assert.deepEqual(await rowsShown(t.page), [...CORE_ROWS, 'base_host_rate', 'ft_unit_rate', 'ft_unit_rps']);
+  await t.page.check('input[name="base_serving"][value="capacity"]');
+  await t.page.locator('[data-range="base_unit_rps"]').waitFor();
+  assert.deepEqual(await rowsShown(t.page), [...CORE_ROWS, 'base_unit_rate', 'base_unit_rps', 'ft_unit_rate', 'ft_unit_rps']);
+  // A range on the throughput runs the simulation and is named in the summary.
+  await type(t.page, 'ft_unit_rps_low', '-50');
+  await type(t.page, 'ft_unit_rps_high', '100');
+  await simulated(t.page);
+  assert.equal(await t.page.locator('[data-testid="ranges-summary"]').innerText(), 'fine-tuned throughput per unit');
+  // A throughput of 0 serves nothing: the low end stops at −99.
+  await type(t.page, 'ft_unit_rps_low', '-100');
+  await t.page.locator('[data-error="ft_unit_rps_low"]', { hasText: 'Enter a number from −99 to 0: a throughput of 0 serves nothing.' }).waitFor();
+  assert.equal(await card(t.page).count(), 0);
+  await type(t.page, 'ft_unit_rps_low', '-50');
+  await simulated(t.page);
+  // Per token again: the rows go, the range is ignored, nothing typed is lost.
+  await t.page.check('input[name="ft_serving"][value="per_token"]');
+  await t.page.locator('[data-range="ft_unit_rps"]').waitFor({ state: 'detached' });
+  await card(t.page).waitFor({ state: 'detached' });
+  assert.match(await t.page.locator('[data-testid="ranges-summary"]').innerText(), /none yet/);
+  await waitForParam(t.page, 'ft_serving', null);
+  assert.equal(new URL(t.page.url()).searchParams.get('ft_unit_rps_low'), '-50');
+  await t.page.check('input[name="ft_serving"][value="capacity"]');
+  assert.equal(await t.page.inputValue('input[name="ft_unit_rps_low"]'), '-50');
+  await simulated(t.page);
+  await t.check();
+});
+
+test('a link with a range on the throughput round-trips', async () => {
+  const link = '?requests=100000000&ft_serving=capacity&ft_unit_rate=2.5&ft_unit_rps_low=-50&ft_unit_rps_high=100';
+  const t = await open(link);
+  await simulated(t.page);
+  const first = await values(t.page);
+  // The range moves the figures: its 10th and 90th percentiles differ.
+  assert.notEqual(first.net_benefit_p10, first.net_benefit_p90);
+  assert.equal(await t.page.inputValue('input[name="ft_unit_rps_low"]'), '-50');
+  assert.equal(await t.page.inputValue('input[name="ft_unit_rps_high"]'), '100');
+  assert.equal(await t.page.locator('[data-testid="ranges-summary"]').innerText(), 'fine-tuned throughput per unit');
+  // The address bar keeps it, and reloading gives the same fields and figures.
+  const url = new URL(t.page.url());
+  assert.equal(url.searchParams.get('ft_unit_rps_low'), '-50');
+  assert.equal(url.searchParams.get('ft_unit_rps_high'), '100');
+  await t.page.reload();
+  await simulated(t.page);
+  assert.equal(await t.page.inputValue('input[name="ft_unit_rps_low"]'), '-50');
+  assert.equal(await t.page.inputValue('input[name="ft_unit_rps_high"]'), '100');
+  assert.deepEqual(await values(t.page), first);
+  // The JSON export carries the range.
+  const doc = JSON.parse(await download(t.page, 'export-json'));
+  assert.deepEqual(doc.simulation.ranges.ft_unit_rps, { low: -50, high: 100, min: 0.5, mode: 1, max: 2 });
+  await t.check();
+  // The same link in a fresh browser: the same figures.
+  const u = await open(link);
+  await simulated(u.page);
+  assert.deepEqual(await values(u.page), first);
+  await u.check();
+});
