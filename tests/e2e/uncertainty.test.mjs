@@ -256,6 +256,8 @@ test('serving rows appear only in the serving mode that uses them', async () => 
   assert.equal(await card(t.page).count(), 0);
   await type(t.page, 'ft_unit_rps_low', '-50');
   await simulated(t.page);
+  await waitForParam(t.page, 'ft_unit_rps_low', '-50');
+  await waitForParam(t.page, 'ft_serving', 'capacity');
   // Per token again: the rows go, the range is ignored, nothing typed is lost.
   await t.page.check('input[name="ft_serving"][value="per_token"]');
   await t.page.locator('[data-range="ft_unit_rps"]').waitFor({ state: 'detached' });
