@@ -49,16 +49,7 @@ pub fn RangesSection() -> impl IntoView {
                 "to see how likely fine-tuning pays back. Each ranged input follows a triangular "
                 "distribution peaking at its value; the inputs are independent of each other."
             </p>
-            {RANGED
-                .iter()
-                .map(|&r| {
-                    // A serving rate's row only in the mode that has it.
-                    let shown = move || {
-                        r.mode.is_none_or(|(f, m)| calc.field(f).with(|t| t.trim() == m))
-                    };
-                    move || shown().then(|| view! { <RangeRow range=r/> })
-                })
-                .collect_view()}
+            {RANGED.iter().map(|r| view! { <RangeRow range=*r/> }).collect_view()}
             <div class="fields">
                 <NumberField field=Field::McDraws/>
                 <NumberField field=Field::McSeed/>
@@ -99,8 +90,15 @@ fn RangeRow(
             })
         })
     };
+    // A serving rate's row only in the mode that has it (hidden, so that
+    // what was typed in it stays).
+    let hidden = move || {
+        range
+            .mode
+            .is_some_and(|(f, m)| calc.field(f).with(|t| t.trim() != m))
+    };
     view! {
-        <div class="range-row" data-range=range.name role="group" aria-label=range.label>
+        <div class="range-row" data-range=range.name role="group" aria-label=range.label hidden=hidden>
             <p class="range-label">{range.label}<span class="range-values">{values}</span></p>
             <div class="range-ends">
                 <RangeEnd field=range.low word="Low"/>

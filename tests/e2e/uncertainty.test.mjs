@@ -226,7 +226,7 @@ test('the ranges and the card fit a phone', async () => {
 });
 
 // Ranges on serving rates and throughput: only in the serving mode that uses them.
-const rowsShown = (page) => page.$$eval('details.ranges [data-range]', (rows) => rows.map((r) => r.dataset.range));
+const rowsShown = (page) => page.$$eval('details.ranges [data-range]', (rows) => rows.filter((r) => !r.hidden).map((r) => r.dataset.range));
 const CORE_ROWS = ['training', 'maintenance', 'baseline', 'finetuned', 'requests', 'growth'];
 
 test('serving rows appear only in the serving mode that uses them', async () => {
@@ -260,7 +260,7 @@ test('serving rows appear only in the serving mode that uses them', async () => 
   await waitForParam(t.page, 'ft_serving', 'capacity');
   // Per token again: the rows go, the range is ignored, nothing typed is lost.
   await t.page.check('input[name="ft_serving"][value="per_token"]');
-  await t.page.locator('[data-range="ft_unit_rps"]').waitFor({ state: 'detached' });
+  await t.page.locator('[data-range="ft_unit_rps"]').waitFor({ state: 'hidden' });
   await card(t.page).waitFor({ state: 'detached' });
   assert.match(await t.page.locator('[data-testid="ranges-summary"]').innerText(), /none yet/);
   await waitForParam(t.page, 'ft_serving', null);
