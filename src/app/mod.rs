@@ -18,14 +18,14 @@ mod notices;
 mod scenarios;
 mod schedule;
 mod share;
+mod split;
 mod state;
 mod summary;
-
-use std::time::Duration;
 
 use leptos::prelude::*;
 
 pub use state::Calc;
+use split::{AfterFirstPaint, Card};
 
 /// The whole page; with `?embed=1` the compact layout for iframes.
 #[component]
@@ -42,8 +42,8 @@ pub fn App() -> impl IntoView {
                 <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
                 <Calculator/>
                 <AfterFirstPaint cards=vec![
-                    || view! { <charts::ChartsCard/> }.into_any(),
-                    || view! { <embed::OpenFull/> }.into_any(),
+                    split::CHARTS,
+                    Card::Now(|| view! { <embed::OpenFull/> }.into_any()),
                 ]/>
             </main>
         }
@@ -71,18 +71,13 @@ pub fn App() -> impl IntoView {
             </section>
             <Calculator/>
             <AfterFirstPaint cards=vec![
-                || view! { <charts::ChartsCard/> }.into_any(),
-                || view! { <basis::BasisCard/> }.into_any(),
-                || view! { <schedule::ScheduleCard/> }.into_any(),
-                || view! { <formulas::FormulaPanel/> }.into_any(),
-                || view! {
-                    <div class="pair">
-                        <scenarios::ScenariosCard/>
-                        <data::DataCard/>
-                    </div>
-                }.into_any(),
-                || view! { <compare::CompareCard/> }.into_any(),
-                || view! { <explainer::Explainer/> }.into_any(),
+                split::CHARTS,
+                split::BASIS,
+                split::SCHEDULE,
+                split::FORMULAS,
+                split::LIBRARY,
+                split::COMPARE,
+                split::EXPLAINER,
             ]/>
         </main>
         <footer class="site-footer">
@@ -106,45 +101,4 @@ fn Calculator() -> impl IntoView {
             <summary::SummaryCard/>
         </div>
     }
-}
-
-/// Renders `cards` only after the page has painted once, one card per
-/// task: the inputs and the results come first, and the cards below them
-/// (charts, formulas, saved scenarios, …) follow a frame later, each in a
-/// task of its own, so that none of them delays the first figures on
-/// screen or blocks a keystroke for long.
-#[component]
-fn AfterFirstPaint(cards: Vec<fn() -> AnyView>) -> impl IntoView {
-    let shown = RwSignal::new(0);
-    let total = cards.len();
-    // Shows the next card and queues the one after it. `try_`: a timer may
-    // fire after the signal is gone; nothing to do then.
-    fn step(shown: RwSignal<usize>, total: usize) {
-        if let Some(n) = shown.try_get_untracked().filter(|&n| n < total) {
-            shown.set(n + 1);
-            set_timeout(move || step(shown, total), Duration::ZERO);
-        }
-    }
-    let started = StoredValue::new(false);
-    let start = move || {
-        if started.try_get_value() == Some(false) {
-            started.set_value(true);
-            step(shown, total);
-        }
-    };
-    // The next animation frame comes just before a paint; a task queued
-    // from it runs after that paint.
-    request_animation_frame(move || set_timeout(start, Duration::ZERO));
-    // A page that is not painting (a background tab, an embed scrolled out
-    // of view) gets no animation frames: render anyway, a little later, so
-    // that an embed reports its full height.
-    set_timeout(start, Duration::from_millis(100));
-    cards
-        .into_iter()
-        .enumerate()
-        .map(|(k, card)| {
-            let visible = Memo::new(move |_| shown.get() > k);
-            move || visible.get().then(card)
-        })
-        .collect_view()
 }
