@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::builders::{InvestmentBuilder, OperationsBuilder, RequestCostBuilder};
 use super::field::{ChoiceField, NumberField};
 use super::state::use_calc;
 use crate::core::field::Kind;
@@ -41,7 +40,7 @@ pub fn InputsCard() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=mode(Field::CostMode, "tokens")>
-                        <RequestCostBuilder/>
+                        {super::split::lazy(super::split::REQUEST_COSTS)}
                     </Show>
                 </Section>
                 <Section field=Field::TrainingMode>
@@ -51,7 +50,7 @@ pub fn InputsCard() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=mode(Field::TrainingMode, "itemized")>
-                        <InvestmentBuilder/>
+                        {super::split::lazy(super::split::INVESTMENT)}
                     </Show>
                 </Section>
                 <Section field=Field::MaintenanceMode>
@@ -61,7 +60,7 @@ pub fn InputsCard() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=mode(Field::MaintenanceMode, "itemized")>
-                        <OperationsBuilder/>
+                        {super::split::lazy(super::split::OPERATIONS)}
                     </Show>
                 </Section>
                 <details class="section optional" open={calc.field(Field::Growth).with_untracked(|t| t.trim() != "0") || calc.field(Field::Discount).with_untracked(|t| t.trim() != "0")}>

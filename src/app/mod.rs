@@ -24,8 +24,8 @@ mod summary;
 
 use leptos::prelude::*;
 
-pub use state::Calc;
 use split::{AfterFirstPaint, Card};
+pub use state::Calc;
 
 /// The whole page; with `?embed=1` the compact layout for iframes.
 #[component]

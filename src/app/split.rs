@@ -60,13 +60,51 @@ macro_rules! split_card {
     };
 }
 
-split_card!(CHARTS, charts, "the charts", view! { <super::charts::ChartsCard/> });
-split_card!(BASIS, basis, "the calculation basis", view! { <super::basis::BasisCard/> });
-split_card!(SCHEDULE, schedule, "the month-by-month schedule", view! { <super::schedule::ScheduleCard/> });
-split_card!(FORMULAS, formulas, "the formulas", view! { <super::formulas::FormulaPanel/> });
+split_card!(
+    REQUEST_COSTS,
+    builders,
+    "the request-cost builder",
+    view! { <super::builders::RequestCostBuilder/> }
+);
+split_card!(
+    INVESTMENT,
+    builders,
+    "the investment builder",
+    view! { <super::builders::InvestmentBuilder/> }
+);
+split_card!(
+    OPERATIONS,
+    builders,
+    "the operations builder",
+    view! { <super::builders::OperationsBuilder/> }
+);
+split_card!(
+    CHARTS,
+    charts,
+    "the charts",
+    view! { <super::charts::ChartsCard/> }
+);
+split_card!(
+    BASIS,
+    below,
+    "the calculation basis",
+    view! { <super::basis::BasisCard/> }
+);
+split_card!(
+    SCHEDULE,
+    below,
+    "the month-by-month schedule",
+    view! { <super::schedule::ScheduleCard/> }
+);
+split_card!(
+    FORMULAS,
+    below,
+    "the formulas",
+    view! { <super::formulas::FormulaPanel/> }
+);
 split_card!(
     LIBRARY,
-    library,
+    below,
     "saved scenarios, export and import",
     view! {
         <div class="pair">
@@ -75,8 +113,18 @@ split_card!(
         </div>
     }
 );
-split_card!(COMPARE, compare, "the comparison", view! { <super::compare::CompareCard/> });
-split_card!(EXPLAINER, explainer, "the explanations", view! { <super::explainer::Explainer/> });
+split_card!(
+    COMPARE,
+    below,
+    "the comparison",
+    view! { <super::compare::CompareCard/> }
+);
+split_card!(
+    EXPLAINER,
+    below,
+    "the explanations",
+    view! { <super::explainer::Explainer/> }
+);
 
 /// Renders `cards` only after the page has painted once, one card per
 /// task and in order: the inputs and the results come first, and the cards
@@ -117,7 +165,10 @@ pub fn AfterFirstPaint(cards: Vec<Card>) -> impl IntoView {
         }
         shown.set(n + 1);
         let (cards, slots) = (cards.to_vec(), slots.to_vec());
-        set_timeout(move || advance(shown, waiting, &cards, &slots), Duration::ZERO);
+        set_timeout(
+            move || advance(shown, waiting, &cards, &slots),
+            Duration::ZERO,
+        );
     }
     let started = StoredValue::new(false);
     let start = {
@@ -170,6 +221,25 @@ pub fn AfterFirstPaint(cards: Vec<Card>) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// `card` in place, at once: a split card shows once its chunk has loaded
+/// (at once if it has already), or the failure message where it would be.
+pub fn lazy(card: Card) -> AnyView {
+    let (load, what) = match card {
+        Card::Now(build) => return build(),
+        Card::Split { load, what } => (load, what),
+    };
+    let got = RwSignal::new(None::<Option<fn() -> AnyView>>);
+    spawn_local(async move {
+        let loaded = load().await.ok();
+        got.try_set(Some(loaded));
+    });
+    (move || match got.get()? {
+        Some(build) => Some(build()),
+        None => Some(failed(load, what)),
+    })
+    .into_any()
 }
 
 /// Where a card would be whose chunk failed to load: a message and a button
