@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
                 <AfterFirstPaint cards=vec![
                     split::CHARTS,
                     Card::Now(|| view! { <embed::OpenFull/> }.into_any()),
-                ]/>
+                ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
             </main>
         }
         .into_any();
@@ -78,7 +78,7 @@ pub fn App() -> impl IntoView {
                 split::LIBRARY,
                 split::COMPARE,
                 split::EXPLAINER,
-            ]/>
+            ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
         </main>
         <footer class="site-footer">
             <div class="wrap">

@@ -130,70 +130,37 @@ split_card!(
 /// task and in order: the inputs and the results come first, and the cards
 /// below them (charts, formulas, saved scenarios, …) follow a frame later,
 /// each in a task of its own, so that none of them delays the first figures
-/// on screen or blocks a keystroke for long. The chunks of the split cards
-/// are all requested at the first paint; a split card shows once its chunk
-/// has arrived (or failed), and the cards after it wait for it.
+/// on screen or blocks a keystroke for long. The chunks of the split cards,
+/// and of the `prefetch` cards (split cards shown in place later, such as
+/// the builders), are all requested at the first paint; a split card shows
+/// once its chunk has arrived (or failed), and the cards after it wait for
+/// it. Once every card is shown and every chunk has come (or failed), the
+/// root element gets `data-ready` (what scripts and tests wait for).
 #[component]
-pub fn AfterFirstPaint(cards: Vec<Card>) -> impl IntoView {
-    let shown = RwSignal::new(0);
-    // Each split card's chunk, once it has loaded (`Some(Some(build))`) or failed (`Some(None)`).
-    let slots: Vec<StoredValue<Option<Option<fn() -> AnyView>>>> =
-        cards.iter().map(|_| StoredValue::new(None)).collect();
-    // The next card is a split card whose chunk has not come yet: its
-    // arrival resumes the steps.
-    let waiting = StoredValue::new(false);
-    // Shows the next card and queues the one after it. `try_`: a timer may
-    // fire after the signals are gone; nothing to do then.
-    let step = {
-        let (cards, slots) = (cards.clone(), slots.clone());
-        move || advance(shown, waiting, &cards, &slots)
+pub fn AfterFirstPaint(
+    /// The cards, in page order.
+    cards: Vec<Card>,
+    /// Split cards shown in place later: their chunks are fetched now.
+    #[prop(optional)]
+    prefetch: Vec<Card>,
+) -> impl IntoView {
+    let steps = Steps {
+        slots: cards.iter().map(|_| StoredValue::new(None)).collect(),
+        cards,
+        shown: RwSignal::new(0),
+        waiting: StoredValue::new(false),
+        prefetching: StoredValue::new(0),
     };
-    fn advance(
-        shown: RwSignal<usize>,
-        waiting: StoredValue<bool>,
-        cards: &[Card],
-        slots: &[StoredValue<Option<Option<fn() -> AnyView>>>],
-    ) {
-        let Some(n) = shown.try_get_untracked().filter(|&n| n < cards.len()) else {
-            return;
-        };
-        let pending = matches!(cards[n], Card::Split { .. })
-            && slots[n].try_with_value(Option::is_none).unwrap_or(false);
-        if pending {
-            waiting.set_value(true);
-            return;
-        }
-        shown.set(n + 1);
-        let (cards, slots) = (cards.to_vec(), slots.to_vec());
-        set_timeout(
-            move || advance(shown, waiting, &cards, &slots),
-            Duration::ZERO,
-        );
-    }
     let started = StoredValue::new(false);
     let start = {
-        let (cards, slots) = (cards.clone(), slots.clone());
+        let steps = steps.clone();
         move || {
             if started.try_get_value() != Some(false) {
                 return;
             }
             started.set_value(true);
-            for (k, card) in cards.iter().enumerate() {
-                if let Card::Split { load, .. } = *card {
-                    let (slot, step) = (slots[k], step.clone());
-                    spawn_local(async move {
-                        let loaded = load().await.ok();
-                        if slot.try_set_value(Some(loaded)).is_none()
-                            && waiting.try_get_value() == Some(true)
-                            && shown.try_get_untracked() == Some(k)
-                        {
-                            waiting.set_value(false);
-                            step();
-                        }
-                    });
-                }
-            }
-            step();
+            steps.fetch(&prefetch);
+            steps.advance();
         }
     };
     // The next animation frame comes just before a paint; a task queued
@@ -204,6 +171,12 @@ pub fn AfterFirstPaint(cards: Vec<Card>) -> impl IntoView {
     // of view) gets no animation frames: render anyway, a little later, so
     // that an embed reports its full height.
     set_timeout(start, Duration::from_millis(100));
+    let Steps {
+        cards,
+        slots,
+        shown,
+        ..
+    } = steps;
     cards
         .into_iter()
         .zip(slots)
@@ -215,12 +188,94 @@ pub fn AfterFirstPaint(cards: Vec<Card>) -> impl IntoView {
                     Card::Now(build) => build(),
                     Card::Split { load, what } => match slot.try_get_value().flatten().flatten() {
                         Some(build) => build(),
-                        None => failed(load, what),
+                        None => failed(load, what, true),
                     },
                 })
             }
         })
         .collect_view()
+}
+
+/// The state of [`AfterFirstPaint`]'s steps.
+#[derive(Clone)]
+struct Steps {
+    cards: Vec<Card>,
+    /// Each split card's chunk, once it has loaded (`Some(Some(build))`) or failed (`Some(None)`).
+    slots: Vec<StoredValue<Option<Option<fn() -> AnyView>>>>,
+    /// How many cards are shown.
+    shown: RwSignal<usize>,
+    /// The next card is a split card whose chunk has not come yet: its
+    /// arrival resumes the steps.
+    waiting: StoredValue<bool>,
+    /// Prefetched chunks not yet come.
+    prefetching: StoredValue<usize>,
+}
+
+impl Steps {
+    /// Requests every chunk at once: the split cards' and `prefetch`'s.
+    fn fetch(&self, prefetch: &[Card]) {
+        for (k, card) in self.cards.iter().enumerate() {
+            if let Card::Split { load, .. } = *card {
+                let steps = self.clone();
+                spawn_local(async move {
+                    let loaded = load().await.ok();
+                    if steps.slots[k].try_set_value(Some(loaded)).is_none()
+                        && steps.waiting.try_get_value() == Some(true)
+                        && steps.shown.try_get_untracked() == Some(k)
+                    {
+                        steps.waiting.set_value(false);
+                        steps.advance();
+                    }
+                });
+            }
+        }
+        for card in prefetch {
+            if let Card::Split { load, .. } = *card {
+                self.prefetching.update_value(|n| *n += 1);
+                let steps = self.clone();
+                spawn_local(async move {
+                    let _ = load().await;
+                    if steps.prefetching.try_update_value(|n| *n -= 1).is_some() {
+                        steps.ready();
+                    }
+                });
+            }
+        }
+    }
+
+    /// Shows the next card and queues the one after it. `try_`: a timer may
+    /// fire after the signals are gone; nothing to do then.
+    fn advance(&self) {
+        let Some(n) = self.shown.try_get_untracked() else {
+            return;
+        };
+        if n >= self.cards.len() {
+            self.ready();
+            return;
+        }
+        let pending = matches!(self.cards[n], Card::Split { .. })
+            && self.slots[n]
+                .try_with_value(Option::is_none)
+                .unwrap_or(false);
+        if pending {
+            self.waiting.set_value(true);
+            return;
+        }
+        self.shown.set(n + 1);
+        let steps = self.clone();
+        set_timeout(move || steps.advance(), Duration::ZERO);
+    }
+
+    /// Marks the page ready once every card is shown and every prefetched chunk has come.
+    fn ready(&self) {
+        let done = self.shown.try_get_untracked() == Some(self.cards.len())
+            && self.prefetching.try_get_value() == Some(0);
+        if done {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-ready", "");
+            }
+        }
+    }
 }
 
 /// `card` in place, at once: a split card shows once its chunk has loaded
@@ -237,14 +292,15 @@ pub fn lazy(card: Card) -> AnyView {
     });
     (move || match got.get()? {
         Some(build) => Some(build()),
-        None => Some(failed(load, what)),
+        None => Some(failed(load, what, false)),
     })
     .into_any()
 }
 
 /// Where a card would be whose chunk failed to load: a message and a button
-/// that tries again (a failed load is not remembered), then the card.
-fn failed(load: Load, what: &'static str) -> AnyView {
+/// that tries again (a failed load is not remembered), then the card. In a
+/// card of its own when `card` (below the results), else a line in place.
+fn failed(load: Load, what: &'static str, card: bool) -> AnyView {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         Failed,
@@ -252,6 +308,11 @@ fn failed(load: Load, what: &'static str) -> AnyView {
         Loaded,
     }
     let state = RwSignal::new(State::Failed);
+    let class = if card {
+        "card split-failed"
+    } else {
+        "split-failed"
+    };
     let card = StoredValue::new(None::<fn() -> AnyView>);
     let retry = move |_| {
         state.set(State::Trying);
@@ -271,7 +332,7 @@ fn failed(load: Load, what: &'static str) -> AnyView {
         State::Loaded => card.try_get_value().flatten().map(|build| build()),
         s => Some(
             view! {
-                <section class="card split-failed" data-testid="split-failed">
+                <section class=class data-testid="split-failed">
                     <p>"Could not load " {what} ". Everything else on the page works."</p>
                     <button type="button" on:click=retry disabled=s == State::Trying>
                         {if s == State::Trying { "Loading…" } else { "Try again" }}
