@@ -209,7 +209,9 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
             }
             None | Some(Json::Null) => continue,
             // Written the shortest way that reads back exactly: 3000, not 3000.0.
-            Some(Json::Number(v)) => v.to_string().replace('.', &mark.char().to_string()),
+            Some(Json::Number(v)) => {
+                super::float::display(*v).replace('.', &mark.char().to_string())
+            }
             Some(Json::String(s)) => s.chars().take(scenario::MAX_VALUE_LEN).collect(),
             Some(_) => {
                 errors.push((field, ImportError::NotANumber(field.label())));

@@ -106,8 +106,8 @@ impl Json {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Number(x) if x.is_finite() => {
-                // Rust writes the shortest text that reads back exactly.
-                let _ = write!(out, "{x}");
+                // The shortest text that reads back exactly, as Rust writes it.
+                out.push_str(&super::float::display(*x));
             }
             Json::Number(_) => out.push_str("null"),
             Json::String(s) => write_string(out, s),
@@ -338,10 +338,7 @@ impl Reader<'_> {
                 return None;
             }
         }
-        self.text[start..self.at]
-            .parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite())
+        super::float::parse(&self.text[start..self.at]).filter(|x| x.is_finite())
     }
 
     fn hex4(&mut self) -> Option<u32> {

@@ -15,6 +15,7 @@ pub mod csv;
 pub mod embed;
 pub mod export;
 pub mod field;
+pub mod float;
 pub mod format;
 pub mod formulas;
 pub mod inputs;

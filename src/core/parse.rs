@@ -316,16 +316,18 @@ pub fn step_text(
         Kind::Choice(_) => return None,
         _ => (0.0, MAX_VALUE),
     };
-    let next = (if up { v + step } else { v - step }).clamp(low, high);
+    // max/min, not `f64::clamp`: its assertion would bring the standard
+    // library's float formatting into the page's first wasm module.
+    let next = (if up { v + step } else { v - step }).max(low).min(high);
     let decimals_of = |s: &str| s.split_once(['.', ',']).map_or(0, |(_, d)| d.len());
-    let step_decimals = decimals_of(&format!("{}", field.step()));
+    let step_decimals = decimals_of(&super::float::display(field.step()));
     let text_decimals = if text.contains(['e', 'E']) {
         0
     } else {
         decimals_of(text.trim())
     };
     let decimals = step_decimals.max(text_decimals).min(12);
-    let mut out = format!("{next:.decimals$}");
+    let mut out = super::float::fixed(next, decimals);
     if out.contains('.') {
         while out.ends_with('0') {
             out.pop();
@@ -349,7 +351,7 @@ impl Inputs {
     /// there.
     pub fn to_raw(&self) -> RawInputs {
         let mut raw = RawInputs::example();
-        let mut set = |f: Field, v: f64| raw.set(f, v.to_string());
+        let mut set = |f: Field, v: f64| raw.set(f, super::float::display(v));
         set(Field::Training, self.training);
         set(Field::Maintenance, self.maintenance);
         set(Field::Baseline, self.baseline);
