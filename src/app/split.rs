@@ -334,7 +334,7 @@ fn failed(load: Load, what: &'static str, card: bool) -> AnyView {
             view! {
                 <section class=class data-testid="split-failed">
                     <p>"Could not load " {what} ". Everything else on the page works."</p>
-                    <button type="button" on:click=retry disabled=s == State::Trying>
+                    <button type="button" class="ghost" on:click=retry disabled=s == State::Trying>
                         {if s == State::Trying { "Loading…" } else { "Try again" }}
                     </button>
                 </section>
