@@ -3,6 +3,8 @@
 //! values (every bit pattern class: subnormals, powers of two, halfway
 //! decimals, long digit strings).
 #![cfg(not(target_arch = "wasm32"))]
+// Literals written with more digits than an f64 holds are cases on purpose.
+#![allow(clippy::excessive_precision)]
 
 use ft_roi::core::float::{display, fixed, parse, shortest, significant};
 use ft_roi::core::format::data;

@@ -58,7 +58,18 @@ const mark = (ok) => (ok ? 'PASS' : 'FAIL');
 // runs before any page script, so the observer sees the first insertion.
 // The same probe runs in our page and in the plain-JavaScript reference.
 const FIGURE_PROBE = () => {
-  window.__perf = { figureAt: null };
+  window.__perf = { figureAt: null, instantiatedAt: null };
+  // When the first wasm module is compiled and instantiated (the main
+  // module is the first one the page instantiates; chunks come later).
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((result) => {
+        window.__perf.instantiatedAt ??= performance.now();
+        return result;
+      });
+    };
+  }
   const seen = () => {
     const el = document.querySelector('[data-metric="net_benefit"]');
     if (window.__perf.figureAt === null && el?.getAttribute('data-value')) {
@@ -100,6 +111,7 @@ async function freshLoad(browser, url, requested) {
       glueStart: glue?.startTime ?? null,
       wasmStart: wasm?.startTime ?? null,
       wasmReceived: wasm?.responseEnd ?? null,
+      wasmInstantiated: window.__perf.instantiatedAt,
       // The main wasm fetched twice means a preload was not reused.
       wasmFetches: wasm ? resources.filter((e) => e.name === wasm.name).length : 0,
       bytesBeforeFigure: nav.encodedBodySize + before.reduce((n, e) => n + e.encodedBodySize, 0),
@@ -248,12 +260,15 @@ const phases = {
   glueRequestStart: phase('glueStart'),
   wasmRequestStart: phase('wasmStart'),
   wasmReceived: phase('wasmReceived'),
+  wasmInstantiated: phase('wasmInstantiated'),
   firstFigure: ours,
   domContentLoaded: phase('domContentLoaded'),
   load: phase('load'),
 };
 const wasmAfterHtml = stats(loads.ours.map((r) => r.wasmStart - r.htmlReceived));
 const figureAfterWasm = stats(loads.ours.map((r) => r.figure - r.wasmReceived));
+const compile = stats(loads.ours.map((r) => r.wasmInstantiated - r.wasmReceived));
+const firstView = stats(loads.ours.map((r) => r.figure - r.wasmInstantiated));
 const bytesBefore = stats(loads.ours.map((r) => r.bytesBeforeFigure));
 const referenceBytes = stats(loads.reference.map((r) => r.bytesBeforeFigure));
 const filesBefore = [...new Set(loads.ours.flatMap((r) => r.filesBeforeFigure))];
@@ -289,6 +304,8 @@ const report = {
     phasesMs: phases,
     wasmRequestAfterHtmlMs: wasmAfterHtml,
     figureAfterWasmMs: figureAfterWasm,
+    compileAndInstantiateMs: compile,
+    firstViewMs: firstView,
     bytesBeforeFigure: { ours: bytesBefore, reference: referenceBytes, files: filesBefore },
     mainWasmFetchedTwice: doubleFetches,
     netBenefitValues: values,
@@ -327,6 +344,7 @@ line(`  ratio of medians: ${ratio.toFixed(2)}x; net_benefit data-value: ours ${v
 line('  phases of our load:');
 for (const [name, x] of Object.entries(phases)) line(`  ${row(name, x)}`);
 line(`    wasm request start after the HTML: median ${ms(wasmAfterHtml.median)}; first figure after the wasm arrived: median ${ms(figureAfterWasm.median)}`);
+line(`    of which compile and instantiate: median ${ms(compile.median)}; the first view's build (instantiated to figure): median ${ms(firstView.median)}`);
 line(`    main wasm fetched twice (a preload not reused): ${doubleFetches} of ${loads.ours.length} loads`);
 line(`  downloaded before the first figure (bodies on the wire): ours median ${kb(bytesBefore.median)} (max ${kb(bytesBefore.max)}): ${filesBefore.join(', ')}; reference ${kb(referenceBytes.median)}`);
 line();

@@ -22,7 +22,8 @@
 // 0.2.4 --features build-binary; tools/env.sh installs it), wasm-bindgen,
 // and tools/node_modules (binaryen 132, terser). Trunk gives the hook
 // TRUNK_STAGING_DIR and TRUNK_PROFILE; `--emit-relocs` (.cargo/config.toml)
-// must be on for the wasm32 target.
+// must be on for the wasm32 target. FT_ROI_KEEP_NAMES=1 keeps the function
+// names in every module (for the CPU profiler and twiggy; never shipped).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -97,7 +98,8 @@ export async function split({ staging, profile, root }) {
   const bin = join(root, 'tools', 'node_modules', '.bin');
 
   run('wasm-split-cli', [input, join(work, 'split'), '--target', 'web', '--out-name', NAME]);
-  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+  const keepNames = Boolean(process.env.FT_ROI_KEEP_NAMES);
+  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', ...(keepNames ? ['--keep-debug'] : ['--no-demangle']), '--no-typescript',
     '--out-name', NAME, '--out-dir', join(work, 'bindgen'), join(work, 'split', `${NAME}.wasm`)]);
   if (existsSync(join(work, 'bindgen', 'snippets'))) {
     await cp(join(work, 'bindgen', 'snippets'), join(staging, 'snippets'), { recursive: true });
@@ -109,7 +111,7 @@ export async function split({ staging, profile, root }) {
     // Never Debian's wasm-opt (108): its output crashes in the browser.
     const wasmOpt = join(bin, 'wasm-opt');
     await pool([mainWasm, ...chunkFiles.map((f) => join(work, 'split', f))]
-      .map((file) => () => spawnAsync(wasmOpt, ['-Oz', file, '-o', file])));
+      .map((file) => () => spawnAsync(wasmOpt, ['-Oz', ...(keepNames ? ['--debuginfo'] : []), file, '-o', file])));
   }
 
   // Chunks: content-hashed names, bound by integrity in the loader.
@@ -124,14 +126,14 @@ export async function split({ staging, profile, root }) {
   let glue = await readFile(join(work, 'bindgen', `${NAME}.js`), 'utf8');
   let loader = bound.source;
   const hash = nameHash(wasm, glue, loader);
-  const names = { glue: `${NAME}-${hash}.js`, wasm: `${NAME}-${hash}_bg.wasm`, loader: `${LOADER.replace(/\.js$/, '')}-${hash}.js` };
+  const files = { glue: `${NAME}-${hash}.js`, wasm: `${NAME}-${hash}_bg.wasm`, loader: `${LOADER.replace(/\.js$/, '')}-${hash}.js` };
   const imports = (source, from, to) => {
     const pattern = new RegExp(`(from\\s*["'])\\./${from.replace(/[.]/g, '\\.')}(["'])`, 'g');
     if (!pattern.test(source)) throw new Error(`no import of ./${from}; update tools/split.mjs for this wasm-bindgen or wasm-split-cli`);
     return source.replace(pattern, `$1./${to}$2`);
   };
-  glue = imports(glue, LOADER, names.loader);
-  loader = imports(loader, `${NAME}.js`, names.glue);
+  glue = imports(glue, LOADER, files.loader);
+  loader = imports(loader, `${NAME}.js`, files.glue);
   if (release) {
     const terse = async (source, file) => {
       const path = join(work, file);
@@ -139,12 +141,12 @@ export async function split({ staging, profile, root }) {
       run(join(bin, 'terser'), [path, '--module', '--compress', '--mangle', '--output', path]);
       return readFile(path, 'utf8');
     };
-    glue = await terse(glue, names.glue);
-    loader = await terse(loader, names.loader);
+    glue = await terse(glue, files.glue);
+    loader = await terse(loader, files.loader);
   }
-  await writeFile(join(staging, names.glue), glue);
-  await writeFile(join(staging, names.loader), loader);
-  await writeFile(join(staging, names.wasm), wasm);
+  await writeFile(join(staging, files.glue), glue);
+  await writeFile(join(staging, files.loader), loader);
+  await writeFile(join(staging, files.wasm), wasm);
 
   // index.html: Trunk's names and digests out, ours in.
   const htmlPath = join(staging, 'index.html');
@@ -155,19 +157,19 @@ export async function split({ staging, profile, root }) {
   for (const f of [`${oldStem}.js`, `${oldStem}_bg.wasm`]) await rm(join(staging, f), { force: true });
   html = html.replace(/<link\b[^>]*>/g, (tag) => {
     if (tag.includes(`./${oldStem}.js"`)) {
-      const glueTag = tag.replace(`./${oldStem}.js`, `./${names.glue}`).replace(/integrity="[^"]*"/, `integrity="${integrity(glue)}"`);
-      const loaderTag = glueTag.replace(`./${names.glue}`, `./${names.loader}`).replace(/integrity="[^"]*"/, `integrity="${integrity(loader)}"`);
+      const glueTag = tag.replace(`./${oldStem}.js`, `./${files.glue}`).replace(/integrity="[^"]*"/, `integrity="${integrity(glue)}"`);
+      const loaderTag = glueTag.replace(`./${files.glue}`, `./${files.loader}`).replace(/integrity="[^"]*"/, `integrity="${integrity(loader)}"`);
       return glueTag + loaderTag;
     }
     if (tag.includes(`./${oldStem}_bg.wasm"`)) {
-      return tag.replace(`./${oldStem}_bg.wasm`, `./${names.wasm}`).replace(/integrity="[^"]*"/, `integrity="${integrity(wasm)}"`);
+      return tag.replace(`./${oldStem}_bg.wasm`, `./${files.wasm}`).replace(/integrity="[^"]*"/, `integrity="${integrity(wasm)}"`);
     }
     return tag;
   });
-  html = html.replaceAll(`./${oldStem}.js`, `./${names.glue}`).replaceAll(`./${oldStem}_bg.wasm`, `./${names.wasm}`);
+  html = html.replaceAll(`./${oldStem}.js`, `./${files.glue}`).replaceAll(`./${oldStem}_bg.wasm`, `./${files.wasm}`);
   if (html.includes(oldStem)) throw new Error(`index.html still names ${oldStem}`);
   await writeFile(htmlPath, html);
-  return { names, chunks: [...bound.names.values()] };
+  return { files, chunks: [...bound.names.values()] };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -178,8 +180,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('[split] run by Trunk (TRUNK_STAGING_DIR), or: node tools/split.mjs <staging dir>');
     process.exit(2);
   }
-  split({ staging, profile, root }).then(({ names, chunks }) => {
-    console.log(`[split] ${profile}: ${names.glue}, ${names.wasm}, ${names.loader}, ${chunks.length} chunk(s)`);
+  split({ staging, profile, root }).then(({ files, chunks }) => {
+    console.log(`[split] ${profile}: ${files.glue}, ${files.wasm}, ${files.loader}, ${chunks.length} chunk(s)`);
   }, (e) => {
     console.error(`[split] ${e.message}`);
     process.exit(1);

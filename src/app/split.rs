@@ -18,7 +18,14 @@ use leptos::wasm_split::SplitLoaderError;
 /// What a split point returns once its chunk has loaded: the function (in the chunk) that builds
 /// the card, called where the card is rendered (under its owner, with the page's context); or the
 /// chunk's load failure.
-pub type Loaded = Result<fn() -> AnyView, SplitLoaderError>;
+pub type Loaded = Result<Build, SplitLoaderError>;
+
+/// Builds a card (in its chunk, once loaded).
+pub type Build = fn() -> AnyView;
+
+/// A split card's chunk once it has loaded (`Some(build)`) or failed (`None`); not yet: `None`
+/// outside.
+type Slot = StoredValue<Option<Option<Build>>>;
 
 /// A split point's load, as a boxed future.
 pub type Load = fn() -> Pin<Box<dyn Future<Output = Loaded>>>;
@@ -27,7 +34,7 @@ pub type Load = fn() -> Pin<Box<dyn Future<Output = Loaded>>>;
 #[derive(Clone, Copy)]
 pub enum Card {
     /// Code in the first wasm: the card is built at once.
-    Now(fn() -> AnyView),
+    Now(Build),
     /// Code in a chunk of its own: `load` fetches the chunk, then builds the card; `what` names
     /// the card in the message shown if the chunk cannot be loaded ("the comparison").
     Split {
@@ -201,7 +208,7 @@ pub fn AfterFirstPaint(
 struct Steps {
     cards: Vec<Card>,
     /// Each split card's chunk, once it has loaded (`Some(Some(build))`) or failed (`Some(None)`).
-    slots: Vec<StoredValue<Option<Option<fn() -> AnyView>>>>,
+    slots: Vec<Slot>,
     /// How many cards are shown.
     shown: RwSignal<usize>,
     /// The next card is a split card whose chunk has not come yet: its
@@ -285,7 +292,7 @@ pub fn lazy(card: Card) -> AnyView {
         Card::Now(build) => return build(),
         Card::Split { load, what } => (load, what),
     };
-    let got = RwSignal::new(None::<Option<fn() -> AnyView>>);
+    let got = RwSignal::new(None::<Option<Build>>);
     spawn_local(async move {
         let loaded = load().await.ok();
         got.try_set(Some(loaded));
@@ -313,7 +320,7 @@ fn failed(load: Load, what: &'static str, card: bool) -> AnyView {
     } else {
         "split-failed"
     };
-    let card = StoredValue::new(None::<fn() -> AnyView>);
+    let card = StoredValue::new(None::<Build>);
     let retry = move |_| {
         state.set(State::Trying);
         spawn_local(async move {

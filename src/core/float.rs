@@ -625,6 +625,7 @@ fn read(digits: &[u8], exp: i64) -> f64 {
         scale += step;
     }
     // Not `f64::clamp`: its assertion formats floats with the standard library.
+    #[allow(clippy::manual_clamp)]
     let mut f = estimate.max(0.0).min(f64::MAX);
     // The value, `n × 10^exp`, against `m × 2^k`: both sides as integers.
     let against = |m: u64, k: i32| -> Ordering {
