@@ -27,7 +27,25 @@ use leptos::prelude::*;
 use split::{AfterFirstPaint, Card};
 pub use state::Calc;
 
-/// The whole page; with `?embed=1` the compact layout for iframes.
+/// Starts the calculator in the page's frame. `index.html` carries the
+/// frame as markup, painted before the wasm arrives: the skip link, the
+/// header and the hero (its lede is the largest text, the Largest
+/// Contentful Paint) in `<main id="calculator">`; with `?embed=1` its first
+/// script hides them before the first paint. [`App`] fills in the rest.
+pub fn start() {
+    let main = document()
+        .get_element_by_id("calculator")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    match main {
+        Some(main) => leptos::mount::mount_to(main, App).forget(),
+        // Not our index.html: the calculator alone, in the body.
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// The calculator in `<main>`, after the frame's hero: the hero's buttons,
+/// the inputs beside the results, the cards below them and the footer;
+/// with `?embed=1` the compact layout for iframes.
 #[component]
 pub fn App() -> impl IntoView {
     crate::core::format::set_backend(Box::new(intl::IntlBackend::default()));
@@ -37,55 +55,54 @@ pub fn App() -> impl IntoView {
     provide_context(calc);
     if options.embed {
         embed::report_height();
-        return view! {
-            <main id="calculator" class="wrap embed">
-                <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
-                <Calculator/>
-                <AfterFirstPaint cards=vec![
-                    split::CHARTS,
-                    Card::Now(|| view! { <embed::OpenFull/> }.into_any()),
-                ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
-            </main>
+        if let Some(main) = document().get_element_by_id("calculator") {
+            let _ = main.class_list().add_1("embed");
         }
-        .into_any();
-    }
-    view! {
-        <a class="skip" href="#calculator">"Skip to the calculator"</a>
-        <header class="site-header">
-            <div class="wrap">
-                <span class="brand"><span class="logo" aria-hidden="true">"◆"</span>" FT-ROI"</span>
-                <span class="tagline">"Model optimization business case"</span>
-            </div>
-        </header>
-        <main id="calculator" class="wrap">
-            <section class="hero">
-                <h1>"Fine-tuning ROI calculator"</h1>
-                <p class="lede">
-                    "Compare the one-time and recurring costs of fine-tuning with its per-request "
-                    "savings: break-even time and volume, net benefit and return on investment."
-                </p>
-                <div class="hero-actions">
-                    <embed::EmbedDialog options=options.clone()/>
-                    <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
-                </div>
-            </section>
+        return view! {
+            <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
             <Calculator/>
             <AfterFirstPaint cards=vec![
                 split::CHARTS,
-                split::BASIS,
-                split::SCHEDULE,
-                split::FORMULAS,
-                split::LIBRARY,
-                split::COMPARE,
-                split::EXPLAINER,
+                Card::Now(|| view! { <embed::OpenFull/> }.into_any()),
             ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
-        </main>
-        <footer class="site-footer">
-            <div class="wrap">
-                "FT-ROI runs entirely in your browser; nothing you enter leaves this page. "
-                "Figures are estimates from the costs you enter, not financial advice."
-            </div>
-        </footer>
+        }
+        .into_any();
+    }
+    // Into the frame's hero, and after <main>.
+    let hero_actions = document()
+        .query_selector("#calculator .hero-actions")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(actions) = hero_actions {
+        let options = options.clone();
+        leptos::mount::mount_to(actions, move || view! {
+            <embed::EmbedDialog options/>
+            <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+        })
+        .forget();
+    }
+    leptos::mount::mount_to_body(|| {
+        view! {
+            <footer class="site-footer">
+                <div class="wrap">
+                    "FT-ROI runs entirely in your browser; nothing you enter leaves this page. "
+                    "Figures are estimates from the costs you enter, not financial advice."
+                </div>
+            </footer>
+        }
+    });
+    view! {
+        <Calculator/>
+        <AfterFirstPaint cards=vec![
+            split::CHARTS,
+            split::BASIS,
+            split::SCHEDULE,
+            split::FORMULAS,
+            split::LIBRARY,
+            split::COMPARE,
+            split::EXPLAINER,
+        ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
     }
     .into_any()
 }

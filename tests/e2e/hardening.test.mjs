@@ -110,11 +110,11 @@ test('every built asset is bound by a matching integrity hash', async () => {
   for (const [, chunk, integrity] of chunks) await matches(chunk, integrity);
   const built = (await readdir(dist)).filter((f) => f.endsWith('.wasm'));
   assert.deepEqual(built.sort(), [wasm.replace(/^\.\//, ''), ...chunks.map((c) => c[1].replace(/^\.\//, ''))].sort());
-  // Every inline script (the import map and Trunk's loader) and the inline
+  // Every inline script (the embed switch, the import map and Trunk's loader) and the inline
   // stylesheet are allowed by their hashes, each in its own directive, and only those.
   const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc=/.test(m[1]));
-  assert.equal(inline.length, 2);
+  assert.equal(inline.length, 3);
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)];
   assert.equal(styles.length, 1);
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
