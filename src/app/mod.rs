@@ -58,6 +58,12 @@ pub fn App() -> impl IntoView {
         if let Some(main) = document().get_element_by_id("calculator") {
             let _ = main.class_list().add_1("embed");
         }
+        // The frame, hidden since the first paint, leaves the page.
+        for selector in [".skip", ".site-header", "#calculator > .hero"] {
+            if let Ok(Some(element)) = document().query_selector(selector) {
+                element.remove();
+            }
+        }
         return view! {
             <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
             <Calculator/>
