@@ -9,8 +9,15 @@
 // Lower BUDGET whenever the bundle shrinks, so it cannot grow back unnoticed.
 // The issue's target for the whole page is 120 KB brotli.
 
-/** Bytes, brotli, of html + js + wasm + css: 222,800 measured 2026-11-27 (wasm 652 KB raw; was 223,187 at the start of the day, 211,565 after the size cuts, then the fixes of the QA pass added 11 KB), plus ~4%. */
-export const BUDGET = 231_000;
+/**
+ * Bytes, brotli, of html + js + wasm + css, the split chunks included:
+ * 240,658 measured 2026-11-30 (issue 19: the first module 131.3 KB, the
+ * chunks 95.6 KB, the JS glue and chunk loader 6.4 KB, the HTML 7.3 KB),
+ * plus ~2%. It was 231,000 (222,800 measured) for one unsplit wasm: the
+ * split costs ~17 KB in all (the chunks compress apart and cannot share
+ * code with the first module), and the first view needs 145 KB of it.
+ */
+export const BUDGET = 246_000;
 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
