@@ -17,6 +17,9 @@ pub fn InputsCard() -> impl IntoView {
     let mode = move |field: Field, option: &'static str| {
         move || calc.field(field).with(|t| t.trim() == option)
     };
+    let growth_open = calc.field(Field::Growth).with_untracked(|t| t.trim() != "0")
+        || calc.field(Field::Discount).with_untracked(|t| t.trim() != "0");
+    let accuracy_open = calc.field(Field::AccuracyGain).with_untracked(|t| t.trim() != "0");
     view! {
         <section class="card inputs" aria-labelledby="inputs-title">
             <div class="card-head">
@@ -63,21 +66,26 @@ pub fn InputsCard() -> impl IntoView {
                         {super::split::lazy(super::split::OPERATIONS)}
                     </Show>
                 </Section>
-                <details class="section optional" open={calc.field(Field::Growth).with_untracked(|t| t.trim() != "0") || calc.field(Field::Discount).with_untracked(|t| t.trim() != "0")}>
+                <details class="section optional" open=growth_open>
                     <summary>"Growth and discounting (optional)"</summary>
                     <p class="hint">"With growth, break-even and net benefit come from the month-by-month schedule; the discount rate gives the net present value."</p>
-                    <div class="fields">
-                        <NumberField field=Field::Growth/>
-                        <NumberField field=Field::Discount/>
-                    </div>
+                    // Closed, its fields are built after the first paint (issue 19).
+                    {super::split::after_paint(growth_open, || view! {
+                        <div class="fields">
+                            <NumberField field=Field::Growth/>
+                            <NumberField field=Field::Discount/>
+                        </div>
+                    }.into_any())}
                 </details>
-                <details class="section optional" open=calc.field(Field::AccuracyGain).with_untracked(|t| t.trim() != "0")>
+                <details class="section optional" open=accuracy_open>
                     <summary>"Value of accuracy (optional)"</summary>
                     <p class="hint">"Fewer errors are worth money too; this is added to monthly savings and shown apart from them."</p>
-                    <div class="fields">
-                        <NumberField field=Field::AccuracyGain/>
-                        <NumberField field=Field::ErrorValue/>
-                    </div>
+                    {super::split::after_paint(accuracy_open, || view! {
+                        <div class="fields">
+                            <NumberField field=Field::AccuracyGain/>
+                            <NumberField field=Field::ErrorValue/>
+                        </div>
+                    }.into_any())}
                 </details>
             </form>
             <super::summary::ResultsPeek/>

@@ -285,6 +285,23 @@ impl Steps {
     }
 }
 
+/// `build` in place once the page has painted (a frame later), or at once
+/// when `now`: for content hidden at first (a closed `<details>`), which
+/// then costs the first view nothing and shifts nothing when it comes.
+pub fn after_paint(now: bool, build: Build) -> AnyView {
+    if now {
+        return build();
+    }
+    let shown = RwSignal::new(false);
+    let show = move || {
+        shown.try_set(true);
+    };
+    request_animation_frame(move || set_timeout(show, Duration::ZERO));
+    // No frames in a page that is not painting: a little later anyway.
+    set_timeout(show, Duration::from_millis(100));
+    (move || shown.get().then(build)).into_any()
+}
+
 /// `card` in place, at once: a split card shows once its chunk has loaded
 /// (at once if it has already), or the failure message where it would be.
 pub fn lazy(card: Card) -> AnyView {
