@@ -1,11 +1,71 @@
-//! Native tests of the embedding options' accent colours: the ink on an
-//! accent fill and the accent as text keep WCAG 2's 4.5:1 contrast.
+//! Native tests of the embedding options: the page options read from the
+//! URL, the host messages an embed accepts, and the accent colours (the ink
+//! on an accent fill and the accent as text keep WCAG 2's 4.5:1 contrast).
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::embed::{
-    accent_colours, contrast, relative_luminance, rgb, AccentColours, DARK_SURFACE, LIGHT_SURFACE,
-    MIN_CONTRAST,
+    accent_colours, contrast, host_message, options, relative_luminance, rgb, AccentColours,
+    HostMessage, DARK_SURFACE, LIGHT_SURFACE, MIN_CONTRAST,
 };
+
+/// Checks the theme read from `query` and that it is written back as read.
+#[track_caller]
+fn check_theme(query: &str, theme: Option<&str>) {
+    let read = options(query);
+    assert_eq!(read.theme, theme, "{query}");
+    assert_eq!(read.host_theme(), theme == Some("host"), "{query}");
+    let written = read.query();
+    assert_eq!(options(&written), read, "{query} → {written}");
+}
+
+#[test]
+fn theme_option() {
+    check_theme("theme=light", Some("light"));
+    check_theme("?embed=1&theme=dark", Some("dark"));
+    check_theme("theme=host", Some("host"));
+    check_theme("theme=%20host%20", Some("host"));
+    check_theme("theme=auto", None);
+    check_theme("theme=Host", None);
+    check_theme("theme=purple", None);
+    check_theme("", None);
+    assert_eq!(options("embed=1&theme=host").query(), "embed=1&theme=host");
+}
+
+#[test]
+fn host_messages_of_the_documented_shape_only() {
+    let table: &[(Option<&str>, Option<&str>, Option<HostMessage>)] = &[
+        (Some("ft-roi:measure"), None, Some(HostMessage::Measure)),
+        (
+            Some("ft-roi:measure"),
+            Some("dark"),
+            Some(HostMessage::Measure),
+        ),
+        (
+            Some("ft-roi:theme"),
+            Some("light"),
+            Some(HostMessage::Theme("light")),
+        ),
+        (
+            Some("ft-roi:theme"),
+            Some("dark"),
+            Some(HostMessage::Theme("dark")),
+        ),
+        (Some("ft-roi:theme"), None, None),
+        (Some("ft-roi:theme"), Some("auto"), None),
+        (Some("ft-roi:theme"), Some("host"), None),
+        (Some("ft-roi:theme"), Some("Dark"), None),
+        (Some("ft-roi:theme"), Some(" dark"), None),
+        (Some("ft-roi:height"), None, None),
+        (Some("FT-ROI:MEASURE"), None, None),
+        (Some("measure"), None, None),
+        (Some(""), Some("dark"), None),
+        (None, Some("dark"), None),
+        (None, None, None),
+    ];
+    for &(kind, theme, expected) in table {
+        assert_eq!(host_message(kind, theme), expected, "{kind:?} {theme:?}");
+    }
+}
 
 /// Checks the colours chosen for `accent`, and that each pairing reaches
 /// 4.5:1 on the surfaces it is used on.

@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::formulas::worked;
+use ft_roi::core::serving::{Capacity, Serving};
 use ft_roi::core::{calculate, Inputs};
 
 #[path = "support/extras.rs"]
@@ -46,7 +47,8 @@ fn tokens(text: &str) -> Option<Vec<Token>> {
             word = rest;
         }
         match word {
-            "" => {}
+            // Units after a number (serving lines: "2 units × … × 730 h").
+            "" | "unit" | "units" | "h" | "deployment" | "deployments" => {}
             "+" | "×" | "÷" => out.push(Token::Op(word.chars().next()?)),
             w if w == MINUS.to_string() => out.push(Token::Op('-')),
             w => out.push(Token::Num(number(w)?)),
@@ -107,9 +109,16 @@ fn arithmetic(i: &Inputs) -> Vec<(&'static str, f64, f64, f64)> {
     for f in worked(i, &calculate(i)) {
         let line = f.worked.unwrap();
         // A parenthesis of words explains a number; it is not arithmetic.
-        let line = match (line.find(" (Σ"), line.find(") = ")) {
-            (Some(a), Some(b)) if a < b => format!("{}{}", &line[..a], &line[b + 1..]),
-            _ => line,
+        let line = match line.find(" (Σ") {
+            Some(a) => {
+                let mut depth = 0;
+                let end = line[a + 1..].char_indices().find_map(|(k, c)| {
+                    depth += i32::from(c == '(') - i32::from(c == ')');
+                    (depth == 0).then_some(a + 1 + k + c.len_utf8())
+                });
+                end.map_or(line.clone(), |b| format!("{}{}", &line[..a], &line[b..]))
+            }
+            None => line,
         };
         let Some((left, right)) = line.rsplit_once(" = ") else {
             continue;
@@ -125,6 +134,16 @@ fn arithmetic(i: &Inputs) -> Vec<(&'static str, f64, f64, f64)> {
         }
     }
     out
+}
+
+fn capacity(unit_rate: f64, unit_rps: f64) -> Serving {
+    Serving::Capacity(Capacity {
+        unit_rate,
+        unit_rps,
+        peak_factor: 2.0,
+        min_units: 1.0,
+        unit_hours: 730.0,
+    })
 }
 
 #[test]
@@ -153,6 +172,37 @@ fn the_worked_formulas_add_up() {
                 accuracy_gain: 2.0,
                 error_value: 0.5,
                 ..ex
+            },
+        ),
+        // Serving costs (issue #15): the worked serving lines add up too.
+        (
+            "an hourly hosting fee",
+            Inputs {
+                requests: 300_000.0,
+                ft_serving: Serving::Hourly {
+                    rate: 1.7,
+                    hours: 730.0,
+                    deployments: 1.0,
+                },
+                ..ex
+            },
+        ),
+        (
+            "capacity units on both sides with growth",
+            Inputs {
+                requests: 2e6,
+                growth: 0.05,
+                base_serving: capacity(10.0, 1.0),
+                ft_serving: capacity(2.5, 5.0),
+                ..ex
+            },
+        ),
+        (
+            "capacity units with retraining and accuracy",
+            Inputs {
+                requests: 2e6,
+                ft_serving: capacity(2.5, 1.0),
+                ..extras::EVERY_EXTRA
             },
         ),
         (

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use ft_roi::core::export::{import_json, to_csv, to_json, to_markdown};
 use ft_roi::core::field::{Kind, MAX_VALUE, MIN_NONZERO};
 use ft_roi::core::formulas::worked;
-use ft_roi::core::metrics::METRICS;
+use ft_roi::core::metrics;
 use ft_roi::core::parse::{parse_field, DecimalMark};
 use ft_roi::core::scenario::{decode, encode, MAX_VALUE_LEN};
 use ft_roi::core::schedule::schedule;
@@ -130,7 +130,7 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
     };
     let i = parsed.inputs;
     let r = calculate(&i);
-    for m in &METRICS {
+    for m in metrics::of(&r) {
         if let Some(v) = (m.get)(&r) {
             prop_assert!(v.is_finite(), "{} = {v}", m.name);
         }
@@ -157,7 +157,7 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
     let doc: Value = serde_json::from_str(&json).unwrap_or_default();
     no_bad_words("JSON export inputs", &doc["inputs"].to_string())?;
     no_bad_words("JSON export results", &doc["results"].to_string())?;
-    no_bad_words("CSV export", &to_csv(&i, &r))?;
+    no_bad_words("CSV export", &to_csv("fuzz", &i, &r))?;
     no_bad_words("Markdown export", &to_markdown("fuzz", &i, &r))?;
     // A valid scenario survives its link (links keep 200 characters a value).
     if raw.0.iter().any(|t| t.chars().count() > MAX_VALUE_LEN) {
@@ -445,13 +445,16 @@ fn damaged(doc: impl Strategy<Value = Value>) -> impl Strategy<Value = String> {
 }
 
 fn working_doc() -> impl Strategy<Value = String> {
-    let doc = (version(), fields_object(), any::<bool>()).prop_map(|(v, fields, extra)| {
-        let mut doc = json!({ "version": v, "fields": fields });
-        if extra {
-            doc["unknown"] = json!("kept out");
-        }
-        doc
-    });
+    let doc = (version(), fields_object(), any::<bool>(), json_value()).prop_map(
+        |(v, fields, extra, link)| {
+            let mut doc = json!({ "version": v, "fields": fields });
+            if extra {
+                doc["unknown"] = json!("kept out");
+                doc["linked_id"] = link;
+            }
+            doc
+        },
+    );
     prop_oneof![
         8 => damaged(doc),
         1 => "\\PC{0,60}",

@@ -370,7 +370,7 @@ fn links_storage_and_files_carry_the_typed_text_and_its_format() {
 fn valid_value() -> impl Strategy<Value = (Field, &'static str, f64)> {
     let numeric: Vec<Field> = Field::ALL
         .into_iter()
-        .filter(|f| !matches!(f.kind(), Kind::Choice(_)))
+        .filter(|f| !matches!(f.kind(), Kind::Choice(_) | Kind::Label))
         .collect();
     (
         prop::sample::select(numeric),
@@ -384,6 +384,10 @@ fn valid_value() -> impl Strategy<Value = (Field, &'static str, f64)> {
                 Kind::Months => f64::from(whole.max(1)),
                 Kind::Bounded(max) => unit * f64::from(max),
                 Kind::Signed(max) => (unit * 2.0 - 1.0) * f64::from(max),
+                // Serving costs (issue #15).
+                Kind::Whole(max) => (unit * f64::from(max)).round(),
+                Kind::Between(low, high) => f64::from(low) + unit * f64::from(high - low),
+                Kind::Positive => 10f64.powf(exponent).clamp(MIN_NONZERO, MAX_VALUE),
                 _ if unit < 0.05 => 0.0,
                 _ => 10f64.powf(exponent).clamp(MIN_NONZERO, MAX_VALUE),
             };

@@ -245,7 +245,7 @@ proptest! {
 
     #[test]
     fn the_schedule_agrees_with_break_even(t in 0.0..1e5f64, n in 1.0..1e4f64, cost in 0.0..2e4f64, per_year in 1u32..=12) {
-        let i = Inputs { training: t, maintenance: 0.0, baseline: n / 1000.0, finetuned: 0.0, requests: 1000.0, months: 600, retrain_cost: cost, retrain_per_year: f64::from(per_year), accuracy_gain: 0.0, error_value: 0.0, growth: 0.0, discount: 0.0 };
+        let i = Inputs { training: t, maintenance: 0.0, baseline: n / 1000.0, finetuned: 0.0, requests: 1000.0, months: 600, retrain_cost: cost, retrain_per_year: f64::from(per_year), accuracy_gain: 0.0, error_value: 0.0, growth: 0.0, discount: 0.0, ..Inputs::EXAMPLE };
         let r = calculate(&i);
         let position = |time: f64| -t + r.monthly_net_savings * time - cost * ft_roi::core::model::retrainings_by(time, f64::from(per_year));
         if let Some(m) = r.break_even_months {

@@ -6,7 +6,8 @@ use ft_roi::core::compare::compare;
 use ft_roi::core::export::{import_json, to_csv, to_json, to_markdown, ImportError};
 use ft_roi::core::scenario::{decode, encode};
 use ft_roi::core::store::{
-    decode_library, decode_working, encode_library, encode_working, Library, NameError, StoreError,
+    self, decode_library, decode_working, decode_working_doc, encode_library, encode_working,
+    Library, LibraryError, StoreError, Working,
 };
 use ft_roi::core::{calculate, parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
@@ -196,7 +197,7 @@ fn storage_corruption_cases() {
 #[test]
 fn library_operations() {
     let mut lib = Library::default();
-    assert_eq!(lib.save("  ", example()), Err(NameError::Empty));
+    assert_eq!(lib.save("  ", example()), Err(LibraryError::Empty));
     let a = lib.save("Plan A", example()).unwrap();
     let mut other = example();
     other.set(Field::Months, "24");
@@ -206,16 +207,16 @@ fn library_operations() {
     assert_eq!(lib.get(a).unwrap().raw, other);
     let b = lib.save("<img src=x onerror=alert(1)>", example()).unwrap();
     assert_ne!(a, b);
-    let c = lib.duplicate(a).unwrap().unwrap();
+    let c = lib.duplicate(a).unwrap();
     assert_eq!(lib.get(c).unwrap().name, "Plan A (copy)");
-    let d = lib.duplicate(a).unwrap().unwrap();
+    let d = lib.duplicate(a).unwrap();
     assert_eq!(lib.get(d).unwrap().name, "Plan A (copy 2)");
     assert_eq!(
         lib.scenarios.iter().map(|s| s.id).collect::<Vec<_>>(),
         vec![a, d, c, b]
     );
     lib.rename(c, "Renamed").unwrap();
-    assert_eq!(lib.rename(c, ""), Err(NameError::Empty));
+    assert_eq!(lib.rename(c, ""), Err(LibraryError::Empty));
     assert_eq!(lib.get(c).unwrap().name, "Renamed");
     let (at, removed) = lib.remove(d).unwrap();
     assert!(lib.get(d).is_none());
@@ -289,8 +290,10 @@ fn exports() {
     let json: serde_json::Value =
         serde_json::from_str(&to_json("x", &never.to_raw(), &never, &calculate(&never))).unwrap();
     assert!(json["results"]["break_even_months"].is_null());
-    let csv = to_csv(&i, &r);
-    assert!(csv.starts_with("kind,name,label,value,text\r\n"));
+    let csv = to_csv("Plan \"A\"", &i, &r);
+    assert!(csv.starts_with(
+        "kind,name,label,value,text\r\nscenario,name,Scenario,,\"Plan \"\"A\"\"\"\r\n"
+    ));
     assert!(
         csv.contains("result,net_benefit,Projected net benefit,5900,\"$5,900.00\"\r\n"),
         "{csv}"
@@ -305,7 +308,7 @@ fn exports() {
     // ... and every other input the figures come from when it is used, so
     // that the file reproduces its own figures.
     let full = extras::EVERY_EXTRA;
-    let csv = to_csv(&full, &calculate(&full));
+    let csv = to_csv("x", &full, &calculate(&full));
     assert_eq!(csv.matches("\r\ninput,").count(), 12);
     for line in [
         "input,growth,Monthly volume growth,5,5 % per month\r\n",
@@ -423,4 +426,181 @@ fn queries_join_with_an_ampersand_only_between_two() {
         join_queries("v=1&months=24", "embed=1&theme=dark"),
         "v=1&months=24&embed=1&theme=dark"
     );
+}
+
+#[test]
+fn saving_as_new_updating_and_changes_to_a_deleted_scenario() {
+    let mut lib = Library::default();
+    let a = lib.save("A", example()).unwrap();
+    let mut edited = example();
+    edited.set(Field::Training, "10000");
+    // Save updates the linked entry in place.
+    assert_eq!(lib.update(a, edited.clone()), Ok(()));
+    assert_eq!(lib.get(a).unwrap().raw, edited);
+    // Save as new keeps both, under a name of its own.
+    let b = lib.save_new("A", example()).unwrap();
+    let c = lib.save_new(" A ", example()).unwrap();
+    let names: Vec<&str> = lib.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["A", "A (2)", "A (3)"]);
+    assert!(a < b && b < c);
+    assert_eq!(lib.save_new(" ", example()), Err(LibraryError::Empty));
+    let long = lib.save_new(&"n".repeat(200), example()).unwrap();
+    let again = lib.save_new(&"n".repeat(200), example()).unwrap();
+    assert_eq!(lib.get(long).unwrap().name.chars().count(), 80);
+    assert!(lib.get(again).unwrap().name.ends_with(" (2)"));
+    assert!(lib.get(again).unwrap().name.chars().count() <= 80);
+    // A change to a scenario that is no longer there brings nothing back.
+    lib.remove(b).unwrap();
+    let before = lib.clone();
+    assert_eq!(lib.update(b, example()), Err(LibraryError::Gone));
+    assert_eq!(lib.rename(b, "B"), Err(LibraryError::Gone));
+    assert_eq!(lib.duplicate(b), Err(LibraryError::Gone));
+    assert_eq!(lib.remove(b), None);
+    assert_eq!(lib, before);
+    assert_eq!(
+        LibraryError::Gone.to_string(),
+        "It was deleted in another tab."
+    );
+    // Undo puts it back where it was; the next id stays past it.
+    let (at, saved) = lib.clone().remove(c).unwrap();
+    lib.remove(c).unwrap();
+    lib.restore(at, saved.clone());
+    assert_eq!(lib.scenarios[at], saved);
+    assert!(lib.next_id > c);
+    // A library full to the limit refuses new scenarios but still updates.
+    let mut full = Library::default();
+    for k in 0..200 {
+        full.save(&format!("s{k}"), example()).unwrap();
+    }
+    assert_eq!(full.save_new("more", example()), Err(LibraryError::Full));
+    assert_eq!(full.save("more", example()), Err(LibraryError::Full));
+    assert_eq!(full.duplicate(1), Err(LibraryError::Full));
+    assert_eq!(full.save("s3", example()), Ok(4));
+}
+
+/// One tab's change, applied the way the page applies it: read the stored
+/// text, apply, write back.
+#[track_caller]
+fn in_tab<R>(stored: &mut String, change: impl FnOnce(&mut Library) -> R) -> R {
+    let mut lib = if stored.is_empty() {
+        Library::default()
+    } else {
+        decode_library(stored).unwrap()
+    };
+    let result = change(&mut lib);
+    *stored = encode_library(&lib);
+    result
+}
+
+#[test]
+fn two_tabs_changing_the_stored_library_keep_each_others_work() {
+    // The steps of issue #14: tab 1 saves A, tab 2 (opened before) types
+    // 10000 into training and saves B, tab 1 renames A to A2.
+    let mut stored = String::new();
+    let a = in_tab(&mut stored, |l| l.save("A", example())).unwrap();
+    let mut b_raw = example();
+    b_raw.set(Field::Training, "10000");
+    let b = in_tab(&mut stored, |l| l.save("B", b_raw)).unwrap();
+    in_tab(&mut stored, |l| l.rename(a, "A2")).unwrap();
+    let lib = decode_library(&stored).unwrap();
+    let names: Vec<(u64, &str)> = lib
+        .scenarios
+        .iter()
+        .map(|s| (s.id, s.name.as_str()))
+        .collect();
+    assert_eq!(names, [(1, "A2"), (2, "B")]);
+    assert_eq!((a, b, lib.next_id), (1, 2, 3));
+    let net = |id| calculate(&parse_inputs(&lib.get(id).unwrap().raw).unwrap()).net_benefit;
+    assert_eq!(net(a), 5900.0);
+    assert!((net(b) + 1600.0).abs() < 1e-9, "{}", net(b));
+}
+
+#[derive(Clone, Debug)]
+enum Change {
+    Save(u8),
+    SaveNew(u8),
+    Update(u8),
+    Rename(u8, u8),
+    Duplicate(u8),
+    Remove(u8),
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        (0u8..6).prop_map(Change::Save),
+        (0u8..6).prop_map(Change::SaveNew),
+        (0u8..12).prop_map(Change::Update),
+        (0u8..12, 0u8..6).prop_map(|(k, n)| Change::Rename(k, n)),
+        (0u8..12).prop_map(Change::Duplicate),
+        (0u8..12).prop_map(Change::Remove),
+    ]
+}
+
+proptest! {
+    // Each case writes and reads the whole library up to 60 times.
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// However changes interleave, read-apply-write keeps ids unique and
+    /// never reused, `next_id` past every id, and the stored library
+    /// equal to one library that took every change in order.
+    #[test]
+    fn interleaved_changes_keep_ids_unique(changes in proptest::collection::vec(change(), 0..60)) {
+        let mut stored = String::new();
+        let mut model = Library::default();
+        let mut seen = Vec::new();
+        for c in changes {
+            let apply = |l: &mut Library| {
+                let id_at = |l: &Library, k: u8| l.scenarios.get(usize::from(k)).map_or(999, |s| s.id);
+                match c.clone() {
+                    Change::Save(n) => l.save(&format!("n{n}"), example()).map(|_| ()),
+                    Change::SaveNew(n) => l.save_new(&format!("n{n}"), example()).map(|_| ()),
+                    Change::Update(k) => l.update(id_at(l, k), core_texts(Default::default())),
+                    Change::Rename(k, n) => l.rename(id_at(l, k), &format!("n{n}")),
+                    Change::Duplicate(k) => l.duplicate(id_at(l, k)).map(|_| ()),
+                    Change::Remove(k) => l.remove(id_at(l, k)).map(|_| ()).ok_or(LibraryError::Gone),
+                }
+            };
+            let ours = in_tab(&mut stored, apply);
+            prop_assert_eq!(ours, apply(&mut model));
+            let lib = decode_library(&stored).unwrap();
+            prop_assert_eq!(&lib, &model);
+            for s in &lib.scenarios {
+                prop_assert!(s.id < lib.next_id);
+                prop_assert_eq!(lib.scenarios.iter().filter(|t| t.id == s.id).count(), 1);
+                if !seen.contains(&s.id) {
+                    // A new id is larger than any id ever seen: never reused.
+                    prop_assert!(seen.iter().all(|&old| old < s.id));
+                    seen.push(s.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_working_scenario_keeps_its_link() {
+    let mut raw = example();
+    raw.set(Field::Months, "24");
+    let doc = Working::new(raw.clone(), Some(7));
+    let text = store::encode(&doc);
+    assert!(text.ends_with(r#","linked_id":7}"#), "{text}");
+    assert_eq!(decode_working_doc(&text), Ok(doc));
+    // Not linked: no member at all, so the document reads as before.
+    assert_eq!(
+        store::encode(&Working::new(raw.clone(), None)),
+        encode_working(&raw)
+    );
+    assert!(!encode_working(&raw).contains("linked_id"));
+    // A link that is not a whole number never costs the scenario.
+    for link in ["null", "\"7\"", "-1", "1.5", "[7]", "{\"id\":7}", "true"] {
+        let text = format!(r#"{{"version":1,"fields":{{"months":"24"}},"linked_id":{link}}}"#);
+        let doc = decode_working_doc(&text).unwrap();
+        assert_eq!(
+            (doc.fields.get(Field::Months), doc.linked_id),
+            ("24", None),
+            "{link}"
+        );
+    }
+    let doc = decode_working_doc(r#"{"version":1,"fields":{},"linked_id":7.0}"#).unwrap();
+    assert_eq!(doc.linked_id, Some(7));
 }

@@ -49,7 +49,7 @@ pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
                 out += &to.svg();
                 out += &formulas::markup(&formulas::worked(&p.inputs, &r));
                 out += &export::to_json("x", raw, &p.inputs, &r);
-                out += &export::to_csv(&p.inputs, &r);
+                out += &export::to_csv("n", &p.inputs, &r);
                 out += &export::to_markdown("x", &p.inputs, &r);
                 let m = schedule::schedule(&p.inputs, 600);
                 out += &schedule::to_csv(&m);

@@ -11,10 +11,13 @@
 // fails the build if the policy is missing, loosened ('unsafe-inline',
 // 'unsafe-eval'), or placed after a script. Before that it makes the
 // subresource integrity of the wasm and the JS modules binding (bindIntegrity).
+// Last, it writes the link preview's image tags when FT_ROI_PUBLIC_URL is
+// set (tools/link-preview.mjs): one hook, so no two steps race on the file.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyLinkPreview } from './link-preview.mjs';
 
 export const PLACEHOLDER = "'inline-script-hashes'";
 export const STYLE_PLACEHOLDER = "'inline-style-hashes'";
@@ -101,6 +104,7 @@ async function main() {
   const { html, policy, hashes } = completePolicy(bindIntegrity(await readFile(file, 'utf8')));
   await writeFile(file, html);
   console.log(`[csp] ${file}: ${hashes.length} inline script hash(es); policy: ${policy}`);
+  console.log(`[link-preview] ${file}: ${await applyLinkPreview(file)}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

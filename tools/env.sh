@@ -72,3 +72,16 @@ if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] || [ ! -x "$ROOT/tools/node
     log "installing binaryen, terser and playwright-core from npm"
     npm ci --prefix "$ROOT/tools" --no-audit --no-fund --loglevel=error
 fi
+
+# MkDocs and the Material theme (PyPI, pinned by tools/mkdocs-requirements.txt)
+# for the example docs site, in a virtual environment of their own; not on
+# PATH (its python would shadow the system's): tools/venv/bin/mkdocs.
+MKDOCS="$ROOT/tools/venv/bin/mkdocs"
+export MKDOCS
+if [ ! -x "$MKDOCS" ] || [ "$ROOT/tools/mkdocs-requirements.txt" -nt "$ROOT/tools/venv/.installed" ]; then
+    log "installing MkDocs and the Material theme from PyPI"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -m venv "$ROOT/tools/venv" 2>/dev/null || { apt_install python3-venv && python3 -m venv "$ROOT/tools/venv"; }
+    "$ROOT/tools/venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/tools/mkdocs-requirements.txt"
+    touch "$ROOT/tools/venv/.installed"
+fi

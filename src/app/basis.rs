@@ -13,6 +13,7 @@ use crate::core::presets::{token_tier, TOKEN_TIERS};
 #[component]
 pub fn BasisCard() -> impl IntoView {
     let calc = use_calc();
+    let serving = move || calc.results.with(|r| r.as_ref().is_some_and(|r| r.serving));
     view! {
         <section class="card basis" aria-labelledby="basis-title">
             <h2 id="basis-title">"Calculation basis"</h2>
@@ -35,7 +36,14 @@ pub fn BasisCard() -> impl IntoView {
                         <dl class="rows">
                             <Figure name="break_even_requests"/>
                             <Figure name="break_even_volume"/>
+                            <Show when=serving>
+                                <Figure name="break_even_volume_max"/>
+                            </Show>
                         </dl>
+                        <VolumeRange/>
+                        <Show when=serving>
+                            <ServingFigures/>
+                        </Show>
                     </div>
                     <div>
                         <h3>"Per month"</h3>
@@ -61,6 +69,85 @@ pub fn BasisCard() -> impl IntoView {
                 <TokenVolume/>
             </Show>
         </section>
+    }
+}
+
+// Serving costs (issue #15).
+
+/// The serving figures of month 1, each side's as its mode has them.
+#[component]
+fn ServingFigures() -> impl IntoView {
+    let calc = use_calc();
+    let capacity = move |baseline: bool| {
+        move || {
+            calc.parsed.with(|p| {
+                p.as_ref().is_ok_and(|p| {
+                    let side = if baseline {
+                        p.inputs.base_serving
+                    } else {
+                        p.inputs.ft_serving
+                    };
+                    side.capacity().is_some()
+                })
+            })
+        }
+    };
+    let growing = move || {
+        calc.parsed
+            .with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0))
+    };
+    view! {
+        <h3>"Serving"</h3>
+        <dl class="rows" data-testid="serving-figures">
+            <Figure name="baseline_serving_monthly"/>
+            <Show when=capacity(true)>
+                <Figure name="baseline_units"/>
+                <Figure name="baseline_utilization"/>
+            </Show>
+            <Figure name="finetuned_serving_monthly"/>
+            <Show when=capacity(false)>
+                <Figure name="finetuned_units"/>
+                <Figure name="finetuned_utilization"/>
+                <Figure name="finetuned_idle_cost"/>
+            </Show>
+            <Figure name="baseline_effective_cost"/>
+            <Figure name="finetuned_effective_cost"/>
+        </dl>
+        <p class="fine">
+            "Serving is paid on top of the cost per request: an hourly fee per deployment, or units "
+            "sized to the peak load (utilization is the average load's share of what the units serve). "
+            {move || if growing() { "Units and their cost are month 1's; the schedule below has every month's." } else { "" }}
+        </p>
+    }
+}
+
+/// In words, when the net benefit turns negative again at higher volumes
+/// (issue #15).
+#[component]
+fn VolumeRange() -> impl IntoView {
+    let calc = use_calc();
+    let text = move || {
+        calc.track_display();
+        calc.results.with(|r| {
+            let r = r.as_ref()?;
+            if r.volume_search_exhausted {
+                return Some(
+                    "Serving costs take nearly all the savings: the unit steps are too many to find the break-even volume exactly."
+                        .to_owned(),
+                );
+            }
+            let max = r.break_even_volume_max?;
+            Some(format!(
+                "The net benefit is at or above zero from {} to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save.",
+                count(r.break_even_volume.unwrap_or(0.0)),
+                count(max)
+            ))
+        })
+    };
+    view! {
+        <Show when=move || text().is_some()>
+            <p class="fine" data-testid="volume-range">{text}</p>
+        </Show>
     }
 }
 

@@ -3,7 +3,9 @@
 //! page to report, never panics, so a browser with storage or the clipboard
 //! disabled still runs the calculator.
 
+use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
+use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -94,8 +96,9 @@ pub fn storage_get(key: &str) -> Result<Option<String>, String> {
         .map_err(|e| js_message(&e))
 }
 
-/// Stores `value` under `key`; `Err` with the browser's reason when the
-/// write fails (quota, private mode, storage disabled).
+/// Stores the text `value` under `key` as it is (a backup of a payload
+/// this build cannot read); `Err` with the browser's reason when the write
+/// fails (quota, private mode, storage disabled).
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
     if !storage_available() {
         return Err("storage is disabled in this browser".to_owned());
@@ -103,6 +106,34 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
     LocalStorage::raw()
         .set_item(key, value)
         .map_err(|e| js_message(&e))
+}
+
+/// Stores the document `doc` under `key` as JSON (gloo-storage's typed
+/// `set`, through serde_json); `Err` with the browser's reason when the
+/// write fails (quota, private mode, storage disabled).
+pub fn storage_set_doc<T: Serialize>(key: &str, doc: &T) -> Result<(), String> {
+    if !storage_available() {
+        return Err("storage is disabled in this browser".to_owned());
+    }
+    LocalStorage::set(key, doc).map_err(|e| match e {
+        StorageError::JsError(e) => e.message,
+        other => other.to_string(),
+    })
+}
+
+/// Runs `changed` with the key whenever another tab of this site changes
+/// `localStorage` (the `storage` event; `None` when it was cleared).
+/// Registered for the page's lifetime.
+pub fn on_storage(changed: impl Fn(Option<String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            changed(e.key());
+        });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
 
 /// Offers `content` as a file download named `filename`.

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use super::field::{ChoiceField, NumberField};
 use super::metric::Metric;
+use super::pickers::{CatalogueBar, ModelPicker};
 use super::state::use_calc;
 use crate::core::builders::RequestCost;
+use crate::core::catalogue::Side;
 use crate::core::format::{count, money, number, unit_cost};
 use crate::core::model::retrainings_by;
 use crate::core::{Field, Parsed};
@@ -33,9 +35,11 @@ pub fn RequestCostBuilder() -> impl IntoView {
     };
     view! {
         <ChoiceField field=PriceUnit/>
+        <CatalogueBar/>
         <div class="sides">
             <fieldset class="side">
                 <legend>"Baseline model"</legend>
+                <ModelPicker side=Side::Baseline/>
                 <div class="fields single">
                     {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
                 </div>
@@ -49,6 +53,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
             </fieldset>
             <fieldset class="side">
                 <legend>"Fine-tuned model"</legend>
+                <ModelPicker side=Side::FineTuned/>
                 <div class="fields single">
                     {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
                 </div>
@@ -110,6 +115,50 @@ pub fn InvestmentBuilder() -> impl IntoView {
             <Metric name="investment_other" label="Other" value=item(|i| i.other) format=money/>
             <Metric name="one_time_cost" label="One-time investment (training cost)" value=item(|i| i.total) format=money class="total"/>
         </dl></Show>
+    }
+}
+
+/// Serving costs on either side (issue #15): each side's mode as a radio
+/// group, and the fields of the mode it uses. Shown whether request costs
+/// are entered directly or built from tokens.
+#[component]
+pub fn ServingFields() -> impl IntoView {
+    view! {
+        <div class="sides serving" data-testid="serving">
+            <ServingSide legend="Baseline serving" fields=Field::BASE_SERVING/>
+            <ServingSide legend="Fine-tuned serving" fields=Field::FT_SERVING/>
+        </div>
+    }
+}
+
+/// One side's serving: its mode, then the hourly fee's or the capacity
+/// units' fields.
+#[component]
+fn ServingSide(
+    /// The side's name for people.
+    legend: &'static str,
+    /// The side's serving fields, in [`Field::BASE_SERVING`] order.
+    fields: [Field; 9],
+) -> impl IntoView {
+    let calc = use_calc();
+    let mode = calc.field(fields[0]);
+    let is = move |option: &'static str| move || mode.with(|t| t.trim() == option);
+    let numbers = move |range: std::ops::Range<usize>| {
+        fields[range]
+            .iter()
+            .map(|&field| view! { <NumberField field/> })
+            .collect_view()
+    };
+    view! {
+        <div class="side serving-side" role="group" aria-label=legend>
+            <ChoiceField field=fields[0]/>
+            <Show when=is("hourly")>
+                <div class="fields single">{numbers(1..4)}</div>
+            </Show>
+            <Show when=is("capacity")>
+                <div class="fields single">{numbers(4..9)}</div>
+            </Show>
+        </div>
     }
 }
 

@@ -18,8 +18,15 @@ pub fn CompareCard() -> impl IntoView {
     // Picked scenarios in the order picked: "current" or a saved id.
     let picked = RwSignal::new(Vec::<String>::new());
     // A memo: the checkboxes are redrawn only when the choices change.
+    // The current scenario, by the name of the saved one it is linked to.
+    let current = move || {
+        calc.current_name().map_or_else(
+            || "Current scenario".to_owned(),
+            |n| format!("{n} (current)"),
+        )
+    };
     let options = Memo::new(move |_| {
-        let mut o = vec![("current".to_owned(), "Current scenario".to_owned())];
+        let mut o = vec![("current".to_owned(), current())];
         calc.library.with(|l| {
             o.extend(
                 l.scenarios
@@ -36,7 +43,7 @@ pub fn CompareCard() -> impl IntoView {
             .iter()
             .filter_map(|key| {
                 if key == "current" {
-                    return Some(("Current scenario".to_owned(), calc.raw()));
+                    return Some((current(), calc.raw()));
                 }
                 let id = key.parse().ok()?;
                 calc.library

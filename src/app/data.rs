@@ -1,5 +1,5 @@
-//! Export (JSON, CSV, Markdown) of the current scenario and import of an
-//! exported JSON file.
+//! Export (JSON, CSV, Markdown) of the current scenario, under the name of
+//! the saved scenario it is linked to, and import of an exported JSON file.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::browser::{copy_text, download, read_chosen_file};
 use super::state::use_calc;
 use crate::core::export::{import_json, to_csv, to_json, to_markdown};
+use crate::core::fill;
 
 /// The export and import controls.
 #[component]
@@ -22,6 +23,9 @@ pub fn DataCard() -> impl IntoView {
             f(&p.inputs, &r);
         }
     };
+    // The linked scenario's name, else "Current scenario".
+    let name =
+        move || untrack(|| calc.current_name()).unwrap_or_else(|| "Current scenario".to_owned());
     let report = move |result: Result<(), String>, done: &str| {
         status.set(result.map_or_else(|e| format!("Export failed: {e}"), |()| done.to_owned()));
     };
@@ -31,7 +35,7 @@ pub fn DataCard() -> impl IntoView {
                 download(
                     "ft-roi-scenario.json",
                     "application/json",
-                    &to_json("Current scenario", &calc.raw_untracked(), i, r),
+                    &to_json(&name(), &calc.raw_untracked(), i, r),
                 ),
                 "Downloaded ft-roi-scenario.json.",
             )
@@ -40,14 +44,21 @@ pub fn DataCard() -> impl IntoView {
     let export_csv = move |_| {
         with_scenario(&|i, r| {
             report(
-                download("ft-roi-scenario.csv", "text/csv", &to_csv(i, r)),
+                download(
+                    "ft-roi-scenario.csv",
+                    "text/csv",
+                    // The catalogue's model labels, when the scenario names any (issue #16).
+                    &(to_csv(&name(), i, r) + &fill::csv_rows(&calc.raw_untracked())),
+                ),
                 "Downloaded ft-roi-scenario.csv.",
             )
         })
     };
     let copy_md = move |_| {
         with_scenario(&|i, r| {
-            let md = to_markdown("FT-ROI scenario", i, r);
+            let title =
+                untrack(|| calc.current_name()).unwrap_or_else(|| "FT-ROI scenario".to_owned());
+            let md = to_markdown(&title, i, r) + &fill::markdown_rows(&calc.raw_untracked());
             spawn_local(async move {
                 let ok = copy_text(&md).await;
                 status.set(
@@ -81,7 +92,10 @@ pub fn DataCard() -> impl IntoView {
             };
             match import_json(&text) {
                 Ok((name, raw)) => {
-                    calc.set_raw(raw);
+                    // An imported file is a new scenario: not linked to a
+                    // saved one (Save asks for a name).
+                    calc.start_new(raw);
+                    super::catalogue::check_models(calc);
                     errors.set(Vec::new());
                     status.set(format!(
                         "Imported \u{201c}{}\u{201d}.",

@@ -18,6 +18,10 @@ fn option_label(option: &str) -> &'static str {
         "1m" => "1M tokens",
         "1k" => "1K tokens",
         "flat" => "Flat amount",
+        // Serving costs (issue #15).
+        "per_token" => "Per request only",
+        "hourly" => "Hourly fee",
+        "capacity" => "Capacity units",
         _ => "By training tokens",
     }
 }
@@ -79,7 +83,9 @@ pub fn NumberField(
     let id = format!("field-{name}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described = format!("{hint_id} {error_id}");
+    // The catalogue's note (issue #16) describes the field too when present.
+    let described = format!("{hint_id} {id}-source {error_id}");
+    let fill = super::catalogue::field_fill(field);
     // Token prices follow the price unit switch.
     let price_unit = calc.field(Field::PriceUnit);
     let unit = move || {
@@ -111,14 +117,18 @@ pub fn NumberField(
         }
     };
     view! {
-        <div class="field" class:invalid=move || error.get().is_some()>
+        <div
+            class="field"
+            class:invalid=move || error.get().is_some()
+            data-catalogue=move || fill.get().map(|(_, changed)| if changed { "changed" } else { "filled" })
+        >
             <label for=id.clone()>{field.label()}</label>
             <div class="control">
                 <input
                     id=id
                     name=name
                     type="text"
-                    inputmode=if field == Field::Months { "numeric" } else { "decimal" }
+                    inputmode=if field == Field::Months || matches!(field.kind(), Kind::Whole(_)) { "numeric" } else { "decimal" }
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby=described
@@ -130,6 +140,7 @@ pub fn NumberField(
                 <span class="unit" aria-hidden="true">{unit}</span>
             </div>
             <p class="hint" id=hint_id>{field.hint()}</p>
+            <super::catalogue::FillNote field fill/>
             <p class="error" id=error_id data-error=name>
                 {move || error.get().map(|e| e.to_string())}
             </p>

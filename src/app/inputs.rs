@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::builders::ServingFields;
 use super::field::{ChoiceField, NumberField};
 use super::state::use_calc;
 use crate::core::field::Kind;
@@ -28,6 +29,8 @@ pub fn InputsCard() -> impl IntoView {
                     "Reset to example"
                 </button>
             </div>
+            // Issue #14: the name of the saved scenario being worked on.
+            <super::scenarios::CurrentName/>
             <Presets/>
             <DisplayControls/>
             <form class="form" novalidate on:submit=|ev| ev.prevent_default()>
@@ -45,6 +48,8 @@ pub fn InputsCard() -> impl IntoView {
                     <Show when=mode(Field::CostMode, "tokens")>
                         {super::split::lazy(super::split::REQUEST_COSTS)}
                     </Show>
+                    // Serving costs, in either cost mode (issue #15).
+                    <ServingFields/>
                 </Section>
                 <Section field=Field::TrainingMode>
                     <Show when=mode(Field::TrainingMode, "direct")>
@@ -104,7 +109,7 @@ fn Presets() -> impl IntoView {
                 .iter()
                 .map(|p| {
                     view! {
-                        <button type="button" class="chip" data-preset=p.id title=p.description on:click=move |_| calc.set_raw(p.raw())>
+                        <button type="button" class="chip" data-preset=p.id title=p.description on:click=move |_| calc.start_new(p.raw())>
                             {p.label}
                         </button>
                     }

@@ -4,6 +4,8 @@
 mod basis;
 mod browser;
 mod builders;
+mod catalogue;
+mod catalogue_view;
 mod charts;
 mod compare;
 mod data;
@@ -15,6 +17,7 @@ mod inputs;
 mod intl;
 mod metric;
 mod notices;
+mod pickers;
 mod scenarios;
 mod schedule;
 mod share;
@@ -53,8 +56,9 @@ pub fn App() -> impl IntoView {
     embed::apply_theme(&options);
     let calc = Calc::start(options.query(), options.embed);
     provide_context(calc);
+    catalogue::provide(calc);
     if options.embed {
-        embed::report_height();
+        embed::connect_host(&options);
         if let Some(main) = document().get_element_by_id("calculator") {
             let _ = main.class_list().add_1("embed");
         }

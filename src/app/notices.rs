@@ -1,5 +1,6 @@
 //! Dismissible notices: damaged links, unreadable or unwritable storage,
-//! imports.
+//! imports, and work on a scenario another tab deleted (with a button that
+//! saves it as a new one).
 
 use leptos::prelude::*;
 
@@ -14,7 +15,19 @@ pub fn Notices() -> impl IntoView {
             // Unkeyed: a notice or two, redrawn when the list changes.
             {move || calc.notices.get().into_iter().map(|notice| view! {
                 <div class="notice" data-testid="notice" data-notice=notice.kind>
-                    <p>{notice.text}</p>
+                    <div class="notice-body">
+                        <p>{notice.text}</p>
+                        {notice.offer.map(|offer| view! {
+                            <button
+                                type="button"
+                                class="ghost"
+                                data-testid="notice-save-as-new"
+                                on:click=move |_| calc.accept(notice.kind, offer.clone())
+                            >
+                                "Save as new"
+                            </button>
+                        })}
+                    </div>
                     <button
                         type="button"
                         class="icon-button"

@@ -1,11 +1,80 @@
 //! Named scenarios: save the current one, then load, rename, duplicate or
-//! delete (with undo). Names are rendered as text, never as HTML.
+//! delete (with undo). A scenario loaded or saved stays linked to its entry
+//! until the user starts a new one: Save updates it, Save as new keeps both.
+//! Every change goes to the library as stored at that moment, shared by all
+//! of this browser's tabs. Names are rendered as text, never as HTML.
 
 use leptos::prelude::*;
 
-use super::state::use_calc;
-use crate::core::store::Saved;
+use super::state::{use_calc, Calc, Offer};
+use crate::core::store::{clean_name, LibraryError, Saved};
 use crate::core::{calculate, format, parse_inputs};
+
+/// A deletion that Undo can take back.
+#[derive(Clone, Debug, PartialEq)]
+struct Deleted {
+    /// Where it was in the list.
+    at: usize,
+    /// What it was.
+    saved: Saved,
+    /// Whether the page was working on it.
+    linked: bool,
+}
+
+/// A rename in progress. Kept by the card, not the item: when another tab
+/// changes the library the list is redrawn, and the box comes back with
+/// what was typed.
+#[derive(Clone, Copy)]
+struct Renaming {
+    /// The scenario being renamed, as it was when the rename began.
+    saved: RwSignal<Option<Saved>>,
+    /// The text in the box.
+    text: RwSignal<String>,
+    /// Whether the box is new (its text is then selected, so typing
+    /// replaces the old name).
+    fresh: StoredValue<bool>,
+}
+
+/// The notice that a change found scenario `name` deleted by another tab
+/// (so `what` did not happen), offering to save the work as a new scenario.
+fn gone(calc: Calc, name: &str, what: &str, offer: Offer) {
+    calc.offer(
+        "deleted",
+        format!(
+            "\u{201c}{name}\u{201d} was deleted in another tab, so {what}. Save it as a new \
+             scenario to keep it."
+        ),
+        Some(offer),
+    );
+}
+
+/// The name of the scenario the page is working on, for the top of the
+/// inputs; nothing when the page is not linked to a named scenario.
+#[component]
+pub fn CurrentName() -> impl IntoView {
+    let calc = use_calc();
+    let unsaved = Memo::new(move |_| {
+        let id = calc.linked.with(|l| l.as_ref().map(|l| l.id))?;
+        Some(
+            calc.library
+                .with(|l| l.get(id).map(|s| s.raw != calc.raw())),
+        )
+    });
+    move || {
+        calc.current_name().map(|name| {
+            let state = match unsaved.get().flatten() {
+                None => " (deleted in another tab)",
+                Some(true) => " (unsaved changes)",
+                Some(false) => "",
+            };
+            view! {
+                <p class="current-scenario muted small" data-testid="current-scenario">
+                    "Saved scenario: "<strong data-testid="current-name">{name}</strong>{state}
+                </p>
+            }
+        })
+    }
+}
 
 /// The saved-scenarios card.
 #[component]
@@ -14,42 +83,142 @@ pub fn ScenariosCard() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
-    let deleted = RwSignal::new(None::<(usize, Saved)>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
+    let deleted = RwSignal::new(None::<Deleted>);
+    let renaming = Renaming {
+        saved: RwSignal::new(None),
+        text: RwSignal::new(String::new()),
+        fresh: StoredValue::new(false),
+    };
+    let linked = move || calc.linked.with(Option::is_some);
+    let done = move |text: String| {
+        status.set(text);
+        error.set(None);
+        name.set(String::new());
+    };
+    // Unlinked: saves under the typed name (a scenario of that name is
+    // updated). Linked: saves as a new scenario, named as typed or after
+    // the linked one; both are kept.
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let raw = calc.raw();
-        let mut result = Ok(0);
-        calc.library
-            .update(|l| result = l.save(&name.get_untracked(), raw));
+        let typed = name.get_untracked();
+        let result = match calc.current_name() {
+            Some(current) if typed.trim().is_empty() => {
+                calc.change_library(|l| l.save_new(&current, raw))
+            }
+            Some(_) => calc.change_library(|l| l.save_new(&typed, raw)),
+            None => calc.change_library(|l| l.save(&typed, raw)),
+        };
         match result {
-            Ok(_) => {
-                status.set(format!(
-                    "Saved \u{201c}{}\u{201d}.",
-                    name.get_untracked().trim()
-                ));
-                error.set(None);
-                name.set(String::new());
+            Ok(id) => {
+                calc.link(id);
+                let saved = calc.current_name().unwrap_or_default();
+                done(format!("Saved \u{201c}{saved}\u{201d}."));
             }
             Err(e) => error.set(Some(e.to_string())),
         }
     };
+    // Saves the fields into the linked scenario.
+    let save_linked = move |_| {
+        let Some(link) = calc.linked.get_untracked() else {
+            return;
+        };
+        let raw = calc.raw();
+        match calc.change_library(|l| l.update(link.id, raw.clone())) {
+            Ok(()) => {
+                let saved = calc.current_name().unwrap_or_default();
+                done(format!("Saved \u{201c}{saved}\u{201d}."));
+            }
+            Err(LibraryError::Gone) => {
+                status.set(String::new());
+                gone(
+                    calc,
+                    &link.name,
+                    "your changes were not saved into it",
+                    Offer {
+                        name: link.name.clone(),
+                        raw,
+                        link: true,
+                    },
+                );
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let start_new = move |_| {
+        if let Some(name) = calc.current_name() {
+            calc.linked.set(None);
+            done(format!(
+                "New scenario from these figures; \u{201c}{name}\u{201d} stays saved as it was."
+            ));
+        }
+    };
     let undo = move |_| {
-        if let Some((at, saved)) = deleted.get_untracked() {
-            calc.library.update(|l| l.restore(at, saved));
+        if let Some(d) = deleted.get_untracked() {
+            let id = d.saved.id;
+            let restored = calc.change_library(|l| {
+                l.restore(d.at, d.saved);
+                Ok(())
+            });
+            if restored.is_ok() && d.linked && calc.linked.with_untracked(Option::is_none) {
+                calc.link(id);
+            }
             deleted.set(None);
         }
     };
+    // A scenario being renamed that another tab deletes leaves the list:
+    // keep what was typed in a notice that offers to save it.
+    Effect::new(move |_| {
+        let Some(saved) = renaming.saved.get() else {
+            return;
+        };
+        if calc.library.with(|l| l.get(saved.id).is_none()) {
+            renaming.saved.set(None);
+            let typed = renaming.text.get_untracked();
+            let name = clean_name(&typed).unwrap_or_else(|_| saved.name.clone());
+            let what = format!("your new name \u{201c}{name}\u{201d} was not saved");
+            gone(
+                calc,
+                &saved.name,
+                &what,
+                Offer {
+                    name,
+                    raw: saved.raw,
+                    link: false,
+                },
+            );
+        }
+    });
     view! {
         <section class="card scenarios" aria-labelledby="scenarios-title">
             <h2 id="scenarios-title">"Saved scenarios"</h2>
-            <p class="muted">"Kept in this browser only. Save what-ifs to load or compare them later."</p>
-            <form class="save-form" on:submit=save>
+            <p class="muted">"Kept in this browser only, shared by its tabs. Save what-ifs to load or compare them later."</p>
+            <Show when=linked>
+                <div class="linked" data-testid="linked">
+                    <p>
+                        {move || {
+                            let id = calc.linked.with(|l| l.as_ref().map(|l| l.id))?;
+                            let name = calc.current_name()?;
+                            Some(if calc.library.with(|l| l.get(id).is_some()) {
+                                format!("Linked to \u{201c}{name}\u{201d}: Save updates it; Save as new keeps both.")
+                            } else {
+                                format!("\u{201c}{name}\u{201d} was deleted in another tab; Save as new keeps these figures.")
+                            })
+                        }}
+                    </p>
+                    <div class="button-row">
+                        <button type="button" class="primary" data-testid="save-scenario" on:click=save_linked>"Save"</button>
+                        <button type="button" class="ghost" data-testid="new-scenario" on:click=start_new>"New scenario"</button>
+                    </div>
+                </div>
+            </Show>
+            <form class="save-form" on:submit=submit>
                 <label class="sr-only" for="scenario-name">"Scenario name"</label>
                 <input
                     id="scenario-name"
                     name="scenario_name"
                     type="text"
-                    placeholder="Name this scenario"
+                    placeholder=move || if linked() { "Name (optional)" } else { "Name this scenario" }
                     maxlength="80"
                     autocomplete="off"
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
@@ -57,20 +226,26 @@ pub fn ScenariosCard() -> impl IntoView {
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
-                <button type="submit" class="primary" data-testid="save-scenario">"Save"</button>
+                <button
+                    type="submit"
+                    class=move || if linked() { "ghost" } else { "primary" }
+                    data-testid=move || if linked() { "save-as-new" } else { "save-scenario" }
+                >
+                    {move || if linked() { "Save as new" } else { "Save" }}
+                </button>
             </form>
             <p class="error" id="scenario-name-error">{move || error.get()}</p>
             <p class="muted small" role="status" data-testid="scenarios-status">{move || status.get()}</p>
             <Show when=move || deleted.with(Option::is_some)>
                 <div class="undo" role="status">
-                    {move || deleted.with(|d| d.as_ref().map(|(_, s)| format!("Deleted \u{201c}{}\u{201d}.", s.name)))}
+                    {move || deleted.with(|d| d.as_ref().map(|d| format!("Deleted \u{201c}{}\u{201d}.", d.saved.name)))}
                     <button type="button" class="ghost" data-testid="undo-delete" on:click=undo>"Undo"</button>
                 </div>
             </Show>
             <ul class="saved-list" data-testid="saved-list">
                 {move || {
                     calc.library.with(|l| l.scenarios.clone()).into_iter()
-                        .map(|saved| view! { <SavedItem saved status deleted/> })
+                        .map(|saved| view! { <SavedItem saved status deleted renaming/> })
                         .collect_view()
                 }}
             </ul>
@@ -89,44 +264,114 @@ fn SavedItem(
     /// Where to confirm actions.
     status: RwSignal<String>,
     /// Where a deletion is kept for undo.
-    deleted: RwSignal<Option<(usize, Saved)>>,
+    deleted: RwSignal<Option<Deleted>>,
+    /// The rename in progress, if any.
+    renaming: Renaming,
 ) -> impl IntoView {
     let calc = use_calc();
     let id = saved.id;
-    let renaming = RwSignal::new(false);
-    // The rename box takes focus, its text selected, when it appears
-    // (`autofocus` only works on page load).
+    let is_renaming = move || {
+        renaming
+            .saved
+            .with(|s| s.as_ref().is_some_and(|s| s.id == id))
+    };
+    // The rename box takes focus when it appears (`autofocus` only works on
+    // page load), its text selected when the rename has just begun.
     let rename_box = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = rename_box.get() {
             let _ = input.focus();
-            input.select();
+            if renaming.fresh.get_value() {
+                renaming.fresh.set_value(false);
+                input.select();
+            }
         }
     });
     let summary = parse_inputs(&saved.raw).map_or_else(
         |_| "has invalid fields".to_owned(),
         |i| format!("net benefit {}", format::money(calculate(&i).net_benefit)),
     );
-    let (name, raw) = (saved.name.clone(), saved.raw.clone());
-    let load = move |_| {
-        calc.set_raw(raw.clone());
-        status.set(format!("Loaded \u{201c}{name}\u{201d}."));
+    let name = saved.name.clone();
+    let load = {
+        let (name, raw) = (saved.name.clone(), saved.raw.clone());
+        move |_| {
+            calc.set_raw(raw.clone());
+            calc.link(id);
+            super::catalogue::check_models(calc);
+            status.set(format!("Loaded \u{201c}{name}\u{201d}."));
+        }
+    };
+    let begin_rename = {
+        let saved = saved.clone();
+        move |_| {
+            renaming.text.set(saved.name.clone());
+            renaming.fresh.set_value(true);
+            renaming.saved.set(Some(saved.clone()));
+        }
     };
     // Leaves renaming before the library changes: the change redraws the
     // list, and this item with it.
-    let commit = move |text: String| {
-        renaming.set(false);
-        calc.library.update(|l| {
-            let _ = l.rename(id, &text);
-        });
+    let commit = move || {
+        let Some(old) = renaming.saved.get_untracked() else {
+            return;
+        };
+        renaming.saved.set(None);
+        let text = renaming.text.get_untracked();
+        if let Err(LibraryError::Gone) = calc.change_library(|l| l.rename(id, &text)) {
+            let name = clean_name(&text).unwrap_or_else(|_| old.name.clone());
+            let what = format!("your new name \u{201c}{name}\u{201d} was not saved");
+            gone(
+                calc,
+                &old.name,
+                &what,
+                Offer {
+                    name,
+                    raw: old.raw,
+                    link: false,
+                },
+            );
+        }
     };
-    let name_text = saved.name.clone();
+    let duplicate = {
+        let saved = saved.clone();
+        move |_| {
+            if let Err(LibraryError::Gone) = calc.change_library(|l| l.duplicate(id)) {
+                gone(
+                    calc,
+                    &saved.name,
+                    "it was not duplicated",
+                    Offer {
+                        name: saved.name.clone(),
+                        raw: saved.raw.clone(),
+                        link: false,
+                    },
+                );
+            }
+        }
+    };
+    let delete = {
+        let name = saved.name.clone();
+        move |_| match calc.change_library(|l| l.remove(id).ok_or(LibraryError::Gone)) {
+            Ok((at, saved)) => {
+                let linked = calc
+                    .linked
+                    .with_untracked(|l| l.as_ref().is_some_and(|l| l.id == id));
+                if linked {
+                    calc.linked.set(None);
+                }
+                deleted.set(Some(Deleted { at, saved, linked }));
+            }
+            Err(_) => status.set(format!(
+                "\u{201c}{name}\u{201d} was already deleted in another tab."
+            )),
+        }
+    };
     view! {
         <li data-scenario=id.to_string()>
             <div class="saved-main">
                 <Show
-                    when=move || renaming.get()
-                    fallback=move || view! { <span class="saved-name" data-testid="scenario-name">{name_text.clone()}</span> }
+                    when=is_renaming
+                    fallback=move || view! { <span class="saved-name" data-testid="scenario-name">{name.clone()}</span> }
                 >
                     <input
                         type="text"
@@ -134,34 +379,34 @@ fn SavedItem(
                         data-testid="rename-input"
                         aria-label="New name"
                         maxlength="80"
-                        value=saved.name.clone()
+                        prop:value=move || renaming.text.get_untracked()
                         node_ref=rename_box
+                        on:input=move |ev| renaming.text.set(event_target_value(&ev))
                         on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-                            "Enter" => commit(event_target_value(&ev)),
-                            "Escape" => renaming.set(false),
+                            "Enter" => commit(),
+                            "Escape" => renaming.saved.set(None),
                             _ => {}
                         }
-                        on:blur=move |ev| if renaming.try_get_untracked() == Some(true) { commit(event_target_value(&ev)) }
+                        // Not when the list is being redrawn (another tab
+                        // changed the library: the box comes back with what
+                        // was typed), nor when the user switches to another
+                        // tab or window (the box is still there on return).
+                        on:blur=move |ev| {
+                            let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                            let here = input.owner_document().is_some_and(|d| d.has_focus().unwrap_or(true));
+                            if here && !calc.redrawing() && is_renaming() {
+                                commit();
+                            }
+                        }
                     />
                 </Show>
                 <span class="muted small">{summary}</span>
             </div>
             <div class="saved-actions">
                 <button type="button" class="ghost" data-action="load" on:click=load>"Load"</button>
-                <button type="button" class="ghost" data-action="rename" on:click=move |_| renaming.set(true)>"Rename"</button>
-                <button type="button" class="ghost" data-action="duplicate" on:click=move |_| calc.library.update(|l| { let _ = l.duplicate(id); })>"Duplicate"</button>
-                <button
-                    type="button"
-                    class="ghost danger"
-                    data-action="delete"
-                    on:click=move |_| {
-                        let mut removed = None;
-                        calc.library.update(|l| removed = l.remove(id));
-                        deleted.set(removed);
-                    }
-                >
-                    "Delete"
-                </button>
+                <button type="button" class="ghost" data-action="rename" on:click=begin_rename>"Rename"</button>
+                <button type="button" class="ghost" data-action="duplicate" on:click=duplicate>"Duplicate"</button>
+                <button type="button" class="ghost danger" data-action="delete" on:click=delete>"Delete"</button>
             </div>
         </li>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::browser::{download, on_toggle};
 use super::state::use_calc;
 use crate::core::format::{count, money};
-use crate::core::schedule::{schedule, to_csv, Month};
+use crate::core::schedule::{schedule, to_csv, Columns, Month};
 
 /// The schedule card.
 #[component]
@@ -27,7 +27,7 @@ pub fn ScheduleCard() -> impl IntoView {
     view! {
         <section class="card schedule" aria-labelledby="schedule-title">
             <h2 id="schedule-title">"Month by month"</h2>
-            <p class="muted">"Requests, costs, maintenance, retraining and the running position for each month of the horizon."</p>
+            <p class="muted">"Requests, costs, maintenance, retraining, serving and the running position for each month of the horizon."</p>
             <div class="button-row">
                 <button type="button" class="ghost" data-testid="export-schedule-csv" prop:disabled=move || calc.parsed.with(Result::is_err) on:click=export>
                     "Export schedule (CSV)"
@@ -44,10 +44,30 @@ pub fn ScheduleCard() -> impl IntoView {
                             // scenario has one (as in the CSV), so that each
                             // row's net adds up on screen.
                             let quality = rows.iter().any(|m| m.quality != 0.0);
+                            // Serving costs and units of the sides that
+                            // pay any (issue #15), as in the CSV.
+                            let serving = Columns::of(&rows);
                             let columns = ["Month", "Requests", "Baseline cost", "Fine-tuned cost", "Maintenance", "Retraining"]
                                 .into_iter()
                                 .chain(quality.then_some("Value of accuracy"))
+                                .chain(serving.baseline_serving.then_some("Baseline serving"))
+                                .chain(serving.baseline_units.then_some("Baseline units"))
+                                .chain(serving.finetuned_serving.then_some("Fine-tuned serving"))
+                                .chain(serving.finetuned_units.then_some("Fine-tuned units"))
                                 .chain(["Net", "Cumulative", "Discounted cumulative"]);
+                            fn units(u: Option<f64>) -> String {
+                                u.map_or_else(|| "n/a".to_owned(), count)
+                            }
+                            type Cell = (&'static str, fn(&Month) -> String);
+                            let cells: Vec<Cell> = [
+                                (serving.baseline_serving, ("baseline_serving", (|m: &Month| money(m.baseline_serving)) as fn(&Month) -> String)),
+                                (serving.baseline_units, ("baseline_units", |m: &Month| units(m.baseline_units))),
+                                (serving.finetuned_serving, ("finetuned_serving", |m: &Month| money(m.finetuned_serving))),
+                                (serving.finetuned_units, ("finetuned_units", |m: &Month| units(m.finetuned_units))),
+                            ]
+                            .into_iter()
+                            .filter_map(|(shown, cell)| shown.then_some(cell))
+                            .collect();
                             view! {
                                 <table data-testid="schedule-table">
                                     <thead>
@@ -63,6 +83,7 @@ pub fn ScheduleCard() -> impl IntoView {
                                                 <td>{money(m.maintenance)}</td>
                                                 <td>{money(m.retraining)}</td>
                                                 {quality.then(|| view! { <td>{money(m.quality)}</td> })}
+                                                {cells.iter().map(|&(col, cell)| view! { <td data-col=col>{cell(&m)}</td> }).collect_view()}
                                                 <td>{money(m.net)}</td>
                                                 <td>{money(m.cumulative)}</td>
                                                 <td>{money(m.discounted_cumulative)}</td>

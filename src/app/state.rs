@@ -1,14 +1,27 @@
 //! The page's state: one signal of raw text per field, the saved-scenario
-//! library and the notices. Validation and results are memos; effects only
-//! write to the outside world (address bar, storage).
+//! library, the scenario the page is linked to, and the notices.
+//! Validation and results are memos; effects only write to the outside
+//! world (address bar, storage).
+//!
+//! Several tabs share one library: every change to it is applied to the
+//! library as stored at that moment (read, apply, write), and each tab's
+//! list follows the others' writes through the `storage` event. The working
+//! scenario belongs to its tab while the tab is open; on a reload the last
+//! tab to write it wins.
 
 use leptos::prelude::*;
+use serde::Serialize;
 
-use super::browser::{location_search, on_page_leave, replace_query, storage_get, storage_set};
+use super::browser::{
+    location_search, on_page_leave, on_storage, replace_query, storage_get, storage_set,
+    storage_set_doc,
+};
 use crate::core::field::COUNT;
 use crate::core::format::{set_display, Display};
 use crate::core::scenario::{self, Decoded};
-use crate::core::store::{self, backup_key, Library, LIBRARY_KEY, WORKING_KEY};
+use crate::core::store::{
+    self, backup_key, Library, LibraryError, Working, LIBRARY_KEY, WORKING_KEY,
+};
 use crate::core::{calculate, parse_scenario, Field, InputError, Parsed, RawInputs, Results};
 
 /// How long typing must pause before the address bar and the autosaved
@@ -22,6 +35,32 @@ pub struct Notice {
     pub kind: &'static str,
     /// The message.
     pub text: String,
+    /// What its button does, if it has one.
+    pub offer: Option<Offer>,
+}
+
+/// A notice's offer to save field texts as a new named scenario (the work
+/// of a scenario another tab deleted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offer {
+    /// The name to save under (`name (2)` when it is taken).
+    pub name: String,
+    /// The field texts to save.
+    pub raw: RawInputs,
+    /// Whether the page then works on the new scenario (the texts are the
+    /// page's own).
+    pub link: bool,
+}
+
+/// The named scenario the page is working on: loaded from the library or
+/// saved to it, until the user starts a new one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Linked {
+    /// Its id in the library.
+    pub id: u64,
+    /// Its name when the page last saw it in the library (kept for a
+    /// scenario another tab has deleted).
+    pub name: String,
 }
 
 /// The calculator's state, shared through context. `Copy`, like signals.
@@ -36,10 +75,18 @@ pub struct Calc {
     /// The display currency and locale. Reading it (`track`) is what makes
     /// a formatted view follow a currency or locale change.
     pub display: Memo<Display>,
-    /// The named scenarios.
+    /// The named scenarios, as last read from or written to storage.
     pub library: RwSignal<Library>,
+    /// The named scenario the page is working on, if any.
+    pub linked: RwSignal<Option<Linked>>,
     /// Messages for the user, newest last.
     pub notices: RwSignal<Vec<Notice>>,
+    /// Whether the last write of the library failed: this tab's list is
+    /// then ahead of storage, and its changes build on it, not on storage.
+    unsaved: StoredValue<bool>,
+    /// Whether the list of saved scenarios is being redrawn for a change
+    /// another tab made (see [`Calc::redrawing`]).
+    redrawing: StoredValue<bool>,
 }
 
 impl Calc {
@@ -65,7 +112,10 @@ impl Calc {
             results,
             display,
             library: RwSignal::new(Library::default()),
+            linked: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
+            unsaved: StoredValue::new(false),
+            redrawing: StoredValue::new(false),
         }
     }
 
@@ -80,37 +130,73 @@ impl Calc {
     pub fn start(keep: String, embedded: bool) -> Calc {
         let mut notices = Vec::new();
         let decoded = scenario::decode(&location_search(), RawInputs::example());
-        let raw = if decoded.has_scenario || decoded.unsupported_version.is_some() {
-            notices.extend(url_notices(&decoded));
-            decoded.raw
-        } else if embedded {
-            RawInputs::example()
+        // Read even when the link has a scenario: an unreadable payload is
+        // backed up before this page's first write replaces it.
+        let working = if embedded {
+            None
         } else {
-            load(
+            match load(
                 WORKING_KEY,
                 "working scenario",
-                store::decode_working,
+                store::decode_working_doc,
                 &mut notices,
-            )
-            .unwrap_or_default()
+            ) {
+                Stored::Doc(w) => Some(w),
+                _ => None,
+            }
+        };
+        let (raw, linked_id) = if decoded.has_scenario || decoded.unsupported_version.is_some() {
+            notices.extend(url_notices(&decoded));
+            // A reload: the address bar holds what this tab last wrote; it
+            // keeps its link if it was also the last tab to save its work.
+            let linked_id = working
+                .filter(|w| w.fields == decoded.raw)
+                .and_then(|w| w.linked_id);
+            (decoded.raw, linked_id)
+        } else {
+            working.map_or_else(|| (RawInputs::example(), None), |w| (w.fields, w.linked_id))
         };
         let calc = Calc::new(raw);
         if !embedded {
-            let library = load(
+            let library = match load(
                 LIBRARY_KEY,
                 "saved scenarios",
                 store::decode_library,
                 &mut notices,
-            );
-            calc.library.set(library.unwrap_or_default());
+            ) {
+                Stored::Doc(library) => library,
+                Stored::Unreadable => {
+                    // Kept under the backup key: start the stored library
+                    // afresh (in the next task, after the first view).
+                    set_timeout(
+                        move || {
+                            let _ = calc.change_library(|_| Ok(()));
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                    Library::default()
+                }
+                Stored::Missing | Stored::Unavailable => Library::default(),
+            };
+            // The link comes back with the working scenario, if its
+            // scenario is still in the library.
+            let linked = linked_id.and_then(|id| {
+                library.get(id).map(|s| Linked {
+                    id,
+                    name: s.name.clone(),
+                })
+            });
+            calc.linked.set(linked);
+            calc.library.set(library);
         }
         calc.notices.set(notices);
         calc.sync(keep, embedded);
         calc
     }
 
-    /// Effects at the edge: the address bar follows the scenario, and the
-    /// working scenario and the library are saved as they change.
+    /// Effects at the edge: the address bar follows the scenario, the
+    /// working scenario (with its link) is saved as it changes, and the
+    /// library follows other tabs' changes.
     ///
     /// The address bar and the working scenario are written once typing
     /// pauses ([`WRITE_DELAY_MS`]), not on every keystroke: both writes cost
@@ -127,7 +213,8 @@ impl Calc {
             });
             replace_query(&query);
             if !embedded {
-                self.persist(WORKING_KEY, &store::encode_working(&raw));
+                let linked = self.linked.with_untracked(|l| l.as_ref().map(|l| l.id));
+                self.persist(WORKING_KEY, &Working::new(raw, linked));
             }
         };
         let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -140,6 +227,7 @@ impl Calc {
         };
         Effect::new(move |ran: Option<()>| {
             self.fields.iter().for_each(|f| f.track());
+            self.linked.track();
             if let Some(handle) = pending.get_value() {
                 handle.clear();
             }
@@ -160,37 +248,145 @@ impl Calc {
         if embedded {
             return;
         }
-        Effect::new(move |ran: Option<()>| {
-            // The first run writes back what was just read (or, when it was
-            // unreadable, the fresh library): in the next task, after the
-            // first view.
-            let text = self.library.with(store::encode_library);
-            if ran.is_none() {
+        // Another tab changed the library (or cleared the site's storage):
+        // the list follows, unless this tab's own changes could not be
+        // written (its list is then ahead of storage).
+        on_storage(move |key| {
+            if key.as_deref().is_none_or(|k| k == LIBRARY_KEY) && !self.unsaved.get_value() {
+                // The redraw removes a focused rename box, which blurs it:
+                // that blur is not the user leaving the box. Cleared once
+                // the redraw is done.
+                self.redrawing.set_value(true);
+                self.set_library(self.stored_library());
                 set_timeout(
-                    move || self.persist(LIBRARY_KEY, &text),
+                    move || self.redrawing.set_value(false),
                     std::time::Duration::ZERO,
                 );
-            } else {
-                self.persist(LIBRARY_KEY, &text);
             }
         });
     }
 
-    /// Writes to storage, telling the user once if it fails.
-    fn persist(self, key: &str, text: &str) {
-        if let Err(reason) = storage_set(key, text) {
-            let known = self
-                .notices
-                .with_untracked(|n| n.iter().any(|n| n.kind == "storage-write"));
-            if !known {
-                self.notify(
-                    "storage-write",
-                    format!(
-                        "Your work cannot be saved in this browser ({reason}). The calculator \
-                         keeps working; use Copy link or Export to keep a scenario."
-                    ),
-                );
+    /// The library as stored now; this tab's own list when storage cannot
+    /// be read or this tab's last write failed. An unreadable payload is
+    /// kept under the backup key, with a notice, and reads as empty.
+    fn stored_library(self) -> Library {
+        if self.unsaved.get_value() {
+            return self.library.get_untracked();
+        }
+        let mut notices = Vec::new();
+        let library = match load(
+            LIBRARY_KEY,
+            "saved scenarios",
+            store::decode_library,
+            &mut notices,
+        ) {
+            Stored::Doc(library) => library,
+            Stored::Missing | Stored::Unreadable => Library::default(),
+            Stored::Unavailable => self.library.get_untracked(),
+        };
+        for n in notices {
+            self.notify(n.kind, n.text);
+        }
+        library
+    }
+
+    /// Applies one change to the library as stored at this moment (read,
+    /// apply, write), so that no tab writes back a stale copy of another
+    /// tab's work; ids come from the stored `next_id`. The list then shows
+    /// the library as written. A change that fails writes nothing.
+    pub fn change_library<R>(
+        self,
+        change: impl FnOnce(&mut Library) -> Result<R, LibraryError>,
+    ) -> Result<R, LibraryError> {
+        let mut library = self.stored_library();
+        let result = change(&mut library);
+        if result.is_ok() {
+            let written = self.persist(LIBRARY_KEY, &library);
+            self.unsaved.set_value(!written);
+        }
+        self.set_library(library);
+        result
+    }
+
+    /// Whether the list of saved scenarios is being redrawn for another
+    /// tab's change: a focused element it removes is blurred without the
+    /// user leaving it.
+    pub fn redrawing(self) -> bool {
+        self.redrawing.get_value()
+    }
+
+    /// Shows `library`, and keeps the linked scenario's last known name.
+    fn set_library(self, library: Library) {
+        if let Some(linked) = self.linked.get_untracked() {
+            if let Some(s) = library.get(linked.id).filter(|s| s.name != linked.name) {
+                self.linked.set(Some(Linked {
+                    id: linked.id,
+                    name: s.name.clone(),
+                }));
             }
+        }
+        self.library.set(library);
+    }
+
+    /// Writes a document to storage, telling the user once if it fails.
+    /// Returns whether it was written.
+    fn persist<T: Serialize>(self, key: &str, doc: &T) -> bool {
+        let Err(reason) = storage_set_doc(key, doc) else {
+            return true;
+        };
+        let known = self
+            .notices
+            .with_untracked(|n| n.iter().any(|n| n.kind == "storage-write"));
+        if !known {
+            self.notify(
+                "storage-write",
+                format!(
+                    "Your work cannot be saved in this browser ({reason}). The calculator \
+                     keeps working; use Copy link or Export to keep a scenario."
+                ),
+            );
+        }
+        false
+    }
+
+    /// The name of the scenario the page is working on: its name in the
+    /// library (or, if another tab deleted it, its last known name); `None`
+    /// when the page is not linked to a named scenario.
+    pub fn current_name(self) -> Option<String> {
+        let linked = self.linked.get()?;
+        Some(
+            self.library
+                .with(|l| l.get(linked.id).map(|s| s.name.clone()))
+                .unwrap_or(linked.name),
+        )
+    }
+
+    /// Links the page to named scenario `id` (now in the library).
+    pub fn link(self, id: u64) {
+        let name = self
+            .library
+            .with_untracked(|l| l.get(id).map(|s| s.name.clone()));
+        self.linked.set(name.map(|name| Linked { id, name }));
+    }
+
+    /// Starts a new scenario from `raw`: the page is no longer linked to a
+    /// named scenario, so Save asks for a name.
+    pub fn start_new(self, raw: RawInputs) {
+        self.linked.set(None);
+        self.set_raw(raw);
+    }
+
+    /// Saves an offer's texts as a new named scenario and removes the
+    /// notice of `kind` that made it.
+    pub fn accept(self, kind: &'static str, offer: Offer) {
+        match self.change_library(|l| l.save_new(&offer.name, offer.raw)) {
+            Ok(id) => {
+                if offer.link {
+                    self.link(id);
+                }
+                self.dismiss(kind);
+            }
+            Err(e) => self.notify(kind, e.to_string()),
         }
     }
 
@@ -219,9 +415,15 @@ impl Calc {
 
     /// Shows a notice, replacing any earlier notice of the same kind.
     pub fn notify(self, kind: &'static str, text: String) {
+        self.offer(kind, text, None);
+    }
+
+    /// Shows a notice with an offer (a button), replacing any earlier
+    /// notice of the same kind.
+    pub fn offer(self, kind: &'static str, text: String, offer: Option<Offer>) {
         self.notices.update(|n| {
             n.retain(|n| n.kind != kind);
-            n.push(Notice { kind, text });
+            n.push(Notice { kind, text, offer });
         });
     }
 
@@ -240,14 +442,15 @@ impl Calc {
         self.parsed.with(|p| match p {
             // Only the chart's range can be wrong in a valid scenario.
             Ok(p) if field == Field::Sensitivity => p.sensitivity.err(),
+            Ok(p) if field == Field::FxRate => p.fx_rate.err(),
             Ok(_) => None,
             Err(errors) => errors.iter().find(|(f, _)| *f == field).map(|&(_, e)| e),
         })
     }
 
-    /// Puts the reference example back in every field.
+    /// Puts the reference example back in every field, as a new scenario.
     pub fn reset(self) {
-        self.set_raw(RawInputs::example());
+        self.start_new(RawInputs::example());
     }
 
     /// One value of the validated scenario's breakdowns, `None` when the
@@ -277,6 +480,7 @@ fn url_notices(decoded: &Decoded) -> Vec<Notice> {
             .map(|(f, _)| format!("{} (\u{201c}{}\u{201d})", f.label(), decoded.raw.get(*f)))
             .collect();
         notices.push(Notice {
+            offer: None,
             kind: "url",
             text: format!(
                 "This link has values that cannot be used: {}. The rest of the scenario is loaded; \
@@ -287,6 +491,7 @@ fn url_notices(decoded: &Decoded) -> Vec<Notice> {
     }
     if let Some(v) = &decoded.unsupported_version {
         notices.push(Notice {
+            offer: None,
             kind: "url-version",
             text: format!(
                 "This link is in format version \u{201c}{v}\u{201d}; this page reads version {}. \
@@ -298,6 +503,18 @@ fn url_notices(decoded: &Decoded) -> Vec<Notice> {
     notices
 }
 
+/// What reading a stored document found.
+enum Stored<T> {
+    /// The document.
+    Doc(T),
+    /// Nothing stored under the key.
+    Missing,
+    /// Something this build cannot read, now kept under the backup key.
+    Unreadable,
+    /// Storage cannot be read at all.
+    Unavailable,
+}
+
 /// Reads `key` from storage with `decode`. Unreadable data is copied to the
 /// backup key (never overwritten by the fresh state) and reported; storage
 /// that cannot be read at all is reported too.
@@ -306,21 +523,23 @@ fn load<T>(
     what: &str,
     decode: fn(&str) -> Result<T, store::StoreError>,
     notices: &mut Vec<Notice>,
-) -> Option<T> {
+) -> Stored<T> {
     let text = match storage_get(key) {
-        Ok(text) => text?,
+        Ok(Some(text)) => text,
+        Ok(None) => return Stored::Missing,
         Err(reason) => {
             if !notices.iter().any(|n| n.kind == "storage-read") {
                 notices.push(Notice {
                     kind: "storage-read",
                     text: format!("Saved scenarios are unavailable ({reason}). The calculator works without them."),
+                    offer: None,
                 });
             }
-            return None;
+            return Stored::Unavailable;
         }
     };
     match decode(&text) {
-        Ok(value) => Some(value),
+        Ok(value) => Stored::Doc(value),
         Err(error) => {
             let backup = backup_key(key);
             let kept = match storage_set(&backup, &text) {
@@ -336,8 +555,9 @@ fn load<T>(
                     "storage-library"
                 },
                 text: format!("Your {what} could not be read: {error}. Starting fresh. {kept}"),
+                offer: None,
             });
-            None
+            Stored::Unreadable
         }
     }
 }

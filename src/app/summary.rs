@@ -23,6 +23,13 @@ fn status_text(r: &Results, horizon: u32) -> (&'static str, String) {
                 r.break_even_months.map_or_else(|| "n/a".to_owned(), months)
             ),
         ),
+        // Serving costs count against the savings too (issue #15).
+        Status::Never if r.serving => (
+            "Never breaks even",
+            "Per-request savings do not cover the monthly maintenance and serving costs, so the \
+             investment is never recovered at this volume."
+                .to_owned(),
+        ),
         Status::Never => (
             "Never breaks even",
             "Per-request savings do not cover the monthly maintenance, so the investment is \

@@ -2,10 +2,10 @@
 //! columns, the best value per figure marked, and the difference of each
 //! column to the first.
 
-use super::csv::csv_line;
+use super::csv::{self, csv_row};
 use super::export::{input_text, input_value, used_inputs};
 use super::format::MINUS;
-use super::metrics::{Better, METRICS};
+use super::metrics::{Better, METRICS, SERVING};
 use super::model::{calculate, Inputs, Results};
 use super::parse::{parse_inputs, RawInputs};
 
@@ -113,7 +113,13 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
             .iter()
             .map(|i| {
                 let value = i.as_ref().and_then(|i| input_value(i, field));
-                let text = value.map_or_else(|| "invalid".to_owned(), |v| input_text(field, v));
+                let text = match (i, value) {
+                    (_, Some(v)) => input_text(field, v),
+                    // A serving value of a mode this scenario does not use
+                    // (issue #15).
+                    (Some(_), None) => "not used".to_owned(),
+                    (None, None) => "invalid".to_owned(),
+                };
                 Cell {
                     value,
                     text,
@@ -142,7 +148,10 @@ pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
             })
             .collect(),
     });
-    for m in &METRICS {
+    // The serving figures when one of the scenarios pays for serving
+    // (issue #15).
+    let serving = results.iter().flatten().any(|r| r.serving);
+    for m in METRICS.iter().chain(SERVING.iter().filter(|_| serving)) {
         let mut cells: Vec<Cell> = results
             .iter()
             .map(|r| match r {
@@ -175,21 +184,25 @@ impl Table {
     /// The table as CSV: one row per input or figure, raw values (to 15
     /// significant digits, [`super::format::data`]).
     pub fn to_csv(&self) -> String {
-        let mut out = csv_line(
-            ["name", "label"]
+        // The column names are the scenarios' names: user text.
+        let mut out = csv_row(
+            [csv::Cell::Text("name"), csv::Cell::Text("label")]
                 .into_iter()
-                .map(str::to_owned)
-                .chain(self.columns.iter().cloned()),
+                .chain(self.columns.iter().map(|c| csv::Cell::Text(c))),
         );
         for row in &self.rows {
-            let values = row.cells.iter().map(|c| match c.value {
-                Some(v) => super::format::data(v),
-                None => c.status.unwrap_or_default().to_owned(),
-            });
-            out += &csv_line(
-                [row.key.to_owned(), row.label.to_owned()]
+            let values: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| match c.value {
+                    Some(v) => super::format::data(v),
+                    None => c.status.unwrap_or_default().to_owned(),
+                })
+                .collect();
+            out += &csv_row(
+                [csv::Cell::Text(row.key), csv::Cell::Text(row.label)]
                     .into_iter()
-                    .chain(values),
+                    .chain(values.iter().map(|v| csv::Cell::Number(v))),
             );
         }
         out

@@ -1,15 +1,18 @@
 //! Embedding options read from the URL: `embed=1` (compact layout),
-//! `theme=light|dark|auto` and `accent=<hex colour>`. Invalid values are
-//! ignored. These are page options, not part of the scenario. A custom
+//! `theme=light|dark|auto|host` and `accent=<hex colour>`. Invalid values
+//! are ignored. These are page options, not part of the scenario. A custom
 //! accent also decides the colours that go with it ([`accent_colours`]), so
 //! text on it and in it stays readable (WCAG 2 contrast of at least 4.5:1).
+//! The messages a host page may send an embedded calculator are read here
+//! too ([`host_message`]): only their documented shapes are accepted.
 
 /// The embedding options of a page load.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedOptions {
     /// Compact layout without the page chrome.
     pub embed: bool,
-    /// `light` or `dark` when pinned; `None` follows the system.
+    /// `light` or `dark` when pinned, `host` when the host page decides (by
+    /// message, see [`HostMessage::Theme`]); `None` follows the system.
     pub theme: Option<&'static str>,
     /// The accent colour as `#rrggbb` or `#rgb`.
     pub accent: Option<String>,
@@ -26,6 +29,7 @@ pub fn options(query: &str) -> EmbedOptions {
                 out.theme = match value.trim() {
                     "light" => Some("light"),
                     "dark" => Some("dark"),
+                    "host" => Some("host"),
                     _ => None,
                 }
             }
@@ -45,6 +49,11 @@ pub fn hex_colour(text: &str) -> Option<String> {
 }
 
 impl EmbedOptions {
+    /// Whether the host page decides light or dark (`theme=host`).
+    pub fn host_theme(&self) -> bool {
+        self.theme == Some("host")
+    }
+
     /// The options as query pairs, to keep them in the address bar while
     /// the scenario part changes.
     pub fn query(&self) -> String {
@@ -59,6 +68,38 @@ impl EmbedOptions {
             out.append_pair("accent", accent);
         }
         out.finish()
+    }
+}
+
+/// The `type` of the message that asks an embedded calculator for its
+/// height: `{ type: "ft-roi:measure" }`. The answer is a [`HEIGHT`] message.
+pub const MEASURE: &str = "ft-roi:measure";
+/// The `type` of the message that tells an embedded calculator with
+/// `theme=host` to be light or dark: `{ type: "ft-roi:theme", theme: "light" | "dark" }`.
+pub const THEME: &str = "ft-roi:theme";
+/// The `type` of the calculator's height report to its host page:
+/// `{ type: "ft-roi:height", height }`, the content's height in CSS pixels.
+pub const HEIGHT: &str = "ft-roi:height";
+
+/// A message from the host page that an embedded calculator acts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostMessage {
+    /// Report the content height now, even when it has not changed.
+    Measure,
+    /// Be `light` or `dark` (honoured only with `theme=host`).
+    Theme(&'static str),
+}
+
+/// Reads a host message from its `type` and `theme` properties, each `None`
+/// when absent or not a string. Only the documented shapes are accepted:
+/// exactly the type names above, and for a theme exactly `light` or `dark`
+/// (no trimming, no other case); other properties are ignored.
+pub fn host_message(kind: Option<&str>, theme: Option<&str>) -> Option<HostMessage> {
+    match (kind?, theme) {
+        (MEASURE, _) => Some(HostMessage::Measure),
+        (THEME, Some("light")) => Some(HostMessage::Theme("light")),
+        (THEME, Some("dark")) => Some(HostMessage::Theme("dark")),
+        _ => None,
     }
 }
 

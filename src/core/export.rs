@@ -1,14 +1,19 @@
 //! Exports (JSON, CSV, Markdown) of a scenario and its results, and the
 //! import of an exported JSON file, validated field by field.
 
-use super::csv::csv_line;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
+
+use super::csv::{csv_line, csv_row, Cell};
 use super::field::{push_in_form_order, Field, Kind};
 use super::format::{data, money_input, number, unit_cost};
-use super::json::{self, Json};
-use super::metrics::METRICS;
+use super::metrics;
 use super::model::{Inputs, Results};
 use super::parse::{parse_scenario, DecimalMark, RawInputs};
 use super::scenario;
+use super::serving::Serving;
+use super::store::{StoreError, NOT_AN_OBJECT};
 
 /// The `format` tag of exported JSON files.
 pub const FORMAT: &str = "ft-roi-scenario";
@@ -23,6 +28,11 @@ pub fn input_text(field: Field, v: f64) -> String {
         Kind::Months => format!("{} months", number(v)),
         Kind::Bounded(_) | Kind::Signed(_) => format!("{} {}", number(v), field.unit()),
         Kind::Choice(options) => options.get(v as usize).copied().unwrap_or("").to_owned(),
+        // Serving costs (issue #15).
+        Kind::Whole(_) | Kind::Positive | Kind::Between(..) => {
+            format!("{} {}", number(v), field.unit())
+        }
+        Kind::Label => String::new(),
     }
 }
 
@@ -42,8 +52,48 @@ pub fn input_value(i: &Inputs, field: Field) -> Option<f64> {
         Field::ErrorValue => i.error_value,
         Field::Growth => i.growth * 100.0,
         Field::Discount => i.discount * 100.0,
-        _ => return None,
+        // Serving costs (issue #15): a side's mode, and its mode's values.
+        _ => {
+            let (serving, k) = if let Some(k) = Field::BASE_SERVING.iter().position(|&f| f == field)
+            {
+                (i.base_serving, k)
+            } else {
+                let k = Field::FT_SERVING.iter().position(|&f| f == field)?;
+                (i.ft_serving, k)
+            };
+            return serving_value(&serving, k);
+        }
     })
+}
+
+/// The `k`-th value of a side's serving fields ([`Field::BASE_SERVING`]
+/// order): the mode's option index, or a value of the side's mode; `None`
+/// for a value of another mode.
+fn serving_value(s: &Serving, k: usize) -> Option<f64> {
+    match (s, k) {
+        (Serving::PerToken, 0) => Some(0.0),
+        (Serving::Hourly { .. }, 0) => Some(1.0),
+        (Serving::Capacity(_), 0) => Some(2.0),
+        (Serving::Hourly { rate, .. }, 1) => Some(*rate),
+        (Serving::Hourly { hours, .. }, 2) => Some(*hours),
+        (Serving::Hourly { deployments, .. }, 3) => Some(*deployments),
+        (Serving::Capacity(c), 4) => Some(c.unit_rate),
+        (Serving::Capacity(c), 5) => Some(c.unit_rps),
+        (Serving::Capacity(c), 6) => Some(c.peak_factor),
+        (Serving::Capacity(c), 7) => Some(c.min_units),
+        (Serving::Capacity(c), 8) => Some(c.unit_hours),
+        _ => None,
+    }
+}
+
+/// A side's serving fields that a scenario uses (issue #15): none per
+/// token; the mode and that mode's values otherwise.
+fn serving_fields(s: &Serving, fields: [Field; 9]) -> impl Iterator<Item = Field> + '_ {
+    fields
+        .into_iter()
+        .enumerate()
+        .filter(move |&(k, _)| !s.is_per_token() && serving_value(s, k).is_some())
+        .map(|(_, f)| f)
 }
 
 /// The model's inputs beyond the six: retraining (from the operations
@@ -58,10 +108,18 @@ pub const EXTRA: [Field; 6] = [
 ];
 
 /// The inputs the figures of `scenarios` come from, in form order: the six,
-/// then each extra input that one of them uses (is not zero), so that an
-/// export reproduces its own figures.
+/// then each extra input that one of them uses (is not zero), then the
+/// serving inputs one of them uses, so that an export reproduces its own
+/// figures.
 pub fn used_inputs<'a>(scenarios: impl IntoIterator<Item = &'a Inputs>) -> Vec<Field> {
     let scenarios: Vec<&Inputs> = scenarios.into_iter().collect();
+    let serving = |f: Field| {
+        scenarios.iter().any(|i| {
+            serving_fields(&i.base_serving, Field::BASE_SERVING)
+                .chain(serving_fields(&i.ft_serving, Field::FT_SERVING))
+                .any(|g| g == f)
+        })
+    };
     Field::CORE
         .into_iter()
         .chain(EXTRA.into_iter().filter(|&f| {
@@ -69,45 +127,131 @@ pub fn used_inputs<'a>(scenarios: impl IntoIterator<Item = &'a Inputs>) -> Vec<F
                 .iter()
                 .any(|i| input_value(i, f).is_some_and(|v| v != 0.0))
         }))
+        .chain(
+            Field::BASE_SERVING
+                .into_iter()
+                .chain(Field::FT_SERVING)
+                .filter(|&f| serving(f)),
+        )
         .collect()
+}
+
+/// A number in the exported file: whole numbers without a fraction
+/// (`2500`, as people write them), others in the shortest form that reads
+/// back bit for bit; `null` when undefined or not finite.
+struct JsonNumber(Option<f64>);
+
+impl Serialize for JsonNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(x) if x.is_finite() => {
+                let whole = x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0;
+                // -0.0 keeps its sign (`-0.0`), so it reads back bit for bit.
+                if whole && !(x == 0.0 && x.is_sign_negative()) {
+                    serializer.serialize_i64(x as i64)
+                } else {
+                    serializer.serialize_f64(x)
+                }
+            }
+            _ => serializer.serialize_none(),
+        }
+    }
+}
+
+/// The model's six inputs by public name, as numbers.
+struct CoreInputs<'a>(&'a Inputs);
+
+impl Serialize for CoreInputs<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            Field::CORE
+                .into_iter()
+                .map(|f| (f.name(), JsonNumber(input_value(self.0, f)))),
+        )
+    }
+}
+
+/// Every figure by public name (`null` when undefined), then `status`.
+struct Figures<'a>(&'a Results);
+
+impl Serialize for Figures<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for m in metrics::of(self.0) {
+            map.serialize_entry(m.name, &JsonNumber((m.get)(self.0)))?;
+        }
+        map.serialize_entry("status", self.0.status.name())?;
+        map.end()
+    }
+}
+
+/// The exported JSON file, `ft-roi-scenario.json`, as written: the members
+/// in this order, indented by two spaces.
+#[derive(Serialize)]
+struct ScenarioFile<'a> {
+    /// Always [`FORMAT`].
+    format: &'static str,
+    /// The share format's version ([`scenario::VERSION`]).
+    version: u32,
+    /// The scenario's name, exactly as typed.
+    name: &'a str,
+    /// The share link's query for the scenario.
+    query: String,
+    /// The model's six inputs as numbers, whatever built them.
+    inputs: CoreInputs<'a>,
+    /// Every field's text, as in storage.
+    fields: &'a RawInputs,
+    /// Every figure.
+    results: Figures<'a>,
 }
 
 /// The scenario and its results as a JSON document that [`import_json`]
 /// reads back: `inputs` holds the model's six inputs as numbers (whatever
 /// built them), `fields` every field's text. Undefined figures are `null`.
 pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
-    let inputs = Json::object(
-        Field::CORE
-            .into_iter()
-            .map(|f| (f.name(), input_value(i, f).into())),
-    );
-    let mut results: Vec<(String, Json)> = METRICS
-        .iter()
-        .map(|m| (m.name.to_owned(), (m.get)(r).into()))
-        .collect();
-    results.push(("status".to_owned(), r.status.name().into()));
-    Json::object([
-        ("format", FORMAT.into()),
-        ("version", u64::from(scenario::VERSION).into()),
-        ("name", name.into()),
-        ("query", scenario::encode(raw, &RawInputs::example()).into()),
-        ("inputs", inputs),
-        ("fields", super::store::fields_json(raw)),
-        ("results", Json::Object(results)),
-    ])
-    .to_pretty_text()
+    serde_json::to_string_pretty(&ScenarioFile {
+        format: FORMAT,
+        version: scenario::VERSION,
+        name,
+        query: scenario::encode(raw, &RawInputs::example()),
+        inputs: CoreInputs(i),
+        fields: raw,
+        results: Figures(r),
+    })
+    .unwrap_or_default()
 }
 
-/// The scenario and its results as CSV: `kind,name,label,value,text`.
-pub fn to_csv(i: &Inputs, r: &Results) -> String {
+/// The scenario and its results as CSV: `kind,name,label,value,text`; the
+/// first row after the header names the scenario
+/// (`scenario,name,Scenario,,<name>`).
+pub fn to_csv(name: &str, i: &Inputs, r: &Results) -> String {
     let mut out = csv_line(["kind", "name", "label", "value", "text"]);
+    out += &csv_row([
+        Cell::Text("scenario"),
+        Cell::Text("name"),
+        Cell::Text("Scenario"),
+        Cell::Number(""),
+        Cell::Text(name),
+    ]);
     for f in used_inputs([i]) {
         let v = input_value(i, f).unwrap_or_default();
-        out += &csv_line(["input", f.name(), f.label(), &data(v), &input_text(f, v)]);
+        out += &csv_row([
+            Cell::Text("input"),
+            Cell::Text(f.name()),
+            Cell::Text(f.label()),
+            Cell::Number(&data(v)),
+            Cell::Text(&input_text(f, v)),
+        ]);
     }
-    for m in &METRICS {
+    for m in metrics::of(r) {
         let value = (m.get)(r).map_or_else(String::new, data);
-        out += &csv_line(["result", m.name, m.label, &value, &m.text(r)]);
+        out += &csv_row([
+            Cell::Text("result"),
+            Cell::Text(m.name),
+            Cell::Text(m.label),
+            Cell::Number(&value),
+            Cell::Text(&m.text(r)),
+        ]);
     }
     out += &csv_line([
         "result",
@@ -135,7 +279,7 @@ pub fn to_markdown(name: &str, i: &Inputs, r: &Results) -> String {
             input_text(f, input_value(i, f).unwrap_or_default())
         );
     }
-    for m in &METRICS {
+    for m in metrics::of(r) {
         out += &format!("| {} | {} |\n", m.label, m.text(r));
     }
     out
@@ -164,35 +308,61 @@ pub enum ImportError {
     Invalid(&'static str, String),
 }
 
+/// An exported file as read back: every member optional and taken as it
+/// comes, so that each problem gets its own message below rather than
+/// serde's. Unknown members are ignored.
+#[derive(Deserialize)]
+struct ImportedFile {
+    #[serde(default)]
+    format: Value,
+    #[serde(default)]
+    version: Value,
+    #[serde(default)]
+    name: Value,
+    #[serde(default)]
+    inputs: Value,
+    #[serde(default)]
+    fields: Value,
+}
+
 /// Reads an exported JSON file: the field texts when every input is valid,
 /// otherwise every problem found. An invalid file changes nothing.
 pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<ImportError>> {
-    let obj = json::parse(text).ok_or_else(|| vec![ImportError::NotJson])?;
-    if obj.as_object().is_none() {
-        return Err(vec![ImportError::NotExport("not a JSON object".to_owned())]);
-    }
-    match obj.get("format").and_then(Json::as_str) {
+    let file: ImportedFile = super::store::object(text).map_err(|e| {
+        vec![match e {
+            StoreError::NotJson => ImportError::NotJson,
+            StoreError::WrongShape(why) if why == NOT_AN_OBJECT => {
+                ImportError::NotExport("not a JSON object".to_owned())
+            }
+            other => ImportError::NotExport(other.to_string()),
+        }]
+    })?;
+    match file.format.as_str() {
         Some(FORMAT) => {}
         Some(other) => return Err(vec![ImportError::NotExport(format!("format \"{other}\""))]),
         None => return Err(vec![ImportError::NotExport("no \"format\"".to_owned())]),
     }
-    let version = obj.get("version").and_then(Json::as_u64).unwrap_or(1);
+    let version = file
+        .version
+        .as_f64()
+        .filter(|v| v.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(v))
+        .map_or(1, |v| v as u64);
     if version > u64::from(scenario::VERSION) {
         return Err(vec![ImportError::FutureVersion(version)]);
     }
-    let Some(inputs) = obj.get("inputs").filter(|v| v.as_object().is_some()) else {
+    let Some(inputs) = file.inputs.as_object() else {
         return Err(vec![ImportError::NotExport(
             "no \"inputs\" object".to_owned(),
         )]);
     };
-    let fields = obj.get("fields").filter(|v| v.as_object().is_some());
+    let fields = file.fields.as_object();
     let mut raw = RawInputs::example();
     let mut errors = Vec::new();
     // Numbers become text in the file's own number format, which is what
     // the text is then read with: 150.125 is `150,125` in de-DE.
     let mark = fields
         .and_then(|f| f.get(Field::Locale.name()))
-        .and_then(Json::as_str)
+        .and_then(Value::as_str)
         .map_or(DecimalMark::Point, DecimalMark::of_locale);
     for field in Field::ALL {
         // The six model inputs must be in `inputs`; the builders' fields are
@@ -203,16 +373,15 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
             fields.and_then(|f| f.get(field.name()))
         };
         let text = match value {
-            None | Some(Json::Null) if Field::CORE.contains(&field) => {
+            None | Some(Value::Null) if Field::CORE.contains(&field) => {
                 errors.push((field, ImportError::Missing(field.label())));
                 continue;
             }
-            None | Some(Json::Null) => continue,
+            None | Some(Value::Null) => continue,
             // Written the shortest way that reads back exactly: 3000, not 3000.0.
-            Some(Json::Number(v)) => {
-                super::float::display(*v).replace('.', &mark.char().to_string())
-            }
-            Some(Json::String(s)) => s.chars().take(scenario::MAX_VALUE_LEN).collect(),
+            Some(Value::Number(v)) => super::float::display(v.as_f64().unwrap_or_default())
+                .replace('.', &mark.char().to_string()),
+            Some(Value::String(s)) => s.chars().take(scenario::MAX_VALUE_LEN).collect(),
             Some(_) => {
                 errors.push((field, ImportError::NotANumber(field.label())));
                 continue;
@@ -237,9 +406,9 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
     if !errors.is_empty() {
         return Err(errors.into_iter().map(|(_, e)| e).collect());
     }
-    let name = obj
-        .get("name")
-        .and_then(Json::as_str)
+    let name = file
+        .name
+        .as_str()
         .and_then(|n| super::store::clean_name(n).ok());
     Ok((name, raw))
 }

@@ -31,6 +31,18 @@ pub enum Kind {
     Signed(u32),
     /// One of a fixed set of options (the first is the default).
     Choice(&'static [&'static str]),
+    // Serving costs (issue #15).
+    /// A whole number from 0 to the given maximum (deployments, units).
+    Whole(u32),
+    /// A number above zero: at least [`MIN_NONZERO`], at most [`MAX_VALUE`]
+    /// (throughput).
+    Positive,
+    /// A number from the first bound to the second (the peak factor).
+    Between(u32, u32),
+    // Issue #16: the price catalogue's model labels.
+    /// Free text that labels the scenario (a catalogue id); never read as a
+    /// number and never checked.
+    Label,
 }
 
 /// Everything known about one input.
@@ -79,6 +91,8 @@ const MODES_ITEMIZED: &[&str] = &["direct", "itemized"];
 const PRICE_UNITS: &[&str] = &["1m", "1k"];
 const COMPUTE_MODES: &[&str] = &["flat", "tokens"];
 const CURRENCY_CODES: &[&str] = &["USD", "EUR", "GBP", "JPY", "INR", "CNY", "CAD", "AUD"];
+/// How a side's model is served (issue #15).
+const SERVING_MODES: &[&str] = &["per_token", "hourly", "capacity"];
 const LOCALE_TAGS: &[&str] = &[
     "en-US", "en-GB", "en-IN", "de-DE", "fr-FR", "es-ES", "pt-BR", "ja-JP", "zh-CN",
 ];
@@ -139,6 +153,32 @@ fields! {
     Currency: "currency", "Currency", "", "Figures are in the currency you enter; no exchange rate is applied.", 1.0, Kind::Choice(CURRENCY_CODES), "USD";
     Locale: "locale", "Number format", "", "How numbers are written: separators and symbol placement.", 1.0, Kind::Choice(LOCALE_TAGS), "en-US";
     Sensitivity: "sensitivity", "Sensitivity range", "± %", "How far each input moves in the sensitivity chart.", 5.0, Kind::Bounded(100), "20";
+
+    // Serving costs on either side (issue #15): `base_` the baseline, `ft_` the fine-tuned model.
+    BaseServing: "base_serving", "Baseline serving", "", "Per request only, an hourly hosting fee on top, or capacity units sized to the load.", 1.0, Kind::Choice(SERVING_MODES), "per_token";
+    BaseHostRate: "base_host_rate", "Baseline hosting fee", "$ / deployment-hour", "Fee per deployment and hour on top of per-request costs.", 0.1, Kind::Money, "0";
+    BaseHostHours: "base_host_hours", "Baseline hours billed", "hours / month", "Hours each deployment is billed a month: 730 is always on (8,760 ÷ 12), 744 at most.", 1.0, Kind::Bounded(744), "730";
+    BaseHostDeployments: "base_host_deployments", "Baseline deployments", "deployments", "Deployments paying the fee, 0 to 10,000.", 1.0, Kind::Whole(10_000), "1";
+    BaseUnitRate: "base_unit_rate", "Baseline unit price", "$ / unit-hour", "One GPU, replica or provisioned-throughput unit for an hour.", 0.1, Kind::Money, "0";
+    BaseUnitRps: "base_unit_rps", "Baseline throughput per unit", "requests / second", "Requests per second one unit sustains at the latency you need.", 1.0, Kind::Positive, "1";
+    BasePeakFactor: "base_peak_factor", "Baseline peak factor", "× average load", "Peak-to-average load the units are sized for, 1 to 100.", 0.5, Kind::Between(1, 100), "2";
+    BaseMinUnits: "base_min_units", "Baseline minimum units", "units", "Always-on minimum, 0 to 10,000; 0 scales to zero without traffic.", 1.0, Kind::Whole(10_000), "1";
+    BaseUnitHours: "base_unit_hours", "Baseline hours per unit", "hours / month", "Hours each unit is billed a month: 730 is always on, 744 at most.", 1.0, Kind::Bounded(744), "730";
+    FtServing: "ft_serving", "Fine-tuned serving", "", "Per request only, an hourly hosting fee on top, or capacity units sized to the load.", 1.0, Kind::Choice(SERVING_MODES), "per_token";
+    FtHostRate: "ft_host_rate", "Fine-tuned hosting fee", "$ / deployment-hour", "Fee per deployment and hour on top of per-request costs (Azure OpenAI: about $1.70).", 0.1, Kind::Money, "0";
+    FtHostHours: "ft_host_hours", "Fine-tuned hours billed", "hours / month", "Hours each deployment is billed a month: 730 is always on (8,760 ÷ 12), 744 at most.", 1.0, Kind::Bounded(744), "730";
+    FtHostDeployments: "ft_host_deployments", "Fine-tuned deployments", "deployments", "Deployments paying the fee, 0 to 10,000.", 1.0, Kind::Whole(10_000), "1";
+    FtUnitRate: "ft_unit_rate", "Fine-tuned unit price", "$ / unit-hour", "One GPU, replica or provisioned-throughput unit for an hour.", 0.1, Kind::Money, "0";
+    FtUnitRps: "ft_unit_rps", "Fine-tuned throughput per unit", "requests / second", "Requests per second one unit sustains at the latency you need.", 1.0, Kind::Positive, "1";
+    FtPeakFactor: "ft_peak_factor", "Fine-tuned peak factor", "× average load", "Peak-to-average load the units are sized for, 1 to 100.", 0.5, Kind::Between(1, 100), "2";
+    FtMinUnits: "ft_min_units", "Fine-tuned minimum units", "units", "Always-on minimum, 0 to 10,000; 0 scales to zero without traffic.", 1.0, Kind::Whole(10_000), "1";
+    FtUnitHours: "ft_unit_hours", "Fine-tuned hours per unit", "hours / month", "Hours each unit is billed a month: 730 is always on, 744 at most.", 1.0, Kind::Bounded(744), "730";
+    // Issue #16: the price catalogue. Labels of the models whose prices were
+    // filled in (catalogue ids; the prices themselves are in their fields),
+    // and the exchange rate catalogue prices are converted with.
+    BaseModel: "base_model", "Baseline model", "", "Search the price catalogue: choosing a model fills this side's token prices.", 1.0, Kind::Label, "";
+    FtModel: "ft_model", "Fine-tuned model", "", "Search the price catalogue: choosing a model fills this side's token prices and the training price.", 1.0, Kind::Label, "";
+    FxRate: "fx_rate", "Exchange rate", "per US dollar", "Units of the scenario's currency per US dollar, to convert catalogue prices (yours to type; no live rate).", 0.01, Kind::Positive, "";
 }
 
 /// The number of fields.
@@ -213,4 +253,36 @@ impl Field {
 pub fn push_in_form_order<E>(errors: &mut Vec<(Field, E)>, field: Field, error: E) {
     let at = errors.partition_point(|(f, _)| *f <= field);
     errors.insert(at, (field, error));
+}
+
+// Serving costs (issue #15).
+impl Field {
+    /// The baseline's serving fields: the mode, then `hourly`'s rate, hours
+    /// and deployments, then `capacity`'s unit price, throughput, peak
+    /// factor, minimum units and hours per unit.
+    pub const BASE_SERVING: [Field; 9] = [
+        Field::BaseServing,
+        Field::BaseHostRate,
+        Field::BaseHostHours,
+        Field::BaseHostDeployments,
+        Field::BaseUnitRate,
+        Field::BaseUnitRps,
+        Field::BasePeakFactor,
+        Field::BaseMinUnits,
+        Field::BaseUnitHours,
+    ];
+
+    /// The fine-tuned side's serving fields, in the order of
+    /// [`Field::BASE_SERVING`].
+    pub const FT_SERVING: [Field; 9] = [
+        Field::FtServing,
+        Field::FtHostRate,
+        Field::FtHostHours,
+        Field::FtHostDeployments,
+        Field::FtUnitRate,
+        Field::FtUnitRps,
+        Field::FtPeakFactor,
+        Field::FtMinUnits,
+        Field::FtUnitHours,
+    ];
 }

@@ -7,6 +7,7 @@ use super::format::{
     count, money, money_input, months, number, percent, unit_cost, Escaped, MINUS,
 };
 use super::model::{Inputs, Results};
+use super::serving::Serving as ServingKind;
 
 /// One formula: what it computes, in words, and worked with the numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +151,8 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
     } else {
         format!("{} × {v}", paren(s.clone()))
     };
+    // Serving costs (issue #15): terms only for a side that pays any.
+    let sv = ServingTerms::of(i, r, growing);
     let line = |metric: &str| -> String {
         match metric {
             "request_savings" => format!("{b} {MINUS} {f} = {s}"),
@@ -161,7 +164,7 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 number(i.accuracy_gain),
                 money_input(i.error_value)
             ),
-            "monthly_net_savings" => format!("{} × {v}{quality_term} {MINUS} {m} = {n}{in_month_1}", paren(s.clone())),
+            "monthly_net_savings" => format!("{} × {v}{quality_term} {MINUS} {m}{} = {n}{in_month_1}", paren(s.clone()), sv.monthly),
             "retraining_monthly_average" => format!(
                 "{} × {} ÷ 12 = {}",
                 money_input(i.retrain_cost),
@@ -198,6 +201,7 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 Some(req) => format!("{t} ÷ {benefit} = {} requests", count(req)),
                 None => format!("n/a: a per-request benefit of {s} never repays {t}"),
             },
+            "break_even_volume" if r.serving => sv.break_even_volume(i, r, &benefit, &g),
             "break_even_volume" => match r.break_even_volume {
                 Some(vol) if growing => format!(
                     "({t} ÷ {h} + {m}{}) ÷ ({benefit} × {g} ÷ {h}) = {} requests/month in month 1",
@@ -215,17 +219,19 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 None => format!("n/a: with a per-request benefit of {s}, no volume breaks even"),
             },
             "baseline_horizon_cost" if growing => format!(
-                "{b} × {v} × {g} (Σ {}^(month {MINUS} 1), months 1 to {h}) = {}",
+                "{b} × {v} × {g} (Σ {}^(month {MINUS} 1), months 1 to {h}){} = {}",
                 number(1.0 + i.growth),
+                sv.base_horizon,
                 money(r.baseline_horizon_cost)
             ),
-            "baseline_horizon_cost" => format!("{b} × {v} × {g} = {}", money(r.baseline_horizon_cost)),
+            "baseline_horizon_cost" => format!("{b} × {v} × {g}{} = {}", sv.base_horizon, money(r.baseline_horizon_cost)),
             "finetuned_horizon_cost" => {
-                format!("{f} × {v} × {g} + {m} × {h}{retrain_term} + {t} = {}", money(r.finetuned_horizon_cost))
+                format!("{f} × {v} × {g}{} + {m} × {h}{retrain_term} + {t} = {}", sv.ft_horizon, money(r.finetuned_horizon_cost))
             }
             "investment" => format!("{t} + {m} × {h}{retrain_term} = {}", money(r.investment)),
             "net_operating_savings" if growing => format!(
-                "({per_request}) × {g} {MINUS} {m} × {h}{} = {}",
+                "({per_request}) × {g}{} {MINUS} {m} × {h}{} = {}",
+                sv.horizon,
                 retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
                 money(r.net_operating_savings)
             ),
@@ -262,7 +268,8 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 None => "not within 50 years".to_owned(),
             },
             "annual_benefit" if growing => format!(
-                "({per_request}) × {g12} {MINUS} {m} × 12{} {MINUS} {t} = {}",
+                "({per_request}) × {g12}{} {MINUS} {m} × 12{} {MINUS} {t} = {}",
+                sv.first_year,
                 if retrain_12 > 0.0 { format!(" {MINUS} {}", money_input(retrain_12)) } else { String::new() },
                 money(r.annual_benefit)
             ),
@@ -279,13 +286,301 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
             _ => String::new(),
         }
     };
-    DEFINITIONS
+    let mut out: Vec<Formula> = DEFINITIONS
         .iter()
         .map(|&(metric, title, words)| Formula {
             metric,
             title,
-            words,
+            words: if r.serving {
+                serving_words(metric).unwrap_or(words)
+            } else {
+                words
+            },
             worked: Some(line(metric)),
         })
-        .collect()
+        .collect();
+    if r.serving {
+        out.extend(
+            SERVING_DEFINITIONS
+                .iter()
+                .map(|&(metric, title, words)| Formula {
+                    metric,
+                    title,
+                    words,
+                    worked: Some(sv.line(metric, i, r)),
+                }),
+        );
+    }
+    out
+}
+
+// Serving costs (issue #15).
+
+/// The serving formulas, in the order of [`super::metrics::SERVING`], as
+/// (metric, title, words): shown when a side pays for serving.
+#[rustfmt::skip]
+const SERVING_DEFINITIONS: [(&str, &str, &str); 10] = [
+    ("baseline_serving_monthly", "Baseline serving", "hourly: deployments × hosting fee × hours billed; capacity: units × unit price × hours per unit; per request only: nothing"),
+    ("finetuned_serving_monthly", "Fine-tuned serving", "hourly: deployments × hosting fee × hours billed; capacity: units × unit price × hours per unit; per request only: nothing"),
+    ("baseline_units", "Baseline units", "monthly requests × peak factor ÷ (throughput per unit × hours per unit × 3,600), rounded up (a load within 1e-9 of a whole number needs that many), at least the minimum units"),
+    ("finetuned_units", "Fine-tuned units", "monthly requests × peak factor ÷ (throughput per unit × hours per unit × 3,600), rounded up (a load within 1e-9 of a whole number needs that many), at least the minimum units"),
+    ("baseline_utilization", "Baseline utilization", "monthly requests ÷ (units × throughput per unit × hours per unit × 3,600) × 100 (0 with no unit running)"),
+    ("finetuned_utilization", "Fine-tuned utilization", "monthly requests ÷ (units × throughput per unit × hours per unit × 3,600) × 100 (0 with no unit running)"),
+    ("baseline_effective_cost", "Baseline cost per request with serving", "baseline cost per request + baseline serving ÷ monthly requests"),
+    ("finetuned_effective_cost", "Fine-tuned cost per request with serving", "fine-tuned cost per request + fine-tuned serving ÷ monthly requests"),
+    ("finetuned_idle_cost", "Fine-tuned idle capacity", "fine-tuned serving × (1 − fine-tuned utilization): what the unused capacity costs"),
+    ("break_even_volume_max", "Upper break-even volume", "the volume above which the horizon's net benefit is below zero for good, when each extra unit costs more than the requests it serves save"),
+];
+
+/// What a figure's definition says once serving costs count.
+fn serving_words(metric: &str) -> Option<&'static str> {
+    Some(match metric {
+        "monthly_net_savings" => "per-request savings × monthly requests + value of accuracy − monthly maintenance + baseline serving − fine-tuned serving",
+        "break_even_volume" => "the lowest starting monthly volume at which the horizon's net benefit is at or above zero; serving units step up with volume, and between steps the net benefit is a line, so each piece is solved exactly",
+        "baseline_horizon_cost" => "baseline cost per request × monthly requests × months of volume + baseline serving over the horizon",
+        "finetuned_horizon_cost" => "fine-tuned cost per request × monthly requests × months of volume + fine-tuned serving over the horizon + maintenance × months + retraining in horizon + training cost",
+        "net_operating_savings" => "monthly net savings (serving included) × months − retraining in horizon (with growth: the savings and value of accuracy × months of volume + baseline serving − fine-tuned serving − maintenance × months − retraining)",
+        "annual_benefit" => "monthly net savings (serving included) × 12 − retraining in the first year − training cost (with growth: summed over the first 12 months)",
+        _ => return None,
+    })
+}
+
+/// The serving terms of the worked lines, and the serving formulas.
+struct ServingTerms {
+    /// ` + S_base,1 − S_ft,1` for the sides that pay.
+    monthly: String,
+    /// ` + baseline serving over the horizon`.
+    base_horizon: String,
+    /// ` + fine-tuned serving over the horizon`.
+    ft_horizon: String,
+    /// ` + baseline − fine-tuned serving over the horizon`.
+    horizon: String,
+    /// ` + baseline − fine-tuned serving over the first 12 months`.
+    first_year: String,
+    growing: bool,
+}
+
+impl ServingTerms {
+    fn of(i: &Inputs, r: &Results, growing: bool) -> ServingTerms {
+        let (b_on, f_on) = (!i.base_serving.is_per_token(), !i.ft_serving.is_per_token());
+        let terms = |b: String, f: String| {
+            let mut out = String::new();
+            if b_on {
+                out += &format!(" + {b}");
+            }
+            if f_on {
+                out += &format!(" {MINUS} {f}");
+            }
+            out
+        };
+        let h = i.months;
+        // A side's horizon total: its monthly cost × months when that is the
+        // same every month, else the schedule's sum.
+        let over = |fixed: bool, monthly: f64, total: f64| {
+            if fixed || !growing {
+                format!("{} × {h}", money(monthly))
+            } else {
+                money(total)
+            }
+        };
+        let base = over(
+            i.base_serving.is_fixed(),
+            r.baseline_serving_monthly,
+            r.baseline_serving_horizon,
+        );
+        let ft = over(
+            i.ft_serving.is_fixed(),
+            r.finetuned_serving_monthly,
+            r.finetuned_serving_horizon,
+        );
+        let first_year = if growing && r.serving {
+            let year = super::schedule::schedule(i, 12);
+            let sum = |f: fn(&super::schedule::Month) -> f64| money(year.iter().map(f).sum());
+            terms(sum(|m| m.baseline_serving), sum(|m| m.finetuned_serving))
+        } else {
+            String::new()
+        };
+        ServingTerms {
+            monthly: terms(
+                money(r.baseline_serving_monthly),
+                money(r.finetuned_serving_monthly),
+            ),
+            base_horizon: if b_on {
+                format!(" + {base}")
+            } else {
+                String::new()
+            },
+            ft_horizon: if f_on {
+                format!(" + {ft}")
+            } else {
+                String::new()
+            },
+            horizon: terms(base, ft),
+            first_year,
+            growing,
+        }
+    }
+
+    /// The break-even volume's line: the net benefit over the horizon at
+    /// that starting volume, term by term.
+    fn break_even_volume(&self, i: &Inputs, r: &Results, benefit: &str, g: &str) -> String {
+        if r.volume_search_exhausted {
+            return "n/a: serving costs take nearly all the savings, and the unit steps are too many to search exactly".to_owned();
+        }
+        let Some(vol) = r.break_even_volume else {
+            return "n/a: the horizon's net benefit is below zero at every volume".to_owned();
+        };
+        let at = Inputs {
+            requests: vol,
+            ..*i
+        };
+        let months = super::schedule::schedule(&at, at.months);
+        let (base, ft): (f64, f64) = months.iter().fold((0.0, 0.0), |(b, f), m| {
+            (b + m.baseline_serving, f + m.finetuned_serving)
+        });
+        let h = i.months;
+        let retraining = i.retrain_cost * r.retrainings_in_horizon;
+        let nb = super::model::net_benefit(&at);
+        let mut out = format!("{benefit} × {} × {g}", count(vol));
+        if !i.base_serving.is_per_token() {
+            out += &format!(" + {}", money(base));
+        }
+        if !i.ft_serving.is_per_token() {
+            out += &format!(" {MINUS} {}", money(ft));
+        }
+        out += &format!(" {MINUS} {} × {h}", money_input(i.maintenance));
+        if retraining > 0.0 {
+            out += &format!(" {MINUS} {}", money_input(retraining));
+        }
+        out += &format!(
+            " {MINUS} {} = {} at {} requests/month{}",
+            money_input(i.training),
+            money(nb),
+            count(vol),
+            if self.growing { " in month 1" } else { "" }
+        );
+        out
+    }
+
+    /// The worked line of serving figure `metric`.
+    fn line(&self, metric: &str, i: &Inputs, r: &Results) -> String {
+        let baseline = metric.starts_with("baseline");
+        let (serving, cost, per_request) = if baseline {
+            (i.base_serving, r.baseline_serving_monthly, i.baseline)
+        } else {
+            (i.ft_serving, r.finetuned_serving_monthly, i.finetuned)
+        };
+        let (units, utilization) = if baseline {
+            (r.baseline_units, r.baseline_utilization)
+        } else {
+            (r.finetuned_units, r.finetuned_utilization)
+        };
+        let in_month_1 = if self.growing && !serving.is_fixed() {
+            " in month 1"
+        } else {
+            ""
+        };
+        let v = number(i.requests);
+        let plural = |n: f64, one: &str, many: &str| {
+            format!("{} {}", count(n), if n == 1.0 { one } else { many })
+        };
+        let not_units = match serving {
+            ServingKind::PerToken => "n/a: paid per request only, not by units",
+            _ if serving.capacity().is_none() => "n/a: paid per deployment-hour, not by units",
+            _ => "n/a: a unit billed 0 hours a month serves nothing",
+        };
+        let suffix = metric.rsplit_once('_').map_or("", |(_, s)| s);
+        match (suffix, serving) {
+            ("monthly", ServingKind::PerToken) => format!("paid per request only: {}", money(0.0)),
+            (
+                "monthly",
+                ServingKind::Hourly {
+                    rate,
+                    hours,
+                    deployments,
+                },
+            ) => format!(
+                "{} × {}/deployment-hour × {} h = {}",
+                plural(deployments, "deployment", "deployments"),
+                money_input(rate),
+                number(hours),
+                money(cost)
+            ),
+            ("monthly", ServingKind::Capacity(c)) => match units {
+                Some(u) => format!(
+                    "{} × {}/unit-hour × {} h = {}{in_month_1}",
+                    plural(u, "unit", "units"),
+                    money_input(c.unit_rate),
+                    number(c.unit_hours),
+                    money(cost)
+                ),
+                None => format!("a unit billed 0 hours a month: {}", money(0.0)),
+            },
+            ("units", ServingKind::Capacity(c)) => match units {
+                Some(u) => {
+                    let load = i.requests * c.peak_factor / c.unit_requests();
+                    format!(
+                        "{v} × {} ÷ ({} × {} × 3,600) = {} units of peak load → {}{}{in_month_1}",
+                        number(c.peak_factor),
+                        number(c.unit_rps),
+                        number(c.unit_hours),
+                        number(load),
+                        plural(u, "unit", "units"),
+                        if u == c.min_units && load < u {
+                            " (the minimum)"
+                        } else {
+                            ""
+                        }
+                    )
+                }
+                None => not_units.to_owned(),
+            },
+            ("utilization", ServingKind::Capacity(c)) => match (units, utilization) {
+                (Some(u), Some(pct)) if u > 0.0 => format!(
+                    "{v} ÷ ({} × {} × {} × 3,600) × 100 = {}{in_month_1}",
+                    count(u),
+                    number(c.unit_rps),
+                    number(c.unit_hours),
+                    percent(pct)
+                ),
+                (Some(_), Some(pct)) => format!("no unit runs: {}", percent(pct)),
+                _ => not_units.to_owned(),
+            },
+            ("units" | "utilization", _) => not_units.to_owned(),
+            ("cost", _) if metric.ends_with("effective_cost") => {
+                let effective = if baseline {
+                    r.baseline_effective_cost
+                } else {
+                    r.finetuned_effective_cost
+                };
+                match effective {
+                    Some(e) => format!(
+                        "{} + {} ÷ {v} = {}{in_month_1}",
+                        unit_cost(per_request),
+                        money(cost),
+                        unit_cost(e)
+                    ),
+                    None => "n/a: no requests to share the serving cost".to_owned(),
+                }
+            }
+            ("cost", _) => match (r.finetuned_idle_cost, r.finetuned_utilization) {
+                (Some(idle), Some(pct)) => format!(
+                    "{} × (1 {MINUS} {}) = {}{in_month_1}",
+                    money(cost),
+                    percent(pct),
+                    money(idle)
+                ),
+                _ => "n/a: only for units sized to the load (capacity)".to_owned(),
+            },
+            ("max", _) => match r.break_even_volume_max {
+                Some(max) => format!(
+                    "above {} requests/month the horizon's net benefit is below zero for good: each extra unit costs more than the requests it serves save",
+                    count(max)
+                ),
+                None if r.volume_search_exhausted => "n/a: too many unit steps to search exactly".to_owned(),
+                None => "n/a: the net benefit does not fall below zero again at higher volumes".to_owned(),
+            },
+            _ => String::new(),
+        }
+    }
 }

@@ -2,6 +2,8 @@
 //! in [`Results`], and the [`Status`] a scenario ends up in. The model
 //! ([`crate::core::model`]) computes them; views and exports read them.
 
+pub use super::serving::{Capacity, Serving};
+
 /// Validated inputs. Every money and volume value is finite, in
 /// `0..=1e15`, and either 0 or at least 1e-9; `months` is in `1..=600`.
 /// [`crate::core::parse_inputs`] is the way to build one from user text.
@@ -31,6 +33,11 @@ pub struct Inputs {
     pub growth: f64,
     /// Annual discount rate D (fraction), for the net present value.
     pub discount: f64,
+    // Serving costs (issue #15).
+    /// How the baseline model is served: S_base,m a month.
+    pub base_serving: Serving,
+    /// How the fine-tuned model is served: S_ft,m a month.
+    pub ft_serving: Serving,
 }
 
 impl Inputs {
@@ -48,7 +55,16 @@ impl Inputs {
         error_value: 0.0,
         growth: 0.0,
         discount: 0.0,
+        base_serving: Serving::PerToken,
+        ft_serving: Serving::PerToken,
     };
+
+    /// Whether either side pays for serving beyond its per-request costs
+    /// (issue #15); with both sides per token every figure is the model's
+    /// without serving.
+    pub const fn has_serving(&self) -> bool {
+        !self.base_serving.is_per_token() || !self.ft_serving.is_per_token()
+    }
 }
 
 /// Where the scenario ends up.
@@ -139,4 +155,40 @@ pub struct Results {
     pub discounted_break_even_months: Option<f64>,
     /// Where the scenario ends up.
     pub status: Status,
+    // Serving costs (issue #15).
+    /// Whether either side pays for serving ([`Inputs::has_serving`]): the
+    /// serving figures are shown and exported only then.
+    pub serving: bool,
+    /// S_base,1: the baseline's serving cost in month 1 ($).
+    pub baseline_serving_monthly: f64,
+    /// S_ft,1: the fine-tuned side's serving cost in month 1 ($).
+    pub finetuned_serving_monthly: f64,
+    /// Σ S_base,m over the horizon ($).
+    pub baseline_serving_horizon: f64,
+    /// Σ S_ft,m over the horizon ($).
+    pub finetuned_serving_horizon: f64,
+    /// u_base,1: the baseline's units in month 1, in capacity mode.
+    pub baseline_units: Option<f64>,
+    /// u_ft,1: the fine-tuned side's units in month 1, in capacity mode.
+    pub finetuned_units: Option<f64>,
+    /// The baseline units' utilisation in month 1, in percent.
+    pub baseline_utilization: Option<f64>,
+    /// The fine-tuned units' utilisation in month 1, in percent.
+    pub finetuned_utilization: Option<f64>,
+    /// b + S_base,1 / V ($ per request), when either side pays for serving
+    /// and V > 0.
+    pub baseline_effective_cost: Option<f64>,
+    /// f + S_ft,1 / V ($ per request), when either side pays for serving
+    /// and V > 0.
+    pub finetuned_effective_cost: Option<f64>,
+    /// S_ft,1 × (1 − utilisation): month 1's cost of unused fine-tuned
+    /// capacity ($), in capacity mode.
+    pub finetuned_idle_cost: Option<f64>,
+    /// With serving, the volume above which the horizon's net benefit is
+    /// below zero for good (each extra unit costs more than the requests it
+    /// serves save); `None` when it never turns negative again.
+    pub break_even_volume_max: Option<f64>,
+    /// Whether the break-even volume search gave up: too many unit steps to
+    /// walk exactly (both volumes are then `None`).
+    pub volume_search_exhausted: bool,
 }

@@ -102,5 +102,38 @@ pub const METRICS: [MetricDef; 21] = [
 
 /// The figure named `name`.
 pub fn metric(name: &str) -> Option<&'static MetricDef> {
-    METRICS.iter().find(|m| m.name == name)
+    METRICS.iter().chain(&SERVING).find(|m| m.name == name)
+}
+
+// Serving costs (issue #15).
+
+fn units_text(n: f64) -> String {
+    format!("{} {}", count(n), if n == 1.0 { "unit" } else { "units" })
+}
+
+/// The serving figures (issue #15), in reading order: shown and exported
+/// only when a scenario pays for serving on either side
+/// ([`Results::serving`]), so that scenarios without keep every export as
+/// it was.
+#[rustfmt::skip]
+pub const SERVING: [MetricDef; 10] = [
+    def("baseline_serving_monthly", "Baseline serving per month", "$/month", |r| Some(r.baseline_serving_monthly), money, "n/a", Lower),
+    def("finetuned_serving_monthly", "Fine-tuned serving per month", "$/month", |r| Some(r.finetuned_serving_monthly), money, "n/a", Lower),
+    def("baseline_units", "Baseline units", "units", |r| r.baseline_units, units_text, "n/a", Lower),
+    def("finetuned_units", "Fine-tuned units", "units", |r| r.finetuned_units, units_text, "n/a", Lower),
+    def("baseline_utilization", "Baseline utilization", "%", |r| r.baseline_utilization, percent, "n/a", Higher),
+    def("finetuned_utilization", "Fine-tuned utilization", "%", |r| r.finetuned_utilization, percent, "n/a", Higher),
+    def("baseline_effective_cost", "Baseline cost per request with serving", "$", |r| r.baseline_effective_cost, unit_cost, "n/a", Lower),
+    def("finetuned_effective_cost", "Fine-tuned cost per request with serving", "$", |r| r.finetuned_effective_cost, unit_cost, "n/a", Lower),
+    def("finetuned_idle_cost", "Fine-tuned idle capacity per month", "$/month", |r| r.finetuned_idle_cost, money, "n/a", Lower),
+    def("break_even_volume_max", "Upper break-even volume", "requests/month", |r| r.break_even_volume_max, volume_text, "n/a", Higher),
+];
+
+/// The figures of `r`: [`METRICS`], then [`SERVING`] when it pays for
+/// serving.
+pub fn of(r: &Results) -> impl Iterator<Item = &'static MetricDef> {
+    let serving = r.serving;
+    METRICS
+        .iter()
+        .chain(SERVING.iter().filter(move |_| serving))
 }

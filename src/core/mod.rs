@@ -9,17 +9,18 @@
 //!   `None`, never NaN or infinity, and no formatted string contains either.
 
 pub mod builders;
+pub mod catalogue;
 pub mod chart;
 pub mod compare;
 pub mod csv;
 pub mod embed;
 pub mod export;
 pub mod field;
+pub mod fill;
 pub mod float;
 pub mod format;
 pub mod formulas;
 pub mod inputs;
-pub mod json;
 pub mod metrics;
 pub mod model;
 pub mod number;
@@ -28,6 +29,9 @@ pub mod presets;
 pub mod scenario;
 pub mod schedule;
 pub mod store;
+// Serving costs (issue #15).
+pub mod serving;
+pub mod volume;
 
 pub use field::Field;
 pub use model::{calculate, Inputs, Results, Status};

@@ -103,7 +103,11 @@ pub fn calculate(i: &Inputs) -> Results {
     let q = quality_per_request * v;
     // Per-request benefit: savings plus the value of avoided errors.
     let u = s + quality_per_request;
-    let n = difference(s * v + q, i.maintenance);
+    // Serving costs (issue #15): month 1's, the same every month without
+    // growth. Zero on a side paid per request only.
+    let serving = i.has_serving();
+    let (sb, sf) = (i.base_serving.month(v), i.ft_serving.month(v));
+    let n = difference(s * v + q + sb.cost, i.maintenance + sf.cost);
     let k_h = retrainings_by(h, i.retrain_per_year);
     let retraining = i.retrain_cost * k_h;
     let retraining_on = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
@@ -112,10 +116,13 @@ pub fn calculate(i: &Inputs) -> Results {
     } else {
         None
     };
-    let break_even_volume = if u > 0.0 {
-        finite((i.training / h + i.maintenance + retraining / h) / u)
-    } else {
-        None
+    // With serving, solved piece by piece between unit steps (growth
+    // included); without, the closed form.
+    let volumes = serving.then(|| super::volume::Curve::new(i, u).range());
+    let break_even_volume = match volumes {
+        Some(range) => range.min,
+        None if u > 0.0 => finite((i.training / h + i.maintenance + retraining / h) / u),
+        None => None,
     };
     let investment = i.training + i.maintenance * h + retraining;
     let net_operating_savings = n * h - retraining;
@@ -160,8 +167,11 @@ pub fn calculate(i: &Inputs) -> Results {
         break_even_requests: break_even_months.and_then(|m| finite(m * v)),
         training_recovery_requests,
         break_even_volume,
-        baseline_horizon_cost: i.baseline * v * h,
-        finetuned_horizon_cost: i.finetuned * v * h + i.maintenance * h + retraining + i.training,
+        baseline_horizon_cost: (i.baseline * v + sb.cost) * h,
+        finetuned_horizon_cost: (i.finetuned * v + sf.cost) * h
+            + i.maintenance * h
+            + retraining
+            + i.training,
         investment,
         net_benefit,
         net_operating_savings,
@@ -169,6 +179,24 @@ pub fn calculate(i: &Inputs) -> Results {
         npv: net_benefit,
         discounted_break_even_months: break_even_months,
         status,
+        serving,
+        baseline_serving_monthly: sb.cost,
+        finetuned_serving_monthly: sf.cost,
+        baseline_serving_horizon: sb.cost * h,
+        finetuned_serving_horizon: sf.cost * h,
+        baseline_units: sb.units,
+        finetuned_units: sf.units,
+        baseline_utilization: sb.utilization.map(|x| x * 100.0),
+        finetuned_utilization: sf.utilization.map(|x| x * 100.0),
+        baseline_effective_cost: (serving && v > 0.0)
+            .then(|| finite(i.baseline + sb.cost / v))
+            .flatten(),
+        finetuned_effective_cost: (serving && v > 0.0)
+            .then(|| finite(i.finetuned + sf.cost / v))
+            .flatten(),
+        finetuned_idle_cost: sf.utilization.map(|x| sf.cost * (1.0 - x)),
+        break_even_volume_max: volumes.and_then(|r| r.max),
+        volume_search_exhausted: volumes.is_some_and(|r| r.exhausted),
     };
     if i.growth == 0.0 && i.discount == 0.0 {
         closed
@@ -183,9 +211,11 @@ pub fn calculate(i: &Inputs) -> Results {
 /// growth: the schedule sums what this sums in closed form).
 pub fn net_benefit(i: &Inputs) -> f64 {
     let h = f64::from(i.months);
-    let s = difference(i.baseline, i.finetuned);
-    let u = s + i.accuracy_gain / 100.0 * i.error_value;
+    let u = per_request_benefit(i);
     let retraining = i.retrain_cost * retrainings_by(h, i.retrain_per_year);
+    if i.has_serving() {
+        return net_benefit_serving(i, u, retraining);
+    }
     if i.growth == 0.0 {
         let n = difference(u * i.requests, i.maintenance);
         return difference(n * h - retraining, i.training);
@@ -193,6 +223,33 @@ pub fn net_benefit(i: &Inputs) -> f64 {
     // Σ (1+g)^(m−1) for m = 1..H.
     let volume_factor = ((1.0 + i.growth).powf(h) - 1.0) / i.growth;
     u * i.requests * volume_factor - i.maintenance * h - retraining - i.training
+}
+
+/// The per-request benefit: savings b − f plus the value of avoided errors
+/// a/100 · e ($ per request).
+pub fn per_request_benefit(i: &Inputs) -> f64 {
+    difference(i.baseline, i.finetuned) + i.accuracy_gain / 100.0 * i.error_value
+}
+
+/// [`net_benefit`] with serving costs (issue #15): fixed ones times the
+/// horizon, capacity units month by month when volume grows.
+fn net_benefit_serving(i: &Inputs, u: f64, retraining: f64) -> f64 {
+    let h = f64::from(i.months);
+    let v = i.requests;
+    if i.growth == 0.0 {
+        let (sb, sf) = (i.base_serving.month(v).cost, i.ft_serving.month(v).cost);
+        let n = difference(u * v + sb, i.maintenance + sf);
+        return difference(n * h - retraining, i.training);
+    }
+    // Units sized for V·γ_m, as the schedule sizes them.
+    let (mut total, mut requests, mut gamma) = (0.0, v, 1.0);
+    for _ in 0..i.months {
+        let load = v * gamma;
+        total += u * requests + i.base_serving.month(load).cost - i.ft_serving.month(load).cost;
+        requests *= 1.0 + i.growth;
+        gamma *= 1.0 + i.growth;
+    }
+    total - i.maintenance * h - retraining - i.training
 }
 
 /// The figures when volume grows or cash flows are discounted: the same
@@ -218,8 +275,17 @@ fn from_schedule(
     let horizon = &months[..h];
     let volume_factor: f64 =
         horizon.iter().map(|m| m.requests).sum::<f64>() / i.requests.max(f64::MIN_POSITIVE);
-    let baseline: f64 = horizon.iter().map(|m| m.baseline_cost).sum();
-    let finetuned: f64 = horizon.iter().map(|m| m.finetuned_cost).sum();
+    // Serving is inference: each month's, summed (issue #15).
+    let baseline: f64 = horizon
+        .iter()
+        .map(|m| m.baseline_cost + m.baseline_serving)
+        .sum();
+    let finetuned: f64 = horizon
+        .iter()
+        .map(|m| m.finetuned_cost + m.finetuned_serving)
+        .sum();
+    r.baseline_serving_horizon = horizon.iter().map(|m| m.baseline_serving).sum();
+    r.finetuned_serving_horizon = horizon.iter().map(|m| m.finetuned_serving).sum();
     let hf = f64::from(i.months);
     r.baseline_horizon_cost = baseline;
     r.finetuned_horizon_cost = finetuned + i.maintenance * hf + retraining + i.training;
@@ -241,7 +307,10 @@ fn from_schedule(
         let next = months.get(whole).map_or(0.0, |m| m.requests);
         finite(before + (t - t.floor()) * next)
     });
-    r.break_even_volume = if per_request_benefit > 0.0 && volume_factor > 0.0 {
+    r.break_even_volume = if r.serving {
+        // Solved with growth already (see `calculate`).
+        closed.break_even_volume
+    } else if per_request_benefit > 0.0 && volume_factor > 0.0 {
         finite(
             (i.training + i.maintenance * hf + retraining) / (per_request_benefit * volume_factor),
         )

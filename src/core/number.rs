@@ -54,6 +54,30 @@ pub enum InputError {
     /// Not one of a choice field's options.
     #[error("Choose one of the options.")]
     NotAnOption,
+    // Serving costs (issue #15).
+    /// Not a whole number from 0 to the given maximum (deployments, units).
+    #[error("Enter a whole number from 0 to {}.", grouped(*.0))]
+    NotWhole(u32),
+    /// Not above zero (at least [`MIN_NONZERO`](crate::core::field::MIN_NONZERO)), where zero means nothing (throughput).
+    #[error("Enter a number above 0 (at least 0.000000001).")]
+    NotPositive,
+    /// Outside the field's range from the first bound to the second.
+    #[error("Enter a number from {0} to {1}.")]
+    OutsideBetween(u32, u32),
+}
+
+/// `n` with a comma between thousands, as the messages write limits:
+/// `10,000`.
+fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, d) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A short text quoted by a message (what was typed, what to write

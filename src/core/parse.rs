@@ -12,6 +12,7 @@ use super::field::{push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE
 use super::model::Inputs;
 use super::number::parse_number;
 pub use super::number::{DecimalMark, Echo, InputError};
+use super::serving::{Capacity, Serving};
 
 /// The text of each field, exactly as typed, in [`Field::ALL`] order.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -62,6 +63,10 @@ pub fn parse_field(field: Field, text: &str, mark: DecimalMark) -> Result<f64, I
             .map(|i| i as f64)
             .ok_or(InputError::NotAnOption);
     }
+    // A label is text, not a number: nothing to read.
+    if field.kind() == Kind::Label {
+        return Ok(0.0);
+    }
     if t.is_empty() {
         return Err(InputError::Empty);
     }
@@ -85,6 +90,16 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
             Err(InputError::MonthsOutOfRange)
         }
         Kind::Months => Ok(v),
+        // Serving costs (issue #15).
+        Kind::Whole(max) if !(0.0..=f64::from(max)).contains(&v) || v.fract() != 0.0 => {
+            Err(InputError::NotWhole(max))
+        }
+        Kind::Whole(_) => Ok(v),
+        Kind::Between(low, high) if !(f64::from(low)..=f64::from(high)).contains(&v) => {
+            Err(InputError::OutsideBetween(low, high))
+        }
+        Kind::Between(..) => Ok(v),
+        Kind::Positive if v < MIN_NONZERO => Err(InputError::NotPositive),
         _ if v < 0.0 => Err(InputError::Negative),
         _ if v > MAX_VALUE => Err(InputError::TooLarge),
         _ if v > 0.0 && v < MIN_NONZERO => Err(InputError::TooSmall),
@@ -129,6 +144,19 @@ pub struct Parsed {
     pub sensitivity: Result<f64, InputError>,
     /// The display currency and locale.
     pub display: super::format::Display,
+    /// The exchange rate for catalogue prices (issue #16): `None` when the
+    /// field is empty, or why its text is invalid (which leaves the figures
+    /// be, as a bad sensitivity range does).
+    pub fx_rate: Result<Option<f64>, InputError>,
+}
+
+/// The exchange rate typed in `fx_rate`: `None` when empty.
+pub fn parse_fx_rate(raw: &RawInputs) -> Result<Option<f64>, InputError> {
+    let text = raw.get(Field::FxRate);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_field(Field::FxRate, text, raw.decimal_mark()).map(Some)
 }
 
 impl Parsed {
@@ -258,10 +286,31 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         None
     };
     let maintenance = operations.map_or_else(|| get(Field::Maintenance), |o| o.monthly);
+    // Serving costs (issue #15): each side's mode, and only that mode's fields.
+    let mut serving = |f: [Field; 9]| match get(f[0]) as usize {
+        1 => Serving::Hourly {
+            rate: get(f[1]),
+            hours: get(f[2]),
+            deployments: get(f[3]),
+        },
+        2 => Serving::Capacity(Capacity {
+            unit_rate: get(f[4]),
+            unit_rps: get(f[5]),
+            peak_factor: get(f[6]),
+            min_units: get(f[7]),
+            unit_hours: get(f[8]),
+        }),
+        _ => Serving::PerToken,
+    };
+    let base_serving = serving(Field::BASE_SERVING);
+    let ft_serving = serving(Field::FT_SERVING);
     if !errors.is_empty() {
         // A bad range is reported with the other fields' errors too.
         if let Err(e) = sensitivity {
             push_in_form_order(&mut errors, Field::Sensitivity, e);
+        }
+        if let Err(e) = parse_fx_rate(raw) {
+            push_in_form_order(&mut errors, Field::FxRate, e);
         }
         return Err(errors);
     }
@@ -279,6 +328,8 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         error_value,
         growth: growth / 100.0,
         discount: discount / 100.0,
+        base_serving,
+        ft_serving,
     };
     Ok(Parsed {
         inputs,
@@ -287,6 +338,7 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         operations,
         sensitivity,
         display,
+        fx_rate: parse_fx_rate(raw),
     })
 }
 
@@ -314,6 +366,12 @@ pub fn step_text(
         Kind::Bounded(max) => (0.0, f64::from(max)),
         Kind::Signed(max) => (-f64::from(max), f64::from(max)),
         Kind::Choice(_) => return None,
+        // Serving costs (issue #15).
+        Kind::Whole(max) => (0.0, f64::from(max)),
+        Kind::Between(low, high) => (f64::from(low), f64::from(high)),
+        Kind::Positive => (MIN_NONZERO, MAX_VALUE),
+        // Issue #16: a model label is not a number.
+        Kind::Label => return None,
         _ => (0.0, MAX_VALUE),
     };
     // max/min, not `f64::clamp`: its assertion would bring the standard
@@ -368,6 +426,32 @@ impl Inputs {
             set(Field::RetrainCost, self.retrain_cost);
             set(Field::RetrainPerYear, self.retrain_per_year);
             raw.set(Field::MaintenanceMode, "itemized");
+        }
+        // Serving costs (issue #15): each side's mode and its fields.
+        for (serving, f) in [
+            (self.base_serving, Field::BASE_SERVING),
+            (self.ft_serving, Field::FT_SERVING),
+        ] {
+            raw.set(f[0], serving.name());
+            match serving {
+                Serving::PerToken => {}
+                Serving::Hourly {
+                    rate,
+                    hours,
+                    deployments,
+                } => {
+                    raw.set(f[1], rate.to_string());
+                    raw.set(f[2], hours.to_string());
+                    raw.set(f[3], deployments.to_string());
+                }
+                Serving::Capacity(c) => {
+                    raw.set(f[4], c.unit_rate.to_string());
+                    raw.set(f[5], c.unit_rps.to_string());
+                    raw.set(f[6], c.peak_factor.to_string());
+                    raw.set(f[7], c.min_units.to_string());
+                    raw.set(f[8], c.unit_hours.to_string());
+                }
+            }
         }
         raw
     }

@@ -46,6 +46,15 @@ pub struct Month {
     pub discounted_cumulative: f64,
     /// Cumulative requests served so far.
     pub cumulative_requests: f64,
+    // Serving costs (issue #15).
+    /// The baseline's serving cost S_base,m (0 per token).
+    pub baseline_serving: f64,
+    /// The fine-tuned side's serving cost S_ft,m (0 per token).
+    pub finetuned_serving: f64,
+    /// Units the baseline runs, in capacity mode.
+    pub baseline_units: Option<f64>,
+    /// Units the fine-tuned side runs, in capacity mode.
+    pub finetuned_units: Option<f64>,
 }
 
 /// The schedule for `months` months (capped at [`MAX_MONTHS`]).
@@ -57,6 +66,7 @@ pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
     let (mut requests, mut cumulative, mut discounted, mut factor, mut served) =
         (i.requests, -i.training, -i.training, 1.0, 0.0);
     let mut lumps_before = 0.0;
+    let serving = i.has_serving();
     for m in 1..=months {
         let lumps = retrainings_by(f64::from(m), i.retrain_per_year);
         let retraining = i.retrain_cost * (lumps - lumps_before);
@@ -64,7 +74,13 @@ pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
         let baseline_cost = i.baseline * requests;
         let finetuned_cost = i.finetuned * requests;
         let quality = quality_per_request * requests;
-        let net = baseline_cost - finetuned_cost + quality - i.maintenance - retraining;
+        let mut net = baseline_cost - finetuned_cost + quality - i.maintenance - retraining;
+        // Serving is inference: it accrues evenly within the month, like
+        // maintenance (issue #15).
+        let (base, ft) = (i.base_serving.month(requests), i.ft_serving.month(requests));
+        if serving {
+            net += base.cost - ft.cost;
+        }
         factor /= monthly_rate;
         cumulative += net;
         discounted += net * factor;
@@ -81,6 +97,10 @@ pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
             cumulative,
             discounted_cumulative: discounted,
             cumulative_requests: served,
+            baseline_serving: base.cost,
+            finetuned_serving: ft.cost,
+            baseline_units: base.units,
+            finetuned_units: ft.units,
         });
         requests *= 1.0 + i.growth;
     }
@@ -159,10 +179,47 @@ pub fn break_evens(i: &Inputs, months: &[Month]) -> (Option<f64>, Option<f64>) {
     (plain, discounted)
 }
 
+/// Which serving columns a schedule has (issue #15): a side's serving cost
+/// when it pays any, its units in capacity mode. Without serving, none, and
+/// the table and CSV are as before.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// Baseline serving cost.
+    pub baseline_serving: bool,
+    /// Fine-tuned serving cost.
+    pub finetuned_serving: bool,
+    /// Baseline units.
+    pub baseline_units: bool,
+    /// Fine-tuned units.
+    pub finetuned_units: bool,
+}
+
+impl Columns {
+    /// The serving columns `months` need.
+    pub fn of(months: &[Month]) -> Columns {
+        let any = |f: fn(&Month) -> bool| months.iter().any(f);
+        Columns {
+            baseline_serving: any(|m| m.baseline_serving != 0.0 || m.baseline_units.is_some()),
+            finetuned_serving: any(|m| m.finetuned_serving != 0.0 || m.finetuned_units.is_some()),
+            baseline_units: any(|m| m.baseline_units.is_some()),
+            finetuned_units: any(|m| m.finetuned_units.is_some()),
+        }
+    }
+}
+
 /// The schedule as CSV (month, requests, baseline cost, fine-tuned cost,
-/// maintenance, retraining, net, cumulative, discounted cumulative).
+/// maintenance, retraining, value of accuracy, then, when a side pays for
+/// serving, its serving cost and units, then net, cumulative, discounted
+/// cumulative).
 pub fn to_csv(months: &[Month]) -> String {
-    let mut out = super::csv::csv_line([
+    let c = Columns::of(months);
+    let serving = [
+        (c.baseline_serving, "baseline_serving"),
+        (c.baseline_units, "baseline_units"),
+        (c.finetuned_serving, "finetuned_serving"),
+        (c.finetuned_units, "finetuned_units"),
+    ];
+    let head = [
         "month",
         "requests",
         "baseline_cost",
@@ -170,23 +227,39 @@ pub fn to_csv(months: &[Month]) -> String {
         "maintenance",
         "retraining",
         "quality_value",
-        "net",
-        "cumulative",
-        "discounted_cumulative",
-    ]);
+    ];
+    let tail = ["net", "cumulative", "discounted_cumulative"];
+    let mut out = super::csv::csv_line(
+        head.into_iter()
+            .chain(serving.iter().filter(|s| s.0).map(|s| s.1))
+            .chain(tail),
+    );
+    let units = |u: Option<f64>| u.map_or_else(String::new, data);
     for m in months {
-        out += &super::csv::csv_line([
-            m.month.to_string(),
-            data(m.requests),
-            data(m.baseline_cost),
-            data(m.finetuned_cost),
-            data(m.maintenance),
-            data(m.retraining),
-            data(m.quality),
-            data(m.net),
-            data(m.cumulative),
-            data(m.discounted_cumulative),
-        ]);
+        let values = [
+            (c.baseline_serving, data(m.baseline_serving)),
+            (c.baseline_units, units(m.baseline_units)),
+            (c.finetuned_serving, data(m.finetuned_serving)),
+            (c.finetuned_units, units(m.finetuned_units)),
+        ];
+        out += &super::csv::csv_line(
+            [
+                m.month.to_string(),
+                data(m.requests),
+                data(m.baseline_cost),
+                data(m.finetuned_cost),
+                data(m.maintenance),
+                data(m.retraining),
+                data(m.quality),
+            ]
+            .into_iter()
+            .chain(values.into_iter().filter(|v| v.0).map(|v| v.1))
+            .chain([
+                data(m.net),
+                data(m.cumulative),
+                data(m.discounted_cumulative),
+            ]),
+        );
     }
     out
 }

@@ -78,3 +78,22 @@ test('axe finds no violation on a phone with the results bar shown, light and da
     await t.check();
   }
 });
+
+// Issue #16: the price catalogue's pickers, notes, changed mark, warning and dialog.
+test('axe finds no violation with catalogue prices filled, one changed, and the catalogue open', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const t = await open('?v=1&cost_mode=tokens&training_mode=itemized&compute_mode=tokens&currency=EUR&fx_rate=0.9', { colorScheme });
+    await t.page.fill('input[name="base_model"]', 'openai/gpt-4o-mini-2024-07-18');
+    await t.page.fill('input[name="ft_model"]', 'openai/ft:gpt-4o-mini-2024-07-18');
+    await type(t.page, 'ft_output_price', '7');
+    await t.page.waitForSelector('[data-testid="catalogue-stale"]');
+    await t.page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    let found = await axe(t.page);
+    assert.deepEqual(found, [], `\n${found.join('\n')}`);
+    await t.page.click('[data-testid="catalogue-open"]');
+    await t.page.waitForSelector('[data-testid="catalogue-table"]');
+    found = await axe(t.page);
+    assert.deepEqual(found, [], `\n${found.join('\n')}`);
+    await t.check();
+  }
+});

@@ -42,21 +42,38 @@ after(async () => {
  * errors fail the test when `check()` is called.
  */
 export async function open(query = '', options = {}) {
+  const t = await openTabs(1, query, options);
+  return { ...t, page: t.pages[0] };
+}
+
+/**
+ * Opens the calculator in `n` tabs of one fresh context: like tabs of one
+ * browser profile, they share localStorage and receive each other's
+ * `storage` events. `check()` checks every tab, then closes the context.
+ */
+export async function openTabs(n, query = '', options = {}) {
   const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
   const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(ctx.base + query);
-  await page.waitForSelector('input[name="requests"]');
-  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  const pages = [];
+  for (let k = 0; k < n; k += 1) {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    await page.goto(ctx.base + query);
+    await page.waitForSelector('input[name="requests"]');
+    await page.waitForSelector('html[data-ready]', { state: 'attached' });
+    pages.push(page);
+  }
   return {
-    page,
+    pages,
     context,
     problems,
     async check() {
-      const text = await page.evaluate(() => document.body.innerText + document.body.innerHTML);
-      for (const word of ['NaN', 'Infinity', 'undefined']) assert.ok(!text.includes(word), `page shows ${word}`);
+      for (const page of pages) {
+        if (page.isClosed()) continue;
+        const text = await page.evaluate(() => document.body.innerText + document.body.innerHTML);
+        for (const word of ['NaN', 'Infinity', 'undefined']) assert.ok(!text.includes(word), `page shows ${word}`);
+      }
       assert.deepEqual(problems, []);
       await context.close();
     },

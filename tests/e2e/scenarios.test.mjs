@@ -56,9 +56,12 @@ test('the working scenario autosaves and comes back; a URL scenario wins', async
   await t.check();
 });
 
+// Saves the current scenario under a typed name: Enter in the name box
+// (Save when the page is not linked to a saved scenario, Save as new when
+// it is).
 async function save(page, name) {
   await page.fill('input[name="scenario_name"]', name);
-  await page.click('[data-testid="save-scenario"]');
+  await page.press('input[name="scenario_name"]', 'Enter');
 }
 
 const names = (page) => page.locator('[data-testid="scenario-name"]').allInnerTexts();
@@ -69,7 +72,9 @@ test('save, load, rename, duplicate, delete and undo named scenarios', async () 
   await type(t.page, 'requests', '300000');
   await save(t.page, 'High volume');
   assert.deepEqual(await names(t.page), ['Baseline plan', 'High volume']);
-  // An empty name is refused with a message.
+  // Saving asks for a name when the page is not linked to a saved scenario;
+  // an empty one is refused with a message.
+  await t.page.click('[data-testid="new-scenario"]');
   await save(t.page, '   ');
   assert.equal(await t.page.getAttribute('input[name="scenario_name"]', 'aria-invalid'), 'true');
   // Load.
@@ -240,7 +245,8 @@ test('compare three scenarios side by side', async () => {
   await t.page.locator('[data-compare]').nth(2).check();
   const table = t.page.locator('[data-testid="compare-table"]');
   const headers = await table.locator('thead th').allInnerTexts();
-  assert.deepEqual(headers.map((h) => h.trim()), ['Figure', 'Current scenario', 'Example', 'Cheaper model']);
+  // The current scenario goes by the name of the saved one it came from.
+  assert.deepEqual(headers.map((h) => h.trim()), ['Figure', 'Cheaper model (current)', 'Example', 'Cheaper model']);
   const row = table.locator('tr[data-row="net_benefit"] td');
   const texts = (await row.allInnerTexts()).map((s) => s.split('\n')[0].trim());
   // Current: s = 0.012, n = 1,200 − 900 = 300, 12 months: 3,600 − 2,500.
@@ -299,7 +305,7 @@ test('exports download and parse back to the same numbers; import restores', asy
   await t.page.locator('[data-compare="current"]').check();
   await t.page.locator('[data-compare]').nth(1).check();
   const cmp = parseCsv((await download(t.page, 'export-compare-csv')).text);
-  assert.deepEqual(cmp[0], ['name', 'label', 'Current scenario', 'Saved, "quoted"']);
+  assert.deepEqual(cmp[0], ['name', 'label', 'Saved, "quoted" (current)', 'Saved, "quoted"']);
   // No binary noise (0.0006000000000000001) in the data files.
   for (const row of [...csv, ...cmp]) {
     for (const cell of row) {
@@ -350,4 +356,97 @@ test('copy link and copy as Markdown use the clipboard, with a fallback', async 
   await field.waitFor();
   assert.equal(await field.inputValue(), r.page.url());
   await r.check();
+});
+
+test('a loaded or saved scenario keeps its name: shown, updated by Save, kept by Save as new, in every export', async () => {
+  const t = await open('', { permissions: ['clipboard-read', 'clipboard-write'] });
+  const current = t.page.locator('[data-testid="current-name"]');
+  assert.equal(await current.count(), 0, 'a new scenario has no name');
+  await save(t.page, 'Plan A');
+  assert.equal(await current.innerText(), 'Plan A');
+  // Edits show as unsaved until Save writes them into the same entry.
+  await type(t.page, 'training', '3000');
+  await t.page.locator('[data-testid="current-scenario"]', { hasText: 'unsaved changes' }).waitFor();
+  await t.page.click('[data-testid="save-scenario"]');
+  assert.doesNotMatch(await t.page.locator('[data-testid="current-scenario"]').innerText(), /unsaved/);
+  assert.deepEqual(await names(t.page), ['Plan A']);
+  const stored = () => t.page.evaluate(() => JSON.parse(localStorage.getItem('ft-roi:scenarios')));
+  assert.equal((await stored()).scenarios[0].fields.training, '3000');
+  // Save as new keeps both; the page then works on the new one.
+  await type(t.page, 'training', '4000');
+  await t.page.click('[data-testid="save-as-new"]');
+  assert.deepEqual(await names(t.page), ['Plan A', 'Plan A (2)']);
+  assert.equal(await current.innerText(), 'Plan A (2)');
+  assert.deepEqual((await stored()).scenarios.map((s) => s.fields.training), ['3000', '4000']);
+  // Loading links the page to the loaded scenario, across a reload too.
+  await t.page.locator('[data-scenario="1"] [data-action="load"]').click();
+  assert.equal(await current.innerText(), 'Plan A');
+  // (Once the address bar has caught up: a reload loads the address as it was.)
+  await waitForParam(t.page, 'training', '3000');
+  await t.page.waitForFunction(() => JSON.parse(localStorage.getItem('ft-roi:working')).linked_id === 1);
+  await t.page.reload();
+  await t.page.waitForSelector('[data-testid="saved-list"] li');
+  assert.equal(await current.innerText(), 'Plan A');
+  assert.equal(await t.page.inputValue('input[name="training"]'), '3000');
+  // Its name is in the JSON, CSV and Markdown exports and the comparison.
+  const json = JSON.parse((await download(t.page, 'export-json')).text);
+  assert.equal(json.name, 'Plan A');
+  const csv = parseCsv((await download(t.page, 'export-csv')).text);
+  assert.deepEqual(csv[1], ['scenario', 'name', 'Scenario', '', 'Plan A']);
+  await t.page.click('[data-testid="copy-markdown"]');
+  await t.page.locator('[data-testid="data-status"]', { hasText: 'Markdown' }).waitFor();
+  assert.match(await t.page.evaluate(() => navigator.clipboard.readText()), /^\*\*Plan A\*\*/);
+  await t.page.locator('[data-compare="current"]').check();
+  await t.page.locator('[data-compare="2"]').check();
+  const headers = await t.page.locator('[data-testid="compare-table"] thead th').allInnerTexts();
+  assert.deepEqual(headers.map((h) => h.trim()), ['Figure', 'Plan A (current)', 'Plan A (2)']);
+  const cmp = parseCsv((await download(t.page, 'export-compare-csv')).text);
+  assert.deepEqual(cmp[0], ['name', 'label', 'Plan A (current)', 'Plan A (2)']);
+  // A rename follows into the name shown and exported.
+  await t.page.locator('[data-scenario="1"] [data-action="rename"]').click();
+  await t.page.fill('[data-testid="rename-input"]', 'Plan B');
+  await t.page.press('[data-testid="rename-input"]', 'Enter');
+  assert.equal(await current.innerText(), 'Plan B');
+  assert.equal(JSON.parse((await download(t.page, 'export-json')).text).name, 'Plan B');
+  // New scenario: unlinked, the figures kept; Save asks for a name again.
+  await t.page.click('[data-testid="new-scenario"]');
+  assert.equal(await current.count(), 0);
+  assert.equal(await t.page.inputValue('input[name="training"]'), '3000');
+  assert.equal(JSON.parse((await download(t.page, 'export-json')).text).name, 'Current scenario');
+  assert.equal(await t.page.locator('[data-testid="save-as-new"]').count(), 0);
+  // A preset, Reset and an import start a new scenario too.
+  await t.page.locator('[data-scenario="1"] [data-action="load"]').click();
+  await t.page.click('[data-preset="support"]');
+  assert.equal(await current.count(), 0);
+  await t.page.locator('[data-scenario="1"] [data-action="load"]').click();
+  await t.page.click('[data-testid="reset"]');
+  assert.equal(await current.count(), 0);
+  assert.deepEqual(await names(t.page), ['Plan B', 'Plan A (2)']);
+  await t.check();
+});
+
+test('CSV exports write names that would run as formulas as text; numbers stay numbers; JSON keeps names', async () => {
+  const t = await open();
+  const evil = ['=1+1', '@SUM(1,1)', '+1+1', '-1+1', '=HYPERLINK("http://example.invalid/","x")'];
+  await type(t.page, 'training', '10000');
+  for (const name of evil) await save(t.page, name);
+  assert.deepEqual(await names(t.page), evil);
+  // The comparison of four of them: every header cell shows as text.
+  for (const id of ['1', '2', '3', '4']) await t.page.locator(`[data-compare="${id}"]`).check();
+  const cmp = (await download(t.page, 'export-compare-csv')).text;
+  const lines = cmp.split('\r\n');
+  assert.equal(lines[0], `name,label,"'=1+1","'@SUM(1,1)","'+1+1","'-1+1"`);
+  // Numbers stay plain numbers: −1,600 is -1600, not text.
+  assert.equal(lines.find((l) => l.startsWith('net_benefit,')), 'net_benefit,Projected net benefit,-1600,-1600,-1600,-1600');
+  assert.deepEqual(parseCsv(cmp)[0].slice(2), evil.slice(0, 4).map((n) => `'${n}`));
+  // The scenario CSV of the last one (the page works on it).
+  const csv = (await download(t.page, 'export-csv')).text;
+  assert.match(csv, /\r\nscenario,name,Scenario,,"'=HYPERLINK\(""http:\/\/example\.invalid\/"",""x""\)"\r\n/);
+  assert.match(csv, /\r\nresult,net_benefit,Projected net benefit,-1600,"−\$1,600\.00"\r\n/);
+  for (const row of parseCsv(csv)) {
+    for (const cell of row) assert.ok(!/^[=+@\t\r]/.test(cell) && !/^-[^0-9]/.test(cell), `cell ${JSON.stringify(cell)} would run`);
+  }
+  // JSON keeps the name exactly as typed.
+  assert.equal(JSON.parse((await download(t.page, 'export-json')).text).name, evil[4]);
+  await t.check();
 });

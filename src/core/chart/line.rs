@@ -5,8 +5,9 @@ use super::scale::{log_ticks, nice_ticks, Frame, Scale, Tick};
 use super::svg::{label_place, path, Px};
 use crate::core::format::Escaped;
 use crate::core::format::{count, count_short, money, money_short, months, number};
-use crate::core::model::{net_benefit, Inputs, Results};
+use crate::core::model::{net_benefit, per_request_benefit, Inputs, Results};
 use crate::core::schedule::schedule;
+use crate::core::volume::Curve;
 
 /// One line of a line chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,8 +154,9 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
     let mut rows = vec![(0.0, -i.training, 0.0, i.training)];
     let (mut base, mut ft) = (0.0, i.training);
     for m in &sched {
-        base += m.baseline_cost;
-        ft += m.finetuned_cost + m.maintenance + m.retraining;
+        // Serving is inference (issue #15): 0 on a side paid per request.
+        base += m.baseline_cost + m.baseline_serving;
+        ft += m.finetuned_cost + m.finetuned_serving + m.maintenance + m.retraining;
         rows.push((f64::from(m.month), m.cumulative, base, ft));
     }
     let (y, y_ticks, zero_y) = y_axis(rows.iter().flat_map(|r| [r.1, r.2, r.3]), &frame);
@@ -259,7 +261,10 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
 
 /// Net benefit over the horizon against monthly volume, on a log axis from
 /// 1/100 to 100× the current volume, with the current and break-even
-/// volumes marked.
+/// volumes marked. With serving units (issue #15) the net benefit steps at
+/// each unit, and the line steps with it (vertical at each step, up to
+/// [`MAX_DRAWN_STEPS`]; finer steps than that are below a pixel and the line
+/// is sampled densely instead); the upper break-even volume is marked too.
 pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
     let mut frame = Frame::new(width, height);
     // With no volume yet, centre the sweep on the break-even volume.
@@ -269,13 +274,40 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         r.break_even_volume.filter(|v| *v > 0.0).unwrap_or(10_000.0)
     };
     let (lo, hi) = (centre / 100.0, centre * 100.0);
-    let samples: Vec<(f64, f64)> = (0..=48)
-        .map(|k| {
-            let v = lo * 10f64.powf(4.0 * f64::from(k) / 48.0);
-            (v, net_benefit(&Inputs { requests: v, ..*i }))
-        })
-        .collect();
-    let (y, y_ticks, zero_y) = y_axis(samples.iter().map(|s| s.1), &frame);
+    let sample = |n: u32| -> Vec<(f64, f64)> {
+        (0..=n)
+            .map(|k| {
+                let v = lo * 10f64.powf(4.0 * f64::from(k) / f64::from(n));
+                (v, net_benefit(&Inputs { requests: v, ..*i }))
+            })
+            .collect()
+    };
+    let samples = sample(48);
+    // The drawn line: the samples, and with capacity units each step as a
+    // vertical segment (its value just at and just above the step).
+    let curve = (r.serving).then(|| Curve::new(i, per_request_benefit(i)));
+    let steps = curve.as_ref().map(|c| c.steps(lo, hi, MAX_DRAWN_STEPS));
+    let line: Vec<(f64, f64)> = match steps {
+        Some(Some(steps)) if !steps.is_empty() => {
+            let mut points = Vec::with_capacity(samples.len() + 2 * steps.len());
+            let mut next = steps.iter().peekable();
+            for &(v, nb) in &samples {
+                while let Some(&&(at, before, after)) = next.peek() {
+                    if at > v {
+                        break;
+                    }
+                    points.push((at, before));
+                    points.push((at, after));
+                    next.next();
+                }
+                points.push((v, nb));
+            }
+            points
+        }
+        Some(None) => sample(480),
+        _ => samples.clone(),
+    };
+    let (y, y_ticks, zero_y) = y_axis(line.iter().map(|s| s.1), &frame);
     fit_labels(&mut frame, &y_ticks);
     let x = Scale::log(lo, hi, frame.left, frame.right);
     let x_ticks = log_ticks(lo, hi)
@@ -289,7 +321,7 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         key: "net",
         label: "Net benefit over the horizon",
         path: path(
-            &samples
+            &line
                 .iter()
                 .map(|(v, nb)| (x.map(*v), y.map(*nb)))
                 .collect::<Vec<_>>(),
@@ -309,6 +341,14 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
             label: format!("Break-even {}/month", count(be)),
         });
     }
+    if let Some(max) = r.break_even_volume_max.filter(|v| *v >= lo && *v <= hi) {
+        markers.push(Marker {
+            key: "break-even-max",
+            x: x.map(max),
+            y: Some(y.map(0.0)),
+            label: format!("Below zero above {}/month", count(max)),
+        });
+    }
     let readouts = samples
         .iter()
         .map(|&(v, nb)| Readout {
@@ -317,14 +357,36 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
             raw: vec![v, nb],
         })
         .collect();
-    let summary = match r.break_even_volume {
-        Some(be) => format!(
+    let summary = match (r.break_even_volume, r.break_even_volume_max) {
+        _ if r.volume_search_exhausted => format!(
+            "Net benefit over the {}-month horizon steps with each serving unit; serving costs take nearly all the savings, and the steps are too many to find the break-even volume exactly. The scenario has {} requests a month.",
+            i.months,
+            count(i.requests)
+        ),
+        (Some(be), Some(max)) => format!(
+            "Net benefit over the {}-month horizon is at or above zero from {} to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save. The scenario has {}.",
+            i.months,
+            count(be),
+            count(max),
+            count(i.requests)
+        ),
+        (Some(be), None) if r.serving => format!(
+            "Net benefit over the {}-month horizon, stepping with each serving unit, reaches zero at {} requests a month; the scenario has {}.",
+            i.months,
+            count(be),
+            count(i.requests)
+        ),
+        (None, _) if r.serving => format!(
+            "Net benefit over the {}-month horizon, serving costs included, is below zero at every volume.",
+            i.months
+        ),
+        (Some(be), _) => format!(
             "Net benefit over the {}-month horizon rises with monthly volume and crosses zero at {} requests a month; the scenario has {}.",
             i.months,
             count(be),
             count(i.requests)
         ),
-        None => format!(
+        (None, _) => format!(
             "Per-request savings are not positive, so net benefit over the {}-month horizon falls as volume grows; no volume breaks even.",
             i.months
         ),
@@ -342,6 +404,9 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         x_kind: XKind::Volume,
     }
 }
+
+/// Most serving unit steps the volume chart draws one by one (issue #15).
+pub const MAX_DRAWN_STEPS: usize = 400;
 
 impl LineChart {
     /// The chart's drawing as SVG markup (axes, lines and markers), for the

@@ -12,7 +12,7 @@ mod scale;
 mod svg;
 mod tornado;
 
-pub use line::{timeline, volume, LineChart, Marker, Readout, Series, XKind};
+pub use line::{timeline, volume, LineChart, Marker, Readout, Series, XKind, MAX_DRAWN_STEPS};
 pub use scale::{log_ticks, nice_ticks, usable_domain, Frame, Scale, Tick};
 pub use svg::{label_place, path};
 pub use tornado::{signed_money, tornado, Bar, Tornado};

@@ -3,10 +3,11 @@
 
 use super::scale::{nice_ticks, Frame, Scale, Tick};
 use super::svg::Px;
-use crate::core::field::Field;
+use crate::core::field::{Field, MIN_NONZERO};
 use crate::core::format::Escaped;
 use crate::core::format::{money, money_short, number};
 use crate::core::model::{net_benefit, Inputs};
+use crate::core::serving::{Capacity, Serving};
 
 /// One bar of the tornado: an input moved down and up by the range.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +59,7 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
     /// how to set it.
     type Knob = (Field, fn(&Inputs) -> f64, fn(&mut Inputs, f64));
     #[rustfmt::skip]
-    let knobs: [Knob; 8] = [
+    let knobs: [Knob; 16] = [
         (Field::Training, |i| i.training, |i, v| i.training = v),
         (Field::Maintenance, |i| i.maintenance, |i, v| i.maintenance = v),
         (Field::Baseline, |i| i.baseline, |i, v| i.baseline = v),
@@ -67,17 +68,29 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
         (Field::RetrainCost, |i| i.retrain_cost, |i, v| i.retrain_cost = v),
         (Field::AccuracyGain, |i| i.accuracy_gain, |i, v| i.accuracy_gain = v),
         (Field::ErrorValue, |i| i.error_value, |i, v| i.error_value = v),
+        // Serving costs (issue #15): rates, throughput and peak factor of the
+        // mode a side uses. Throughput and peak factor stay within their
+        // fields' limits (no unit serves nothing; peak is at least average).
+        (Field::BaseHostRate, |i| hourly_rate(&i.base_serving), |i, v| set_hourly_rate(&mut i.base_serving, v)),
+        (Field::FtHostRate, |i| hourly_rate(&i.ft_serving), |i, v| set_hourly_rate(&mut i.ft_serving, v)),
+        (Field::BaseUnitRate, |i| unit(&i.base_serving, |c| c.unit_rate), |i, v| set_unit(&mut i.base_serving, v, |c, v| c.unit_rate = v)),
+        (Field::FtUnitRate, |i| unit(&i.ft_serving, |c| c.unit_rate), |i, v| set_unit(&mut i.ft_serving, v, |c, v| c.unit_rate = v)),
+        (Field::BaseUnitRps, |i| unit(&i.base_serving, |c| c.unit_rps), |i, v| set_unit(&mut i.base_serving, v, |c, v| c.unit_rps = v.max(MIN_NONZERO))),
+        (Field::FtUnitRps, |i| unit(&i.ft_serving, |c| c.unit_rps), |i, v| set_unit(&mut i.ft_serving, v, |c, v| c.unit_rps = v.max(MIN_NONZERO))),
+        (Field::BasePeakFactor, |i| unit(&i.base_serving, |c| c.peak_factor), |i, v| set_unit(&mut i.base_serving, v, |c, v| c.peak_factor = v.clamp(1.0, MAX_PEAK))),
+        (Field::FtPeakFactor, |i| unit(&i.ft_serving, |c| c.peak_factor), |i, v| set_unit(&mut i.ft_serving, v, |c, v| c.peak_factor = v.clamp(1.0, MAX_PEAK))),
     ];
     let base = net_benefit(i);
     let bars = knobs
         .iter()
         // The optional inputs take part only when the scenario uses them.
         .filter(|k| {
-            (k.1)(i) != 0.0
+            ((k.1)(i) != 0.0
                 || !matches!(
                     k.0,
                     Field::RetrainCost | Field::AccuracyGain | Field::ErrorValue
-                )
+                ))
+                && serving_used(i, k.0)
         })
         .map(|&(field, get, set)| {
             let moved = |factor: f64| {
@@ -240,5 +253,49 @@ impl Tornado {
             z = Px(self.zero_x)
         );
         out
+    }
+}
+
+// Serving costs (issue #15).
+
+/// The most peak-to-average load a scenario can have.
+const MAX_PEAK: f64 = crate::core::serving::MAX_PEAK as f64;
+
+/// Whether `field` is an estimate the scenario uses: a serving rate,
+/// throughput or peak factor only in its side's mode; every other knob yes.
+fn serving_used(i: &Inputs, field: Field) -> bool {
+    let hourly = |s: &Serving| matches!(s, Serving::Hourly { .. });
+    let capacity = |s: &Serving| s.capacity().is_some();
+    match field {
+        Field::BaseHostRate => hourly(&i.base_serving),
+        Field::FtHostRate => hourly(&i.ft_serving),
+        Field::BaseUnitRate | Field::BaseUnitRps | Field::BasePeakFactor => {
+            capacity(&i.base_serving)
+        }
+        Field::FtUnitRate | Field::FtUnitRps | Field::FtPeakFactor => capacity(&i.ft_serving),
+        _ => true,
+    }
+}
+
+fn hourly_rate(s: &Serving) -> f64 {
+    match s {
+        Serving::Hourly { rate, .. } => *rate,
+        _ => 0.0,
+    }
+}
+
+fn set_hourly_rate(s: &mut Serving, v: f64) {
+    if let Serving::Hourly { rate, .. } = s {
+        *rate = v;
+    }
+}
+
+fn unit(s: &Serving, get: fn(&Capacity) -> f64) -> f64 {
+    s.capacity().map_or(0.0, get)
+}
+
+fn set_unit(s: &mut Serving, v: f64, set: fn(&mut Capacity, f64)) {
+    if let Serving::Capacity(c) = s {
+        set(c, v);
     }
 }

@@ -1,0 +1,72 @@
+//! Component: the catalogue view (issue #16), a dialog listing every entry
+//! of the price catalogue with its prices, date and source, filterable by
+//! provider and downloadable as CSV. The rows are one string of markup from
+//! the core (`catalogue::table_markup`), rendered only while open.
+
+use leptos::prelude::*;
+
+use super::browser::download;
+use crate::core::catalogue::{providers, table_markup, to_csv};
+
+/// The "Price catalogue" button and its dialog.
+#[component]
+pub fn CatalogueDialog() -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let shown = RwSignal::new(false);
+    let provider = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let open = move |_| {
+        status.set(String::new());
+        shown.set(true);
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let chosen = move || provider.with(|p| (!p.is_empty()).then(|| p.clone()));
+    let csv = move |_| {
+        let result = download(
+            "ft-roi-prices.csv",
+            "text/csv",
+            &to_csv(chosen().as_deref()),
+        );
+        status.set(result.map_or_else(
+            |e| format!("Download failed: {e}"),
+            |()| "Downloaded ft-roi-prices.csv.".to_owned(),
+        ));
+    };
+    view! {
+        <button type="button" class="ghost" data-testid="catalogue-open" on:click=open>"Price catalogue"</button>
+        <dialog node_ref=dialog class="catalogue-dialog" aria-labelledby="catalogue-title" on:close=move |_| shown.set(false)>
+            <div class="card-head">
+                <h2 id="catalogue-title">"Price catalogue"</h2>
+                <button type="button" class="ghost" data-testid="catalogue-close" on:click=close>"Close"</button>
+            </div>
+            <p class="muted small">
+                "US dollars: tokens per 1M, training per 1M training tokens (dataset tokens × epochs), hosting per hour. "
+                "Each price with the date its source states; notes say where sources disagree. Prices change: check them at their sources. "
+                "Token prices are mostly from LiteLLM's price map (MIT licence, copyright 2023 Berri AI)."
+            </p>
+            <div class="catalogue-tools">
+                <label class="display-field">
+                    <span>"Provider"</span>
+                    <select data-testid="catalogue-provider" on:change=move |ev| provider.set(event_target_value(&ev))>
+                        <option value="">"All providers"</option>
+                        {providers().into_iter().map(|p| view! { <option value=p>{p}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="ghost" data-testid="catalogue-csv" on:click=csv>"Download CSV"</button>
+            </div>
+            <p class="muted small" role="status">{move || status.get()}</p>
+            <Show when=move || shown.get()>
+                <div class="table-scroll catalogue-scroll">
+                    <table class="catalogue-table" data-testid="catalogue-table" inner_html=move || table_markup(chosen().as_deref())></table>
+                </div>
+            </Show>
+        </dialog>
+    }
+}

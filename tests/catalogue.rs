@@ -1,0 +1,705 @@
+//! Native tests of the price catalogue (issue #16): the data file's checks
+//! (the build script's own module, run here on bad inputs, a test per rule),
+//! the shipped data against the gathered facts, and what choosing a model
+//! fills, marks and warns about.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../build/catalogue.rs"]
+#[allow(dead_code)]
+mod data;
+
+use ft_roi::core::catalogue::{
+    day_number, entry, is_stale, search, source_label, to_csv, Side, ENTRIES,
+};
+use ft_roi::core::fill::{
+    conversion, current, fills, is_changed, oldest_in_use, stale, text, unknown_models, Conversion,
+    NeedsRate,
+};
+use ft_roi::core::format::unit_cost;
+use ft_roi::core::parse::parse_scenario;
+use ft_roi::core::{DecimalMark, Field, RawInputs};
+
+/// A valid entry, as the data file writes one.
+const GOOD: &str = r#"
+[[entry]]
+id = "acme/model-1"
+provider = "Acme"
+name = "Model 1"
+as_of = "2026-11-29"
+source = "https://example.com/pricing"
+input = 1.0
+output = 2.0
+"#;
+
+/// The problems the checks find in `text` (the parser's message first).
+fn problems(text: &str) -> Vec<String> {
+    match data::read(text) {
+        Ok(_) => Vec::new(),
+        Err(p) => p,
+    }
+}
+
+/// Checks that `text` is refused with a message that contains each of
+/// `expected` (the entry's name among them).
+#[track_caller]
+fn refused(text: &str, expected: &[&str]) {
+    let found = problems(text);
+    assert!(!found.is_empty(), "accepted:\n{text}");
+    let all = found.join("\n");
+    for e in expected {
+        assert!(all.contains(e), "expected {e:?} in:\n{all}");
+    }
+}
+
+#[test]
+fn the_shipped_data_file_passes_every_check() {
+    let text = std::fs::read_to_string("data/prices.toml").unwrap();
+    let entries = data::read(&text).unwrap_or_else(|p| panic!("{}", p.join("\n")));
+    assert_eq!(entries.len(), ENTRIES.len());
+    assert!(problems(GOOD).is_empty());
+}
+
+#[test]
+fn a_malformed_file_fails_naming_the_entry() {
+    // Not TOML at all.
+    refused(
+        &format!("{GOOD}\n[[entry]]\nid = \"acme/model-2\"\ninput = = 3\n"),
+        &["entry 2 (\"acme/model-2\")", "line 13"],
+    );
+    // A price that is not a number.
+    refused(
+        &GOOD.replace("input = 1.0", "input = \"cheap\""),
+        &["entry 1 (\"acme/model-1\")", "line 8"],
+    );
+    // A key the catalogue does not know (a typo).
+    refused(
+        &GOOD.replace("output = 2.0", "ouptut = 2.0"),
+        &["entry 1 (\"acme/model-1\")", "ouptut"],
+    );
+}
+
+#[test]
+fn a_missing_as_of_fails_naming_the_entry() {
+    refused(
+        &GOOD.replace("as_of = \"2026-11-29\"\n", ""),
+        &["entry 1 (\"acme/model-1\"): missing as_of"],
+    );
+    refused(
+        &GOOD.replace("2026-11-29", "Nov 2026"),
+        &["entry 1 (\"acme/model-1\")", "not a date"],
+    );
+    refused(&GOOD.replace("2026-11-29", "2026-02-30"), &["not a date"]);
+    refused(
+        &format!("{GOOD}training = 3.0\ntraining_source = \"https://example.com/t\"\n"),
+        &["training_source without training_as_of"],
+    );
+}
+
+#[test]
+fn a_missing_source_fails_naming_the_entry() {
+    refused(
+        &GOOD.replace("source = \"https://example.com/pricing\"\n", ""),
+        &["entry 1 (\"acme/model-1\"): missing source"],
+    );
+    refused(
+        &GOOD.replace("https://example.com/pricing", "example.com"),
+        &["not an https:// address"],
+    );
+    refused(
+        &format!("{GOOD}hosting = 1.7\nhosting_as_of = \"2026-02-11\"\n"),
+        &["hosting_as_of without hosting_source"],
+    );
+}
+
+#[test]
+fn a_negative_price_fails_naming_the_entry() {
+    refused(
+        &GOOD.replace("input = 1.0", "input = -1.0"),
+        &["entry 1 (\"acme/model-1\"): negative price: input = -1"],
+    );
+    refused(
+        &format!("{GOOD}training = -0.5\n"),
+        &["negative price: training = -0.5"],
+    );
+    refused(
+        &format!("{GOOD}unit = \"GPU-hour\"\nunit_price = -2.0\n"),
+        &["negative price: unit_price"],
+    );
+    refused(
+        &GOOD.replace("input = 1.0", "input = nan"),
+        &["input is not a finite number"],
+    );
+}
+
+#[test]
+fn a_duplicate_id_fails_naming_the_entry() {
+    refused(
+        &format!("{GOOD}{GOOD}"),
+        &["entry 2 (\"acme/model-1\"): duplicate id (also entry 1)"],
+    );
+}
+
+#[test]
+fn the_other_rules_name_the_entry_too() {
+    refused(
+        &GOOD.replace("id = \"acme/model-1\"\n", ""),
+        &["entry 1: missing id"],
+    );
+    refused(
+        &GOOD.replace("acme/model-1", "Acme Model"),
+        &["\"provider/model\""],
+    );
+    refused(&GOOD.replace("name = \"Model 1\"\n", ""), &["missing name"]);
+    refused(
+        &GOOD.replace("output = 2.0\n", ""),
+        &["token prices need both input and output"],
+    );
+    refused(
+        &format!("{GOOD}base = \"acme/nothing\"\n"),
+        &["base \"acme/nothing\" is not an entry"],
+    );
+    refused(
+        &format!("{GOOD}unit_price = 2.0\n"),
+        &["a unit price needs its unit"],
+    );
+    refused(
+        &format!("{GOOD}unit = \"GPU-hour\"\nunit_price_low = 3.0\nunit_price_high = 2.0\n"),
+        &["unit_price_low is above unit_price_high"],
+    );
+}
+
+#[test]
+fn every_shipped_entry_is_dated_and_sourced() {
+    for e in ENTRIES {
+        assert!(day_number(e.dated.as_of).is_some(), "{}", e.id);
+        assert!(e.dated.source.starts_with("https://"), "{}", e.id);
+        for p in [e.training, e.hosting].into_iter().flatten() {
+            assert!(day_number(p.dated.as_of).is_some(), "{}", e.id);
+            assert!(p.dated.source.starts_with("https://"), "{}", e.id);
+        }
+        if let Some(base) = e.base {
+            assert!(entry(base).is_some_and(|b| b.base.is_none()), "{}", e.id);
+        }
+    }
+}
+
+/// One row of the facts: id, input, cached input, output, batch input,
+/// batch output, training (US dollars per 1M tokens).
+type FineTunedRow = (&'static str, f64, Option<f64>, f64, f64, f64, Option<f64>);
+
+/// OpenAI's fine-tuned models as `/work/shared/prices-2026-11.md` lists
+/// them (LiteLLM's map, 2026-11-29; training from OpenAI's pricing page).
+const OPENAI_FINE_TUNED: [FineTunedRow; 7] = [
+    (
+        "openai/ft:gpt-4o-2024-08-06",
+        3.75,
+        Some(1.875),
+        15.00,
+        1.875,
+        7.50,
+        Some(25.0),
+    ),
+    (
+        "openai/ft:gpt-4o-mini-2024-07-18",
+        0.30,
+        Some(0.15),
+        1.20,
+        0.15,
+        0.60,
+        Some(3.0),
+    ),
+    (
+        "openai/ft:gpt-4.1-2025-04-14",
+        3.00,
+        Some(0.75),
+        12.00,
+        1.50,
+        6.00,
+        Some(25.0),
+    ),
+    (
+        "openai/ft:gpt-4.1-mini-2025-04-14",
+        0.80,
+        Some(0.20),
+        3.20,
+        0.40,
+        1.60,
+        Some(5.0),
+    ),
+    (
+        "openai/ft:gpt-4.1-nano-2025-04-14",
+        0.20,
+        Some(0.05),
+        0.80,
+        0.10,
+        0.40,
+        Some(1.5),
+    ),
+    (
+        "openai/ft:o4-mini-2025-04-16",
+        4.00,
+        Some(1.00),
+        16.00,
+        2.00,
+        8.00,
+        None,
+    ),
+    (
+        "openai/ft:gpt-3.5-turbo",
+        3.00,
+        None,
+        6.00,
+        1.50,
+        3.00,
+        Some(8.0),
+    ),
+];
+
+/// Their base models in the same file: id, input, cached input, output.
+const OPENAI_BASE: [(&str, f64, Option<f64>, f64); 7] = [
+    ("openai/gpt-4o-2024-08-06", 2.50, Some(1.25), 10.00),
+    ("openai/gpt-4o-mini-2024-07-18", 0.15, Some(0.075), 0.60),
+    ("openai/gpt-4.1-2025-04-14", 2.00, Some(0.50), 8.00),
+    ("openai/gpt-4.1-mini-2025-04-14", 0.40, Some(0.10), 1.60),
+    ("openai/gpt-4.1-nano-2025-04-14", 0.10, Some(0.025), 0.40),
+    ("openai/o4-mini-2025-04-16", 1.10, Some(0.275), 4.40),
+    ("openai/gpt-3.5-turbo-0125", 0.50, None, 1.50),
+];
+
+#[test]
+fn openai_fine_tuned_prices_match_the_gathered_facts() {
+    for (id, input, cached, output, batch_in, batch_out, training) in OPENAI_FINE_TUNED {
+        let e = entry(id).unwrap_or_else(|| panic!("{id} missing"));
+        let t = e.tokens.unwrap();
+        assert_eq!(
+            (
+                t.input,
+                t.cached_input,
+                t.output,
+                t.batch_input,
+                t.batch_output
+            ),
+            (input, cached, output, Some(batch_in), Some(batch_out)),
+            "{id}"
+        );
+        assert_eq!(e.training.map(|t| t.price), training, "{id}");
+        assert_eq!(e.hosting, None, "{id}: no OpenAI hosting fee was found");
+        assert!(e.base.is_some_and(|b| b.starts_with("openai/")), "{id}");
+    }
+    // Every fine-tuned OpenAI entry is in the table.
+    let listed = ENTRIES
+        .iter()
+        .filter(|e| e.id.starts_with("openai/") && e.base.is_some())
+        .count();
+    assert_eq!(listed, OPENAI_FINE_TUNED.len());
+    for (id, input, cached, output) in OPENAI_BASE {
+        let t = entry(id).unwrap().tokens.unwrap();
+        assert_eq!(
+            (t.input, t.cached_input, t.output),
+            (input, cached, output),
+            "{id}"
+        );
+    }
+    // o4-mini's reinforcement fine-tuning is priced by the hour, in a note.
+    assert!(entry("openai/ft:o4-mini-2025-04-16")
+        .unwrap()
+        .notes
+        .contains("$100 per hour"));
+}
+
+#[test]
+fn azure_fine_tunes_carry_the_hosting_fee_and_the_training_rule() {
+    let e = entry("azure/ft:gpt-4.1").unwrap();
+    assert_eq!(
+        e.hosting.map(|h| (h.price, h.dated.as_of)),
+        Some((1.70, "2026-02-11"))
+    );
+    assert!(e
+        .notes
+        .contains("training tokens x epochs x training price"));
+    for e in ENTRIES.iter().filter(|e| e.id.starts_with("azure/ft:")) {
+        assert_eq!(e.hosting.map(|h| h.price), Some(1.70), "{}", e.id);
+        // Per token at the base model's rate.
+        assert_eq!(
+            e.tokens.map(|t| t.input),
+            entry(e.base.unwrap()).unwrap().tokens.map(|t| t.input)
+        );
+    }
+}
+
+#[test]
+fn the_coverage_the_issue_asks_for_is_there() {
+    for id in [
+        "fireworks/ft:lora-up-to-16b",
+        "fireworks/ft:lora-16.1b-80b",
+        "fireworks/gpu-a100-80gb",
+        "fireworks/gpu-h100",
+        "fireworks/serverless-above-16b",
+        "together/serverless-41.1b-80b",
+        "together/fine-tuning",
+        "google/gemini-2.5-flash",
+        "bedrock/amazon.nova-lite-v1:0",
+        "bedrock/meta.llama3-1-70b-instruct-v1:0",
+        "mistral/mistral-small-latest",
+        "gpu/a100-80gb",
+        "gpu/h100-sxm",
+        "gpu/h200",
+    ] {
+        assert!(entry(id).is_some(), "{id}");
+    }
+    let h100 = entry("gpu/h100-sxm").unwrap().unit.unwrap();
+    assert_eq!((h100.unit, h100.low, h100.high), ("GPU-hour", 1.99, 5.00));
+}
+
+fn tokens_scenario() -> RawInputs {
+    let mut raw = RawInputs::example();
+    raw.set(Field::CostMode, "tokens");
+    raw
+}
+
+/// Chooses `id` on `side` as the page does: fills the prices, sets the
+/// serving mode a hosting fee calls for, labels the side.
+fn choose(raw: &mut RawInputs, side: Side, id: &str) {
+    let e = entry(id).unwrap();
+    let serving = ft_roi::core::fill::serving_after(e, side, raw);
+    for f in fills(e, side, raw).unwrap() {
+        raw.set(f.field, text(f.value, raw.decimal_mark()));
+    }
+    if let Some(mode) = serving {
+        raw.set(side.serving_fields()[0], mode);
+    }
+    raw.set(side.model_field(), id);
+}
+
+#[test]
+fn choosing_models_fills_prices_and_the_training_price() {
+    let mut raw = tokens_scenario();
+    choose(&mut raw, Side::Baseline, "openai/gpt-4o-mini-2024-07-18");
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    let got = |f: Field| raw.get(f).to_owned();
+    assert_eq!(
+        [
+            Field::BaseInputPrice,
+            Field::BaseOutputPrice,
+            Field::BaseCachePrice
+        ]
+        .map(got),
+        ["0.15", "0.6", "0.075"]
+    );
+    assert_eq!(
+        [
+            Field::FtInputPrice,
+            Field::FtOutputPrice,
+            Field::FtCachePrice,
+            Field::TrainPrice
+        ]
+        .map(got),
+        ["0.3", "1.2", "0.15", "3"]
+    );
+    // 1000 input and 1000 output tokens a request: $0.00075 and $0.0015.
+    let p = parse_scenario(&raw).unwrap();
+    assert_eq!(unit_cost(p.inputs.baseline), "$0.00075");
+    assert_eq!(unit_cost(p.inputs.finetuned), "$0.0015");
+    // Nothing changed yet; an edit is.
+    assert!(current(&raw).iter().all(|f| !is_changed(f, &raw)));
+    raw.set(Field::FtOutputPrice, "1.1");
+    let changed: Vec<Field> = current(&raw)
+        .iter()
+        .filter(|f| is_changed(f, &raw))
+        .map(|f| f.field)
+        .collect();
+    assert_eq!(changed, [Field::FtOutputPrice]);
+    raw.set(Field::FtOutputPrice, "1.20");
+    assert!(current(&raw).iter().all(|f| !is_changed(f, &raw)));
+}
+
+#[test]
+fn prices_follow_the_price_unit_and_the_number_format() {
+    let mut raw = tokens_scenario();
+    raw.set(Field::PriceUnit, "1k");
+    raw.set(Field::Locale, "de-DE");
+    choose(&mut raw, Side::Baseline, "openai/gpt-4o-mini-2024-07-18");
+    assert_eq!(raw.get(Field::BaseInputPrice), "0,00015");
+    assert_eq!(raw.get(Field::BaseCachePrice), "0,000075");
+    assert!(parse_scenario(&raw).is_ok());
+    // A model without a cached price: the input price, said so.
+    let e = entry("openai/gpt-3.5-turbo-0125").unwrap();
+    let cached = fills(e, Side::Baseline, &raw)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.field == Field::BaseCachePrice)
+        .unwrap();
+    assert!(cached.no_cache_price);
+    assert_eq!(cached.usd, 0.5);
+}
+
+#[test]
+fn another_currency_needs_a_rate_and_then_converts() {
+    let mut raw = tokens_scenario();
+    raw.set(Field::Currency, "EUR");
+    let e = entry("openai/ft:gpt-4o-mini-2024-07-18").unwrap();
+    assert_eq!(fills(e, Side::FineTuned, &raw), Err(NeedsRate::Missing));
+    raw.set(Field::FxRate, "abc");
+    assert_eq!(fills(e, Side::FineTuned, &raw), Err(NeedsRate::Invalid));
+    raw.set(Field::FxRate, "0");
+    assert_eq!(conversion(&raw), Err(NeedsRate::Invalid));
+    raw.set(Field::FxRate, "0.92");
+    assert_eq!(conversion(&raw), Ok(Conversion::Rate(0.92)));
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    assert_eq!(raw.get(Field::FtInputPrice), "0.276");
+    assert_eq!(raw.get(Field::FtOutputPrice), "1.104");
+    assert_eq!(raw.get(Field::TrainPrice), "2.76");
+    assert!(current(&raw).iter().all(|f| f.rate == Some(0.92)));
+    // A bad rate is that field's message, not fewer figures.
+    raw.set(Field::FxRate, "-1");
+    let p = parse_scenario(&raw).unwrap();
+    assert!(p.fx_rate.is_err());
+    // In US dollars the rate is not used.
+    raw.set(Field::Currency, "USD");
+    assert_eq!(conversion(&raw), Ok(Conversion::Usd));
+}
+
+#[test]
+fn the_oldest_price_in_use_decides_the_warning() {
+    let mut raw = tokens_scenario();
+    assert_eq!(oldest_in_use(&raw), None);
+    choose(&mut raw, Side::Baseline, "openai/gpt-4o-mini-2024-07-18");
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    // The training price (2025-02-27) is not in use while compute is flat.
+    assert_eq!(oldest_in_use(&raw), Some("2026-11-29"));
+    raw.set(Field::TrainingMode, "itemized");
+    raw.set(Field::ComputeMode, "tokens");
+    assert_eq!(oldest_in_use(&raw), Some("2025-02-27"));
+    // An edited price is the user's, not the catalogue's.
+    raw.set(Field::TrainPrice, "2.5");
+    assert_eq!(oldest_in_use(&raw), Some("2026-11-29"));
+    let today = day_number("2026-11-29").unwrap();
+    assert_eq!(stale(&raw, today), None);
+    assert_eq!(stale(&raw, today + 180), None);
+    assert_eq!(stale(&raw, today + 181), Some("2026-11-29"));
+}
+
+#[test]
+fn dates_count_days() {
+    assert_eq!(day_number("1970-01-01"), Some(0));
+    assert_eq!(day_number("2000-03-01"), Some(11_017));
+    assert_eq!(day_number("2026-11-29"), Some(20_786));
+    assert_eq!(day_number("2026-13-01"), None);
+    assert_eq!(day_number("soon"), None);
+    assert!(!is_stale("2026-06-02", day_number("2026-11-29").unwrap()));
+    assert!(is_stale("2026-06-01", day_number("2026-11-29").unwrap()));
+    assert!(data::is_date("2024-02-29"));
+    assert!(!data::is_date("2025-02-29"));
+}
+
+#[test]
+fn unknown_labels_are_reported_and_ignored() {
+    let mut raw = tokens_scenario();
+    raw.set(Field::BaseModel, "acme/gpt-9");
+    raw.set(Field::FtModel, "openai/gpt-4o-mini-2024-07-18"); // a base model, on the fine-tuned side
+    assert_eq!(
+        unknown_models(&raw),
+        [
+            (Side::Baseline, "acme/gpt-9".to_owned()),
+            (Side::FineTuned, "openai/gpt-4o-mini-2024-07-18".to_owned())
+        ]
+    );
+    assert!(current(&raw).is_empty());
+    // The scenario still computes from the prices in its fields.
+    assert!(parse_scenario(&raw).is_ok());
+}
+
+#[test]
+fn pickers_offer_each_side_its_models_and_search_by_words() {
+    assert!(Side::Baseline
+        .choices()
+        .all(|e| e.base.is_none() && e.tokens.is_some()));
+    assert!(Side::FineTuned
+        .choices()
+        .all(|e| e.base.is_some() && e.tokens.is_some()));
+    let found: Vec<&str> = search(Side::FineTuned, "4o MINI 2024-07-18")
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(found, ["openai/ft:gpt-4o-mini-2024-07-18"]);
+    assert!(search(Side::Baseline, "").is_empty());
+    assert_eq!(search(Side::Baseline, "nova micro").len(), 1);
+}
+
+#[test]
+fn sources_get_short_names() {
+    assert_eq!(
+        source_label(
+            "https://github.com/BerriAI/litellm/blob/00035b6/model_prices_and_context_window.json"
+        ),
+        "github.com/BerriAI/litellm"
+    );
+    assert_eq!(
+        source_label("https://www.mercatus-ai.com/blog/cloud-gpu-pricing"),
+        "mercatus-ai.com"
+    );
+    assert_eq!(source_label("https://fireworks.ai/pricing"), "fireworks.ai");
+}
+
+#[test]
+fn the_catalogue_exports_as_csv_by_provider() {
+    let all = to_csv(None);
+    assert_eq!(all.lines().count(), ENTRIES.len() + 1);
+    assert!(all.starts_with("id,provider,name,base,input_per_1m,"));
+    let azure = to_csv(Some("Azure OpenAI"));
+    assert!(azure.contains("azure/ft:gpt-4.1,Azure OpenAI,"));
+    assert!(azure.lines().skip(1).all(|l| l.starts_with("azure/")));
+    assert!(all.contains(",1.7,2026-02-11,https://learn.microsoft.com/"));
+}
+
+#[test]
+fn labels_and_rate_travel_in_links_and_default_to_nothing() {
+    use ft_roi::core::scenario::{decode, encode};
+    let example = RawInputs::example();
+    assert_eq!(example.get(Field::BaseModel), "");
+    assert_eq!(example.get(Field::FxRate), "");
+    assert_eq!(encode(&example, &example), "");
+    let mut raw = tokens_scenario();
+    choose(&mut raw, Side::Baseline, "openai/gpt-4o-mini-2024-07-18");
+    let query = encode(&raw, &example);
+    assert!(query.contains("base_model=openai%2Fgpt-4o-mini-2024-07-18"));
+    assert!(query.contains("base_input_price=0.15"));
+    assert_eq!(decode(&query, RawInputs::example()).raw, raw);
+    assert_eq!(text(0.1 + 0.2, DecimalMark::Point), "0.3");
+}
+
+#[test]
+fn exports_label_the_models_and_the_rate() {
+    use ft_roi::core::fill::{csv_rows, markdown_rows};
+    let mut raw = tokens_scenario();
+    assert_eq!(csv_rows(&raw), "");
+    assert_eq!(markdown_rows(&raw), "");
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    raw.set(Field::BaseModel, "acme/x");
+    assert_eq!(
+        csv_rows(&raw),
+        "label,base_model,Baseline model,acme/x,not in this catalogue\r\n\
+         label,ft_model,Fine-tuned model,openai/ft:gpt-4o-mini-2024-07-18,\"GPT-4o mini (2024-07-18), fine-tuned (OpenAI)\"\r\n"
+    );
+    // The rate only where it converts.
+    raw.set(Field::FxRate, "0.92");
+    assert!(!csv_rows(&raw).contains("fx_rate"));
+    raw.set(Field::Currency, "EUR");
+    assert!(csv_rows(&raw).ends_with("label,fx_rate,Exchange rate,0.92,0.92 EUR per US dollar\r\n"));
+    assert!(markdown_rows(&raw).contains("| Exchange rate | 0.92 EUR per US dollar (0.92) |\n"));
+}
+
+#[test]
+fn the_catalogue_view_rows_are_escaped_markup_by_provider() {
+    use ft_roi::core::catalogue::{rows_markup, usd};
+    assert_eq!(usd(Some(0.5)), "$0.50");
+    assert_eq!(usd(Some(2.0)), "$2.00");
+    assert_eq!(usd(Some(0.075)), "$0.075");
+    assert_eq!(usd(None), "–");
+    let all = rows_markup(None);
+    assert_eq!(all.matches("<tr data-entry=").count(), ENTRIES.len());
+    let gpu = rows_markup(Some("GPU-hour reference"));
+    assert_eq!(gpu.matches("<tr ").count(), 3);
+    assert!(gpu.contains("<td class=\"num\" data-label=\"Other\">$1.99–5.00 / GPU-hour</td>"));
+    assert!(gpu.contains("<td class=\"num none\" data-label=\"Input / 1M\">–</td>"));
+    let azure = rows_markup(Some("Azure OpenAI"));
+    assert!(azure.contains(
+        "<br>hosting 2026-02-11 · <a href=\"https://learn.microsoft.com/azure/ai-foundry/openai/how-to/fine-tuning-cost-management\" target=\"_blank\" rel=\"noopener noreferrer\">learn.microsoft.com</a>"
+    ));
+    // Notes are text, never markup.
+    assert!(!all.contains("<script"));
+    assert!(rows_markup(Some("Nobody")).is_empty());
+}
+
+#[test]
+fn the_note_under_a_filled_field_says_when_where_and_what_changed() {
+    use ft_roi::core::fill::note_markup;
+    let mut raw = tokens_scenario();
+    choose(&mut raw, Side::Baseline, "openai/gpt-3.5-turbo-0125");
+    let fills = current(&raw);
+    let input = fills
+        .iter()
+        .find(|f| f.field == Field::BaseInputPrice)
+        .unwrap();
+    let link = "<a href=\"https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json\" target=\"_blank\" rel=\"noopener noreferrer\">github.com/BerriAI/litellm</a>";
+    assert_eq!(
+        note_markup(input, false, DecimalMark::Point, "USD"),
+        format!("as of 2026-11-29 · {link}")
+    );
+    assert_eq!(
+        note_markup(input, true, DecimalMark::Comma, "USD"),
+        format!("<span class=\"changed-mark\">Changed from the catalogue's 0,5.</span> (as of 2026-11-29 · {link})")
+    );
+    let cached = fills
+        .iter()
+        .find(|f| f.field == Field::BaseCachePrice)
+        .unwrap();
+    assert!(note_markup(cached, false, DecimalMark::Point, "USD")
+        .ends_with(" · no cached-input price listed: the input price"));
+    raw.set(Field::Currency, "EUR");
+    raw.set(Field::FxRate, "0.92");
+    let converted = current(&raw)[0];
+    assert!(note_markup(&converted, false, DecimalMark::Point, "EUR")
+        .ends_with(" · converted at 0.92 EUR per US dollar"));
+}
+
+#[test]
+fn a_hosting_fee_sets_hourly_serving_and_leaves_with_its_model() {
+    use ft_roi::core::calculate;
+    let mut raw = tokens_scenario();
+    choose(&mut raw, Side::FineTuned, "azure/ft:gpt-4.1");
+    assert_eq!(raw.get(Field::FtServing), "hourly");
+    assert_eq!(raw.get(Field::FtHostRate), "1.7");
+    let host = current(&raw)
+        .into_iter()
+        .find(|f| f.field == Field::FtHostRate)
+        .unwrap();
+    assert_eq!(host.dated.as_of, "2026-02-11");
+    // 1 deployment × $1.70 × 730 hours a month.
+    let r = calculate(&parse_scenario(&raw).unwrap().inputs);
+    assert_eq!(
+        ft_roi::core::format::money(r.finetuned_serving_monthly),
+        "$1,241.00"
+    );
+    // The fee is a price in use, with its own date.
+    assert_eq!(oldest_in_use(&raw), Some("2026-02-11"));
+    // Another model without a fee: serving goes back to per token.
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    assert_eq!(raw.get(Field::FtServing), "per_token");
+    // Unless the fee was the user's own.
+    choose(&mut raw, Side::FineTuned, "azure/ft:gpt-4.1");
+    raw.set(Field::FtHostRate, "2");
+    choose(
+        &mut raw,
+        Side::FineTuned,
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    assert_eq!(raw.get(Field::FtServing), "hourly");
+    assert_eq!(raw.get(Field::FtHostRate), "2");
+    // In another currency the fee is converted too.
+    let mut eur = tokens_scenario();
+    eur.set(Field::Currency, "EUR");
+    eur.set(Field::FxRate, "0.9");
+    choose(&mut eur, Side::FineTuned, "azure/ft:gpt-4.1");
+    assert_eq!(eur.get(Field::FtHostRate), "1.53");
+}
