@@ -10,17 +10,16 @@
 // The issue's target for the whole page is 120 KB brotli.
 
 /**
- * Bytes, brotli, of html + js + wasm + css, the split chunks included:
- * 240,658 measured 2026-11-30 (issue 19: the first module 131.3 KB, the
- * chunks 95.6 KB, the JS glue and chunk loader 6.4 KB, the HTML 7.3 KB),
- * plus ~2%. It was 231,000 (222,800 measured) for one unsplit wasm: the
- * split costs ~17 KB in all (the chunks compress apart and cannot share
- * code with the first module), and the first view needs 145 KB of it.
+ * Bytes, brotli, of html + js + wasm + css, the split chunks included (issue 19).
+ * History, each increase added exactly as measured: 222,800 measured 2026-11-27 for one unsplit wasm (budget 231,000).
  * Issue #14 (documents through serde and serde_json, tabs sharing one library, the linked scenario, formula-safe CSV) measured against main a85398c 225,681 → 254,583: +28,902, added exactly.
  * Issue #15 (serving costs, 2026-11-30): 223,917 → 238,441 bytes measured against the same build of main (+14,524: the break-even volume search over unit steps, the serving fields, figures, formulas, schedule columns, chart steps and exports), added exactly.
  * Issue #16 (the price catalogue: 63 dated entries compiled in, pickers, notes, dialog) measured against main 0ef11aa 254,583 → 279,777: +25,194, added exactly.
+ * Issue #19 (code splitting) merged onto main 128ed8c (294,149 unsplit, budget 299,620): 325,383 split, +31,234 added exactly: the price of
+ * the first figure after 200 KB instead of 294 KB (the chunks compress apart, share no code with the first module, and the
+ * functions they reach through the table stay in the first module).
  */
-export const BUDGET = 320_000;
+export const BUDGET = 330_854;
 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

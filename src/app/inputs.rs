@@ -18,9 +18,15 @@ pub fn InputsCard() -> impl IntoView {
     let mode = move |field: Field, option: &'static str| {
         move || calc.field(field).with(|t| t.trim() == option)
     };
-    let growth_open = calc.field(Field::Growth).with_untracked(|t| t.trim() != "0")
-        || calc.field(Field::Discount).with_untracked(|t| t.trim() != "0");
-    let accuracy_open = calc.field(Field::AccuracyGain).with_untracked(|t| t.trim() != "0");
+    let growth_open = calc
+        .field(Field::Growth)
+        .with_untracked(|t| t.trim() != "0")
+        || calc
+            .field(Field::Discount)
+            .with_untracked(|t| t.trim() != "0");
+    let accuracy_open = calc
+        .field(Field::AccuracyGain)
+        .with_untracked(|t| t.trim() != "0");
     view! {
         <section class="card inputs" aria-labelledby="inputs-title">
             <div class="card-head">
