@@ -1,5 +1,5 @@
-//! Entry point: mounts the app. Everything else lives in the library.
+//! Entry point: starts the app in the page's frame. Everything else lives in the library.
 
 fn main() {
-    leptos::mount::mount_to_body(ft_roi::app::App);
+    ft_roi::app::start();
 }

@@ -10,7 +10,7 @@
 // placeholder with the sha256 of every inline script in the built HTML, and
 // fails the build if the policy is missing, loosened ('unsafe-inline',
 // 'unsafe-eval'), or placed after a script. Before that it makes the
-// subresource integrity of the wasm and the JS glue binding (bindIntegrity).
+// subresource integrity of the wasm and the JS modules binding (bindIntegrity).
 // Last, it writes the link preview's image tags when FT_ROI_PUBLIC_URL is
 // set (tools/link-preview.mjs): one hook, so no two steps race on the file.
 import { createHash } from 'node:crypto';
@@ -44,23 +44,27 @@ function attributes(tag) {
 }
 
 /**
- * Makes the integrity hashes Trunk writes on its preload links binding.
- * Chromium ignores `integrity` on `<link rel="preload" as="fetch">` (the
- * wasm), and wasm-bindgen's loader fetches the wasm without one; the JS
- * glue is imported by the loader, which may start before its modulepreload.
- * So the loader fetches the wasm with its hash, an import map gives the glue
+ * Makes the integrity hashes on the preload links binding. Chromium ignores
+ * `integrity` on `<link rel="preload" as="fetch">` (the wasm), and
+ * wasm-bindgen's loader fetches the wasm without one; the JS modules (the
+ * glue and the split chunks' loader, see tools/split.mjs) are imported by
+ * the loader, which may start before their modulepreloads. So the loader
+ * fetches the wasm with its hash, an import map gives every preloaded module
  * its hash, and the ignored attribute goes.
  */
 export function bindIntegrity(html) {
   if (html.includes('<script type="importmap">')) return html; // done already
   const links = [...html.matchAll(/<link\b[^>]*>/gi)].map((m) => ({ tag: m[0], ...attributes(m[0]) }));
   const wasm = links.find((l) => l.rel === 'preload' && l.href?.endsWith('.wasm'));
-  const glue = links.find((l) => l.rel === 'modulepreload' && l.href?.endsWith('.js'));
-  if (!wasm?.integrity || !glue?.integrity) throw new Error('Trunk wrote no integrity hashes for the wasm and its JS glue');
+  const modules = links.filter((l) => l.rel === 'modulepreload' && l.href?.endsWith('.js'));
+  if (!wasm?.integrity || !modules.length || modules.some((m) => !m.integrity)) {
+    throw new Error('Trunk wrote no integrity hashes for the wasm and its JS modules');
+  }
   const call = `module_or_path: '${wasm.href}'`;
   if (!html.includes(call)) throw new Error(`the loader does not contain ${call}; update tools/csp.mjs for this Trunk`);
   const loader = html.search(/<script type="module">/);
-  const importMap = `<script type="importmap">${JSON.stringify({ imports: {}, integrity: { [glue.href]: glue.integrity } })}</script>\n`;
+  const integrity = Object.fromEntries(modules.map((m) => [m.href, m.integrity]));
+  const importMap = `<script type="importmap">${JSON.stringify({ imports: {}, integrity })}</script>\n`;
   return (html.slice(0, loader) + importMap + html.slice(loader))
     .replace(call, `module_or_path: fetch('${wasm.href}', { integrity: '${wasm.integrity}' })`)
     .replace(wasm.tag, wasm.tag.replace(/\s+integrity="[^"]*"/, ''));

@@ -46,6 +46,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# wasm-split-cli cuts the wasm into the first module and the chunks loaded
+# after the first paint (tools/split.mjs, a Trunk post_build hook). 0.2.3 or
+# later is needed with wasm-bindgen 0.2.128 and later.
+WASM_SPLIT_VERSION=0.2.4
+# (It has no --version: cargo's record of installed crates tells.)
+if ! command -v wasm-split-cli >/dev/null \
+    || ! grep -qs "^\"wasm_split_cli_support $WASM_SPLIT_VERSION " "${CARGO_HOME:-$HOME/.cargo}/.crates.toml"; then
+    log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+fi
+
 missing=()
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
@@ -53,11 +64,12 @@ command -v npm >/dev/null || missing+=(npm)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
-# binaryen 132 (wasm-opt) and playwright-core, pinned by tools/package-lock.json.
+# binaryen 132 (wasm-opt), terser and playwright-core, pinned by tools/package-lock.json.
 # Never Debian's binaryen: its wasm-opt 108 yields a wasm that crashes at run time.
-if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tools/node_modules/playwright-core" ] \
+if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] || [ ! -x "$ROOT/tools/node_modules/.bin/terser" ] \
+    || [ ! -d "$ROOT/tools/node_modules/playwright-core" ] \
     || [ "$ROOT/tools/package-lock.json" -nt "$ROOT/tools/node_modules/.package-lock.json" ]; then
-    log "installing binaryen and playwright-core from npm"
+    log "installing binaryen, terser and playwright-core from npm"
     npm ci --prefix "$ROOT/tools" --no-audit --no-fund --loglevel=error
 fi
 

@@ -57,21 +57,25 @@ async function precompress(root) {
 /**
  * Serves `dir` under `prefix` (default `/`) on 127.0.0.1:`port` (0 = any free
  * port), compressed with the smallest settings when `best` (what users and
- * the benchmarks get), else with fast ones (the tests).
+ * the benchmarks get), else with fast ones (the tests). `mounts` serves more
+ * directories under their own prefixes (`{ '/reference/': dir }`, the
+ * benchmark's plain-JavaScript reference page), matched before `prefix`.
  */
-export async function serve(dir, port = 0, prefix = '/', { best = false } = {}) {
-  const root = resolve(dir);
+export async function serve(dir, port = 0, prefix = '/', { best = false, mounts = {} } = {}) {
+  const routes = [...Object.entries(mounts), [prefix, dir]].map(([at, d]) => [at, resolve(d)]);
   // The smallest settings take about 1.5 s for the wasm: compress everything
   // before listening, so that the first visitor does not wait for it.
-  if (best) await precompress(root);
+  if (best) await Promise.all(routes.map(([, d]) => precompress(d)));
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      if (!path.startsWith(prefix)) {
+      const route = routes.find(([at]) => path.startsWith(at));
+      if (!route) {
         res.writeHead(404).end('not found');
         return;
       }
-      let file = normalize(join(root, path.slice(prefix.length)));
+      const [at, root] = route;
+      let file = normalize(join(root, path.slice(at.length)));
       if (!file.startsWith(root)) {
         res.writeHead(403).end('forbidden');
         return;

@@ -38,13 +38,23 @@ export async function measureDir(dir) {
 
 /**
  * The files the page itself loads: index.html and every local file it
- * names (links, scripts, the loader's imports and fetches), not other
- * files in dist/ such as an embed snippet or examples.
+ * names (links, scripts, the loader's imports and fetches), and every file
+ * those JS modules name in turn (the split chunks' loader and its chunks,
+ * see tools/split.mjs), not other files in dist/ such as an embed snippet
+ * or examples.
  */
 export async function pageFiles(dir) {
-  const html = await readFile(join(dir, 'index.html'), 'utf8');
   const named = new Set(['index.html']);
-  for (const m of html.matchAll(/["'](?:\.\/|\/)?([\w.-]+\.(?:wasm|js|mjs|css|svg|ico|png|webmanifest|json))["']/g)) named.add(m[1]);
+  const queue = ['index.html'];
+  while (queue.length) {
+    // A name in a JS file that is not a file here (a default path the page never uses) names nothing.
+    const text = await readFile(join(dir, queue.shift()), 'utf8').catch(() => '');
+    for (const m of text.matchAll(/["'](?:\.\/|\/)?([\w.-]+\.(?:wasm|js|mjs|css|svg|ico|png|webmanifest|json))["']/g)) {
+      if (named.has(m[1])) continue;
+      named.add(m[1]);
+      if (/\.m?js$/.test(m[1])) queue.push(m[1]);
+    }
+  }
   return (await measureDir(dir)).filter((f) => named.has(f.file));
 }
 

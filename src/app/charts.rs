@@ -11,6 +11,8 @@ use super::browser::on_toggle;
 use super::field::NumberField;
 use super::state::use_calc;
 use crate::core::chart::{self, signed_money, LineChart, Tornado};
+// The standard library's float formatting, in a fraction of its code (as `to_string` writes).
+use crate::core::float::display;
 use crate::core::format::{money, number};
 use crate::core::Field;
 
@@ -181,9 +183,9 @@ fn LineChartView(
                     <svg
                         role="img"
                         aria-label=summary
-                        viewBox=move || frame().map(|f| format!("0 0 {} {}", f.width, f.height))
-                        width=move || frame().map(|f| f.width)
-                        height=move || frame().map(|f| f.height)
+                        viewBox=move || frame().map(|f| format!("0 0 {} {}", display(f.width), display(f.height)))
+                        width=move || frame().map(|f| display(f.width))
+                        height=move || frame().map(|f| display(f.height))
                         on:mousemove=on_move
                         on:mouseleave=move |_| selected.set(None)
                     >
@@ -193,8 +195,8 @@ fn LineChartView(
                             let r = &c.readouts[k];
                             view! {
                                 <g class="focus">
-                                    <line x1=r.x x2=r.x y1=c.frame.top y2=c.frame.bottom/>
-                                    {r.ys.iter().enumerate().map(|(j, y)| view! { <circle class=format!("dot s{j}") cx=r.x cy=*y r="4"/> }).collect_view()}
+                                    <line x1=display(r.x) x2=display(r.x) y1=display(c.frame.top) y2=display(c.frame.bottom)/>
+                                    {r.ys.iter().enumerate().map(|(j, y)| view! { <circle class=format!("dot s{j}") cx=display(r.x) cy=display(*y) r="4"/> }).collect_view()}
                                 </g>
                             }
                         })))}
@@ -217,8 +219,8 @@ fn LineChartView(
                                     <tbody>
                                         {c.readouts.iter().map(|r| view! {
                                             <tr>
-                                                <th scope="row" data-value=r.raw[0].to_string()>{c.x_text(r.raw[0])}</th>
-                                                {r.raw[1..].iter().map(|v| view! { <td data-value=v.to_string()>{money(*v)}</td> }).collect_view()}
+                                                <th scope="row" data-value=display(r.raw[0])>{c.x_text(r.raw[0])}</th>
+                                                {r.raw[1..].iter().map(|v| view! { <td data-value=display(*v)>{money(*v)}</td> }).collect_view()}
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
@@ -314,9 +316,9 @@ fn TornadoView(
                     <svg
                         role="img"
                         aria-label=summary
-                        viewBox=move || frame().map(|f| format!("0 0 {} {}", f.width, f.height))
-                        width=move || frame().map(|f| f.width)
-                        height=move || frame().map(|f| f.height)
+                        viewBox=move || frame().map(|f| format!("0 0 {} {}", display(f.width), display(f.height)))
+                        width=move || frame().map(|f| display(f.width))
+                        height=move || frame().map(|f| display(f.height))
                         inner_html=move || chart.with(|t| t.as_ref().map(Tornado::svg))
                     ></svg>
                 </div>
@@ -337,8 +339,8 @@ fn TornadoView(
                                         {t.bars.iter().map(|b| view! {
                                             <tr data-input=b.name>
                                                 <th scope="row">{b.label}</th>
-                                                <td data-value=b.low.to_string()>{signed_money(b.low)}</td>
-                                                <td data-value=b.high.to_string()>{signed_money(b.high)}</td>
+                                                <td data-value=display(b.low)>{signed_money(b.low)}</td>
+                                                <td data-value=display(b.high)>{signed_money(b.high)}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::builders::{InvestmentBuilder, OperationsBuilder, RequestCostBuilder, ServingFields};
+use super::builders::ServingFields;
 use super::field::{ChoiceField, NumberField};
 use super::state::use_calc;
 use crate::core::field::Kind;
@@ -18,6 +18,15 @@ pub fn InputsCard() -> impl IntoView {
     let mode = move |field: Field, option: &'static str| {
         move || calc.field(field).with(|t| t.trim() == option)
     };
+    let growth_open = calc
+        .field(Field::Growth)
+        .with_untracked(|t| t.trim() != "0")
+        || calc
+            .field(Field::Discount)
+            .with_untracked(|t| t.trim() != "0");
+    let accuracy_open = calc
+        .field(Field::AccuracyGain)
+        .with_untracked(|t| t.trim() != "0");
     view! {
         <section class="card inputs" aria-labelledby="inputs-title">
             <div class="card-head">
@@ -43,7 +52,7 @@ pub fn InputsCard() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=mode(Field::CostMode, "tokens")>
-                        <RequestCostBuilder/>
+                        {super::split::lazy(super::split::REQUEST_COSTS)}
                     </Show>
                     // Serving costs, in either cost mode (issue #15).
                     <ServingFields/>
@@ -55,7 +64,7 @@ pub fn InputsCard() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=mode(Field::TrainingMode, "itemized")>
-                        <InvestmentBuilder/>
+                        {super::split::lazy(super::split::INVESTMENT)}
                     </Show>
                 </Section>
                 <Section field=Field::MaintenanceMode>
@@ -65,24 +74,29 @@ pub fn InputsCard() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=mode(Field::MaintenanceMode, "itemized")>
-                        <OperationsBuilder/>
+                        {super::split::lazy(super::split::OPERATIONS)}
                     </Show>
                 </Section>
-                <details class="section optional" open={calc.field(Field::Growth).with_untracked(|t| t.trim() != "0") || calc.field(Field::Discount).with_untracked(|t| t.trim() != "0")}>
+                <details class="section optional" open=growth_open>
                     <summary>"Growth and discounting (optional)"</summary>
                     <p class="hint">"With growth, break-even and net benefit come from the month-by-month schedule; the discount rate gives the net present value."</p>
-                    <div class="fields">
-                        <NumberField field=Field::Growth/>
-                        <NumberField field=Field::Discount/>
-                    </div>
+                    // Closed, its fields are built after the first paint (issue 19).
+                    {super::split::after_paint(growth_open, || view! {
+                        <div class="fields">
+                            <NumberField field=Field::Growth/>
+                            <NumberField field=Field::Discount/>
+                        </div>
+                    }.into_any())}
                 </details>
-                <details class="section optional" open=calc.field(Field::AccuracyGain).with_untracked(|t| t.trim() != "0")>
+                <details class="section optional" open=accuracy_open>
                     <summary>"Value of accuracy (optional)"</summary>
                     <p class="hint">"Fewer errors are worth money too; this is added to monthly savings and shown apart from them."</p>
-                    <div class="fields">
-                        <NumberField field=Field::AccuracyGain/>
-                        <NumberField field=Field::ErrorValue/>
-                    </div>
+                    {super::split::after_paint(accuracy_open, || view! {
+                        <div class="fields">
+                            <NumberField field=Field::AccuracyGain/>
+                            <NumberField field=Field::ErrorValue/>
+                        </div>
+                    }.into_any())}
                 </details>
                 <super::ranges::RangesSection/>
             </form>

@@ -24,16 +24,34 @@ mod scenarios;
 mod schedule;
 mod share;
 mod simulation;
+mod split;
 mod state;
 mod summary;
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
+use split::{AfterFirstPaint, Card};
 pub use state::Calc;
 
-/// The whole page; with `?embed=1` the compact layout for iframes.
+/// Starts the calculator in the page's frame. `index.html` carries the
+/// frame as markup, painted before the wasm arrives: the skip link, the
+/// header and the hero (its lede is the largest text, the Largest
+/// Contentful Paint) in `<main id="calculator">`; with `?embed=1` its first
+/// script hides them before the first paint. [`App`] fills in the rest.
+pub fn start() {
+    let main = document()
+        .get_element_by_id("calculator")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    match main {
+        Some(main) => leptos::mount::mount_to(main, App).forget(),
+        // Not our index.html: the calculator alone, in the body.
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// The calculator in `<main>`, after the frame's hero: the hero's buttons,
+/// the inputs beside the results, the cards below them and the footer;
+/// with `?embed=1` the compact layout for iframes.
 #[component]
 pub fn App() -> impl IntoView {
     crate::core::format::set_backend(Box::new(intl::IntlBackend::default()));
@@ -45,62 +63,62 @@ pub fn App() -> impl IntoView {
     simulation::provide();
     if options.embed {
         embed::connect_host(&options);
+        if let Some(main) = document().get_element_by_id("calculator") {
+            let _ = main.class_list().add_1("embed");
+        }
+        // The frame, hidden since the first paint, leaves the page.
+        for selector in [".skip", ".site-header", "#calculator > .hero"] {
+            if let Ok(Some(element)) = document().query_selector(selector) {
+                element.remove();
+            }
+        }
         return view! {
-            <main id="calculator" class="wrap embed">
-                <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
-                <Calculator/>
-                <AfterFirstPaint cards=vec![
-                    || view! { <charts::ChartsCard/> }.into_any(),
-                    || view! { <simulation::UncertaintyCard/> }.into_any(),
-                    || view! { <embed::OpenFull/> }.into_any(),
-                ]/>
-            </main>
+            <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
+            <Calculator/>
+            <AfterFirstPaint cards=vec![
+                split::CHARTS,
+                split::UNCERTAINTY,
+                Card::Now(|| view! { <embed::OpenFull/> }.into_any()),
+            ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
         }
         .into_any();
     }
-    view! {
-        <a class="skip" href="#calculator">"Skip to the calculator"</a>
-        <header class="site-header">
-            <div class="wrap">
-                <span class="brand"><span class="logo" aria-hidden="true">"◆"</span>" FT-ROI"</span>
-                <span class="tagline">"Model optimization business case"</span>
-            </div>
-        </header>
-        <main id="calculator" class="wrap">
-            <section class="hero">
-                <h1>"Fine-tuning ROI calculator"</h1>
-                <p class="lede">
-                    "Compare the one-time and recurring costs of fine-tuning with its per-request "
-                    "savings: break-even time and volume, net benefit and return on investment."
-                </p>
-                <div class="hero-actions">
-                    <embed::EmbedDialog options=options.clone()/>
-                    <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+    // Into the frame's hero, and after <main>.
+    let hero_actions = document()
+        .query_selector("#calculator .hero-actions")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(actions) = hero_actions {
+        let options = options.clone();
+        leptos::mount::mount_to(actions, move || view! {
+            <embed::EmbedDialog options/>
+            <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+        })
+        .forget();
+    }
+    leptos::mount::mount_to_body(|| {
+        view! {
+            <footer class="site-footer">
+                <div class="wrap">
+                    "FT-ROI runs entirely in your browser; nothing you enter leaves this page. "
+                    "Figures are estimates from the costs you enter, not financial advice."
                 </div>
-            </section>
-            <Calculator/>
-            <AfterFirstPaint cards=vec![
-                || view! { <charts::ChartsCard/> }.into_any(),
-                || view! { <simulation::UncertaintyCard/> }.into_any(),
-                || view! { <basis::BasisCard/> }.into_any(),
-                || view! { <schedule::ScheduleCard/> }.into_any(),
-                || view! { <formulas::FormulaPanel/> }.into_any(),
-                || view! {
-                    <div class="pair">
-                        <scenarios::ScenariosCard/>
-                        <data::DataCard/>
-                    </div>
-                }.into_any(),
-                || view! { <compare::CompareCard/> }.into_any(),
-                || view! { <explainer::Explainer/> }.into_any(),
-            ]/>
-        </main>
-        <footer class="site-footer">
-            <div class="wrap">
-                "FT-ROI runs entirely in your browser; nothing you enter leaves this page. "
-                "Figures are estimates from the costs you enter, not financial advice."
-            </div>
-        </footer>
+            </footer>
+        }
+    });
+    view! {
+        <Calculator/>
+        <AfterFirstPaint cards=vec![
+            split::CHARTS,
+            split::UNCERTAINTY,
+            split::BASIS,
+            split::SCHEDULE,
+            split::FORMULAS,
+            split::LIBRARY,
+            split::COMPARE,
+            split::EXPLAINER,
+        ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
     }
     .into_any()
 }
@@ -116,45 +134,4 @@ fn Calculator() -> impl IntoView {
             <summary::SummaryCard/>
         </div>
     }
-}
-
-/// Renders `cards` only after the page has painted once, one card per
-/// task: the inputs and the results come first, and the cards below them
-/// (charts, formulas, saved scenarios, …) follow a frame later, each in a
-/// task of its own, so that none of them delays the first figures on
-/// screen or blocks a keystroke for long.
-#[component]
-fn AfterFirstPaint(cards: Vec<fn() -> AnyView>) -> impl IntoView {
-    let shown = RwSignal::new(0);
-    let total = cards.len();
-    // Shows the next card and queues the one after it. `try_`: a timer may
-    // fire after the signal is gone; nothing to do then.
-    fn step(shown: RwSignal<usize>, total: usize) {
-        if let Some(n) = shown.try_get_untracked().filter(|&n| n < total) {
-            shown.set(n + 1);
-            set_timeout(move || step(shown, total), Duration::ZERO);
-        }
-    }
-    let started = StoredValue::new(false);
-    let start = move || {
-        if started.try_get_value() == Some(false) {
-            started.set_value(true);
-            step(shown, total);
-        }
-    };
-    // The next animation frame comes just before a paint; a task queued
-    // from it runs after that paint.
-    request_animation_frame(move || set_timeout(start, Duration::ZERO));
-    // A page that is not painting (a background tab, an embed scrolled out
-    // of view) gets no animation frames: render anyway, a little later, so
-    // that an embed reports its full height.
-    set_timeout(start, Duration::from_millis(100));
-    cards
-        .into_iter()
-        .enumerate()
-        .map(|(k, card)| {
-            let visible = Memo::new(move |_| shown.get() > k);
-            move || visible.get().then(card)
-        })
-        .collect_view()
 }

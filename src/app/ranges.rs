@@ -25,7 +25,7 @@ pub fn RangesSection() -> impl IntoView {
                     let names: Vec<String> = r
                         .active(&p.inputs)
                         .iter()
-                        .map(|(k, _)| RANGED[*k].label.to_lowercase())
+                        .map(|(k, _)| RANGED[*k].label.to_ascii_lowercase())
                         .collect();
                     if names.is_empty() {
                         "none yet".to_owned()

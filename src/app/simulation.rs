@@ -6,13 +6,15 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::browser::on_toggle;
 use super::metric::Metric;
+use super::split::Engine;
 use super::state::use_calc;
 use crate::core::chart::{distribution, Distribution};
 use crate::core::export::range_text;
-use crate::core::format::{count, money, percent};
+use crate::core::format::{count, money, percent, raw};
 use crate::core::montecarlo::{sentence, Simulation, Summary, SIM_METRICS};
 use crate::core::uncertainty::{Ranges, RANGED};
 use crate::core::Inputs;
@@ -82,37 +84,61 @@ pub fn provide() -> Sim {
         let Some(k) = key.get() else { return };
         let id = run.get_value() + 1;
         run.set_value(id);
-        let Some(job) = Simulation::new(&k.0, &k.1) else {
-            return;
-        };
-        let job = StoredValue::new(job);
-        fn slice(id: u64, run: StoredValue<u64>, job: StoredValue<Simulation>, k: Key, sim: Sim) {
+        fn slice(
+            id: u64,
+            run: StoredValue<u64>,
+            job: StoredValue<Simulation>,
+            k: Key,
+            sim: Sim,
+            engine: Engine,
+        ) {
             if run.try_get_value() != Some(id) {
                 return;
             }
             let start = js_sys::Date::now();
             loop {
-                let finished = job.try_update_value(|j| j.step(64)).unwrap_or(true);
+                let finished = job
+                    .try_update_value(|j| (engine.step)(j, 64))
+                    .unwrap_or(true);
                 if finished {
-                    if let Some(summary) = job.try_with_value(Simulation::summary).flatten() {
+                    if let Some(summary) = job.try_with_value(engine.summary).flatten() {
                         sim.done.set(Some((k, summary)));
                     }
                     return;
                 }
                 if js_sys::Date::now() - start >= SLICE_MS {
                     set_timeout(
-                        move || slice(id, run, job, k, sim),
+                        move || slice(id, run, job, k, sim, engine),
                         std::time::Duration::ZERO,
                     );
                     return;
                 }
             }
         }
-        // In the next task: the deterministic figures go first.
-        set_timeout(
-            move || slice(id, run, job, k, sim),
-            std::time::Duration::ZERO,
-        );
+        // The engine comes from its wasm chunk (at once once loaded); the
+        // first slice runs in a later task: the deterministic figures go
+        // first. A chunk that fails to load leaves the card's message.
+        let owner = Owner::current();
+        spawn_local(async move {
+            let Ok(engine) = super::split::engine().await else {
+                return;
+            };
+            if run.try_get_value() != Some(id) {
+                return;
+            }
+            let Some(job) = (engine.start)(&k.0, &k.1) else {
+                return;
+            };
+            // Owned by this run of the effect, like the rest of it.
+            let job = match owner {
+                Some(owner) => owner.with(|| StoredValue::new(job)),
+                None => StoredValue::new(job),
+            };
+            set_timeout(
+                move || slice(id, run, job, k, sim, engine),
+                std::time::Duration::ZERO,
+            );
+        });
     });
     provide_context(sim);
     sim
@@ -312,10 +338,10 @@ fn DistributionView(
                                     <tbody>
                                         {c.bins.iter().map(|b| view! {
                                             <tr>
-                                                <th scope="row" data-value=b.from.to_string()>{money(b.from)}</th>
-                                                <td data-value=b.to.to_string()>{money(b.to)}</td>
+                                                <th scope="row" data-value=raw(Some(b.from))>{money(b.from)}</th>
+                                                <td data-value=raw(Some(b.to))>{money(b.to)}</td>
                                                 <td data-value=b.cases.to_string()>{count(f64::from(b.cases))}</td>
-                                                <td data-value=c.share(b).to_string()>{percent(c.share(b))}</td>
+                                                <td data-value=raw(Some(c.share(b)))>{percent(c.share(b))}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

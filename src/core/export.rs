@@ -536,10 +536,7 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
             }
             None | Some(Value::Null) => continue,
             // Written the shortest way that reads back exactly: 3000, not 3000.0.
-            Some(Value::Number(v)) => v
-                .as_f64()
-                .unwrap_or_default()
-                .to_string()
+            Some(Value::Number(v)) => super::float::display(v.as_f64().unwrap_or_default())
                 .replace('.', &mark.char().to_string()),
             Some(Value::String(s)) => s.chars().take(scenario::MAX_VALUE_LEN).collect(),
             Some(_) => {

@@ -27,16 +27,9 @@ struct Decimal {
 
 impl Decimal {
     fn of(x: f64) -> Decimal {
-        let text = format!("{x:e}"); // "1.005e0", "0e0", "5e-7"
-        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
-        let mut d = Decimal {
-            digits: mantissa
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .map(|b| b - b'0')
-                .collect(),
-            point: exponent.parse::<i32>().unwrap_or(0) + 1,
-        };
+        // 1.005 → [1, 0, 0, 5] and 1, 5e-7 → [5] and −6 (what `{x:e}` writes).
+        let (digits, point) = super::float::shortest(x);
+        let mut d = Decimal { digits, point };
         d.normalize();
         d
     }
@@ -431,10 +424,11 @@ pub fn count_short(x: f64) -> String {
     )
 }
 
-/// The `data-value` of a figure: the raw number, or empty when undefined.
+/// The `data-value` of a figure: the raw number (as Rust's `to_string`
+/// writes it), or empty when undefined.
 pub fn raw(x: Option<f64>) -> String {
     match x {
-        Some(v) if v.is_finite() => v.to_string(),
+        Some(v) if v.is_finite() => super::float::display(v),
         _ => String::new(),
     }
 }
@@ -447,7 +441,16 @@ pub fn data(x: f64) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    format!("{x:.14e}").parse::<f64>().unwrap_or(x).to_string()
+    // `format!("{x:.14e}")`, read back and written the shortest way.
+    let (digits, point) = super::float::significant(x, 15);
+    let text: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+    let exp = point - digits.len() as i32;
+    let sign = if x < 0.0 { "-" } else { "" };
+    let rounded = super::float::parse(&format!(
+        "{sign}{}e{exp}",
+        if text.is_empty() { "0" } else { &text }
+    ));
+    super::float::display(rounded.unwrap_or(x))
 }
 
 /// Text made safe for markup: `&`, `<`, `>`, `"` and `'` become entities.

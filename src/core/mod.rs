@@ -17,6 +17,7 @@ pub mod embed;
 pub mod export;
 pub mod field;
 pub mod fill;
+pub mod float;
 pub mod format;
 pub mod formulas;
 pub mod inputs;

@@ -195,7 +195,8 @@ pub fn parse_number(t: &str, mark: DecimalMark) -> Result<f64, InputError> {
     parse_plain(t, mark)
 }
 
-/// Whether every byte may belong to a number Rust's parser reads.
+/// Whether every byte may belong to a number Rust's parser reads
+/// ([`super::float::parse`] reads as it does).
 fn is_plain(t: &str) -> bool {
     t.bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
@@ -223,7 +224,7 @@ fn parse_plain(t: &str, mark: DecimalMark) -> Result<f64, InputError> {
                 return Err(e);
             }
         }
-        if let Ok(v) = t.parse::<f64>() {
+        if let Some(v) = super::float::parse(t) {
             return finite(v);
         }
     }
@@ -233,9 +234,8 @@ fn parse_plain(t: &str, mark: DecimalMark) -> Result<f64, InputError> {
     let pointed = t.replacen(',', ".", 1);
     let comma_decimal = t.matches(',').count() == 1 && !t.contains('.') && is_plain(&pointed);
     if comma_decimal && mark == DecimalMark::Comma {
-        return pointed
-            .parse::<f64>()
-            .map_err(|_| InputError::NotANumber)
+        return super::float::parse(&pointed)
+            .ok_or(InputError::NotANumber)
             .and_then(finite);
     }
     // A number too long to quote (see [`Echo::CAPACITY`]) is answered
@@ -254,7 +254,7 @@ fn parse_plain(t: &str, mark: DecimalMark) -> Result<f64, InputError> {
         }));
     }
     if comma_decimal {
-        if let Ok(v) = pointed.parse::<f64>() {
+        if let Some(v) = super::float::parse(&pointed) {
             finite(v)?;
             let echo = Echo::new(&pointed).or_else(|| Echo::new("0.5"));
             return Err(echo.map_or(InputError::NotANumber, InputError::DecimalComma));

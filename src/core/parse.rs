@@ -425,7 +425,8 @@ fn parse_ranges(
     ranges.seed = seed.unwrap_or(1.0) as u64;
     if let Some(g) = growth {
         // Quoted as the scenario's format writes decimals.
-        let quoted = Echo::new(&g.to_string().replacen('.', &mark.char().to_string(), 1));
+        let quoted =
+            Echo::new(&super::float::display(g).replacen('.', &mark.char().to_string(), 1));
         for (k, r) in RANGED.iter().enumerate() {
             if r.ends != Ends::Absolute {
                 continue;
@@ -484,16 +485,18 @@ pub fn step_text(
         Kind::WholeIn(low, high) => (low as f64, high as f64),
         _ => (0.0, MAX_VALUE),
     };
-    let next = (if up { v + step } else { v - step }).clamp(low, high);
+    // max/min, not `f64::clamp`: its assertion would bring the standard
+    // library's float formatting into the page's first wasm module.
+    let next = (if up { v + step } else { v - step }).max(low).min(high);
     let decimals_of = |s: &str| s.split_once(['.', ',']).map_or(0, |(_, d)| d.len());
-    let step_decimals = decimals_of(&format!("{}", field.step()));
+    let step_decimals = decimals_of(&super::float::display(field.step()));
     let text_decimals = if text.contains(['e', 'E']) {
         0
     } else {
         decimals_of(text.trim())
     };
     let decimals = step_decimals.max(text_decimals).min(12);
-    let mut out = format!("{next:.decimals$}");
+    let mut out = super::float::fixed(next, decimals);
     if out.contains('.') {
         while out.ends_with('0') {
             out.pop();
@@ -517,7 +520,7 @@ impl Inputs {
     /// there.
     pub fn to_raw(&self) -> RawInputs {
         let mut raw = RawInputs::example();
-        let mut set = |f: Field, v: f64| raw.set(f, v.to_string());
+        let mut set = |f: Field, v: f64| raw.set(f, super::float::display(v));
         set(Field::Training, self.training);
         set(Field::Maintenance, self.maintenance);
         set(Field::Baseline, self.baseline);

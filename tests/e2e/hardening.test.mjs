@@ -4,7 +4,7 @@
 // page's origin.
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,7 @@ async function openRecorded(query = '') {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(ctx.base + query);
   await page.waitForSelector('[data-metric="net_benefit"]');
+  await page.waitForSelector('html[data-ready]', { state: 'attached' });
   return { context, page, problems, requests };
 }
 
@@ -93,21 +94,27 @@ test('every built asset is bound by a matching integrity hash', async () => {
     assert.equal(createHash(algorithm).update(await file(url)).digest('base64'), digest, `integrity of ${url}`);
   };
   const tags = [...html.matchAll(/<(link|script)\b[^>]*>/gi)].map((m) => m[0]);
-  // The JS glue's modulepreload carries integrity= (the stylesheet is inline, bound by its hash below).
+  // The JS glue's and the chunk loader's modulepreloads carry integrity= (the stylesheet is inline, bound by its hash below).
   const linked = tags.filter((t) => /\brel="(stylesheet|modulepreload)"/i.test(t) || (/^<script/i.test(t) && attr(t, 'src')));
-  assert.deepEqual(linked.map((t) => (attr(t, 'href') ?? attr(t, 'src')).split('.').at(-1)).sort(), ['js']);
+  assert.deepEqual(linked.map((t) => (attr(t, 'href') ?? attr(t, 'src')).split('.').at(-1)).sort(), ['js', 'js']);
   for (const tag of linked) await matches(attr(tag, 'href') ?? attr(tag, 'src'), attr(tag, 'integrity'));
-  // The import of the glue is bound by the import map, the wasm by the loader's fetch.
+  // The imports of the glue and the loader are bound by the import map, the wasm by the loader's fetch.
   const importMap = JSON.parse(html.match(/<script type="importmap">([\s\S]*?)<\/script>/)[1]);
-  const glue = attr(linked.find((t) => /modulepreload/.test(t)), 'href');
-  await matches(glue, importMap.integrity[glue]);
+  for (const tag of linked) await matches(attr(tag, 'href'), importMap.integrity[attr(tag, 'href')]);
   const [, wasm, wasmIntegrity] = html.match(/fetch\('([^']+\.wasm)', \{ integrity: '([^']+)' \}\)/);
   await matches(wasm, wasmIntegrity);
-  // Every inline script (the import map and Trunk's loader) and the inline
+  // Every chunk the loader fetches is bound by the integrity it fetches it with, and every chunk is fetched.
+  const loader = attr(linked.find((t) => /__wasm_split/.test(t)), 'href');
+  const chunks = [...(await file(loader)).toString().matchAll(/fetch\(new URL\("([^"]+\.wasm)",import\.meta\.url\),\{integrity:"([^"]+)"\}\)/g)];
+  assert.ok(chunks.length >= 2, `${loader} fetches ${chunks.length} chunk(s)`);
+  for (const [, chunk, integrity] of chunks) await matches(chunk, integrity);
+  const built = (await readdir(dist)).filter((f) => f.endsWith('.wasm'));
+  assert.deepEqual(built.sort(), [wasm.replace(/^\.\//, ''), ...chunks.map((c) => c[1].replace(/^\.\//, ''))].sort());
+  // Every inline script (the embed switch, the import map and Trunk's loader) and the inline
   // stylesheet are allowed by their hashes, each in its own directive, and only those.
   const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc=/.test(m[1]));
-  assert.equal(inline.length, 2);
+  assert.equal(inline.length, 3);
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)];
   assert.equal(styles.length, 1);
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
@@ -170,8 +177,11 @@ test('no request leaves the page origin', async () => {
   await page.waitForSelector('[data-metric="net_benefit"]');
   await page.waitForTimeout(300);
   assert.ok(requests.length >= 4, `recorded ${requests.length} requests`);
-  // Two page loads, each fetching the wasm once (the preload is reused).
-  assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 2, requests.join('\n'));
+  // Two page loads, each fetching the first wasm once (the preload is reused) and each chunk at most once.
+  assert.equal(requests.filter((u) => u.endsWith('_bg.wasm')).length, 2, requests.join('\n'));
+  const chunks = requests.filter((u) => u.endsWith('.wasm') && !u.endsWith('_bg.wasm'));
+  assert.ok(chunks.length >= 4, requests.join('\n'));
+  for (const chunk of new Set(chunks)) assert.ok(chunks.filter((u) => u === chunk).length <= 2, `${chunk} fetched more than once a load`);
   const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
   assert.deepEqual(foreign, [], `requests outside ${origin}`);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);

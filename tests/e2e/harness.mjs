@@ -37,8 +37,9 @@ after(async () => {
 
 /**
  * Opens the calculator (with an optional query string) in a fresh context
- * and waits until it has rendered. Page errors and console errors fail the
- * test when `check()` is called.
+ * and waits until it has rendered every card, the ones from wasm chunks
+ * included (the root element's `data-ready`). Page errors and console
+ * errors fail the test when `check()` is called.
  */
 export async function open(query = '', options = {}) {
   const t = await openTabs(1, query, options);
@@ -60,6 +61,7 @@ export async function openTabs(n, query = '', options = {}) {
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     await page.goto(ctx.base + query);
     await page.waitForSelector('input[name="requests"]');
+    await page.waitForSelector('html[data-ready]', { state: 'attached' });
     pages.push(page);
   }
   return {

@@ -111,9 +111,12 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> (Vec<f64>, f64, f64) {
 
 /// The double nearest to `digits`·10^`exp` (`digits` a whole number).
 fn decimal(digits: f64, exp: f64) -> f64 {
-    let v = format!("{digits}e{exp}")
-        .parse()
-        .unwrap_or(digits * 10f64.powf(exp));
+    let text = format!(
+        "{}e{}",
+        crate::core::float::display(digits),
+        crate::core::float::display(exp)
+    );
+    let v = crate::core::float::parse(&text).unwrap_or(digits * 10f64.powf(exp));
     // −0 is 0.
     if v == 0.0 {
         0.0
