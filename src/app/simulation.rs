@@ -33,6 +33,10 @@ pub struct Sim {
     pub key: Memo<Option<Key>>,
     /// The last finished simulation and what it was run from.
     pub done: RwSignal<Option<(Key, Summary)>>,
+    /// Whether the engine's chunk failed to load (the card, from the same
+    /// chunk, shows the failure and its Try again; once it has come, it
+    /// clears this and the runner starts over).
+    engine_failed: RwSignal<bool>,
 }
 
 impl Sim {
@@ -77,10 +81,12 @@ pub fn provide() -> Sim {
     let sim = Sim {
         key,
         done: RwSignal::new(None),
+        engine_failed: RwSignal::new(false),
     };
     // Each run has a number; a slice of an older run stops.
     let run = StoredValue::new(0u64);
     Effect::new(move |_| {
+        sim.engine_failed.track();
         let Some(k) = key.get() else { return };
         let id = run.get_value() + 1;
         run.set_value(id);
@@ -121,6 +127,7 @@ pub fn provide() -> Sim {
         let owner = Owner::current();
         spawn_local(async move {
             let Ok(engine) = super::split::engine().await else {
+                sim.engine_failed.try_set(true);
                 return;
             };
             if run.try_get_value() != Some(id) {
@@ -148,6 +155,10 @@ pub fn provide() -> Sim {
 #[component]
 pub fn UncertaintyCard() -> impl IntoView {
     let sim = expect_context::<Sim>();
+    // This card comes from the engine's chunk: it has loaded now.
+    if sim.engine_failed.get_untracked() {
+        sim.engine_failed.set(false);
+    }
     view! {
         <Show when=move || sim.key.with(Option::is_some)>
             <Card sim/>

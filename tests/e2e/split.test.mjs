@@ -132,3 +132,22 @@ test('a tampered chunk is refused by its integrity, and the page keeps working',
     await rm(copy, { recursive: true });
   }
 });
+
+test('with a range, a simulation chunk that fails to load leaves its message; the deterministic figures stay; trying again runs the simulation', async () => {
+  const t = await openBlocked('**/split_simulation-*.wasm', '?requests_low=-30&requests_high=50');
+  const { page } = t;
+  const failed = page.locator('[data-testid="split-failed"]');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /Could not load the uncertainty simulation/);
+  assert.equal(await page.locator('[data-metric="prob_positive"]').count(), 0);
+  assert.equal((await metric(page, 'net_benefit')).text, '$5,900.00');
+  await type(page, 'months', '24');
+  assert.equal((await metric(page, 'net_benefit')).text, '$14,300.00');
+  assert.deepEqual(t.pageErrors, []);
+  t.state.blocking = false;
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('[data-metric="prob_positive"][data-value]').waitFor();
+  assert.equal(await failed.count(), 0);
+  assert.deepEqual(t.pageErrors, []);
+  await t.context.close();
+});
