@@ -48,6 +48,7 @@ test('the working scenario autosaves and comes back; a URL scenario wins', async
   assert.equal(await t.page.inputValue('input[name="months"]'), '18');
   await t.page.reload();
   await t.page.waitForSelector('input[name="training"]');
+  await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.equal(await t.page.inputValue('input[name="months"]'), '18');
   await t.page.goto(ctx.base + '?months=6');
   await t.page.waitForSelector('input[name="training"]');
@@ -101,6 +102,7 @@ test('save, load, rename, duplicate, delete and undo named scenarios', async () 
   // The library survives a reload.
   await t.page.reload();
   await t.page.waitForSelector('input[name="training"]');
+  await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.deepEqual(await names(t.page), ['Reference case', 'High volume']);
   await t.check();
 });
@@ -351,6 +353,7 @@ test('copy link and copy as Markdown use the clipboard, with a fallback', async 
   });
   await r.page.reload();
   await r.page.waitForSelector('input[name="training"]');
+  await r.page.waitForSelector('html[data-ready]', { state: 'attached' });
   await r.page.click('[data-testid="copy-link"]');
   const field = r.page.locator('[data-testid="share-url"]');
   await field.waitFor();

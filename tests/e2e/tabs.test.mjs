@@ -322,6 +322,7 @@ test('the working scenario stays per tab; on reload the last tab to write wins',
   await waitForParam(tab1, 'months', '24');
   await tab1.reload();
   await tab1.waitForSelector('input[name="months"]');
+  await tab1.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.equal(await tab1.inputValue('input[name="months"]'), '24');
   await type(tab2, 'months', '6');
   await written(tab2, '6');
