@@ -55,6 +55,37 @@ pub fn page_url(query: &str) -> String {
     }
 }
 
+/// Session storage key of this tab's copy of the query it last wrote to
+/// its address bar.
+const TAB_QUERY_KEY: &str = "ft-roi:tab-query";
+
+/// Keeps `query` as this tab's own copy of its address bar (session
+/// storage: per tab, kept across reloads). A reload's address is fixed
+/// before the page flushes its last keystrokes into the address bar (on
+/// `pagehide`); this copy has them.
+pub fn remember_tab_query(query: &str) {
+    let _ = gloo_storage::SessionStorage::set(TAB_QUERY_KEY, query);
+}
+
+/// The query this page starts from: on a reload of this tab, the query it
+/// last wrote ([`remember_tab_query`]), which may be newer than the address
+/// bar's; otherwise (a link opened, typed or followed) the address bar's.
+pub fn start_query() -> String {
+    let reload = web_sys::window()
+        .and_then(|w| w.performance())
+        .and_then(|p| {
+            p.get_entries_by_type("navigation")
+                .get(0)
+                .dyn_into::<web_sys::PerformanceNavigationTiming>()
+                .ok()
+        })
+        .is_some_and(|n| n.type_() == web_sys::NavigationType::Reload);
+    reload
+        .then(|| gloo_storage::SessionStorage::get::<String>(TAB_QUERY_KEY).ok())
+        .flatten()
+        .unwrap_or_else(location_search)
+}
+
 /// Replaces the address bar's query with `query` (no new history entry,
 /// no reload).
 pub fn replace_query(query: &str) {

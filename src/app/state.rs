@@ -129,7 +129,15 @@ impl Calc {
     /// beside the full page, must not overwrite each other.
     pub fn start(keep: String, embedded: bool) -> Calc {
         let mut notices = Vec::new();
-        let decoded = scenario::decode(&location_search(), RawInputs::example());
+        // A reload starts from what this tab last wrote (a keystroke within
+        // the write delay is not in the address bar yet); an embed from its
+        // address (several embeds share one tab's session storage).
+        let search = if embedded {
+            location_search()
+        } else {
+            super::browser::start_query()
+        };
+        let decoded = scenario::decode(&search, RawInputs::example());
         // Read even when the link has a scenario: an unreadable payload is
         // backed up before this page's first write replaces it.
         let working = if embedded {
@@ -213,6 +221,7 @@ impl Calc {
             });
             replace_query(&query);
             if !embedded {
+                super::browser::remember_tab_query(&query);
                 let linked = self.linked.with_untracked(|l| l.as_ref().map(|l| l.id));
                 self.persist(WORKING_KEY, &Working::new(raw, linked));
             }

@@ -57,6 +57,27 @@ test('the working scenario autosaves and comes back; a URL scenario wins', async
   await t.check();
 });
 
+test('a reload right after a keystroke keeps it (the address bar is written when typing pauses)', async () => {
+  // Opened from a link: its scenario is in the address bar.
+  const t = await open('?months=18');
+  // Typed, then reloaded at once, before the address bar has it.
+  await t.page.fill('input[name="requests"]', '123456');
+  assert.ok(!t.page.url().includes('123456'));
+  await t.page.reload();
+  await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
+  assert.equal(await t.page.inputValue('input[name="requests"]'), '123456');
+  assert.equal(await t.page.inputValue('input[name="months"]'), '18');
+  await t.page.waitForFunction(() => location.search.includes('requests=123456'));
+  // A link opened in the same tab still wins over what the tab last wrote.
+  await t.page.goto(ctx.base + '?requests=2000');
+  await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
+  assert.equal(await t.page.inputValue('input[name="requests"]'), '2000');
+  await t.page.reload();
+  await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
+  assert.equal(await t.page.inputValue('input[name="requests"]'), '2000');
+  await t.check();
+});
+
 // Saves the current scenario under a typed name: Enter in the name box
 // (Save when the page is not linked to a saved scenario, Save as new when
 // it is).
