@@ -554,7 +554,10 @@ fn marker_labels_wider_than_the_chart_are_centred() {
     // right of the line, left of it, centred, and wider than the chart
     assert_eq!(label_place(10.0, 10, 400.0), (16.0, "start"));
     assert_eq!(label_place(390.0, 10, 400.0), (384.0, "end"));
-    assert_eq!(label_place(200.0, 40, 300.0), (156.0, "middle"));
+    assert_eq!(label_place(200.0, 35, 300.0), (156.0, "middle"));
+    // At phone width, "Now 100,000/month" right of the line would run past
+    // the edge at 12 px bold (about 8 px a character): it goes left.
+    assert_eq!(label_place(182.0, 17, 316.0), (176.0, "end"));
     assert_eq!(label_place(100.0, 60, 200.0), (100.0, "middle"));
     // A phone-width timeline whose markers carry huge figures (it used to
     // panic in `clamp` and stop the page).
