@@ -10,6 +10,7 @@ mod charts;
 mod compare;
 mod data;
 mod embed;
+mod engine;
 mod explainer;
 mod field;
 mod formulas;

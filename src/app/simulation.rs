@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::on_toggle;
+use super::engine::Engine;
 use super::metric::Metric;
-use super::split::Engine;
 use super::state::use_calc;
 use crate::core::chart::{distribution, Distribution};
 use crate::core::export::range_text;
@@ -126,7 +126,7 @@ pub fn provide() -> Sim {
         // first. A chunk that fails to load leaves the card's message.
         let owner = Owner::current();
         spawn_local(async move {
-            let Ok(engine) = super::split::engine().await else {
+            let Ok(engine) = super::engine::engine().await else {
                 sim.engine_failed.try_set(true);
                 return;
             };

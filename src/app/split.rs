@@ -15,10 +15,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 
-use crate::core::montecarlo::{Simulation, Summary};
-use crate::core::uncertainty::Ranges;
-use crate::core::Inputs;
-
 /// What a split point returns once its chunk has loaded: the function (in the chunk) that builds
 /// the card, called where the card is rendered (under its owner, with the page's context); or the
 /// chunk's load failure.
@@ -101,28 +97,6 @@ split_card!(
     "the uncertainty simulation",
     view! { <super::simulation::UncertaintyCard/> }
 );
-/// The Monte Carlo engine's entry points (issue #17), from the wasm chunk `simulation`: a page
-/// without ranges never loads them.
-#[derive(Clone, Copy)]
-pub struct Engine {
-    /// [`Simulation::new`].
-    pub start: fn(&Inputs, &Ranges) -> Option<Simulation>,
-    /// [`Simulation::step`].
-    pub step: fn(&mut Simulation, usize) -> bool,
-    /// [`Simulation::summary`].
-    pub summary: fn(&Simulation) -> Option<Summary>,
-}
-
-/// Loads the chunk `simulation` and returns its [`Engine`], or the chunk's load failure.
-#[leptos::wasm_split::wasm_split(simulation, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn engine() -> Result<Engine, SplitLoaderError> {
-    Ok(Engine {
-        start: Simulation::new,
-        step: Simulation::step,
-        summary: Simulation::summary,
-    })
-}
-
 split_card!(
     BASIS,
     below,
