@@ -55,6 +55,21 @@ pub fn page_url(query: &str) -> String {
     }
 }
 
+/// Opens `dialog` (a `<dialog>` once rendered) as a modal: the page behind
+/// it is inert, focus moves into it, Escape closes it.
+pub fn show_modal(dialog: Option<web_sys::HtmlDialogElement>) {
+    if let Some(d) = dialog {
+        let _ = d.show_modal();
+    }
+}
+
+/// Closes `dialog` (a `<dialog>` once rendered).
+pub fn close_dialog(dialog: Option<web_sys::HtmlDialogElement>) {
+    if let Some(d) = dialog {
+        d.close();
+    }
+}
+
 /// Session storage key of this tab's copy of the query it last wrote to
 /// its address bar.
 const TAB_QUERY_KEY: &str = "ft-roi:tab-query";

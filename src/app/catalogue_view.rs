@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::download;
+use super::browser::{close_dialog, download, show_modal};
 use crate::core::catalogue::{providers, table_markup, to_csv};
 
 /// The "Price catalogue" button and its dialog.
@@ -18,15 +18,9 @@ pub fn CatalogueDialog() -> impl IntoView {
     let open = move |_| {
         status.set(String::new());
         shown.set(true);
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
+        show_modal(dialog.get());
     };
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
+    let close = move |_| close_dialog(dialog.get());
     let chosen = move || provider.with(|p| (!p.is_empty()).then(|| p.clone()));
     let csv = move |_| {
         let result = download(

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{copy_text, location_base};
+use super::browser::{close_dialog, copy_text, location_base, show_modal};
 use super::share::share_url;
 use super::state::use_calc;
 use crate::core::embed::{accent_colours, host_message, EmbedOptions, HostMessage, HEIGHT};
@@ -297,15 +297,9 @@ pub fn EmbedDialog(
     let open = move |_| {
         copied.set(String::new());
         shown.set(true);
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
+        show_modal(dialog.get());
     };
-    let close = move |_| {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
+    let close = move |_| close_dialog(dialog.get());
     let copy = move |_| {
         let text = code.get_untracked();
         spawn_local(async move {

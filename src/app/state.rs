@@ -166,12 +166,7 @@ impl Calc {
         };
         let calc = Calc::new(raw);
         if !embedded {
-            let library = match load(
-                LIBRARY_KEY,
-                "saved scenarios",
-                store::decode_library,
-                &mut notices,
-            ) {
+            let library = match load_library(&mut notices) {
                 Stored::Doc(library) => library,
                 Stored::Unreadable => {
                     // Kept under the backup key: start the stored library
@@ -283,12 +278,7 @@ impl Calc {
             return self.library.get_untracked();
         }
         let mut notices = Vec::new();
-        let library = match load(
-            LIBRARY_KEY,
-            "saved scenarios",
-            store::decode_library,
-            &mut notices,
-        ) {
+        let library = match load_library(&mut notices) {
             Stored::Doc(library) => library,
             Stored::Missing | Stored::Unreadable => Library::default(),
             Stored::Unavailable => self.library.get_untracked(),
@@ -528,6 +518,16 @@ enum Stored<T> {
     Unreadable,
     /// Storage cannot be read at all.
     Unavailable,
+}
+
+/// The stored library of named scenarios, read by [`load`].
+fn load_library(notices: &mut Vec<Notice>) -> Stored<Library> {
+    load(
+        LIBRARY_KEY,
+        "saved scenarios",
+        store::decode_library,
+        notices,
+    )
 }
 
 /// Reads `key` from storage with `decode`. Unreadable data is copied to the
