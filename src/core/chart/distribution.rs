@@ -4,7 +4,7 @@
 
 use super::line::Marker;
 use super::scale::{nice_ticks, Frame, Scale, Tick};
-use super::svg::{label_place, Px};
+use super::svg::{axes, label_place, Px};
 use crate::core::format::{count, count_short, money, money_short, percent, Escaped};
 use crate::core::montecarlo::Summary;
 
@@ -183,32 +183,10 @@ impl Distribution {
     pub fn svg(&self) -> String {
         use std::fmt::Write;
         let f = &self.frame;
-        let (l, r, b) = (Px(f.left), Px(f.right), Px(f.bottom));
+        let b = Px(f.bottom);
         let mut out = String::with_capacity(2048 + 120 * self.bins.len());
-        out.push_str(r#"<g class="axes">"#);
-        for k in &self.y_ticks {
-            let _ = write!(
-                out,
-                r#"<line class="grid" x1="{l}" x2="{r}" y1="{p}" y2="{p}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
-                Px(f.left - 8.0),
-                Px(k.pos + 4.0),
-                Escaped(&k.label),
-                p = Px(k.pos),
-            );
-        }
-        for k in &self.x_ticks {
-            let _ = write!(
-                out,
-                r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
-                Px(k.pos),
-                Px(f.bottom + 20.0),
-                Escaped(&k.label),
-            );
-        }
-        let _ = write!(
-            out,
-            r#"<line class="axis" x1="{l}" x2="{r}" y1="{b}" y2="{b}"/></g>"#
-        );
+        axes(&mut out, f, &self.y_ticks, &self.x_ticks);
+        out.push_str("</g>");
         for bin in &self.bins {
             if bin.cases == 0 {
                 continue;

@@ -2,7 +2,7 @@
 //! their frame, series, markers and readouts.
 
 use super::scale::{log_ticks, nice_ticks, Frame, Scale, Tick};
-use super::svg::{label_place, path, Px};
+use super::svg::{axes, label_place, path, Px};
 use crate::core::format::Escaped;
 use crate::core::format::{count, count_short, money, money_short, months, number};
 use crate::core::model::{net_benefit, per_request_benefit, Inputs, Results};
@@ -419,30 +419,7 @@ impl LineChart {
         let mut out = String::with_capacity(
             1024 + self.series.iter().map(|s| s.path.len() + 40).sum::<usize>(),
         );
-        out.push_str(r#"<g class="axes">"#);
-        for k in &self.y_ticks {
-            let _ = write!(
-                out,
-                r#"<line class="grid" x1="{l}" x2="{r}" y1="{p}" y2="{p}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
-                Px(f.left - 8.0),
-                Px(k.pos + 4.0),
-                Escaped(&k.label),
-                p = Px(k.pos),
-            );
-        }
-        for k in &self.x_ticks {
-            let _ = write!(
-                out,
-                r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
-                Px(k.pos),
-                Px(f.bottom + 20.0),
-                Escaped(&k.label),
-            );
-        }
-        let _ = write!(
-            out,
-            r#"<line class="axis" x1="{l}" x2="{r}" y1="{b}" y2="{b}"/>"#
-        );
+        axes(&mut out, f, &self.y_ticks, &self.x_ticks);
         if let Some(z) = self.zero_y {
             let _ = write!(
                 out,

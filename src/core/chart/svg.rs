@@ -1,6 +1,9 @@
 //! SVG markup primitives shared by the charts: path data, pixel coordinates
 //! written without float formatting, and where a marker's label goes.
 
+use super::scale::{Frame, Tick};
+use crate::core::format::Escaped;
+
 /// SVG path data through `points` (pixels, one decimal).
 pub fn path(points: &[(f64, f64)]) -> String {
     use std::fmt::Write;
@@ -33,6 +36,38 @@ impl std::fmt::Display for Px {
         let sign = if t < 0 { "-" } else { "" };
         write!(f, "{sign}{}.{}", t.abs() / 10, t.abs() % 10)
     }
+}
+
+/// Writes the opening of a chart's axes group: the opening `<g class="axes">`, a grid line
+/// and a label per y tick, a label per x tick, and the bottom axis line; the caller adds
+/// what else belongs to the group and closes it.
+pub fn axes(out: &mut String, f: &Frame, y_ticks: &[Tick], x_ticks: &[Tick]) {
+    use std::fmt::Write;
+    let (l, r, b) = (Px(f.left), Px(f.right), Px(f.bottom));
+    out.push_str(r#"<g class="axes">"#);
+    for k in y_ticks {
+        let _ = write!(
+            out,
+            r#"<line class="grid" x1="{l}" x2="{r}" y1="{p}" y2="{p}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
+            Px(f.left - 8.0),
+            Px(k.pos + 4.0),
+            Escaped(&k.label),
+            p = Px(k.pos),
+        );
+    }
+    for k in x_ticks {
+        let _ = write!(
+            out,
+            r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+            Px(k.pos),
+            Px(f.bottom + 20.0),
+            Escaped(&k.label),
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<line class="axis" x1="{l}" x2="{r}" y1="{b}" y2="{b}"/>"#
+    );
 }
 
 /// Where a marker's label goes: right of the line if it fits, else left of
