@@ -7,7 +7,7 @@ use ft_roi::core::export::{import_json, to_csv, to_json, to_markdown, ImportErro
 use ft_roi::core::scenario::{decode, encode};
 use ft_roi::core::store::{
     self, decode_library, decode_working, decode_working_doc, encode_library, encode_working,
-    Library, LibraryError, StoreError, Working,
+    save_action, Library, LibraryError, SaveAction, SaveButton, StoreError, Working,
 };
 use ft_roi::core::{calculate, parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
@@ -191,6 +191,49 @@ fn storage_corruption_cases() {
         StoreError::FutureVersion(2),
     ] {
         assert!(e.to_string().starts_with("it "), "{e}");
+    }
+}
+
+/// What each save button does with the name box: a typed name is never
+/// dropped, and a saved scenario is never overwritten unasked.
+#[test]
+fn save_actions_keep_a_typed_name_and_never_overwrite_unasked() {
+    use SaveAction::*;
+    use SaveButton::{Form, Linked};
+    let mut lib = Library::default();
+    let a = lib.save("Plan A", example()).unwrap();
+    let name = |s: &str| s.to_owned();
+    let cases: &[(
+        Option<&str>,
+        &str,
+        SaveButton,
+        Result<SaveAction, LibraryError>,
+    )] = &[
+        // The linked Save: the linked scenario, unless another name is typed.
+        (Some("Plan A"), "", Linked, Ok(UpdateLinked)),
+        (Some("Plan A"), "  Plan A ", Linked, Ok(UpdateLinked)),
+        (
+            Some("Plan A"),
+            "Plan B",
+            Linked,
+            Ok(SaveNew(name("Plan B"))),
+        ),
+        (None, "Plan B", Linked, Err(LibraryError::Gone)),
+        // The form while linked: always a new scenario.
+        (Some("Plan A"), "", Form, Ok(SaveNew(name("Plan A")))),
+        (Some("Plan A"), "Plan B", Form, Ok(SaveNew(name("Plan B")))),
+        (Some("Plan A"), "Plan A", Form, Ok(SaveNew(name("Plan A")))),
+        // The form unlinked: a taken name asks first.
+        (None, "   ", Form, Err(LibraryError::Empty)),
+        (None, "Plan B", Form, Ok(Save(name("Plan B")))),
+        (None, " Plan A", Form, Ok(AskReplace(a, name("Plan A")))),
+    ];
+    for (linked, typed, button, expected) in cases {
+        assert_eq!(
+            &save_action(&lib, *linked, typed, *button),
+            expected,
+            "{button:?} with {typed:?} linked to {linked:?}"
+        );
     }
 }
 

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::state::{use_calc, Calc, Offer};
-use crate::core::store::{clean_name, LibraryError, Saved};
+use crate::core::store::{clean_name, save_action, LibraryError, SaveAction, SaveButton, Saved};
 use crate::core::{calculate, format, parse_inputs};
 
 /// A deletion that Undo can take back.
@@ -95,35 +95,12 @@ pub fn ScenariosCard() -> impl IntoView {
         error.set(None);
         name.set(String::new());
     };
-    // Unlinked: saves under the typed name (a scenario of that name is
-    // updated). Linked: saves as a new scenario, named as typed or after
-    // the linked one; both are kept.
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let raw = calc.raw();
-        let typed = name.get_untracked();
-        let result = match calc.current_name() {
-            Some(current) if typed.trim().is_empty() => {
-                calc.change_library(|l| l.save_new(&current, raw))
-            }
-            Some(_) => calc.change_library(|l| l.save_new(&typed, raw)),
-            None => calc.change_library(|l| l.save(&typed, raw)),
-        };
-        match result {
-            Ok(id) => {
-                calc.link(id);
-                let saved = calc.current_name().unwrap_or_default();
-                done(format!("Saved \u{201c}{saved}\u{201d}."));
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
-    };
     // Saves the fields into the linked scenario.
-    let save_linked = move |_| {
+    let save_linked = move || {
         let Some(link) = calc.linked.get_untracked() else {
             return;
         };
-        let raw = calc.raw();
+        let raw = calc.raw_untracked();
         match calc.change_library(|l| l.update(link.id, raw.clone())) {
             Ok(()) => {
                 let saved = calc.current_name().unwrap_or_default();
@@ -143,6 +120,79 @@ pub fn ScenariosCard() -> impl IntoView {
                 );
             }
             Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    // Replacing a scenario of the typed name waits for the user's answer.
+    let asking = RwSignal::new(None::<(u64, String)>);
+    // Does what `save_action` decided; the typed name is cleared only once
+    // it is saved.
+    let act = move |action: SaveAction| {
+        let raw = calc.raw_untracked();
+        let result = match action {
+            SaveAction::UpdateLinked => return save_linked(),
+            SaveAction::SaveNew(typed) => calc.change_library(|l| l.save_new(&typed, raw)),
+            SaveAction::Save(typed) => calc.change_library(|l| l.save(&typed, raw)),
+            SaveAction::AskReplace(id, typed) => {
+                asking.set(Some((id, typed)));
+                return;
+            }
+        };
+        asking.set(None);
+        match result {
+            Ok(id) => {
+                let before = calc.current_name();
+                calc.link(id);
+                let saved = calc.current_name().unwrap_or_default();
+                done(match before {
+                    Some(b) if b != saved => format!(
+                        "Saved \u{201c}{saved}\u{201d} as a new scenario; \u{201c}{b}\u{201d} stays as it was."
+                    ),
+                    _ => format!("Saved \u{201c}{saved}\u{201d}."),
+                });
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let decide = move |button: SaveButton| {
+        let typed = name.get_untracked();
+        let current = calc.current_name();
+        let action = calc
+            .library
+            .with_untracked(|l| save_action(l, current.as_deref(), &typed, button));
+        match action {
+            Ok(a) => act(a),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        decide(SaveButton::Form);
+    };
+    // The name typed differs from the linked scenario's: the linked Save
+    // then saves it as a new scenario instead of dropping it.
+    let typed_other = move || {
+        let typed = clean_name(&name.get()).ok()?;
+        (calc.current_name()? != typed).then_some(typed)
+    };
+    let replace = move |_| {
+        if let Some((id, _)) = asking.get_untracked() {
+            asking.set(None);
+            let raw = calc.raw_untracked();
+            match calc.change_library(|l| l.update(id, raw)) {
+                Ok(()) => {
+                    calc.link(id);
+                    let saved = calc.current_name().unwrap_or_default();
+                    done(format!(
+                        "Replaced \u{201c}{saved}\u{201d} with these figures."
+                    ));
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        }
+    };
+    let keep_both = move |_| {
+        if let Some((_, typed)) = asking.get_untracked() {
+            act(SaveAction::SaveNew(typed));
         }
     };
     let start_new = move |_| {
@@ -199,7 +249,9 @@ pub fn ScenariosCard() -> impl IntoView {
                         {move || {
                             let id = calc.linked.with(|l| l.as_ref().map(|l| l.id))?;
                             let name = calc.current_name()?;
-                            Some(if calc.library.with(|l| l.get(id).is_some()) {
+                            Some(if let Some(typed) = typed_other() {
+                                format!("\u{201c}{typed}\u{201d} is typed below: Save keeps it as a new scenario, and \u{201c}{name}\u{201d} stays as it was.")
+                            } else if calc.library.with(|l| l.get(id).is_some()) {
                                 format!("Linked to \u{201c}{name}\u{201d}: Save updates it; Save as new keeps both.")
                             } else {
                                 format!("\u{201c}{name}\u{201d} was deleted in another tab; Save as new keeps these figures.")
@@ -207,7 +259,9 @@ pub fn ScenariosCard() -> impl IntoView {
                         }}
                     </p>
                     <div class="button-row">
-                        <button type="button" class="primary" data-testid="save-scenario" on:click=save_linked>"Save"</button>
+                        <button type="button" class="primary" data-testid="save-scenario" on:click=move |_| decide(SaveButton::Linked)>
+                            {move || if typed_other().is_some() { "Save as new" } else { "Save" }}
+                        </button>
                         <button type="button" class="ghost" data-testid="new-scenario" on:click=start_new>"New scenario"</button>
                     </div>
                 </div>
@@ -224,7 +278,10 @@ pub fn ScenariosCard() -> impl IntoView {
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                     aria-describedby="scenario-name-error"
                     prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        asking.set(None);
+                        name.set(event_target_value(&ev));
+                    }
                 />
                 <button
                     type="submit"
@@ -235,6 +292,18 @@ pub fn ScenariosCard() -> impl IntoView {
                 </button>
             </form>
             <p class="error" id="scenario-name-error">{move || error.get()}</p>
+            <Show when=move || asking.with(Option::is_some)>
+                <div class="ask-replace" role="alert" data-testid="ask-replace">
+                    <p>{move || asking.with(|a| a.as_ref().map(|(_, n)| format!(
+                        "A saved scenario is already named \u{201c}{n}\u{201d}. Replace it with these figures, or keep both?"
+                    )))}</p>
+                    <div class="button-row">
+                        <button type="button" class="ghost" data-testid="confirm-replace" on:click=replace>"Replace it"</button>
+                        <button type="button" class="primary" data-testid="confirm-save-new" on:click=keep_both>"Keep both"</button>
+                        <button type="button" class="ghost" data-testid="cancel-replace" on:click=move |_| asking.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            </Show>
             <p class="muted small" role="status" data-testid="scenarios-status">{move || status.get()}</p>
             <Show when=move || deleted.with(Option::is_some)>
                 <div class="undo" role="status">

@@ -277,6 +277,69 @@ pub fn clean_name(name: &str) -> Result<String, LibraryError> {
     }
 }
 
+/// What a save does, decided before it is done, so that a name the user
+/// typed is never dropped and a saved scenario is never overwritten
+/// without the user choosing it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveAction {
+    /// Write the fields into the linked scenario (Save with the name box
+    /// empty or holding the linked scenario's own name).
+    UpdateLinked,
+    /// Add a new scenario under this name (`name (2)` when it is taken);
+    /// the linked one, if any, stays as it was.
+    SaveNew(String),
+    /// Add a new scenario under this name, which no scenario has.
+    Save(String),
+    /// A scenario of this name exists and the page is not working on it:
+    /// ask whether to replace it (its id) or save beside it.
+    AskReplace(u64, String),
+}
+
+/// Where the save came from: the linked scenario's Save button, or the
+/// name box's form (Save, or Save as new while linked).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveButton {
+    /// The linked scenario's Save.
+    Linked,
+    /// The form under the name box.
+    Form,
+}
+
+/// What pressing `button` does with `typed` in the name box, while the page
+/// is linked to the scenario named `linked` (or to none):
+///
+/// - the linked Save updates the linked scenario, unless the box holds
+///   another name: then that name is saved as a new scenario;
+/// - the form, while linked, saves as new (under the typed name, or after
+///   the linked one when the box is empty);
+/// - the form, unlinked, saves under the typed name, and asks first when a
+///   scenario of that name exists.
+///
+/// Errors: [`LibraryError::Empty`] for the form with no name while
+/// unlinked.
+pub fn save_action(
+    library: &Library,
+    linked: Option<&str>,
+    typed: &str,
+    button: SaveButton,
+) -> Result<SaveAction, LibraryError> {
+    let typed = clean_name(typed).ok();
+    match (button, linked, typed) {
+        (SaveButton::Linked, None, _) => Err(LibraryError::Gone),
+        (SaveButton::Linked, Some(_), None) => Ok(SaveAction::UpdateLinked),
+        (SaveButton::Linked, Some(current), Some(name)) if name == current => {
+            Ok(SaveAction::UpdateLinked)
+        }
+        (_, Some(_), Some(name)) => Ok(SaveAction::SaveNew(name)),
+        (SaveButton::Form, Some(current), None) => Ok(SaveAction::SaveNew(current.to_owned())),
+        (SaveButton::Form, None, None) => Err(LibraryError::Empty),
+        (SaveButton::Form, None, Some(name)) => Ok(match library.named(&name) {
+            Some(existing) => SaveAction::AskReplace(existing.id, name),
+            None => SaveAction::Save(name),
+        }),
+    }
+}
+
 impl Library {
     /// The scenario with `id`.
     pub fn get(&self, id: u64) -> Option<&Saved> {

@@ -474,3 +474,53 @@ test('CSV exports write names that would run as formulas as text; numbers stay n
   assert.equal(JSON.parse((await download(t.page, 'export-json')).text).name, evil[4]);
   await t.check();
 });
+
+test('a name typed while linked is never dropped, and a saved scenario is replaced only when the user says so', async () => {
+  const t = await open();
+  const stored = () => t.page.evaluate(() => JSON.parse(localStorage.getItem('ft-roi:scenarios')));
+  const current = t.page.locator('[data-testid="current-name"]');
+  await save(t.page, 'Plan A');
+  assert.equal(await current.innerText(), 'Plan A');
+  // Linked to Plan A, the user edits, types a new name and clicks the big Save.
+  await type(t.page, 'training', '3000');
+  await t.page.fill('input[name="scenario_name"]', 'Plan B');
+  const linkedSave = t.page.locator('[data-testid="save-scenario"]');
+  assert.equal((await linkedSave.innerText()).trim(), 'Save as new', 'the big Save says what it will do');
+  assert.match(await t.page.locator('[data-testid="linked"]').innerText(), /“Plan B” is typed below.*“Plan A” stays as it was/);
+  await linkedSave.click();
+  assert.deepEqual(await names(t.page), ['Plan A', 'Plan B']);
+  const lib = await stored();
+  assert.deepEqual(lib.scenarios.map((s) => [s.name, s.fields.training ?? '2500']), [['Plan A', '2500'], ['Plan B', '3000']],
+    'Plan A is not overwritten; the typed name is kept');
+  assert.equal(await current.innerText(), 'Plan B');
+  assert.match(await t.page.locator('[data-testid="scenarios-status"]').innerText(), /“Plan B” as a new scenario; “Plan A” stays/);
+  // With the box empty, or holding the linked name, Save updates the linked one.
+  await type(t.page, 'training', '3500');
+  await t.page.fill('input[name="scenario_name"]', 'Plan B');
+  assert.equal((await linkedSave.innerText()).trim(), 'Save');
+  await linkedSave.click();
+  assert.deepEqual(await names(t.page), ['Plan A', 'Plan B']);
+  assert.equal((await stored()).scenarios[1].fields.training, '3500');
+  // Unlinked, a name that is taken asks first: Cancel, Keep both, Replace it.
+  await t.page.click('[data-testid="new-scenario"]');
+  await type(t.page, 'training', '4000');
+  await save(t.page, 'Plan A');
+  const ask = t.page.locator('[data-testid="ask-replace"]');
+  await ask.waitFor();
+  assert.match(await ask.innerText(), /already named “Plan A”/);
+  assert.equal((await stored()).scenarios[0].fields.training ?? '2500', '2500', 'nothing is written before the answer');
+  await t.page.click('[data-testid="cancel-replace"]');
+  assert.equal(await ask.count(), 0);
+  assert.equal(await t.page.inputValue('input[name="scenario_name"]'), 'Plan A', 'the typed name stays after Cancel');
+  await save(t.page, 'Plan A');
+  await t.page.click('[data-testid="confirm-save-new"]');
+  assert.deepEqual(await names(t.page), ['Plan A', 'Plan B', 'Plan A (2)']);
+  await t.page.click('[data-testid="new-scenario"]');
+  await type(t.page, 'training', '5000');
+  await save(t.page, 'Plan B');
+  await t.page.click('[data-testid="confirm-replace"]');
+  assert.deepEqual(await names(t.page), ['Plan A', 'Plan B', 'Plan A (2)']);
+  assert.deepEqual((await stored()).scenarios.map((s) => s.fields.training ?? '2500'), ['2500', '5000', '4000']);
+  assert.equal(await current.innerText(), 'Plan B');
+  await t.check();
+});
