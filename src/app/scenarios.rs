@@ -133,6 +133,7 @@ pub fn ScenariosCard() -> impl IntoView {
             SaveAction::SaveNew(typed) => calc.change_library(|l| l.save_new(&typed, raw)),
             SaveAction::Save(typed) => calc.change_library(|l| l.save(&typed, raw)),
             SaveAction::AskReplace(id, typed) => {
+                status.set(String::new());
                 asking.set(Some((id, typed)));
                 return;
             }
