@@ -128,12 +128,12 @@ test('savings from serving: the cards agree with each other and count serving pe
   const results = t.page.locator('[data-testid="results"]');
   // Not "$0.00 a request" and "Never" beside a break-even of days.
   assert.equal(await text(t.page, 'effective_request_savings'), '$0.005475');
-  assert.match(await results.innerText(), /Per-request savings with serving/);
+  assert.match(await results.textContent(), /Per-request savings with serving/);
   assert.equal(await results.locator('[data-metric="request_savings"]').count(), 0);
   assert.equal(await text(t.page, 'training_recovery_requests'), '456,621 requests');
   assert.equal(await text(t.page, 'monthly_net_savings'), '$27,275.00');
   assert.equal(await text(t.page, 'break_even_months'), '0.09 months');
-  assert.match(await results.innerText(), /savings, serving included/);
+  assert.match(await results.textContent(), /savings, serving included/);
   // The per-request costs' own difference is in the calculation basis.
   const before = t.page.locator('[data-testid="serving-figures"] [data-metric="request_savings"]');
   assert.equal(await before.innerText(), '$0.00');
