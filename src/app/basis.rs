@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::metric::{Figure, Metric};
 use super::state::use_calc;
-use crate::core::format::count;
+use crate::core::format::{count, money, unit_cost};
 use crate::core::presets::{token_tier, TOKEN_TIERS};
 
 /// The breakdown card; hidden while a field is invalid.
@@ -99,6 +99,14 @@ fn ServingFigures() -> impl IntoView {
     view! {
         <h3>"Serving"</h3>
         <dl class="rows" data-testid="serving-figures">
+            // The summary shows the saving per request with serving (issue
+            // #25); the per-request costs' own difference is here.
+            <Metric
+                name="request_savings"
+                label="Per-request savings before serving"
+                value=calc.figure(|r| Some(r.request_savings))
+                format=unit_cost
+            />
             <Figure name="baseline_serving_monthly"/>
             <Show when=capacity(true)>
                 <Figure name="baseline_units"/>
@@ -122,12 +130,20 @@ fn ServingFigures() -> impl IntoView {
 }
 
 /// In words, when the net benefit turns negative again at higher volumes
-/// (issue #15).
+/// (issue #15), and when the fine-tune pays at every volume or at none,
+/// where a break-even volume of 0 or none would mislead (issue #25).
 #[component]
 fn VolumeRange() -> impl IntoView {
     let calc = use_calc();
     let text = move || {
         calc.track_display();
+        let inputs = calc.parsed.with(|p| p.as_ref().ok().map(|p| p.inputs))?;
+        let at_zero = || {
+            money(crate::core::model::net_benefit(&crate::core::Inputs {
+                requests: 0.0,
+                ..inputs
+            }))
+        };
         calc.results.with(|r| {
             let r = r.as_ref()?;
             if r.volume_search_exhausted {
@@ -136,12 +152,35 @@ fn VolumeRange() -> impl IntoView {
                         .to_owned(),
                 );
             }
-            let max = r.break_even_volume_max?;
-            Some(format!(
-                "The net benefit is at or above zero from {} to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save.",
-                count(r.break_even_volume.unwrap_or(0.0)),
-                count(max)
-            ))
+            match (r.break_even_volume, r.break_even_volume_max) {
+                _ if r.pays_at_every_volume => Some(format!(
+                    "The fine-tune pays at every volume: the net benefit over the horizon is {} with no requests at all and stays at or above zero as volume grows.",
+                    at_zero()
+                )),
+                (Some(0.0), Some(max)) => Some(format!(
+                    "The net benefit is at or above zero from zero volume ({}) to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save.",
+                    at_zero(),
+                    count(max)
+                )),
+                (Some(0.0), None) => Some(format!(
+                    "The net benefit is at or above zero with no requests ({}) and at high volumes; just after a fine-tuned unit step it can dip below zero.",
+                    at_zero()
+                )),
+                (Some(min), Some(max)) => Some(format!(
+                    "The net benefit is at or above zero from {} to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save.",
+                    count(min),
+                    count(max)
+                )),
+                (None, _) if r.serving => Some(
+                    "The fine-tune pays at no volume: serving costs included, the net benefit over the horizon is below zero at every volume."
+                        .to_owned(),
+                ),
+                (None, _) => Some(
+                    "The fine-tune pays at no volume: the per-request benefit is not positive, so more requests never recover the costs."
+                        .to_owned(),
+                ),
+                (Some(_), None) => None,
+            }
         })
     };
     view! {

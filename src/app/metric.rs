@@ -21,9 +21,13 @@ pub fn Metric(
     /// The words shown when the value is undefined.
     #[prop(default = "n/a")]
     undefined: &'static str,
-    /// A short note under the value.
+    /// A short note under the value (none while it is empty).
     #[prop(optional, into)]
     note: Option<Signal<String>>,
+    /// Words in place of the value where a number would mislead
+    /// ([`crate::core::metrics::MetricDef::words`]).
+    #[prop(optional, into)]
+    words: Option<Signal<Option<&'static str>>>,
     /// Extra CSS class (`hero` for headline figures).
     #[prop(default = "")]
     class: &'static str,
@@ -36,7 +40,10 @@ pub fn Metric(
     let calc = super::state::use_calc();
     let text = move || {
         calc.track_display();
-        value.get().map_or_else(|| undefined.to_owned(), format)
+        match words.and_then(|w| w.get()) {
+            Some(words) => words.to_owned(),
+            None => value.get().map_or_else(|| undefined.to_owned(), format),
+        }
     };
     // A fitted tile reads its text twice (the figure and its width): format
     // it once per change.
@@ -55,7 +62,11 @@ pub fn Metric(
             >
                 {text}
             </dd>
-            {note.map(|note| view! { <dd class="note">{note}</dd> })}
+            {note.map(|note| view! {
+                <Show when=move || note.with(|n| !n.is_empty())>
+                    <dd class="note">{note}</dd>
+                </Show>
+            })}
         </div>
     }
 }
@@ -63,7 +74,7 @@ pub fn Metric(
 /// The width of `text` in half characters of a digit: the wide `%`, `m`
 /// and `w` count three halves, everything else two (a separator is seldom
 /// wider than a digit).
-fn half_chars(text: &str) -> usize {
+pub(super) fn half_chars(text: &str) -> usize {
     text.chars()
         .map(|c| {
             if matches!(c, '%' | 'm' | 'w' | 'M' | 'W') {
@@ -89,10 +100,11 @@ pub fn Figure(
     let Some(def) = crate::core::metrics::metric(name) else {
         return ().into_any();
     };
-    let get = def.get;
+    let (get, words) = (def.get, def.words);
     let value = Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(get)));
+    let words = Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(words)));
     match note {
-        Some(note) => view! { <Metric name label=def.label value format=def.format undefined=def.undefined note/> }.into_any(),
-        None => view! { <Metric name label=def.label value format=def.format undefined=def.undefined/> }.into_any(),
+        Some(note) => view! { <Metric name label=def.label value format=def.format undefined=def.undefined words note/> }.into_any(),
+        None => view! { <Metric name label=def.label value format=def.format undefined=def.undefined words/> }.into_any(),
     }
 }

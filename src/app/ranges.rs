@@ -67,6 +67,14 @@ fn RangeRow(
 ) -> impl IntoView {
     let calc = use_calc();
     let value_field = Field::from_name(range.name);
+    // A range in % of a value of 0 does nothing (issue #25): say so, and
+    // offer the ends only when one has a message to show.
+    let zero = Memo::new(move |_| {
+        calc.parsed
+            .with(|p| p.as_ref().is_ok_and(|p| range.on_zero(&p.inputs)))
+    });
+    let ends_hidden =
+        move || zero.get() && calc.error(range.low).is_none() && calc.error(range.high).is_none();
     let values = move || {
         calc.track_display();
         calc.parsed.with(|p| {
@@ -74,6 +82,11 @@ fn RangeRow(
             let v = value_field?;
             let k = RANGED.iter().position(|r| r.name == range.name)?;
             let now = input_text(v, (range.get)(&p.inputs));
+            if range.on_zero(&p.inputs) {
+                return Some(format!(
+                    "now {now}: a range in % of zero stays zero, so it does nothing here"
+                ));
+            }
             let t = p.ranges.as_ref().ok()?.distribution(k, &p.inputs);
             Some(match (t, range.ends) {
                 (Some(t), Ends::Percent) => {
@@ -98,9 +111,9 @@ fn RangeRow(
             .is_some_and(|(f, m)| calc.field(f).with(|t| t.trim() != m))
     };
     view! {
-        <div class="range-row" data-range=range.name role="group" aria-label=range.label hidden=hidden>
+        <div class="range-row" data-range=range.name role="group" aria-label=range.label hidden=hidden class:zero=move || zero.get()>
             <p class="range-label">{range.label}<span class="range-values">{values}</span></p>
-            <div class="range-ends">
+            <div class="range-ends" hidden=ends_hidden>
                 <RangeEnd field=range.low word="Low"/>
                 <RangeEnd field=range.high word="High"/>
             </div>

@@ -3,9 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::metric::Metric;
+use super::metric::{half_chars, Metric};
+use super::simulation::Sim;
 use super::state::use_calc;
-use crate::core::format::{count, money, months, percent, unit_cost};
+use crate::core::format::{count, money, months, percent, raw, unit_cost};
+use crate::core::metrics::metric;
+use crate::core::montecarlo::Summary;
 use crate::core::{Results, Status};
 
 /// The headline and sentence of a status.
@@ -75,6 +78,32 @@ fn Figures() -> impl IntoView {
             .with(|r| r.as_ref().map(|r| status_text(r, horizon.get())))
     };
     let horizon_note = Signal::derive(move || format!("{}-month horizon", horizon.get()));
+    // Serving makes part of the saving a monthly amount: the cards show it
+    // per request, and count it in training recovery (issue #25).
+    let serving = move || calc.results.with(|r| r.as_ref().is_some_and(|r| r.serving));
+    let growing = move || {
+        calc.parsed
+            .with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0))
+    };
+    let month_note = Signal::derive(move || {
+        if growing() {
+            "Month 1's: months differ as volume grows".to_owned()
+        } else {
+            String::new()
+        }
+    });
+    let recovery_words = metric("training_recovery_requests").map(|m| m.words);
+    let recovery_words = Signal::derive(move || {
+        let words = recovery_words?;
+        calc.results.with(|r| r.as_ref().and_then(words))
+    });
+    let recovery_note = move || {
+        if serving() {
+            ". Training recovery counts the requests whose savings, serving included (month 1's serving shared over its requests), repay the training cost alone, before maintenance."
+        } else {
+            ". Training recovery counts the requests whose savings repay the training cost alone, before maintenance."
+        }
+    };
     view! {
         <div
             class="status"
@@ -116,24 +145,103 @@ fn Figures() -> impl IntoView {
             />
         </dl>
         <dl class="metrics">
-            <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost fit=true/>
-            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money fit=true/>
+            <Show
+                when=serving
+                fallback=move || view! {
+                    <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost fit=true/>
+                }
+            >
+                <Metric
+                    name="effective_request_savings"
+                    label="Per-request savings with serving"
+                    value=calc.figure(|r| r.effective_request_savings)
+                    format=unit_cost
+                    undefined="n/a: no requests"
+                    fit=true
+                />
+            </Show>
+            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money note=month_note fit=true/>
             <Metric
                 name="training_recovery_requests"
                 label="Training recovery"
                 value=calc.figure(|r| r.training_recovery_requests)
                 format=|n| format!("{} requests", count(n))
                 undefined="Never"
+                words=recovery_words
                 fit=true
             />
         </dl>
+        <SimulationHeadline/>
         <p class="fine">
             <span data-metric="horizon_months" data-value=move || horizon.get().to_string()>
                 {horizon_note}
             </span>
-            ". Training recovery counts the requests whose savings repay the training cost alone, before maintenance."
+            {recovery_note}
         </p>
     }
+}
+
+/// The simulation's chance of paying back and median net benefit, once it
+/// has run (issue #25), from its state in context: the engine stays in its
+/// wasm chunk. Dimmed while a newer run is under way; a link down to the
+/// simulation's card.
+#[component]
+fn SimulationHeadline() -> impl IntoView {
+    let calc = use_calc();
+    let Some(sim) = use_context::<Sim>() else {
+        return ().into_any();
+    };
+    let shown = move || sim.key.with(Option::is_some) && sim.done.with(Option::is_some);
+    let fresh = Memo::new(move |_| sim.fresh());
+    let figure = move |name: &'static str,
+                       label: &'static str,
+                       get: fn(&Summary) -> f64,
+                       format: fn(f64) -> String,
+                       note: fn(&Summary) -> String| {
+        let value = move || sim.done.with(|d| d.as_ref().map(|(_, s)| get(s)));
+        let text = Memo::new(move |_| {
+            calc.track_display();
+            value().map(format).unwrap_or_default()
+        });
+        let note = move || {
+            calc.track_display();
+            sim.done.with(|d| d.as_ref().map(|(_, s)| note(s)))
+        };
+        view! {
+            <div class="metric">
+                <dt>{label}</dt>
+                <dd
+                    data-sim=name
+                    data-value=move || raw(value())
+                    style:--half-chars=move || text.with(|t| half_chars(t).to_string())
+                >
+                    {text}
+                </dd>
+                <dd class="note">{note}</dd>
+            </div>
+        }
+    };
+    view! {
+        <Show when=shown>
+            <div
+                class="sim-headline"
+                data-testid="summary-simulation"
+                data-state=move || if fresh.get() { "done" } else { "running" }
+                aria-busy=move || if fresh.get() { "false" } else { "true" }
+            >
+                <dl class="metrics">
+                    {figure("prob_payback_in_horizon", "Chance of paying back", |s| s.prob_payback_in_horizon, percent, |s| {
+                        format!("within {} months, simulated", s.months)
+                    })}
+                    {figure("net_benefit_p50", "Median net benefit", |s| s.net_benefit_p50, money, |s| {
+                        format!("of {} simulated cases", count(f64::from(s.draws)))
+                    })}
+                </dl>
+                <p class="fine"><a href="#uncertainty-title">"The simulation and its distribution ↓"</a></p>
+            </div>
+        </Show>
+    }
+    .into_any()
 }
 
 /// What to fix before figures can be shown: no stale or invalid figure is
@@ -199,26 +307,52 @@ pub fn ResultsPeek() -> impl IntoView {
             request_animation_frame(move || reveal_focused_field(bar));
         }
     });
+    // Once a simulation has run, its chance of paying back and median net
+    // benefit follow (issue #25), dimmed while a newer run is under way.
+    let sim = use_context::<Sim>();
+    let simulated = move || {
+        let sim = sim?;
+        if sim.key.with(Option::is_none) {
+            return None;
+        }
+        let fresh = sim.fresh();
+        sim.done.with(|d| {
+            d.as_ref().map(|(_, s)| {
+                (
+                    fresh,
+                    percent(s.prob_payback_in_horizon),
+                    money(s.net_benefit_p50),
+                )
+            })
+        })
+    };
     let figures = move || {
         calc.track_display();
         calc.results.with(|r| {
             let Some(r) = r else {
                 return view! { <span>"Check the highlighted fields"</span> }.into_any();
             };
-            [
+            let mut figures: Vec<(&str, String, bool)> = [
                 ("Net benefit", "net_benefit"),
                 ("ROI", "roi_percent"),
                 ("Break-even", "break_even_months"),
             ]
             .iter()
-            .filter_map(|(label, name)| {
-                let text = crate::core::metrics::metric(name)?.text(r);
-                // Lines break between figures and after a label, never
-                // inside a value.
-                Some(view! { <span class="peek-figure">{*label}" "<span class="peek-value">{text}</span></span> })
-            })
-            .collect_view()
-            .into_any()
+            .filter_map(|(label, name)| Some((*label, metric(name)?.text(r), false)))
+            .collect();
+            if let Some((fresh, chance, median)) = simulated() {
+                figures.push(("Payback chance", chance, !fresh));
+                figures.push(("Median", median, !fresh));
+            }
+            figures
+                .into_iter()
+                .map(|(label, text, stale)| {
+                    // Lines break between figures and after a label, never
+                    // inside a value.
+                    view! { <span class="peek-figure" class:stale=stale>{label}" "<span class="peek-value">{text}</span></span> }
+                })
+                .collect_view()
+                .into_any()
         })
     };
     view! {

@@ -197,12 +197,29 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 (Some(be), Some(req)) => format!("{} × {v} = {} requests", months(be), count(req)),
                 _ => "never: there is no break-even month".to_owned(),
             },
+            // Serving counts in the saving per request (issue #25).
+            "training_recovery_requests" if r.serving => match (r.effective_request_savings, r.training_recovery_requests) {
+                (None, _) => "n/a: no requests to share the serving costs over".to_owned(),
+                (Some(e), recovery) => {
+                    let per_request = if has_q {
+                        format!("({} + {}% × {})", unit_cost(e), number(i.accuracy_gain), money_input(i.error_value))
+                    } else {
+                        unit_cost(e)
+                    };
+                    match recovery {
+                        Some(req) => format!("{t} ÷ {per_request} = {} requests{in_month_1}", count(req)),
+                        None => format!("n/a: a benefit of {per_request} a request, serving included, never repays {t}"),
+                    }
+                }
+            },
             "training_recovery_requests" => match r.training_recovery_requests {
                 Some(req) => format!("{t} ÷ {benefit} = {} requests", count(req)),
                 None => format!("n/a: a per-request benefit of {s} never repays {t}"),
             },
             "break_even_volume" if r.serving => sv.break_even_volume(i, r, &benefit, &g),
             "break_even_volume" => match r.break_even_volume {
+                // Nothing to recover (issue #25).
+                Some(0.0) => format!("{t} + {m} × {h}{retrain_term} = {}: nothing to recover, so every volume pays", money_input(0.0)),
                 Some(vol) if growing => format!(
                     "({t} ÷ {h} + {m}{}) ÷ ({benefit} × {g} ÷ {h}) = {} requests/month in month 1",
                     if retrain_term.is_empty() { String::new() } else { format!(" + {} ÷ {h}", money_input(i.retrain_cost * retrain_k)) },
@@ -319,7 +336,7 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
 /// The serving formulas, in the order of [`super::metrics::SERVING`], as
 /// (metric, title, words): shown when a side pays for serving.
 #[rustfmt::skip]
-const SERVING_DEFINITIONS: [(&str, &str, &str); 10] = [
+const SERVING_DEFINITIONS: [(&str, &str, &str); 11] = [
     ("baseline_serving_monthly", "Baseline serving", "hourly: deployments × hosting fee × hours billed; capacity: units × unit price × hours per unit; per request only: nothing"),
     ("finetuned_serving_monthly", "Fine-tuned serving", "hourly: deployments × hosting fee × hours billed; capacity: units × unit price × hours per unit; per request only: nothing"),
     ("baseline_units", "Baseline units", "monthly requests × peak factor ÷ (throughput per unit × hours per unit × 3,600), rounded up (a load within 1e-9 of a whole number needs that many), at least the minimum units"),
@@ -328,6 +345,7 @@ const SERVING_DEFINITIONS: [(&str, &str, &str); 10] = [
     ("finetuned_utilization", "Fine-tuned utilization", "monthly requests ÷ (units × throughput per unit × hours per unit × 3,600) × 100 (0 with no unit running)"),
     ("baseline_effective_cost", "Baseline cost per request with serving", "baseline cost per request + baseline serving ÷ monthly requests"),
     ("finetuned_effective_cost", "Fine-tuned cost per request with serving", "fine-tuned cost per request + fine-tuned serving ÷ monthly requests"),
+    ("effective_request_savings", "Per-request savings with serving", "baseline cost per request with serving − fine-tuned cost per request with serving"),
     ("finetuned_idle_cost", "Fine-tuned idle capacity", "fine-tuned serving × (1 − fine-tuned utilization): what the unused capacity costs"),
     ("break_even_volume_max", "Upper break-even volume", "the volume above which the horizon's net benefit is below zero for good, when each extra unit costs more than the requests it serves save"),
 ];
@@ -336,6 +354,7 @@ const SERVING_DEFINITIONS: [(&str, &str, &str); 10] = [
 fn serving_words(metric: &str) -> Option<&'static str> {
     Some(match metric {
         "monthly_net_savings" => "per-request savings × monthly requests + value of accuracy − monthly maintenance + baseline serving − fine-tuned serving",
+        "training_recovery_requests" => "training cost ÷ (per-request savings with serving + value of accuracy per request), month 1's serving shared over month 1's requests; maintenance ignored",
         "break_even_volume" => "the lowest starting monthly volume at which the horizon's net benefit is at or above zero; serving units step up with volume, and between steps the net benefit is a line, so each piece is solved exactly",
         "baseline_horizon_cost" => "baseline cost per request × monthly requests × months of volume + baseline serving over the horizon",
         "finetuned_horizon_cost" => "fine-tuned cost per request × monthly requests × months of volume + fine-tuned serving over the horizon + maintenance × months + retraining in horizon + training cost",
@@ -452,12 +471,22 @@ impl ServingTerms {
         if retraining > 0.0 {
             out += &format!(" {MINUS} {}", money_input(retraining));
         }
+        // A break-even volume of 0 is no volume to reach (issue #25).
+        let at_volume = if r.pays_at_every_volume {
+            " with no requests: at or above zero at every volume".to_owned()
+        } else if vol == 0.0 {
+            " with no requests: at or above zero already at zero volume".to_owned()
+        } else {
+            format!(
+                " at {} requests/month{}",
+                count(vol),
+                if self.growing { " in month 1" } else { "" }
+            )
+        };
         out += &format!(
-            " {MINUS} {} = {} at {} requests/month{}",
+            " {MINUS} {} = {}{at_volume}",
             money_input(i.training),
             money(nb),
-            count(vol),
-            if self.growing { " in month 1" } else { "" }
         );
         out
     }
@@ -547,6 +576,18 @@ impl ServingTerms {
                 _ => not_units.to_owned(),
             },
             ("units" | "utilization", _) => not_units.to_owned(),
+            ("savings", _) => match r.effective_request_savings {
+                Some(e) => format!(
+                    "({} + {} ÷ {v}) {MINUS} ({} + {} ÷ {v}) = {}{}",
+                    unit_cost(i.baseline),
+                    money(r.baseline_serving_monthly),
+                    unit_cost(i.finetuned),
+                    money(r.finetuned_serving_monthly),
+                    unit_cost(e),
+                    if self.growing { " in month 1" } else { "" }
+                ),
+                None => "n/a: no requests to share the serving costs over".to_owned(),
+            },
             ("cost", _) if metric.ends_with("effective_cost") => {
                 let effective = if baseline {
                     r.baseline_effective_cost

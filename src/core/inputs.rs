@@ -130,7 +130,10 @@ pub struct Results {
     pub break_even_months: Option<f64>,
     /// break_even_months · V: cumulative requests served by break-even.
     pub break_even_requests: Option<f64>,
-    /// T / s when s > 0: requests whose savings repay the training cost alone.
+    /// T / u when u > 0, u = s + a/100 · e the per-request benefit: requests
+    /// whose benefit repays the training cost alone. With serving (issue
+    /// #25), u includes month 1's serving saving per request,
+    /// (S_base,1 − S_ft,1) / V, and is undefined when V = 0.
     pub training_recovery_requests: Option<f64>,
     /// (T / H + M) / s when s > 0: the monthly volume at which the horizon's
     /// net benefit is exactly zero.
@@ -188,6 +191,14 @@ pub struct Results {
     /// below zero for good (each extra unit costs more than the requests it
     /// serves save); `None` when it never turns negative again.
     pub break_even_volume_max: Option<f64>,
+    /// (b + S_base,1 / V) − (f + S_ft,1 / V) ($ per request): the saving per
+    /// request with month 1's serving costs shared over its requests, when
+    /// either side pays for serving and V > 0 (issue #25).
+    pub effective_request_savings: Option<f64>,
+    /// Whether the horizon's net benefit is at or above zero at every
+    /// starting volume (issue #25): `break_even_volume` is then 0 and the
+    /// page says so in words instead of showing a volume of 0.
+    pub pays_at_every_volume: bool,
     /// Whether the break-even volume search gave up: too many unit steps to
     /// walk exactly (both volumes are then `None`).
     pub volume_search_exhausted: bool,

@@ -31,6 +31,15 @@ pub struct MetricDef<R = Results> {
     pub undefined: &'static str,
     /// Which direction is better.
     pub better: Better,
+    /// Words in place of the value where a number would mislead (issue
+    /// #25: a break-even volume of 0 when every volume pays); `None` for
+    /// the number.
+    pub words: fn(&R) -> Option<&'static str>,
+}
+
+/// No words: every value is written as a number ([`MetricDef::words`]).
+pub fn no_words<R>(_: &R) -> Option<&'static str> {
+    None
 }
 
 impl<R> Clone for MetricDef<R> {
@@ -44,6 +53,9 @@ impl<R> Copy for MetricDef<R> {}
 impl<R> MetricDef<R> {
     /// The figure as text: formatted, or its words when undefined.
     pub fn text(&self, r: &R) -> String {
+        if let Some(words) = (self.words)(r) {
+            return words.to_owned();
+        }
         (self.get)(r).map_or_else(|| self.undefined.to_owned(), self.format)
     }
 }
@@ -77,7 +89,34 @@ const fn def(
         format,
         undefined,
         better,
+        words: no_words,
     }
+}
+
+impl MetricDef {
+    /// The same figure with [`MetricDef::words`].
+    const fn with_words(self, words: fn(&Results) -> Option<&'static str>) -> MetricDef {
+        MetricDef { words, ..self }
+    }
+}
+
+/// The break-even volume in words where a number would mislead (issue
+/// #25): 0 is the lowest volume at which the net benefit is at or above
+/// zero, but shown as "0 requests/month" it reads as "it never pays".
+/// Undefined, it stays "n/a" (exported files pin it); the page says in a
+/// sentence under it that no volume pays.
+pub fn volume_words(r: &Results) -> Option<&'static str> {
+    match r.break_even_volume {
+        _ if r.pays_at_every_volume => Some("Pays at every volume"),
+        Some(0.0) => Some("Pays even at zero volume"),
+        _ => None,
+    }
+}
+
+/// With serving and no requests there is no saving per request to recover
+/// the training cost with (issue #25).
+fn recovery_words(r: &Results) -> Option<&'static str> {
+    (r.serving && r.effective_request_savings.is_none()).then_some("n/a: no requests")
 }
 
 use Better::{Higher, Lower};
@@ -94,8 +133,8 @@ pub const METRICS: [MetricDef; 21] = [
     def("retraining_monthly_average", "Retraining, monthly average", "$/month", |r| Some(r.retraining_monthly_average), money, "n/a", Lower),
     def("break_even_months", "Break-even time", "months", |r| r.break_even_months, months_text, "Never", Lower),
     def("break_even_requests", "Requests served by break-even", "requests", |r| r.break_even_requests, requests_text, "Never", Lower),
-    def("training_recovery_requests", "Training recovery", "requests", |r| r.training_recovery_requests, requests_text, "Never", Lower),
-    def("break_even_volume", "Break-even volume", "requests/month", |r| r.break_even_volume, volume_text, "n/a", Lower),
+    def("training_recovery_requests", "Training recovery", "requests", |r| r.training_recovery_requests, requests_text, "Never", Lower).with_words(recovery_words),
+    def("break_even_volume", "Break-even volume", "requests/month", |r| r.break_even_volume, volume_text, "n/a", Lower).with_words(volume_words),
     def("baseline_horizon_cost", "Baseline cost over horizon", "$", |r| Some(r.baseline_horizon_cost), money, "n/a", Lower),
     def("finetuned_horizon_cost", "Fine-tuned cost over horizon", "$", |r| Some(r.finetuned_horizon_cost), money, "n/a", Lower),
     def("investment", "Incremental investment", "$", |r| Some(r.investment), money, "n/a", Lower),
@@ -124,7 +163,7 @@ fn units_text(n: f64) -> String {
 /// ([`Results::serving`]), so that scenarios without keep every export as
 /// it was.
 #[rustfmt::skip]
-pub const SERVING: [MetricDef; 10] = [
+pub const SERVING: [MetricDef; 11] = [
     def("baseline_serving_monthly", "Baseline serving per month", "$/month", |r| Some(r.baseline_serving_monthly), money, "n/a", Lower),
     def("finetuned_serving_monthly", "Fine-tuned serving per month", "$/month", |r| Some(r.finetuned_serving_monthly), money, "n/a", Lower),
     def("baseline_units", "Baseline units", "units", |r| r.baseline_units, units_text, "n/a", Lower),
@@ -133,6 +172,7 @@ pub const SERVING: [MetricDef; 10] = [
     def("finetuned_utilization", "Fine-tuned utilization", "%", |r| r.finetuned_utilization, percent, "n/a", Higher),
     def("baseline_effective_cost", "Baseline cost per request with serving", "$", |r| r.baseline_effective_cost, unit_cost, "n/a", Lower),
     def("finetuned_effective_cost", "Fine-tuned cost per request with serving", "$", |r| r.finetuned_effective_cost, unit_cost, "n/a", Lower),
+    def("effective_request_savings", "Per-request savings with serving", "$", |r| r.effective_request_savings, unit_cost, "n/a: no requests", Higher),
     def("finetuned_idle_cost", "Fine-tuned idle capacity per month", "$/month", |r| r.finetuned_idle_cost, money, "n/a", Lower),
     def("break_even_volume_max", "Upper break-even volume", "requests/month", |r| r.break_even_volume_max, volume_text, "n/a", Higher),
 ];

@@ -111,10 +111,25 @@ pub fn calculate(i: &Inputs) -> Results {
     let k_h = retrainings_by(h, i.retrain_per_year);
     let retraining = i.retrain_cost * k_h;
     let retraining_on = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
-    let training_recovery_requests = if u > 0.0 {
-        finite(i.training / u)
+    // With serving (issue #25), month 1's serving saving shared over its
+    // requests is part of the saving per request: the cards then agree
+    // with the monthly net savings and break-even.
+    let effective_request_savings = (serving && v > 0.0)
+        .then(|| {
+            finite(difference(
+                i.baseline + sb.cost / v,
+                i.finetuned + sf.cost / v,
+            ))
+        })
+        .flatten();
+    let recovering = if serving {
+        effective_request_savings.map(|e| e + quality_per_request)
     } else {
-        None
+        Some(u)
+    };
+    let training_recovery_requests = match recovering {
+        Some(x) if x > 0.0 => finite(i.training / x),
+        _ => None,
     };
     // With serving, solved piece by piece between unit steps (growth
     // included); without, the closed form.
@@ -123,6 +138,12 @@ pub fn calculate(i: &Inputs) -> Results {
         Some(range) => range.min,
         None if u > 0.0 => finite((i.training / h + i.maintenance + retraining / h) / u),
         None => None,
+    };
+    // Without serving the net benefit is a line in volume: at or above zero
+    // everywhere when it is at zero volume and rises.
+    let pays_at_every_volume = match volumes {
+        Some(range) => range.every,
+        None => break_even_volume == Some(0.0),
     };
     let investment = i.training + i.maintenance * h + retraining;
     let net_operating_savings = n * h - retraining;
@@ -195,6 +216,8 @@ pub fn calculate(i: &Inputs) -> Results {
             .then(|| finite(i.finetuned + sf.cost / v))
             .flatten(),
         finetuned_idle_cost: sf.utilization.map(|x| sf.cost * (1.0 - x)),
+        effective_request_savings,
+        pays_at_every_volume,
         break_even_volume_max: volumes.and_then(|r| r.max),
         volume_search_exhausted: volumes.is_some_and(|r| r.exhausted),
     };
@@ -317,6 +340,9 @@ fn from_schedule(
     } else {
         None
     };
+    if !r.serving {
+        r.pays_at_every_volume = r.break_even_volume == Some(0.0);
+    }
     r.annual_benefit = at(12).cumulative;
     r.annual_roi_one_time = if i.training > 0.0 {
         finite(r.annual_benefit / i.training * 100.0)

@@ -26,7 +26,7 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::format::{count, money, write, Spec};
 use super::inputs::Inputs;
-use super::metrics::{Better, MetricDef};
+use super::metrics::{no_words, Better, MetricDef};
 use super::model::calculate;
 use super::schedule::{payback, Months, MAX_MONTHS};
 use super::uncertainty::{Ranges, Triangular};
@@ -424,14 +424,14 @@ use Better::{Higher, Lower};
 /// [`super::metrics`], over a [`Summary`]).
 #[rustfmt::skip]
 pub const SIM_METRICS: [MetricDef<Summary>; 10] = [
-    MetricDef { name: "prob_payback_in_horizon", label: "Chance of paying back within the horizon", unit: "%", get: |s| Some(s.prob_payback_in_horizon), format: percent_text, undefined: "n/a", better: Higher },
-    MetricDef { name: "prob_positive", label: "Chance of a positive net benefit", unit: "%", get: |s| Some(s.prob_positive), format: percent_text, undefined: "n/a", better: Higher },
-    MetricDef { name: "net_benefit_p10", label: "Net benefit, 10th percentile", unit: "$", get: |s| Some(s.net_benefit_p10), format: money, undefined: "n/a", better: Higher },
-    MetricDef { name: "net_benefit_p50", label: "Net benefit, median", unit: "$", get: |s| Some(s.net_benefit_p50), format: money, undefined: "n/a", better: Higher },
-    MetricDef { name: "net_benefit_p90", label: "Net benefit, 90th percentile", unit: "$", get: |s| Some(s.net_benefit_p90), format: money, undefined: "n/a", better: Higher },
-    MetricDef { name: "net_benefit_mean", label: "Net benefit, mean", unit: "$", get: |s| Some(s.net_benefit_mean), format: money, undefined: "n/a", better: Higher },
-    MetricDef { name: "roi_percent_p10", label: "ROI, 10th percentile", unit: "%", get: |s| s.roi_percent_p10, format: percent_text, undefined: "n/a", better: Higher },
-    MetricDef { name: "roi_percent_p50", label: "ROI, median", unit: "%", get: |s| s.roi_percent_p50, format: percent_text, undefined: "n/a", better: Higher },
-    MetricDef { name: "roi_percent_p90", label: "ROI, 90th percentile", unit: "%", get: |s| s.roi_percent_p90, format: percent_text, undefined: "n/a", better: Higher },
-    MetricDef { name: "break_even_months_p50", label: "Break-even time, median", unit: "months", get: |s| s.break_even_months_p50, format: months_text, undefined: "Never", better: Lower },
+    MetricDef { name: "prob_payback_in_horizon", label: "Chance of paying back within the horizon", unit: "%", get: |s| Some(s.prob_payback_in_horizon), format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "prob_positive", label: "Chance of a positive net benefit", unit: "%", get: |s| Some(s.prob_positive), format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p10", label: "Net benefit, 10th percentile", unit: "$", get: |s| Some(s.net_benefit_p10), format: money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p50", label: "Net benefit, median", unit: "$", get: |s| Some(s.net_benefit_p50), format: money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p90", label: "Net benefit, 90th percentile", unit: "$", get: |s| Some(s.net_benefit_p90), format: money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_mean", label: "Net benefit, mean", unit: "$", get: |s| Some(s.net_benefit_mean), format: money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p10", label: "ROI, 10th percentile", unit: "%", get: |s| s.roi_percent_p10, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p50", label: "ROI, median", unit: "%", get: |s| s.roi_percent_p50, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p90", label: "ROI, 90th percentile", unit: "%", get: |s| s.roi_percent_p90, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "break_even_months_p50", label: "Break-even time, median", unit: "months", get: |s| s.break_even_months_p50, format: months_text, undefined: "Never", better: Lower, words: no_words },
 ];

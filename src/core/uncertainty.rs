@@ -48,6 +48,15 @@ pub struct Ranged {
     pub mode: Option<(Field, &'static str)>,
 }
 
+impl Ranged {
+    /// Whether a range on this input does nothing in scenario `i` (issue
+    /// #25): ends in % of a value of 0 are 0 too. The form then says so
+    /// instead of offering the ends.
+    pub fn on_zero(&self, i: &Inputs) -> bool {
+        self.ends == Ends::Percent && (self.used)(i) && (self.get)(i) == 0.0
+    }
+}
+
 fn always(_: &Inputs) -> bool {
     true
 }

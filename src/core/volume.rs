@@ -41,6 +41,13 @@ pub struct Range {
     pub max: Option<f64>,
     /// The search gave up after [`MAX_STEPS`] steps: both volumes unknown.
     pub exhausted: bool,
+    /// The net benefit is at or above zero at every starting volume (issue
+    /// #25): `min` is 0, `max` is undefined, and a lower envelope of the
+    /// net benefit (each month's baseline units without the rounding up,
+    /// one more fine-tuned unit than needed) never goes below zero, so no
+    /// fine-tuned unit step dips it below zero either. `false` when that
+    /// cannot be shown this way, even if it holds.
+    pub every: bool,
 }
 
 /// One side's capacity units, as a step function of the starting volume.
@@ -367,17 +374,18 @@ impl Curve {
         }
     }
 
-    /// An upper envelope of the net benefit: each baseline month's units
-    /// max(min, x + 1) and each fine-tuned month's max(min, x), x = V·γ ÷
-    /// per_unit (units round x up, by less than one). Piecewise linear: the
-    /// start and the slope of each piece, in order.
-    fn envelope(&self) -> Vec<(f64, f64, f64)> {
+    /// An upper envelope of the net benefit (`upper`): each baseline
+    /// month's units max(min, x + 1) and each fine-tuned month's max(min,
+    /// x), x = V·γ ÷ per_unit (units round x up, by less than one); or the
+    /// lower envelope, the other way round. Piecewise linear: the start,
+    /// intercept and slope of each piece, in order.
+    fn envelope(&self, upper: bool) -> Vec<(f64, f64, f64)> {
         // Each (group, side) term is a constant up to its kink and linear
         // after it: sign · cost · w · max(min, x·V + lift).
         let mut slope = self.slope;
         let mut intercept = self.constant;
         let mut kinks = Heap::new();
-        let lift = |s: &Steps| if s.sign > 0.0 { 1.0 } else { 0.0 };
+        let lift = |s: &Steps| if (s.sign > 0.0) == upper { 1.0 } else { 0.0 };
         for (side, s) in self.sides.iter().enumerate() {
             for (group, &(g, w)) in self.groups.iter().enumerate() {
                 let k = s.sign * s.cost * w;
@@ -419,7 +427,7 @@ impl Curve {
         if self.sides.is_empty() {
             return self.linear_range();
         }
-        let pieces = self.envelope();
+        let pieces = self.envelope(true);
         // The envelope's first point at or above zero: the net benefit is
         // below zero everywhere before it.
         let end = |k: usize| pieces.get(k + 1).map_or(f64::INFINITY, |p| p.0);
@@ -484,7 +492,23 @@ impl Curve {
             min: Some(min),
             max,
             exhausted: false,
+            every: min == 0.0 && max.is_none() && self.never_below_zero(),
         }
+    }
+
+    /// Whether the lower envelope is at or above zero at every volume: then
+    /// so is the net benefit.
+    fn never_below_zero(&self) -> bool {
+        let pieces = self.envelope(false);
+        pieces.iter().enumerate().all(|(k, &(lo, c, s))| {
+            let hi = pieces.get(k + 1).map_or(f64::INFINITY, |p| p.0);
+            c + s * lo >= 0.0
+                && if hi.is_finite() {
+                    c + s * hi >= 0.0
+                } else {
+                    s >= 0.0
+                }
+        })
     }
 
     /// Without capacity steps the net benefit is a line.
@@ -504,6 +528,8 @@ impl Curve {
             min,
             max,
             exhausted: false,
+            // A line at or above zero at 0 that does not fall.
+            every: min == Some(0.0) && max.is_none(),
         }
     }
 

@@ -110,9 +110,60 @@ test('four baseline units replaced by one fine-tuned unit', async () => {
   assert.equal(await text(t.page, 'baseline_serving_monthly'), '$29,200.00');
   assert.equal(await text(t.page, 'monthly_net_savings'), '$27,275.00');
   assert.equal(await text(t.page, 'net_benefit'), '$324,800.00');
-  assert.equal(await text(t.page, 'break_even_volume'), '0 requests/month');
+  // Issue #25: a break-even volume of 0 is no volume to reach: in words.
+  assert.equal(await text(t.page, 'break_even_volume'), 'Pays at every volume');
+  assert.equal((await metric(t.page, 'break_even_volume')).value, '0');
   const bars = await t.page.locator('[data-chart="tornado"] .bar').evaluateAll((b) => b.map((x) => x.dataset.input));
   assert.ok(bars.includes('base_unit_rate') && bars.includes('base_peak_factor'), bars.join());
+  await t.check();
+});
+
+// Issue #25: the issue's case, four baseline units at $10 an hour replaced
+// by one fine-tuned unit at $2.50, no per-request costs.
+const SELF_HOSTED = '?baseline=0&finetuned=0&requests=5000000&base_serving=capacity&base_unit_rate=10'
+  + '&ft_serving=capacity&ft_unit_rate=2.5&ft_unit_rps=5';
+
+test('savings from serving: the cards agree with each other and count serving per request', async () => {
+  const t = await open(SELF_HOSTED);
+  const results = t.page.locator('[data-testid="results"]');
+  // Not "$0.00 a request" and "Never" beside a break-even of days.
+  assert.equal(await text(t.page, 'effective_request_savings'), '$0.005475');
+  assert.match(await results.textContent(), /Per-request savings with serving/);
+  assert.equal(await results.locator('[data-metric="request_savings"]').count(), 0);
+  assert.equal(await text(t.page, 'training_recovery_requests'), '456,621 requests');
+  assert.equal(await text(t.page, 'monthly_net_savings'), '$27,275.00');
+  assert.equal(await text(t.page, 'break_even_months'), '0.09 months');
+  assert.match(await results.textContent(), /savings, serving included/);
+  // The per-request costs' own difference is in the calculation basis.
+  const before = t.page.locator('[data-testid="serving-figures"] [data-metric="request_savings"]');
+  assert.equal(await before.innerText(), '$0.00');
+  assert.match(await formula(t.page, 'effective_request_savings'), /= \$0\.005475$/);
+  assert.match(await formula(t.page, 'training_recovery_requests'), /^= \$2,500 ÷ \$0\.005475 = 456,621 requests$/);
+  // Months are all alike: no note; with growth, month 1's says so.
+  const note = t.page.locator('.metric:has([data-metric="monthly_net_savings"]) .note');
+  assert.equal(await note.count(), 0);
+  await t.page.click('summary:has-text("Growth and discounting")');
+  await type(t.page, 'growth', '5');
+  await note.waitFor();
+  assert.match(await note.innerText(), /Month 1's/);
+  await t.check();
+});
+
+test('a fine-tune that pays at every volume says so, in the figures, the chart and the formulas', async () => {
+  const t = await open(SELF_HOSTED);
+  assert.equal(await text(t.page, 'break_even_volume'), 'Pays at every volume');
+  assert.match(await t.page.locator('[data-testid="volume-range"]').innerText(),
+    /^The fine-tune pays at every volume: the net benefit over the horizon is \$62,000\.00 with no requests at all/);
+  const chart = t.page.locator('[data-chart="volume"]');
+  const label = await chart.locator('svg[role="img"]').getAttribute('aria-label');
+  assert.doesNotMatch(label, /reaches zero at 0/);
+  assert.match(label, /at or above zero at every volume \(\$62,000\.00 with no requests\)/);
+  assert.equal(await chart.locator('[data-marker="break-even"]').count(), 0);
+  assert.match(await formula(t.page, 'break_even_volume'), /= \$62,000\.00 with no requests: at or above zero at every volume$/);
+  // Pays at no volume: said in words under the figure.
+  await type(t.page, 'base_unit_rate', '0');
+  await t.page.locator('[data-testid="volume-range"]', { hasText: 'pays at no volume' }).waitFor();
+  assert.match(await text(t.page, 'break_even_volume'), /n\/a/);
   await t.check();
 });
 

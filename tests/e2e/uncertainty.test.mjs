@@ -300,3 +300,72 @@ test('a link with a range on the throughput round-trips', async () => {
   assert.deepEqual(await values(u.page), first);
   await u.check();
 });
+
+// Issue #25: the simulation's headline where the results are read, and no
+// range offered where it would do nothing.
+test('once a simulation has run, the results card shows its chance of paying back and median', async () => {
+  const plain = await open();
+  await plain.page.locator('[data-chart="tornado"] .bar').first().waitFor();
+  assert.equal(await plain.page.locator('[data-testid="summary-simulation"]').count(), 0);
+  await plain.check();
+  const t = await open(PINNED);
+  await simulated(t.page);
+  const headline = t.page.locator('[data-testid="summary-simulation"][data-state="done"]');
+  await headline.waitFor();
+  // Inside the results card, beside the deterministic figures.
+  assert.equal(await t.page.locator('[data-testid="results"] [data-testid="summary-simulation"]').count(), 1);
+  const chance = headline.locator('[data-sim="prob_payback_in_horizon"]');
+  assert.equal(await chance.innerText(), '97.82%');
+  assert.equal(await chance.getAttribute('data-value'), PINNED_VALUES.prob_payback_in_horizon);
+  const median = headline.locator('[data-sim="net_benefit_p50"]');
+  assert.equal(await median.innerText(), '$4,359.38');
+  assert.equal(await median.getAttribute('data-value'), PINNED_VALUES.net_benefit_p50);
+  assert.match(await headline.innerText(), /within 12 months, simulated/);
+  assert.match(await headline.innerText(), /of 10,000 simulated cases/);
+  assert.equal(await headline.locator('a').getAttribute('href'), '#uncertainty-title');
+  // It follows an edit, and goes with the last range.
+  await type(t.page, 'training', '4000');
+  await t.page.waitForFunction((old) => {
+    const el = document.querySelector('[data-testid="summary-simulation"][data-state="done"] [data-sim="net_benefit_p50"]');
+    return el && el.dataset.value !== old;
+  }, PINNED_VALUES.net_benefit_p50);
+  assert.equal(await t.page.locator('[data-testid="summary-simulation"] [data-sim="net_benefit_p50"]').getAttribute('data-value'),
+    (await metric(t.page, 'net_benefit_p50')).value);
+  for (const name of ['requests_low', 'requests_high', 'finetuned_low', 'finetuned_high', 'growth_low', 'growth_high']) await type(t.page, name, '');
+  await t.page.locator('[data-testid="summary-simulation"]').waitFor({ state: 'detached' });
+  await t.check();
+});
+
+test('on a phone the results bar carries the simulation\'s chance and median', async () => {
+  const t = await open(PINNED, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await simulated(t.page);
+  const peek = t.page.locator('[data-testid="results-peek"]');
+  await type(t.page, 'months', '13');
+  await type(t.page, 'months', '12');
+  await peek.waitFor();
+  await simulated(t.page);
+  await t.page.waitForFunction(() => document.querySelector('[data-testid="results-peek"]').textContent.includes('Median'));
+  const figures = (await peek.locator('.peek-figure').allInnerTexts()).map((s) => s.trim());
+  assert.deepEqual(figures.slice(3), ['Payback chance 97.82%', 'Median $4,359.38']);
+  assert.ok(await t.page.evaluate(() => document.documentElement.scrollWidth) <= 390);
+  await t.check();
+});
+
+test('a range on a value of 0 is not offered: the row says it does nothing', async () => {
+  const t = await open('?finetuned=0&finetuned_low=-10&finetuned_high=40');
+  await openRanges(t.page);
+  const row = t.page.locator('[data-range="finetuned"]');
+  assert.match(await row.locator('.range-values').innerText(), /range in % of zero stays zero, so it does nothing/);
+  assert.equal(await row.locator('input[name="finetuned_high"]').isVisible(), false);
+  // Nothing to simulate: no card, and the heading names no range.
+  assert.match(await t.page.locator('[data-testid="ranges-summary"]').innerText(), /none yet/);
+  assert.equal(await card(t.page).count(), 0);
+  // Another row is offered as usual.
+  assert.equal(await t.page.locator('input[name="baseline_low"]').isVisible(), true);
+  // A value again: the ends come back with what was typed, and simulate.
+  await type(t.page, 'finetuned', '0.012');
+  await row.locator('input[name="finetuned_high"]').waitFor();
+  assert.equal(await t.page.inputValue('input[name="finetuned_high"]'), '40');
+  await simulated(t.page);
+  await t.check();
+});

@@ -357,10 +357,37 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
             raw: vec![v, nb],
         })
         .collect();
+    // A break-even volume of 0 is no volume to reach (issue #25): the net
+    // benefit with no requests says how far above zero it starts.
+    let at_zero = || {
+        money(net_benefit(&Inputs {
+            requests: 0.0,
+            ..*i
+        }))
+    };
     let summary = match (r.break_even_volume, r.break_even_volume_max) {
         _ if r.volume_search_exhausted => format!(
             "Net benefit over the {}-month horizon steps with each serving unit; serving costs take nearly all the savings, and the steps are too many to find the break-even volume exactly. The scenario has {} requests a month.",
             i.months,
+            count(i.requests)
+        ),
+        _ if r.pays_at_every_volume => format!(
+            "Net benefit over the {}-month horizon is at or above zero at every volume ({} with no requests); the scenario has {} requests a month.",
+            i.months,
+            at_zero(),
+            count(i.requests)
+        ),
+        (Some(0.0), Some(max)) => format!(
+            "Net benefit over the {}-month horizon is at or above zero from zero volume to {} requests a month ({} with no requests), and below zero above that for good: each extra serving unit costs more than the requests it serves save. The scenario has {}.",
+            i.months,
+            count(max),
+            at_zero(),
+            count(i.requests)
+        ),
+        (Some(0.0), None) => format!(
+            "Net benefit over the {}-month horizon is at or above zero with no requests ({}) and at high volumes; just after a fine-tuned unit step it can dip below zero. The scenario has {} requests a month.",
+            i.months,
+            at_zero(),
             count(i.requests)
         ),
         (Some(be), Some(max)) => format!(
