@@ -13,6 +13,9 @@ use crate::core::export::{
 use crate::core::fill;
 use crate::core::Field;
 
+/// The builders' fields a scenario uses, with their values (issue 25).
+type Parts = [(Field, f64)];
+
 /// The export and import controls.
 #[component]
 pub fn DataCard() -> impl IntoView {
@@ -23,12 +26,11 @@ pub fn DataCard() -> impl IntoView {
     let valid = move || calc.results.with(Option::is_some);
     // Runs `f` with the current inputs, the builders' fields the scenario
     // uses and the results, when valid.
-    let with_scenario =
-        move |f: &dyn Fn(&crate::core::Inputs, &[(Field, f64)], &crate::core::Results)| {
-            if let (Ok(p), Some(r)) = (calc.parsed.get_untracked(), calc.results.get_untracked()) {
-                f(&p.inputs, &part_inputs(&calc.raw_untracked(), &p), &r);
-            }
-        };
+    let with_scenario = move |f: &dyn Fn(&crate::core::Inputs, &Parts, &crate::core::Results)| {
+        if let (Ok(p), Some(r)) = (calc.parsed.get_untracked(), calc.results.get_untracked()) {
+            f(&p.inputs, &part_inputs(&calc.raw_untracked(), &p), &r);
+        }
+    };
     // The linked scenario's name, else "Current scenario".
     let name =
         move || untrack(|| calc.current_name()).unwrap_or_else(|| "Current scenario".to_owned());

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::metric::Metric;
+use super::metric::{FitRow, Metric};
 use super::state::use_calc;
 use crate::core::format::{count, money, months, percent, unit_cost};
 use crate::core::{Results, Status};
@@ -94,7 +94,7 @@ fn Figures() -> impl IntoView {
                 <p class="status-text">{move || banner().map(|b| b.1)}</p>
             </div>
         </div>
-        <dl class="metrics hero-metrics">
+        <FitRow class="metrics hero-metrics">
             <Metric
                 name="net_benefit"
                 label="Projected net benefit"
@@ -114,8 +114,8 @@ fn Figures() -> impl IntoView {
                 class="hero"
                 fit=true
             />
-        </dl>
-        <dl class="metrics">
+        </FitRow>
+        <FitRow class="metrics">
             <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost fit=true/>
             <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money fit=true/>
             <Metric
@@ -126,7 +126,7 @@ fn Figures() -> impl IntoView {
                 undefined="Never"
                 fit=true
             />
-        </dl>
+        </FitRow>
         <p class="fine">
             <span data-metric="horizon_months" data-value=move || horizon.get().to_string()>
                 {horizon_note}
