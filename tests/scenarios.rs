@@ -651,6 +651,12 @@ fn the_comparison_writes_inputs_as_the_form_does() {
         row_texts(&t, "ft_host_hours"),
         ["not used", "730 hours / month", "not used"]
     );
+    // A choice has no difference to the first column ("+Capacity units").
+    let serving = t.rows.iter().find(|r| r.key == "ft_serving").unwrap();
+    assert!(
+        serving.cells.iter().all(|c| c.diff.is_none()),
+        "{serving:?}"
+    );
     // A difference is written the same way.
     let mut two = example();
     two.set(Field::Months, "13");

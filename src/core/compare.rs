@@ -171,6 +171,10 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
             })
             .collect();
         finish(&mut cells, &valid, None, |v| input_words(field, v));
+        // A choice (a serving mode) differs in kind, not by an amount.
+        if matches!(field.kind(), super::field::Kind::Choice(_)) {
+            cells.iter_mut().for_each(|c| c.diff = None);
+        }
         rows.push(Row {
             key: field.name(),
             label: field.label(),
