@@ -591,3 +591,64 @@ fn tornado_markup_has_one_labelled_bar_per_estimate() {
     assert!(svg.contains(&format!(r#"aria-label="{tip}"><title>{tip}</title>"#)));
     assert!(svg.contains(&format!(r#"data-input="{}""#, first.name)));
 }
+
+#[test]
+fn tornado_axis_labels_stay_inside_the_chart() {
+    // The self-hosted case of issue 25: swings of about $140K, ticks from
+    // −$200K to $200K. Centred on the plot's ends, the outer labels used to
+    // reach past the chart's edges ("−$400K" and "$400K" cut at 390 px).
+    let hosted = Inputs {
+        training: 25_000.0,
+        baseline: 0.0,
+        finetuned: 0.0,
+        requests: 2e6,
+        months: 24,
+        base_serving: ft_roi::core::serving::Serving::Capacity(ft_roi::core::serving::Capacity {
+            unit_rate: 10.0,
+            unit_rps: 1.0,
+            peak_factor: 2.0,
+            min_units: 4.0,
+            unit_hours: 730.0,
+        }),
+        ..EX
+    };
+    for i in [EX, hosted] {
+        // A phone's card (316 px), a tablet's, a wide page's.
+        for width in [240.0, 316.0, 390.0, 519.0, 520.0, 640.0, 1118.0] {
+            let t = tornado(&i, 0.2, width);
+            assert!(t.x_ticks.len() >= 2);
+            for k in &t.x_ticks {
+                // About 8 px a character of the 12 px tick labels.
+                let half = k.label.chars().count() as f64 * 8.0 / 2.0;
+                assert!(
+                    k.pos - half >= 0.0 && k.pos + half <= t.frame.width,
+                    "{} at {} of {width}",
+                    k.label,
+                    k.pos
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn tornado_row_labels_are_drawn_over_the_lines_they_cross() {
+    // On a phone each label sits above its bar, across the zero line: the
+    // line comes first in the markup, then each bar and, over it, its label.
+    let t = tornado(&EX, 0.2, 316.0);
+    assert!(t.labels_above);
+    let svg = t.svg();
+    let zero = svg.find(r#"<line class="zero""#).unwrap();
+    let first_bar = svg.find(r#"<g class="bar""#).unwrap();
+    assert!(zero < first_bar, "{svg}");
+    for group in svg.split(r#"<g class="bar""#).skip(1) {
+        let label = group.find(r#"<text class="tick label""#).unwrap();
+        assert!(group.rfind("<rect ").unwrap() < label, "{group}");
+    }
+    // And above its own bar, clear of the bar before it.
+    for pair in t.bars.windows(2) {
+        let (above, bar) = (&pair[0], &pair[1]);
+        let (top, baseline) = (bar.y - 5.0 - 12.5, bar.y - 5.0 + 3.5);
+        assert!(top >= above.y + above.h && baseline <= bar.y, "{bar:?}");
+    }
+}

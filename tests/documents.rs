@@ -243,3 +243,81 @@ fn documents_ignore_unknown_members() {
     let (_, raw) = import_json(&file.to_string()).unwrap();
     assert_eq!(raw, RawInputs::example());
 }
+
+#[test]
+fn exports_carry_the_builders_fields_the_scenario_uses_and_keep_every_line() {
+    use ft_roi::core::export::{part_inputs, to_csv_parts, to_markdown_parts};
+    let raw = builders();
+    let p = parse_scenario(&raw).unwrap();
+    let r = calculate(&p.inputs);
+    let parts = part_inputs(&raw, &p);
+    let csv = to_csv_parts(BUILDERS, &p.inputs, &parts, &r, None);
+    let md = to_markdown_parts(BUILDERS, &p.inputs, &parts, &r, None);
+    // Every line of the format as pinned, in order.
+    has_every_line(&csv, &fixture("export-builders.csv"));
+    has_every_line(&md, &fixture("export-builders.md"));
+    // The assumptions, after the model's inputs and before the results:
+    // the request costs' tokens, shares and prices of each side, the
+    // investment's items, the operations' items.
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    let at = |line: &str| {
+        lines
+            .iter()
+            .position(|l| *l == line)
+            .unwrap_or_else(|| panic!("missing {line:?} in\n{csv}"))
+    };
+    let parts_at = [
+        "input,cost_mode,Request costs,1,tokens",
+        "input,price_unit,Token prices per,0,1m",
+        "input,base_input_tokens,Baseline input tokens,1000,\"1,000\"",
+        "input,base_input_price,Baseline input price,10,$10.00",
+        "input,base_cache_share,Baseline cached input,0,0 % of input",
+        "input,ft_input_tokens,Fine-tuned input tokens,400,400",
+        "input,ft_fallback_share,Fine-tuned fallback to baseline,0,0 % of requests",
+        "input,training_mode,One-time investment,1,itemized",
+        "input,label_examples,Labeled examples,1000,\"1,000\"",
+        "input,label_cost,Cost per example,2,$2.00",
+        "input,compute_mode,Training compute,0,flat",
+        "input,compute_flat,Compute cost,500,$500",
+        "input,maintenance_mode,Recurring operations,1,itemized",
+        "input,monitoring,Monitoring and tooling,100,$100",
+        "input,support_rate,Support rate,100,$100",
+    ]
+    .map(at);
+    assert!(parts_at.windows(2).all(|w| w[0] < w[1]), "{csv}");
+    assert!(at("input,discount,Annual discount rate,10,10 % per year") < parts_at[0]);
+    assert!(parts_at[14] < at("result,request_savings,Per-request savings,0.0116,$0.0116"));
+    // Fields the modes do not use are left out; retraining is there once.
+    for absent in ["train_tokens", "train_price", ",training,", ",baseline,0"] {
+        assert!(
+            !csv.contains(&format!("input,{absent}")),
+            "{absent} in {csv}"
+        );
+    }
+    assert_eq!(csv.matches("input,retrain_cost,").count(), 1, "{csv}");
+    for row in [
+        "| Request costs | From tokens |",
+        "| Token prices per | 1M tokens |",
+        "| Baseline output price | $10.00 |",
+        "| Fine-tuned input tokens | 400 |",
+        "| Training compute | Flat amount |",
+        "| Labeled examples | 1,000 |",
+        "| Support and troubleshooting | 0 |",
+    ] {
+        assert!(md.contains(&format!("{row}\n")), "{row} in {md}");
+    }
+    // Priced by training tokens: those fields instead of the flat amount.
+    let mut tokens = raw.clone();
+    tokens.set(Field::ComputeMode, "tokens");
+    let p = parse_scenario(&tokens).unwrap();
+    let names: Vec<&str> = part_inputs(&tokens, &p)
+        .iter()
+        .map(|(f, _)| f.name())
+        .collect();
+    assert!(names.contains(&"train_tokens") && names.contains(&"train_price"));
+    assert!(!names.contains(&"compute_flat"));
+    // A scenario entered directly has no parts: its exports are as before.
+    let plain = RawInputs::example();
+    let p = parse_scenario(&plain).unwrap();
+    assert_eq!(part_inputs(&plain, &p), []);
+}

@@ -970,3 +970,43 @@ fn a_bad_range_damages_a_link_and_is_refused_on_import() {
         "Monthly requests, low end: Enter a number from −100 to 0."
     );
 }
+
+#[test]
+fn the_distributions_axis_labels_stay_inside_the_chart() {
+    use ft_roi::core::chart::distribution;
+    use Field::*;
+    // The self-hosted case of issue 25: the last tick, "$600K", sat on the
+    // plot's right end, its label cut at a phone's width.
+    let s = run(&[
+        (Training, "25000"),
+        (Requests, "2000000"),
+        (Months, "24"),
+        (Baseline, "0"),
+        (Finetuned, "0"),
+        (BaseServing, "capacity"),
+        (BaseUnitRate, "10"),
+        (BaseMinUnits, "4"),
+        (FtServing, "capacity"),
+        (FtUnitRate, "2.5"),
+        (FtMinUnits, "1"),
+        (TrainingLow, "-30"),
+        (TrainingHigh, "50"),
+        (RequestsLow, "-30"),
+        (RequestsHigh, "50"),
+    ]);
+    for s in [s, run(&[(RequestsLow, "-30"), (RequestsHigh, "50")])] {
+        for width in [240.0, 316.0, 390.0, 640.0, 1118.0] {
+            let d = distribution(&s, width, 280.0);
+            for k in &d.x_ticks {
+                // About 8 px a character of the 12 px tick labels.
+                let half = k.label.chars().count() as f64 * 8.0 / 2.0;
+                assert!(
+                    k.pos - half >= 0.0 && k.pos + half <= d.frame.width,
+                    "{} at {} of {width}",
+                    k.label,
+                    k.pos
+                );
+            }
+        }
+    }
+}

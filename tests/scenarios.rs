@@ -647,3 +647,128 @@ fn the_working_scenario_keeps_its_link() {
     let doc = decode_working_doc(r#"{"version":1,"fields":{},"linked_id":7.0}"#).unwrap();
     assert_eq!(doc.linked_id, Some(7));
 }
+
+/// The texts of a comparison row, by key.
+#[track_caller]
+fn row_texts(t: &ft_roi::core::compare::Table, key: &str) -> Vec<String> {
+    let row = t.rows.iter().find(|r| r.key == key);
+    let row = row.unwrap_or_else(|| panic!("no row {key}"));
+    row.cells.iter().map(|c| c.text.clone()).collect()
+}
+
+#[test]
+fn the_comparison_writes_inputs_as_the_form_does() {
+    let mut hourly = example();
+    hourly.set(Field::FtServing, "hourly");
+    hourly.set(Field::FtHostRate, "1.7");
+    hourly.set(Field::FtHostDeployments, "1");
+    let mut capacity = example();
+    capacity.set(Field::FtServing, "capacity");
+    capacity.set(Field::FtUnitRate, "2.5");
+    capacity.set(Field::FtMinUnits, "1");
+    capacity.set(Field::Months, "1");
+    let t = compare(&[
+        ("Plain".into(), example()),
+        ("Hourly".into(), hourly),
+        ("Capacity".into(), capacity),
+    ]);
+    // The choices by the form's labels, never their public names.
+    assert_eq!(
+        row_texts(&t, "ft_serving"),
+        ["Per request only", "Hourly fee", "Capacity units"]
+    );
+    // One of a unit is singular; other counts plural.
+    assert_eq!(
+        row_texts(&t, "ft_host_deployments"),
+        ["not used", "1 deployment", "not used"]
+    );
+    assert_eq!(
+        row_texts(&t, "ft_min_units"),
+        ["not used", "not used", "1 unit"]
+    );
+    assert_eq!(
+        row_texts(&t, "months"),
+        ["12 months", "12 months", "1 month"]
+    );
+    assert_eq!(
+        row_texts(&t, "ft_host_hours"),
+        ["not used", "730 hours / month", "not used"]
+    );
+    // A choice has no difference to the first column ("+Capacity units").
+    let serving = t.rows.iter().find(|r| r.key == "ft_serving").unwrap();
+    assert!(
+        serving.cells.iter().all(|c| c.diff.is_none()),
+        "{serving:?}"
+    );
+    // A difference is written the same way.
+    let mut two = example();
+    two.set(Field::Months, "13");
+    let d = compare(&[("A".into(), example()), ("B".into(), two)]);
+    let months = d.rows.iter().find(|r| r.key == "months").unwrap();
+    assert_eq!(months.cells[1].diff.as_deref(), Some("+1 month"));
+}
+
+#[test]
+fn no_value_is_best_against_one_that_cannot_be_ranked() {
+    // No investment: the ROI is undefined (n/a), not worse than any.
+    let mut free = example();
+    free.set(Field::Training, "0");
+    free.set(Field::Maintenance, "0");
+    let t = compare(&[("Example".into(), example()), ("Free".into(), free.clone())]);
+    assert_eq!(row_texts(&t, "roi_percent"), ["159.46%", "n/a"]);
+    let roi = t.rows.iter().find(|r| r.key == "roi_percent").unwrap();
+    assert!(roi.cells.iter().all(|c| !c.best), "{roi:?}");
+    // Defined in both: ranked as before.
+    let nb = t.rows.iter().find(|r| r.key == "net_benefit").unwrap();
+    assert_eq!(
+        nb.cells.iter().map(|c| c.best).collect::<Vec<_>>(),
+        [false, true]
+    );
+    // Never breaking even still ranks last.
+    let mut never = example();
+    never.set(Field::Maintenance, "900");
+    let t = compare(&[("Example".into(), example()), ("Never".into(), never)]);
+    let be = t
+        .rows
+        .iter()
+        .find(|r| r.key == "break_even_months")
+        .unwrap();
+    assert_eq!(
+        be.cells.iter().map(|c| c.best).collect::<Vec<_>>(),
+        [true, false]
+    );
+}
+
+#[test]
+fn the_comparison_names_each_scenarios_models() {
+    // Without a model anywhere there is no models row.
+    let t = compare(&[("A".into(), example()), ("B".into(), example())]);
+    assert!(t
+        .rows
+        .iter()
+        .all(|r| r.key != "base_model" && r.key != "ft_model"));
+    let mut picked = example();
+    picked.set(Field::BaseModel, "openai/gpt-4.1-2025-04-14");
+    picked.set(Field::FtModel, "my/own-model");
+    let t = compare(&[("Picked".into(), picked), ("Plain".into(), example())]);
+    // First, before the inputs: the catalogue's name and provider, the id
+    // itself when unknown, a dash for none.
+    assert_eq!(t.rows[0].key, "base_model");
+    assert_eq!(t.rows[1].key, "ft_model");
+    assert_eq!(
+        row_texts(&t, "base_model"),
+        ["GPT-4.1 (2025-04-14) (OpenAI)", "—"]
+    );
+    assert_eq!(row_texts(&t, "ft_model"), ["my/own-model", "—"]);
+    assert!(t.rows[0].cells.iter().all(|c| !c.best && c.diff.is_none()));
+    // The CSV carries the ids, as text.
+    let csv = t.to_csv();
+    assert!(
+        csv.contains("\r\nbase_model,Baseline model,openai/gpt-4.1-2025-04-14,\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\r\nft_model,Fine-tuned model,my/own-model,\r\n"),
+        "{csv}"
+    );
+}

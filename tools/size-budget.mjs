@@ -23,8 +23,10 @@
  * Issue #25, cards (the saving per request with serving and training recovery counting it, month 1's note, the break-even volume
  * in words with the lower envelope that shows every volume pays, the simulation's chance and median in the results card and the
  * phone bar, ranges on zero said in words) measured against main 956facf 365,395 → 371,374: +5,979 added exactly (first module +5.0 KB).
+ * Issue 25, layout, comparison and exports (one font size per row of figures, chart labels kept inside, the scroll cue, the
+ * comparison's words and models rows, the builders' fields in the CSV and Markdown) measured against main 956facf 365,395 → 370,041: +4,646, added exactly.
  */
-export const BUDGET = 375_807;
+export const BUDGET = 380_453; // 375,807 + 4,646: both branches' measured growth; checked against the merged build below.
 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -48,7 +48,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
                     <Metric name="baseline_cached_cost" label="Cached input" value=part(|c| c.cached, true) format=unit_cost/>
                     <Metric name="baseline_output_cost" label="Output" value=part(|c| c.output, true) format=unit_cost/>
                     <Metric name="baseline_retry_cost" label="Retries" value=part(|c| c.retries, true) format=unit_cost/>
-                    <Metric name="baseline_request_cost" label="Cost per request" value=part(|c| c.total, true) format=unit_cost class="total"/>
+                    <Metric name="baseline_request_cost" label="Total" value=part(|c| c.total, true) format=unit_cost class="total"/>
                 </dl></Show>
             </fieldset>
             <fieldset class="side">
@@ -63,7 +63,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
                     <Metric name="finetuned_output_cost" label="Output" value=part(|c| c.output, false) format=unit_cost/>
                     <Metric name="finetuned_retry_cost" label="Retries" value=part(|c| c.retries, false) format=unit_cost/>
                     <Metric name="finetuned_fallback_cost" label="Fallback to baseline" value=part(|c| c.fallback, false) format=unit_cost/>
-                    <Metric name="finetuned_request_cost" label="Cost per request" value=part(|c| c.total, false) format=unit_cost class="total"/>
+                    <Metric name="finetuned_request_cost" label="Total" value=part(|c| c.total, false) format=unit_cost class="total"/>
                 </dl></Show>
             </fieldset>
         </div>

@@ -157,6 +157,7 @@ fn CompareTable(
 ) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
+            <p class="scroll-cue" aria-hidden="true">"More columns: scroll sideways →"</p>
             <table data-testid="compare-table">
                 <thead>
                     <tr>

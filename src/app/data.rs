@@ -7,8 +7,14 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{copy_text, download, read_chosen_file};
 use super::state::use_calc;
-use crate::core::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
+use crate::core::export::{
+    import_json, part_inputs, to_csv_parts, to_json_with, to_markdown_parts,
+};
 use crate::core::fill;
+use crate::core::Field;
+
+/// The builders' fields a scenario uses, with their values (issue 25).
+type Parts = [(Field, f64)];
 
 /// The export and import controls.
 #[component]
@@ -18,10 +24,11 @@ pub fn DataCard() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let valid = move || calc.results.with(Option::is_some);
-    // Runs `f` with the current inputs and results, when valid.
-    let with_scenario = move |f: &dyn Fn(&crate::core::Inputs, &crate::core::Results)| {
+    // Runs `f` with the current inputs, the builders' fields the scenario
+    // uses and the results, when valid.
+    let with_scenario = move |f: &dyn Fn(&crate::core::Inputs, &Parts, &crate::core::Results)| {
         if let (Ok(p), Some(r)) = (calc.parsed.get_untracked(), calc.results.get_untracked()) {
-            f(&p.inputs, &r);
+            f(&p.inputs, &part_inputs(&calc.raw_untracked(), &p), &r);
         }
     };
     // The linked scenario's name, else "Current scenario".
@@ -31,7 +38,7 @@ pub fn DataCard() -> impl IntoView {
         status.set(result.map_or_else(|e| format!("Export failed: {e}"), |()| done.to_owned()));
     };
     let export_json = move |_| {
-        with_scenario(&|i, r| {
+        with_scenario(&|i, _, r| {
             report(
                 download(
                     "ft-roi-scenario.json",
@@ -49,13 +56,13 @@ pub fn DataCard() -> impl IntoView {
         })
     };
     let export_csv = move |_| {
-        with_scenario(&|i, r| {
+        with_scenario(&|i, parts, r| {
             report(
                 download(
                     "ft-roi-scenario.csv",
                     "text/csv",
                     // The catalogue's model labels, when the scenario names any (issue #16).
-                    &(to_csv_with(&name(), i, r, sim.summary_now().as_ref())
+                    &(to_csv_parts(&name(), i, parts, r, sim.summary_now().as_ref())
                         + &fill::csv_rows(&calc.raw_untracked())),
                 ),
                 "Downloaded ft-roi-scenario.csv.",
@@ -63,10 +70,10 @@ pub fn DataCard() -> impl IntoView {
         })
     };
     let copy_md = move |_| {
-        with_scenario(&|i, r| {
+        with_scenario(&|i, parts, r| {
             let title =
                 untrack(|| calc.current_name()).unwrap_or_else(|| "FT-ROI scenario".to_owned());
-            let md = to_markdown_with(&title, i, r, sim.summary_now().as_ref())
+            let md = to_markdown_parts(&title, i, parts, r, sim.summary_now().as_ref())
                 + &fill::markdown_rows(&calc.raw_untracked());
             spawn_local(async move {
                 let ok = copy_text(&md).await;

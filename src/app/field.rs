@@ -5,26 +5,9 @@
 use leptos::prelude::*;
 
 use super::state::use_calc;
-use crate::core::field::Kind;
+use crate::core::field::{option_label, Kind};
 use crate::core::parse::{step_text, DecimalMark};
 use crate::core::Field;
-
-/// What people read for each option of a choice field.
-fn option_label(option: &str) -> &'static str {
-    match option {
-        "direct" => "Direct entry",
-        "tokens" => "From tokens",
-        "itemized" => "Itemized",
-        "1m" => "1M tokens",
-        "1k" => "1K tokens",
-        "flat" => "Flat amount",
-        // Serving costs (issue #15).
-        "per_token" => "Per request only",
-        "hourly" => "Hourly fee",
-        "capacity" => "Capacity units",
-        _ => "By training tokens",
-    }
-}
 
 /// A choice field as a group of radio buttons, styled as a segmented
 /// control; arrow keys move between options as in any radio group.

@@ -52,6 +52,12 @@ pub fn Metric(
     } else {
         Signal::derive(text)
     };
+    // In a row of fitted tiles, the row sizes every tile's figure alike.
+    if fit {
+        if let Some(row) = use_context::<FitWidths>() {
+            row.0.update_value(|w| w.push(text));
+        }
+    }
     view! {
         <div class=format!("metric {class}")>
             <dt>{label}</dt>
@@ -68,6 +74,39 @@ pub fn Metric(
                 </Show>
             })}
         </div>
+    }
+}
+
+/// The fitted figures of one [`FitRow`], registered as they are made.
+#[derive(Clone, Copy)]
+struct FitWidths(StoredValue<Vec<Signal<String>>>);
+
+/// A row of figure tiles (`<dl>`) whose fitted figures share one font
+/// size: the widest figure's width in half characters goes to CSS
+/// (`--row-half-chars`) for every tile, so neighbours never differ in size
+/// (a long "183,824 requests" beside "$1,260.00" made its tile's figure
+/// smaller than the others).
+#[component]
+pub fn FitRow(
+    /// The `<dl>`'s classes (`metrics`, …).
+    class: &'static str,
+    /// The tiles: [`Metric`]s with `fit`.
+    children: Children,
+) -> impl IntoView {
+    let widths = FitWidths(StoredValue::new(Vec::new()));
+    // A tile that is gone (and its disposed figure) counts for nothing.
+    let widest = move || {
+        widths.0.with_value(|w| {
+            w.iter()
+                .filter_map(|t| t.try_with(|t| half_chars(t)))
+                .max()
+                .map(|n| n.to_string())
+        })
+    };
+    view! {
+        <dl class=class style:--row-half-chars=widest>
+            <leptos::context::Provider value=widths>{children()}</leptos::context::Provider>
+        </dl>
     }
 }
 

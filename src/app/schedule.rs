@@ -37,6 +37,7 @@ pub fn ScheduleCard() -> impl IntoView {
                 <summary>"Show the schedule"</summary>
                 <Show when=move || open.get()>
                     <div class="table-scroll tall" tabindex="0" role="region" aria-label="Month-by-month schedule">
+                        <p class="scroll-cue" aria-hidden="true">"More columns: scroll sideways →"</p>
                         {move || {
                             calc.track_display();
                             let rows = rows().unwrap_or_default();

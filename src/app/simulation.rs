@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use super::browser::on_toggle;
 use super::engine::Engine;
-use super::metric::Metric;
+use super::metric::{FitRow, Metric};
 use super::state::use_calc;
 use crate::core::chart::{distribution, Distribution};
 use crate::core::export::range_text;
@@ -218,7 +218,7 @@ fn Card(sim: Sim) -> impl IntoView {
                 fallback=|| view! { <p class="muted">"Simulating…"</p> }
             >
                 <p class="sentence" data-testid="mc-sentence">{text}</p>
-                <dl class="metrics sim-metrics">{figures()}</dl>
+                <FitRow class="metrics sim-metrics">{figures()}</FitRow>
                 <DistributionView sim/>
                 <p class="fine" data-testid="mc-about">{about}</p>
             </Show>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::metric::{half_chars, Metric};
+use super::metric::{half_chars, FitRow, Metric};
 use super::simulation::Sim;
 use super::state::use_calc;
 use crate::core::format::{count, money, months, percent, raw, unit_cost};
@@ -123,7 +123,7 @@ fn Figures() -> impl IntoView {
                 <p class="status-text">{move || banner().map(|b| b.1)}</p>
             </div>
         </div>
-        <dl class="metrics hero-metrics">
+        <FitRow class="metrics hero-metrics">
             <Metric
                 name="net_benefit"
                 label="Projected net benefit"
@@ -143,8 +143,8 @@ fn Figures() -> impl IntoView {
                 class="hero"
                 fit=true
             />
-        </dl>
-        <dl class="metrics">
+        </FitRow>
+        <FitRow class="metrics">
             <Show
                 when=serving
                 fallback=move || view! {
@@ -170,7 +170,7 @@ fn Figures() -> impl IntoView {
                 words=recovery_words
                 fit=true
             />
-        </dl>
+        </FitRow>
         <SimulationHeadline/>
         <p class="fine">
             <span data-metric="horizon_months" data-value=move || horizon.get().to_string()>

@@ -3,7 +3,8 @@
 //! column to the first.
 
 use super::csv::{self, csv_row};
-use super::export::{input_text, input_value, simulation_inputs, used_inputs};
+use super::export::{input_value, input_words, simulation_inputs, used_inputs};
+use super::field::Field;
 use super::format::MINUS;
 use super::metrics::{Better, METRICS, SERVING};
 use super::model::{calculate, Inputs, Results};
@@ -23,6 +24,9 @@ pub struct Cell {
     pub diff: Option<String>,
     /// The machine name of a status cell (`positive`, …; `invalid`).
     pub status: Option<&'static str>,
+    /// What a text cell writes to the CSV: a model row's catalogue id
+    /// (empty for none).
+    pub label: Option<String>,
 }
 
 /// One row: an input or a figure.
@@ -58,12 +62,15 @@ fn signed_diff(d: f64, format: impl Fn(f64) -> String) -> String {
 
 /// Writes the differences to the first column and, for figures, marks
 /// the best cells. Columns with invalid inputs (`valid` false) take no part
-/// in the ranking; among the others an undefined value (never breaks even)
-/// ranks last. Nothing is marked when every valid column has the same value.
+/// in the ranking. Among the others an undefined value ranks last when its
+/// words say it never comes (`undefined` "Never …", "Not within …": never
+/// breaking even is worse than any time); any other undefined value
+/// ("n/a") cannot be ranked against a number, so then nothing is marked.
+/// Nothing is marked either when every valid column has the same value.
 fn finish(
     cells: &mut [Cell],
     valid: &[bool],
-    better: Option<Better>,
+    better: Option<(Better, &str)>,
     format: impl Fn(f64) -> String,
 ) {
     let first = cells.first().and_then(|c| c.value);
@@ -73,13 +80,19 @@ fn finish(
             _ => None,
         };
     }
-    let Some(better) = better else { return };
+    let Some((better, undefined)) = better else {
+        return;
+    };
     let ranked: Vec<Option<f64>> = cells
         .iter()
         .zip(valid)
         .filter(|(_, &ok)| ok)
         .map(|(c, _)| c.value)
         .collect();
+    let never = undefined.starts_with("Never") || undefined.starts_with("Not within");
+    if !never && ranked.contains(&None) {
+        return;
+    }
     let best = ranked
         .iter()
         .flatten()
@@ -135,7 +148,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
         .collect();
     let results: Vec<Option<Results>> = inputs.iter().map(|i| i.as_ref().map(calculate)).collect();
     let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
-    let mut rows = Vec::new();
+    let mut rows = models(scenarios);
     // The model's inputs, whether entered directly or built from parts,
     // and any extra input one of the scenarios uses.
     for field in used_inputs(inputs.iter().flatten()) {
@@ -144,7 +157,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
             .map(|i| {
                 let value = i.as_ref().and_then(|i| input_value(i, field));
                 let text = match (i, value) {
-                    (_, Some(v)) => input_text(field, v),
+                    (_, Some(v)) => input_words(field, v),
                     // A serving value of a mode this scenario does not use
                     // (issue #15).
                     (Some(_), None) => "not used".to_owned(),
@@ -157,7 +170,11 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
                 }
             })
             .collect();
-        finish(&mut cells, &valid, None, |v| input_text(field, v));
+        finish(&mut cells, &valid, None, |v| input_words(field, v));
+        // A choice (a serving mode) differs in kind, not by an amount.
+        if matches!(field.kind(), super::field::Kind::Choice(_)) {
+            cells.iter_mut().for_each(|c| c.diff = None);
+        }
         rows.push(Row {
             key: field.name(),
             label: field.label(),
@@ -179,7 +196,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
             .map(|(list, ok)| {
                 let value = list.iter().find(|(f, _)| *f == field).map(|(_, v)| *v);
                 let text = match (value, ok) {
-                    (Some(v), _) => input_text(field, v),
+                    (Some(v), _) => input_words(field, v),
                     (None, true) => "none".to_owned(),
                     (None, false) => "invalid".to_owned(),
                 };
@@ -190,7 +207,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
                 }
             })
             .collect();
-        finish(&mut cells, &valid, None, |v| input_text(field, v));
+        finish(&mut cells, &valid, None, |v| input_words(field, v));
         rows.push(Row {
             key: field.name(),
             label: field.label(),
@@ -229,7 +246,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
                 },
             })
             .collect();
-        finish(&mut cells, &valid, Some(m.better), m.format);
+        finish(&mut cells, &valid, Some((m.better, m.undefined)), m.format);
         rows.push(Row {
             key: m.name,
             label: m.label,
@@ -259,7 +276,12 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
             let simulated: Vec<bool> = (0..scenarios.len())
                 .map(|k| valid[k] && done(k).is_some())
                 .collect();
-            finish(&mut cells, &simulated, Some(m.better), m.format);
+            finish(
+                &mut cells,
+                &simulated,
+                Some((m.better, m.undefined)),
+                m.format,
+            );
             rows.push(Row {
                 key: m.name,
                 label: m.label,
@@ -272,6 +294,42 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
         columns: scenarios.iter().map(|(n, _)| n.clone()).collect(),
         rows,
     }
+}
+
+/// The rows naming each scenario's models (issue 25), when one of them
+/// names any: per side, the catalogue's name and provider for the
+/// scenario's `base_model` / `ft_model` id, the id itself when the
+/// catalogue does not know it, a dash when the scenario names none.
+fn models(scenarios: &[(String, RawInputs)]) -> Vec<Row> {
+    [Field::BaseModel, Field::FtModel]
+        .into_iter()
+        .filter(|&f| {
+            scenarios
+                .iter()
+                .any(|(_, raw)| !raw.get(f).trim().is_empty())
+        })
+        .map(|field| Row {
+            key: field.name(),
+            label: field.label(),
+            is_metric: false,
+            cells: scenarios
+                .iter()
+                .map(|(_, raw)| {
+                    let id = raw.get(field).trim();
+                    let text = match super::catalogue::entry(id) {
+                        _ if id.is_empty() => "—".to_owned(),
+                        Some(e) => format!("{} ({})", e.name, e.provider),
+                        None => id.to_owned(),
+                    };
+                    Cell {
+                        text,
+                        label: Some(id.to_owned()),
+                        ..Cell::default()
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 impl Table {
@@ -288,15 +346,23 @@ impl Table {
             let values: Vec<String> = row
                 .cells
                 .iter()
-                .map(|c| match c.value {
-                    Some(v) => super::format::data(v),
-                    None => c.status.unwrap_or_default().to_owned(),
+                .map(|c| match (c.value, &c.label) {
+                    (Some(v), _) => super::format::data(v),
+                    (None, Some(label)) => label.clone(),
+                    (None, None) => c.status.unwrap_or_default().to_owned(),
                 })
                 .collect();
+            // A model's id is user text (a typed label): written as text.
             out += &csv_row(
                 [csv::Cell::Text(row.key), csv::Cell::Text(row.label)]
                     .into_iter()
-                    .chain(values.iter().map(|v| csv::Cell::Number(v))),
+                    .chain(row.cells.iter().zip(&values).map(|(c, v)| {
+                        if c.label.is_some() {
+                            csv::Cell::Text(v)
+                        } else {
+                            csv::Cell::Number(v)
+                        }
+                    })),
             );
         }
         out

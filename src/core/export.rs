@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use super::csv::{csv_line, csv_row, Cell};
-use super::field::{push_in_form_order, Field, Kind};
+use super::field::{option_label, push_in_form_order, Field, Kind};
 use super::format::{data, money_input, number, unit_cost};
 use super::metrics;
 use super::model::{Inputs, Results};
 use super::montecarlo::{sentence, Summary, SIM_METRICS};
-use super::parse::{parse_scenario, DecimalMark, RawInputs};
+use super::parse::{parse_field, parse_scenario, DecimalMark, Parsed, RawInputs};
 use super::scenario;
 use super::serving::Serving;
 use super::store::{StoreError, NOT_AN_OBJECT};
@@ -40,6 +40,51 @@ pub fn input_text(field: Field, v: f64) -> String {
         Kind::End(..) | Kind::WholeIn(..) => format!("{} {}", number(v), field.unit())
             .trim_end()
             .to_owned(),
+    }
+}
+
+/// A value of `field` as the form writes it, for people reading the
+/// comparison: a choice by its label (`Capacity units`, not `capacity`) and
+/// a unit in the singular for exactly one (`1 deployment`, `1 month`);
+/// otherwise [`input_text`].
+pub fn input_words(field: Field, v: f64) -> String {
+    let text = input_text(field, v);
+    let unit = if matches!(field.kind(), Kind::Months) {
+        "months"
+    } else {
+        field.unit()
+    };
+    match field.kind() {
+        Kind::Choice(options) => options
+            .get(v as usize)
+            .map_or("", |o| option_label(o))
+            .to_owned(),
+        _ if v == 1.0 && !unit.is_empty() => match text.strip_suffix(unit) {
+            Some(value) => format!("{value}{}", singular(unit)),
+            None => text,
+        },
+        _ => text,
+    }
+}
+
+/// A unit for one of it: the plural first word made singular
+/// (`deployments` → `deployment`, `hours / month` → `hour / month`,
+/// `percentage points` → `percentage point`); other units as they are.
+fn singular(unit: &str) -> String {
+    if unit == "percentage points" {
+        return "percentage point".to_owned();
+    }
+    let (first, rest) = unit.split_once(' ').map_or((unit, ""), |(a, b)| (a, b));
+    let one = match first {
+        "passes" => "pass",
+        "deployments" | "units" | "examples" | "tokens" | "hours" | "requests" | "cases"
+        | "months" => &first[..first.len() - 1],
+        _ => first,
+    };
+    if rest.is_empty() {
+        one.to_owned()
+    } else {
+        format!("{one} {rest}")
     }
 }
 
@@ -141,6 +186,89 @@ pub fn used_inputs<'a>(scenarios: impl IntoIterator<Item = &'a Inputs>) -> Vec<F
                 .filter(|&f| serving(f)),
         )
         .collect()
+}
+
+/// The cost builders' fields that a scenario's modes use (issue 25), with
+/// their values, in form order and beyond what [`used_inputs`] lists: with
+/// request costs from tokens the price unit and both sides' tokens, prices,
+/// cache, retries and fallback; with an itemized investment its items
+/// (labeling, compute as its mode prices it, curation, setup, other); with
+/// itemized operations monitoring, support and retraining. Each group
+/// starts with its mode. Nothing for a section entered directly, so the
+/// exports of such a scenario are as before.
+pub fn part_inputs(raw: &RawInputs, p: &Parsed) -> Vec<(Field, f64)> {
+    use Field::*;
+    let mut fields = Vec::new();
+    if p.tokens.is_some() {
+        fields.extend([CostMode, PriceUnit]);
+        fields.extend(BASE_TOKENS);
+        fields.extend(FT_TOKENS);
+    }
+    if let Some(investment) = p.investment {
+        fields.extend([TrainingMode, LabelExamples, LabelCost, LabelQa, ComputeMode]);
+        match investment.training_tokens {
+            Some(_) => fields.extend([TrainTokens, TrainEpochs, TrainPrice]),
+            None => fields.push(ComputeFlat),
+        }
+        fields.extend([
+            CurationHours,
+            CurationRate,
+            SetupHours,
+            SetupRate,
+            OtherOneTime,
+        ]);
+    }
+    if p.operations.is_some() {
+        fields.extend([MaintenanceMode, Monitoring, SupportHours, SupportRate]);
+        fields.extend([RetrainCost, RetrainPerYear]);
+    }
+    let listed = used_inputs([&p.inputs]);
+    let mark = raw.decimal_mark();
+    fields
+        .into_iter()
+        .filter(|f| !listed.contains(f))
+        .filter_map(|f| Some((f, parse_field(f, raw.get(f), mark).ok()?)))
+        .collect()
+}
+
+/// The baseline side's fields of the request-cost builder, in form order.
+const BASE_TOKENS: [Field; 7] = [
+    Field::BaseInputTokens,
+    Field::BaseOutputTokens,
+    Field::BaseInputPrice,
+    Field::BaseOutputPrice,
+    Field::BaseCacheShare,
+    Field::BaseCachePrice,
+    Field::BaseRetryRate,
+];
+
+/// The fine-tuned side's fields of the request-cost builder, in form order.
+const FT_TOKENS: [Field; 8] = [
+    Field::FtInputTokens,
+    Field::FtOutputTokens,
+    Field::FtInputPrice,
+    Field::FtOutputPrice,
+    Field::FtCacheShare,
+    Field::FtCachePrice,
+    Field::FtRetryRate,
+    Field::FtFallbackShare,
+];
+
+/// A builder field's label in an export, where it stands without the
+/// form's side headings: a side's token field names its side ("Baseline
+/// input tokens", "Fine-tuned fallback to baseline"), as the serving
+/// fields' labels do.
+pub fn part_label(field: Field) -> String {
+    let side = if BASE_TOKENS.contains(&field) {
+        "Baseline"
+    } else if FT_TOKENS.contains(&field) {
+        "Fine-tuned"
+    } else {
+        return field.label().to_owned();
+    };
+    let mut label = field.label().chars();
+    let first = label.next().map(|c| c.to_lowercase().to_string());
+    format!("{side} {}{}", first.unwrap_or_default(), label.as_str())
 }
 
 /// A number in the exported file: whole numbers without a fraction
@@ -344,6 +472,19 @@ pub fn to_csv(name: &str, i: &Inputs, r: &Results) -> String {
 /// any (issue #17): the ranges' ends, draws and seed as inputs, the
 /// simulation's figures as results.
 pub fn to_csv_with(name: &str, i: &Inputs, r: &Results, sim: Option<&Summary>) -> String {
+    to_csv_parts(name, i, &[], r, sim)
+}
+
+/// [`to_csv_with`], with the builders' fields the scenario uses
+/// ([`part_inputs`]): `input` rows after the model's inputs, before the
+/// ranges, each labelled by [`part_label`].
+pub fn to_csv_parts(
+    name: &str,
+    i: &Inputs,
+    parts: &[(Field, f64)],
+    r: &Results,
+    sim: Option<&Summary>,
+) -> String {
     let mut out = csv_line(["kind", "name", "label", "value", "text"]);
     out += &csv_row([
         Cell::Text("scenario"),
@@ -356,11 +497,16 @@ pub fn to_csv_with(name: &str, i: &Inputs, r: &Results, sim: Option<&Summary>) -
     let used = used_inputs([i])
         .into_iter()
         .map(|f| (f, input_value(i, f).unwrap_or_default()));
-    for (f, v) in used.chain(ranges) {
+    let used = used.map(|(f, v)| (f, v, f.label().to_owned()));
+    let parts = parts.iter().map(|&(f, v)| (f, v, part_label(f)));
+    let ranges = ranges
+        .into_iter()
+        .map(|(f, v)| (f, v, f.label().to_owned()));
+    for (f, v, label) in used.chain(parts).chain(ranges) {
         out += &csv_row([
             Cell::Text("input"),
             Cell::Text(f.name()),
-            Cell::Text(f.label()),
+            Cell::Text(&label),
             Cell::Number(&data(v)),
             Cell::Text(&input_text(f, v)),
         ]);
@@ -412,13 +558,30 @@ pub fn to_markdown(name: &str, i: &Inputs, r: &Results) -> String {
 /// has any (issue #17): each range, the cases simulated, the figures, and
 /// the sentence under the table.
 pub fn to_markdown_with(name: &str, i: &Inputs, r: &Results, sim: Option<&Summary>) -> String {
+    to_markdown_parts(name, i, &[], r, sim)
+}
+
+/// [`to_markdown_with`], with the builders' fields the scenario uses
+/// ([`part_inputs`]) as rows after the model's inputs. A choice is written
+/// as the form writes it (`From tokens`), every other value as in the CSV.
+pub fn to_markdown_parts(
+    name: &str,
+    i: &Inputs,
+    parts: &[(Field, f64)],
+    r: &Results,
+    sim: Option<&Summary>,
+) -> String {
     let mut out = format!("**{}**\n\n| | |\n|---|---:|\n", md_cell(name));
+    let text = |f: Field, v: f64| match f.kind() {
+        Kind::Choice(_) => input_words(f, v),
+        _ => input_text(f, v),
+    };
     for f in used_inputs([i]) {
-        out += &format!(
-            "| {} | {} |\n",
-            f.label(),
-            input_text(f, input_value(i, f).unwrap_or_default())
-        );
+        let v = input_value(i, f).unwrap_or_default();
+        out += &format!("| {} | {} |\n", f.label(), text(f, v));
+    }
+    for &(f, v) in parts {
+        out += &format!("| {} | {} |\n", part_label(f), text(f, v));
     }
     for m in metrics::of(r) {
         out += &format!("| {} | {} |\n", m.label, m.text(r));

@@ -323,3 +323,23 @@ impl Field {
         Field::FtUnitHours,
     ];
 }
+
+/// What people read for `option` of a choice field: the form's words for
+/// it ("Per request only" for `per_token`), which the comparison and the
+/// Markdown export use too. An option without words of its own (a currency
+/// code, a locale tag) is written as it is.
+pub fn option_label(option: &str) -> &str {
+    match option {
+        "direct" => "Direct entry",
+        "tokens" => "From tokens",
+        "itemized" => "Itemized",
+        "1m" => "1M tokens",
+        "1k" => "1K tokens",
+        "flat" => "Flat amount",
+        // Serving costs (issue #15).
+        "per_token" => "Per request only",
+        "hourly" => "Hourly fee",
+        "capacity" => "Capacity units",
+        other => other,
+    }
+}

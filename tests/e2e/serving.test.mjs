@@ -238,7 +238,8 @@ test('a serving scenario survives its link, its exports, an import and the compa
   await t.page.locator('[data-compare]').nth(1).check();
   const table = t.page.locator('[data-testid="compare-table"]');
   const cells = async (row) => (await table.locator(`tr[data-row="${row}"] td`).allInnerTexts()).map((s) => s.split('\n')[0].trim());
-  assert.deepEqual(await cells('ft_serving'), ['per_token', 'capacity']);
+  // Issue 25: the choices by the form's labels (this line read ['per_token', 'capacity'], the reported bug).
+  assert.deepEqual(await cells('ft_serving'), ['Per request only', 'Capacity units']);
   assert.deepEqual(await cells('ft_unit_rate'), ['not used', '$1.20']);
   assert.deepEqual(await cells('finetuned_units'), ['n/a', '1 unit']);
   const cmp = await download(t.page, 'export-compare-csv');

@@ -4,7 +4,7 @@
 
 use super::line::Marker;
 use super::scale::{nice_ticks, Frame, Scale, Tick};
-use super::svg::{axes, label_place, Px};
+use super::svg::{axes, label_place, text_width, Px};
 use crate::core::format::{count, count_short, money, money_short, percent, Escaped};
 use crate::core::montecarlo::Summary;
 
@@ -97,11 +97,21 @@ pub fn distribution(s: &Summary, width: f64, height: f64) -> Distribution {
         .max()
         .unwrap_or(1);
     frame.left = (widest as f64 * 7.2 + 14.0).max(40.0);
-    let x = Scale::linear(first, last, frame.left, frame.right);
     let (x_values, _, _) = nice_ticks(first, last, if frame.width < 520.0 { 3 } else { 6 });
-    let x_ticks = x_values
+    let x_values: Vec<f64> = x_values
         .into_iter()
         .filter(|t| (first..=last).contains(t))
+        .collect();
+    // A tick at the plot's right end has its label centred there: the plot
+    // leaves half of it inside the chart ("$600K" was cut on a phone).
+    if let Some(&end) = x_values.last().filter(|&&t| t == last) {
+        frame.right = frame
+            .right
+            .min(frame.width - text_width(&money_short(end)) / 2.0 - 4.0);
+    }
+    let x = Scale::linear(first, last, frame.left, frame.right);
+    let x_ticks = x_values
+        .into_iter()
         .map(|t| Tick {
             pos: x.map(t),
             label: money_short(t),

@@ -70,6 +70,13 @@ pub fn axes(out: &mut String, f: &Frame, y_ticks: &[Tick], x_ticks: &[Tick]) {
     );
 }
 
+/// The width a chart's label of `text` takes at most, in pixels: about
+/// 8 px a character of 12 px text (digits in the fallback sans-serif
+/// measure 7.6, bold ones 7.6–8).
+pub fn text_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 8.0
+}
+
 /// Where a marker's label goes: right of the line if it fits, else left of
 /// it, else centred within the chart (labels are at most about 8 px a
 /// character: 12 px bold digits in the fallback sans-serif measure 7.6–8).

@@ -2,7 +2,7 @@
 //! change in net benefit, largest impact first.
 
 use super::scale::{nice_ticks, Frame, Scale, Tick};
-use super::svg::Px;
+use super::svg::{text_width, Px};
 use crate::core::field::{Field, MIN_NONZERO};
 use crate::core::format::Escaped;
 use crate::core::format::{money, money_short, number};
@@ -133,6 +133,12 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
         .flat_map(|b| [b.2.abs(), b.3.abs()])
         .fold(0.0, f64::max);
     let (ticks, lo, hi) = nice_ticks(-extent, extent, 4);
+    // The outer tick labels are centred on the plot's edges: the plot
+    // leaves half of each inside the chart ("−$400K" and "$400K" were cut).
+    let labels: Vec<String> = ticks.iter().map(|&t| money_short(t)).collect();
+    let half = |label: Option<&String>| label.map_or(0.0, |l| text_width(l) / 2.0 + 4.0);
+    frame.left = frame.left.max(half(labels.first()));
+    frame.right = frame.right.min(frame.width - half(labels.last()));
     let x = Scale::linear(lo, hi, frame.left, frame.right);
     let bars = raw
         .into_iter()
@@ -162,9 +168,10 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
         frame,
         x_ticks: ticks
             .into_iter()
-            .map(|t| Tick {
+            .zip(labels)
+            .map(|(t, label)| Tick {
                 pos: x.map(t),
-                label: money_short(t),
+                label,
             })
             .collect(),
         zero_x: x.map(0.0),
@@ -215,6 +222,14 @@ impl Tornado {
                 p = Px(k.pos),
             );
         }
+        // The zero line goes under the bars and their labels: on a phone a
+        // label above its bar crosses it, and is drawn over it with a halo
+        // (CSS), never under it.
+        let _ = write!(
+            out,
+            r#"<line class="zero" x1="{z}" x2="{z}" y1="{t}" y2="{b}"/>"#,
+            z = Px(self.zero_x)
+        );
         for bar in &self.bars {
             let tip = bar.tip(self.range);
             let _ = write!(
@@ -223,6 +238,16 @@ impl Tornado {
                 bar.name,
                 tip = Escaped(&tip),
             );
+            for (class, end) in [("low", bar.x_low), ("high", bar.x_high)] {
+                let _ = write!(
+                    out,
+                    r#"<rect class="{class}" x="{}" width="{}" y="{}" height="{}"/>"#,
+                    Px(end.min(self.zero_x)),
+                    Px((end - self.zero_x).abs().max(1.0)),
+                    Px(bar.y),
+                    Px(bar.h),
+                );
+            }
             let (lx, ly, anchor) = if self.labels_above {
                 (f.left, bar.y - 5.0, "start")
             } else {
@@ -235,23 +260,8 @@ impl Tornado {
                 Px(ly),
                 Escaped(bar.label),
             );
-            for (class, end) in [("low", bar.x_low), ("high", bar.x_high)] {
-                let _ = write!(
-                    out,
-                    r#"<rect class="{class}" x="{}" width="{}" y="{}" height="{}"/>"#,
-                    Px(end.min(self.zero_x)),
-                    Px((end - self.zero_x).abs().max(1.0)),
-                    Px(bar.y),
-                    Px(bar.h),
-                );
-            }
             out.push_str("</g>");
         }
-        let _ = write!(
-            out,
-            r#"<line class="zero" x1="{z}" x2="{z}" y1="{t}" y2="{b}"/>"#,
-            z = Px(self.zero_x)
-        );
         out
     }
 }
