@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::field::{ChoiceField, NumberField};
 use super::metric::Metric;
-use super::pickers::{CatalogueBar, ModelPicker};
+use super::pickers::{ModelPicker, PriceUnitField};
 use super::state::use_calc;
 use crate::core::builders::RequestCost;
 use crate::core::catalogue::Side;
@@ -34,8 +34,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
         })
     };
     view! {
-        <ChoiceField field=PriceUnit/>
-        <CatalogueBar/>
+        <PriceUnitField/>
         <div class="sides">
             <fieldset class="side">
                 <legend>"Baseline model"</legend>
@@ -156,6 +155,13 @@ fn ServingSide(
                 <div class="fields single">{numbers(1..4)}</div>
             </Show>
             <Show when=is("capacity")>
+                // Issue 25: the unit price from the catalogue and the GPUs per
+                // unit, from the builders' chunk.
+                {super::split::lazy(if fields[0] == Field::BaseServing {
+                    super::split::BASE_UNITS
+                } else {
+                    super::split::FT_UNITS
+                })}
                 <div class="fields single">{numbers(4..9)}</div>
             </Show>
         </div>

@@ -45,6 +45,8 @@ pub fn InputsCard() -> impl IntoView {
                     <NumberField field=Field::Months/>
                 </div>
                 <Section field=Field::CostMode>
+                    // The price catalogue in either cost mode (issue 25).
+                    {super::split::lazy(super::split::CATALOGUE)}
                     <Show when=mode(Field::CostMode, "direct")>
                         <div class="fields">
                             <NumberField field=Field::Baseline/>

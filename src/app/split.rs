@@ -73,6 +73,26 @@ split_card!(
     "the request-cost builder",
     view! { <super::builders::RequestCostBuilder/> }
 );
+// Issue 25: the catalogue's bar (in either cost mode) and the capacity units'
+// pickers, in the builders' chunk with the rest of the catalogue's page parts.
+split_card!(
+    CATALOGUE,
+    builders,
+    "the price catalogue",
+    view! { <super::pickers::CatalogueBar/> }
+);
+split_card!(
+    BASE_UNITS,
+    builders,
+    "the baseline's unit type picker",
+    view! { <super::pickers::UnitPicker side=crate::core::catalogue::Side::Baseline/> }
+);
+split_card!(
+    FT_UNITS,
+    builders,
+    "the fine-tuned side's unit type picker",
+    view! { <super::pickers::UnitPicker side=crate::core::catalogue::Side::FineTuned/> }
+);
 split_card!(
     INVESTMENT,
     builders,
