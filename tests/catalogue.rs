@@ -862,14 +862,18 @@ fn a_model_without_a_training_price_says_so_and_drops_the_old_mark() {
     assert_eq!(gaps[0].what, "training price");
     assert_eq!(
         gap_markup(&gaps[0]),
-        "<span class=\"unlisted-mark\">No training price listed for GPT-4.1 mini (Azure), fine-tuned, \
-         Standard deployment (Azure OpenAI) in the catalogue:</span> this value is not from it (a \
-         previous model's or your own). Check it with the provider."
+        "<span class=\"unlisted-mark\">No training price listed</span> for GPT-4.1 mini (Azure), \
+         fine-tuned, Standard deployment (Azure OpenAI) in the catalogue: this value is not from it \
+         (a previous model's or your own). Check it with the provider."
     );
     let e = entry("azure/ft:gpt-4.1-mini").unwrap();
-    assert!(gaps_sentence(e, Side::FineTuned)
-        .unwrap()
-        .starts_with("No training price listed"));
+    assert_eq!(
+        gaps_sentence(e, Side::FineTuned).as_deref(),
+        Some(
+            "No training price listed for it: the training price field keeps its value, not from \
+             the catalogue (a previous model's or your own)."
+        )
+    );
     // The oldest price in use is no longer the training price's date.
     assert_ne!(oldest_in_use(&raw), Some("2025-08-21"));
 
@@ -1047,7 +1051,7 @@ fn gpus_per_unit_default_to_one_and_change_no_existing_figure() {
 fn the_catalogue_view_offers_each_entry_for_the_picks_it_fits() {
     use ft_roi::core::catalogue::rows_markup;
     let openai = rows_markup(Some("OpenAI"));
-    assert!(openai.contains("<button type=\"button\" class=\"chip pick\" data-pick=\"base_model\" data-id=\"openai/gpt-4o-mini-2024-07-18\" aria-label=\"Use GPT-4o mini (2024-07-18) as the baseline model\">Use as baseline</button>"));
+    assert!(openai.contains("<button type=\"button\" class=\"chip pick\" data-pick=\"base_model\" data-id=\"openai/gpt-4o-mini-2024-07-18\" aria-label=\"Use as baseline: GPT-4o mini (2024-07-18)\">Use as baseline</button>"));
     assert!(openai.contains("data-pick=\"ft_model\" data-id=\"openai/ft:gpt-4o-mini-2024-07-18\""));
     assert!(!openai.contains("data-pick=\"ft_model\" data-id=\"openai/gpt-4o-mini-2024-07-18\""));
     let gpu = rows_markup(Some("GPU-hour reference"));

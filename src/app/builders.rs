@@ -35,10 +35,15 @@ pub fn RequestCostBuilder() -> impl IntoView {
     };
     view! {
         <PriceUnitField/>
+        // The pickers span the builder (issue 25): a catalogue id is too
+        // long for half of it.
+        <div class="pickers">
+            <ModelPicker side=Side::Baseline/>
+            <ModelPicker side=Side::FineTuned/>
+        </div>
         <div class="sides">
             <fieldset class="side">
                 <legend>"Baseline model"</legend>
-                <ModelPicker side=Side::Baseline/>
                 <div class="fields single">
                     {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
                 </div>
@@ -52,7 +57,6 @@ pub fn RequestCostBuilder() -> impl IntoView {
             </fieldset>
             <fieldset class="side">
                 <legend>"Fine-tuned model"</legend>
-                <ModelPicker side=Side::FineTuned/>
                 <div class="fields single">
                     {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
                 </div>

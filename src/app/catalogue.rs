@@ -90,8 +90,17 @@ pub fn check_models(calc: Calc) {
     calc.notify(
         "catalogue",
         format!(
-            "This scenario names a model the price catalogue does not have: {}. It is ignored; \
+            "This scenario names {} the price catalogue does not have: {}. It is ignored; \
              the prices in the scenario still apply.",
+            // Issue 25: a unit type (GPU-hour entry) is not a model.
+            if unknown
+                .iter()
+                .all(|(f, _)| matches!(f, Field::BaseModel | Field::FtModel))
+            {
+                "a model"
+            } else {
+                "an entry"
+            },
             names.join(", ")
         ),
     );

@@ -15,7 +15,7 @@ use super::state::{use_calc, Calc};
 use crate::core::catalogue::{usd, Entry, Pick, Side, STALE_AFTER_DAYS};
 use crate::core::fill::{
     choice_texts, conversion, gaps_sentence, per_unit_words, pick_fills, refill_unit_rate, stale,
-    switch_price_unit, text, untouched_at, Conversion,
+    switch_price_unit, text, unit_gpus, untouched_at, Conversion,
 };
 use crate::core::format::{data, money};
 use crate::core::Field;
@@ -271,10 +271,8 @@ pub fn Picker(
         let rate = fill.and_then(|f| f.rate);
         let mut out = match pick {
             Pick::Model(side) => {
-                let mut out = format!(
-                    "{} ({}): token prices from the catalogue.",
-                    e.name, e.provider
-                );
+                // The name and provider are on the line above.
+                let mut out = "Token prices from the catalogue.".to_owned();
                 if side == Side::FineTuned {
                     if let Some(t) = e.training {
                         out += &format!(
@@ -299,17 +297,13 @@ pub fn Picker(
                 Some((f, per_unit)) => {
                     calc.track_display();
                     format!(
-                        "{} ({}): {} = {} per unit-hour in the unit price.",
-                        e.name,
-                        e.provider,
+                        "{} = {} per unit-hour in the unit price.",
                         per_unit_words(&per_unit),
                         money(f.value)
                     )
                 }
-                None => format!(
-                    "{} ({}): enter the GPUs per unit (a whole number from 1 to 1,000) to price a unit.",
-                    e.name, e.provider
-                ),
+                None => "Enter the GPUs per unit (a whole number from 1 to 1,000) to price a unit."
+                    .to_owned(),
             },
         };
         if let Some(r) = rate {
@@ -336,10 +330,10 @@ pub fn Picker(
     };
     let (caption, placeholder) = match pick {
         Pick::Model(_) => (
-            "Model from the price catalogue",
-            "Search models, providers…",
+            format!("{} from the price catalogue", field.label()),
+            "Search models or providers",
         ),
-        Pick::Unit(_) => ("Unit type from the price catalogue", "Search: H100, A100…"),
+        Pick::Unit(_) => ("Unit type from the price catalogue".to_owned(), "e.g. H100"),
     };
     view! {
         <div class="picker">
@@ -388,11 +382,21 @@ pub fn UnitPicker(
 ) -> impl IntoView {
     let calc = use_calc();
     let [_, _, gpus] = side.unit_fields();
+    // The last valid GPUs per unit: typing 4 over 1 passes through an empty
+    // field, and the price filled for 1 GPU must still count as the
+    // catalogue's.
+    let last = StoredValue::new(calc.field(gpus).get_untracked());
     let on_gpus = Callback::new(move |t: String| {
-        let before = calc.raw_untracked();
+        let mut before = calc.raw_untracked();
+        if unit_gpus(side, &before).is_none() {
+            before.set(gpus, last.get_value());
+        }
         let mut after = before.clone();
         after.set(gpus, t.clone());
         let refill = refill_unit_rate(&before, &after, side);
+        if unit_gpus(side, &after).is_some() {
+            last.set_value(t.clone());
+        }
         calc.field(gpus).set(t);
         if let Some((field, t)) = refill {
             calc.field(field).set(t);

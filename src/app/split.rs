@@ -347,6 +347,23 @@ pub fn lazy(card: Card) -> AnyView {
     .into_any()
 }
 
+/// `card` in place, at once, like [`lazy`], but nothing where its chunk
+/// failed to load: for an extra beside a card of the same chunk that says so
+/// itself (issue 25: the catalogue's bar above the request-cost builder).
+pub fn lazy_quiet(card: Card) -> AnyView {
+    let (load, _) = match card {
+        Card::Now(build) => return build(),
+        Card::Split { load, what } => (load, what),
+    };
+    let got = RwSignal::new(None::<Build>);
+    spawn_local(async move {
+        if let Ok(build) = load().await {
+            got.try_set(Some(build));
+        }
+    });
+    (move || got.get().map(|build| build())).into_any()
+}
+
 /// Where a card would be whose chunk failed to load: a message and a button
 /// that tries again (a failed load is not remembered), then the card. In a
 /// card of its own when `card` (below the results), else a line in place.

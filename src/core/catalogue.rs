@@ -429,16 +429,14 @@ pub fn rows_markup(provider: Option<&str>) -> String {
         // Issue 25: the dialog picks too, a button per pick the entry fits.
         let mut picks = String::new();
         for pick in Pick::ALL.into_iter().filter(|p| p.fits(e)) {
-            let (short, side) = match pick {
-                Pick::Model(Side::Baseline) => ("Use as baseline", "baseline"),
-                Pick::Model(Side::FineTuned) => ("Use as fine-tuned", "fine-tuned"),
-                Pick::Unit(Side::Baseline) => ("Baseline units", "baseline"),
-                Pick::Unit(Side::FineTuned) => ("Fine-tuned units", "fine-tuned"),
+            let short = match pick {
+                Pick::Model(Side::Baseline) => "Use as baseline",
+                Pick::Model(Side::FineTuned) => "Use as fine-tuned",
+                Pick::Unit(Side::Baseline) => "Baseline units",
+                Pick::Unit(Side::FineTuned) => "Fine-tuned units",
             };
-            let long = match pick {
-                Pick::Model(_) => format!("Use {} as the {side} model", e.name),
-                Pick::Unit(_) => format!("Price the {side} side's units with {}", e.name),
-            };
+            // The visible words first, then the entry they apply to.
+            let long = format!("{short}: {}", e.name);
             picks += &format!(
                 "<button type=\"button\" class=\"chip pick\" data-pick=\"{}\" data-id=\"{}\" aria-label=\"{}\">{short}</button>",
                 pick.label_field().name(),

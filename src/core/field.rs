@@ -168,7 +168,7 @@ fields! {
     BaseHostRate: "base_host_rate", "Baseline hosting fee", "$ / deployment-hour", "Fee per deployment and hour on top of per-request costs.", 0.1, Kind::Money, "0";
     BaseHostHours: "base_host_hours", "Baseline hours billed", "hours / month", "Hours each deployment is billed a month: 730 is always on (8,760 ÷ 12), 744 at most.", 1.0, Kind::Bounded(744), "730";
     BaseHostDeployments: "base_host_deployments", "Baseline deployments", "deployments", "Deployments paying the fee, 0 to 10,000.", 1.0, Kind::Whole(10_000), "1";
-    BaseUnitRate: "base_unit_rate", "Baseline unit price", "$ / unit-hour", "One GPU, replica or provisioned-throughput unit for an hour.", 0.1, Kind::Money, "0";
+    BaseUnitRate: "base_unit_rate", "Baseline unit price", "$ / unit-hour", "One unit for an hour: a GPU, a replica of several GPUs, or a provisioned-throughput unit.", 0.1, Kind::Money, "0";
     BaseUnitRps: "base_unit_rps", "Baseline throughput per unit", "requests / second", "Requests per second one unit sustains at the latency you need.", 1.0, Kind::Positive, "1";
     BasePeakFactor: "base_peak_factor", "Baseline peak factor", "× average load", "Peak-to-average load the units are sized for, 1 to 100.", 0.5, Kind::Between(1, 100), "2";
     BaseMinUnits: "base_min_units", "Baseline minimum units", "units", "Always-on minimum, 0 to 10,000; 0 scales to zero without traffic.", 1.0, Kind::Whole(10_000), "1";
@@ -177,7 +177,7 @@ fields! {
     FtHostRate: "ft_host_rate", "Fine-tuned hosting fee", "$ / deployment-hour", "Fee per deployment and hour on top of per-request costs (Azure OpenAI: about $1.70).", 0.1, Kind::Money, "0";
     FtHostHours: "ft_host_hours", "Fine-tuned hours billed", "hours / month", "Hours each deployment is billed a month: 730 is always on (8,760 ÷ 12), 744 at most.", 1.0, Kind::Bounded(744), "730";
     FtHostDeployments: "ft_host_deployments", "Fine-tuned deployments", "deployments", "Deployments paying the fee, 0 to 10,000.", 1.0, Kind::Whole(10_000), "1";
-    FtUnitRate: "ft_unit_rate", "Fine-tuned unit price", "$ / unit-hour", "One GPU, replica or provisioned-throughput unit for an hour.", 0.1, Kind::Money, "0";
+    FtUnitRate: "ft_unit_rate", "Fine-tuned unit price", "$ / unit-hour", "One unit for an hour: a GPU, a replica of several GPUs, or a provisioned-throughput unit.", 0.1, Kind::Money, "0";
     FtUnitRps: "ft_unit_rps", "Fine-tuned throughput per unit", "requests / second", "Requests per second one unit sustains at the latency you need.", 1.0, Kind::Positive, "1";
     FtPeakFactor: "ft_peak_factor", "Fine-tuned peak factor", "× average load", "Peak-to-average load the units are sized for, 1 to 100.", 0.5, Kind::Between(1, 100), "2";
     FtMinUnits: "ft_min_units", "Fine-tuned minimum units", "units", "Always-on minimum, 0 to 10,000; 0 scales to zero without traffic.", 1.0, Kind::Whole(10_000), "1";

@@ -392,7 +392,7 @@ pub fn gaps(raw: &RawInputs) -> Vec<Gap> {
 /// The note under a field of a [`Gap`], as markup (text escaped).
 pub fn gap_markup(gap: &Gap) -> String {
     format!(
-        "<span class=\"unlisted-mark\">No {} listed for {} ({}) in the catalogue:</span> this value is \
+        "<span class=\"unlisted-mark\">No {} listed</span> for {} ({}) in the catalogue: this value is \
          not from it (a previous model's or your own). Check it with the provider.",
         gap.what,
         Escaped(gap.entry.name),
@@ -403,29 +403,21 @@ pub fn gap_markup(gap: &Gap) -> String {
 /// What a picker's status says about the prices `entry` does not list on
 /// `side` (issue 25), or `None` when it lists every one the side can take.
 pub fn gaps_sentence(entry: &Entry, side: Side) -> Option<String> {
-    let mut missing = Vec::new();
-    if entry.tokens.is_none() {
-        missing.push("token prices");
-    }
-    if side == Side::FineTuned && entry.training.is_none() {
-        missing.push("training price");
-    }
-    if missing.is_empty() {
-        return None;
-    }
+    let (what, fields) = match (
+        entry.tokens.is_none(),
+        side == Side::FineTuned && entry.training.is_none(),
+    ) {
+        (true, true) => (
+            "token prices or training price",
+            "those fields keep their values",
+        ),
+        (true, false) => ("token prices", "the token price fields keep their values"),
+        (false, true) => ("training price", "the training price field keeps its value"),
+        (false, false) => return None,
+    };
     Some(format!(
-        "No {} listed: the value{} in {} not from the catalogue (a previous model's or your own).",
-        missing.join(" or "),
-        if missing.len() == 1 && missing[0] != "token prices" {
-            " is kept, but is"
-        } else {
-            "s are kept, but are"
-        },
-        if missing.len() == 1 {
-            "its field is"
-        } else {
-            "their fields are"
-        },
+        "No {what} listed for it: {fields}, not from the catalogue (a previous model's or your \
+         own)."
     ))
 }
 
