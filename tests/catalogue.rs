@@ -703,3 +703,371 @@ fn a_hosting_fee_sets_hourly_serving_and_leaves_with_its_model() {
     choose(&mut eur, Side::FineTuned, "azure/ft:gpt-4.1");
     assert_eq!(eur.get(Field::FtHostRate), "1.53");
 }
+
+// Issue 25: the price unit converts the prices; a model without a training
+// price says so; capacity units from GPU-hour prices; the dialog picks.
+
+/// Sets every text the core says choosing `id` for `pick` sets.
+fn pick(raw: &mut RawInputs, pick: ft_roi::core::catalogue::Pick, id: &str) {
+    let texts = ft_roi::core::fill::choice_texts(entry(id).unwrap(), pick, raw).unwrap();
+    for (field, t) in texts {
+        raw.set(field, t);
+    }
+}
+
+/// Applies [`switch_price_unit`] to `raw`.
+fn switch_unit(raw: &mut RawInputs, to: &str) {
+    for (field, t) in ft_roi::core::fill::switch_price_unit(raw, to) {
+        raw.set(field, t);
+    }
+}
+
+fn net_benefit(raw: &RawInputs) -> f64 {
+    ft_roi::core::calculate(&parse_scenario(raw).unwrap().inputs).net_benefit
+}
+
+#[test]
+fn switching_the_price_unit_converts_every_price_and_changes_no_figure() {
+    use ft_roi::core::catalogue::Pick;
+    // The issue's case: a support team at 2M requests a month, gpt-4.1-mini
+    // against its fine-tune, request costs from tokens.
+    let mut raw = tokens_scenario();
+    raw.set(Field::Requests, "2000000");
+    pick(
+        &mut raw,
+        Pick::Model(Side::Baseline),
+        "openai/gpt-4.1-2025-04-14",
+    );
+    pick(
+        &mut raw,
+        Pick::Model(Side::FineTuned),
+        "openai/ft:gpt-4.1-mini-2025-04-14",
+    );
+    let before = net_benefit(&raw);
+    let prices = |raw: &RawInputs| {
+        [
+            Field::BaseInputPrice,
+            Field::BaseOutputPrice,
+            Field::BaseCachePrice,
+            Field::FtInputPrice,
+            Field::FtOutputPrice,
+            Field::FtCachePrice,
+        ]
+        .map(|f| raw.get(f).to_owned())
+    };
+    let per_1m = prices(&raw);
+    assert_eq!(per_1m, ["2", "8", "0.5", "0.8", "3.2", "0.2"]);
+
+    switch_unit(&mut raw, "1k");
+    assert_eq!(raw.get(Field::PriceUnit), "1k");
+    assert_eq!(
+        prices(&raw),
+        ["0.002", "0.008", "0.0005", "0.0008", "0.0032", "0.0002"]
+    );
+    // Not one figure moves, and every price is still the catalogue's.
+    let after = net_benefit(&raw);
+    assert!(
+        (after - before).abs() <= 1e-9 * before.abs(),
+        "{before} → {after}"
+    );
+    assert_eq!(
+        ft_roi::core::format::money(after),
+        ft_roi::core::format::money(before)
+    );
+    assert!(current(&raw).iter().all(|f| !is_changed(f, &raw)));
+
+    // And back: the very texts of before.
+    switch_unit(&mut raw, "1m");
+    assert_eq!(prices(&raw), per_1m);
+    assert_eq!(net_benefit(&raw), before);
+
+    // Typed prices convert too; the training price (per 1M training tokens
+    // whatever the unit) does not; nothing when the unit stays.
+    let mut typed = tokens_scenario();
+    typed.set(Field::TrainPrice, "30");
+    let example = net_benefit(&typed);
+    switch_unit(&mut typed, "1k");
+    assert_eq!(typed.get(Field::BaseInputPrice), "0.01");
+    assert_eq!(typed.get(Field::FtOutputPrice), "0.006");
+    assert_eq!(typed.get(Field::TrainPrice), "30");
+    assert_eq!(net_benefit(&typed), example);
+    assert!(ft_roi::core::fill::switch_price_unit(&typed, "1k").is_empty());
+    assert!(ft_roi::core::fill::switch_price_unit(&typed, "1g").is_empty());
+}
+
+#[test]
+fn the_price_unit_switch_writes_the_scenario_number_format_and_keeps_bad_text() {
+    let mut raw = tokens_scenario();
+    raw.set(Field::Locale, "de-DE");
+    raw.set(Field::BaseInputPrice, "0,15");
+    raw.set(Field::BaseOutputPrice, "abc");
+    raw.set(Field::FtInputPrice, "");
+    raw.set(Field::FtOutputPrice, "0,3");
+    switch_unit(&mut raw, "1k");
+    assert_eq!(raw.get(Field::BaseInputPrice), "0,00015");
+    // Not numbers: kept as typed, for their fields' messages.
+    assert_eq!(raw.get(Field::BaseOutputPrice), "abc");
+    assert_eq!(raw.get(Field::FtInputPrice), "");
+    // No binary noise (0.3 ÷ 1,000 is 0.00030000000000000003 in binary).
+    assert_eq!(raw.get(Field::FtOutputPrice), "0,0003");
+    switch_unit(&mut raw, "1m");
+    assert_eq!(raw.get(Field::BaseInputPrice), "0,15");
+    assert_eq!(raw.get(Field::FtOutputPrice), "0,3");
+}
+
+#[test]
+fn a_link_per_1k_means_what_it_says() {
+    use ft_roi::core::scenario::decode;
+    // $0.002 and $0.008 per 1K tokens, 1,000 of each: $0.01 a request.
+    let d = decode(
+        "?v=1&cost_mode=tokens&price_unit=1k&base_input_price=0.002&base_output_price=0.008",
+        RawInputs::example(),
+    );
+    let p = parse_scenario(&d.raw).unwrap();
+    assert_eq!(unit_cost(p.inputs.baseline), "$0.01");
+}
+
+#[test]
+fn a_model_without_a_training_price_says_so_and_drops_the_old_mark() {
+    use ft_roi::core::catalogue::Pick;
+    use ft_roi::core::fill::{gap_markup, gaps, gaps_sentence};
+    let mut raw = tokens_scenario();
+    raw.set(Field::TrainingMode, "itemized");
+    raw.set(Field::ComputeMode, "tokens");
+    pick(
+        &mut raw,
+        Pick::Model(Side::FineTuned),
+        "openai/ft:gpt-4.1-mini-2025-04-14",
+    );
+    assert_eq!(raw.get(Field::TrainPrice), "5");
+    assert!(gaps(&raw).is_empty());
+    assert!(current(&raw).iter().any(|f| f.field == Field::TrainPrice));
+
+    // Azure lists token prices and the hosting fee, no training price.
+    pick(
+        &mut raw,
+        Pick::Model(Side::FineTuned),
+        "azure/ft:gpt-4.1-mini",
+    );
+    assert_eq!(raw.get(Field::FtInputPrice), "0.4");
+    assert_eq!(raw.get(Field::FtHostRate), "1.7");
+    assert_eq!(raw.get(Field::FtServing), "hourly");
+    // The old value stays, but nothing says it is the catalogue's: no fill,
+    // a gap that says whose it is.
+    assert_eq!(raw.get(Field::TrainPrice), "5");
+    assert!(current(&raw).iter().all(|f| f.field != Field::TrainPrice));
+    let gaps = gaps(&raw);
+    assert_eq!(gaps.len(), 1);
+    assert_eq!(gaps[0].field, Field::TrainPrice);
+    assert_eq!(gaps[0].what, "training price");
+    assert_eq!(
+        gap_markup(&gaps[0]),
+        "<span class=\"unlisted-mark\">No training price listed</span> for GPT-4.1 mini (Azure), \
+         fine-tuned, Standard deployment (Azure OpenAI) in the catalogue: this value is not from it \
+         (a previous model's or your own). Check it with the provider."
+    );
+    let e = entry("azure/ft:gpt-4.1-mini").unwrap();
+    assert_eq!(
+        gaps_sentence(e, Side::FineTuned).as_deref(),
+        Some(
+            "No training price listed for it: the training price field keeps its value, not from \
+             the catalogue (a previous model's or your own)."
+        )
+    );
+    // The oldest price in use is no longer the training price's date.
+    assert_ne!(oldest_in_use(&raw), Some("2025-08-21"));
+
+    // Back to a model with a training price: filled again, no gap.
+    pick(
+        &mut raw,
+        Pick::Model(Side::FineTuned),
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    );
+    assert_eq!(raw.get(Field::TrainPrice), "3");
+    assert!(ft_roi::core::fill::gaps(&raw)
+        .iter()
+        .all(|g| g.field != Field::TrainPrice));
+    // A base model has no training price to list.
+    let base = entry("openai/gpt-4o-mini-2024-07-18").unwrap();
+    assert_eq!(gaps_sentence(base, Side::Baseline), None);
+}
+
+#[test]
+fn a_pick_switches_request_costs_to_tokens_and_a_unit_pick_to_capacity() {
+    use ft_roi::core::catalogue::Pick;
+    use ft_roi::core::fill::choice_texts;
+    let raw = RawInputs::example();
+    let e = entry("openai/gpt-4o-mini-2024-07-18").unwrap();
+    let texts = choice_texts(e, Pick::Model(Side::Baseline), &raw).unwrap();
+    assert!(texts.contains(&(Field::CostMode, "tokens".to_owned())));
+    assert_eq!(
+        texts.last(),
+        Some(&(Field::BaseModel, "openai/gpt-4o-mini-2024-07-18".to_owned()))
+    );
+    // Already from tokens: the mode is not written again.
+    let texts = choice_texts(e, Pick::Model(Side::Baseline), &tokens_scenario()).unwrap();
+    assert!(texts.iter().all(|(f, _)| *f != Field::CostMode));
+    let gpu = entry("fireworks/gpu-h100").unwrap();
+    let texts = choice_texts(gpu, Pick::Unit(Side::FineTuned), &raw).unwrap();
+    assert_eq!(
+        texts,
+        [
+            (Field::FtUnitRate, "5.8".to_owned()),
+            (Field::FtServing, "capacity".to_owned()),
+            (Field::FtUnitType, "fireworks/gpu-h100".to_owned()),
+        ]
+    );
+    // Another currency waits for its rate.
+    let mut eur = raw.clone();
+    eur.set(Field::Currency, "EUR");
+    assert_eq!(
+        choice_texts(gpu, Pick::Unit(Side::FineTuned), &eur),
+        Err(NeedsRate::Missing)
+    );
+}
+
+#[test]
+fn a_gpu_hour_price_times_gpus_per_unit_fills_the_unit_price() {
+    use ft_roi::core::catalogue::Pick;
+    use ft_roi::core::fill::{note_markup, refill_unit_rate, unknown_labels};
+    let mut raw = RawInputs::example();
+    raw.set(Field::BaseServing, "capacity");
+    raw.set(Field::BaseUnitRps, "10");
+    raw.set(Field::FtServing, "capacity");
+    raw.set(Field::FtUnitRps, "10");
+    // A range: its middle, $3.495 per H100-hour.
+    pick(&mut raw, Pick::Unit(Side::Baseline), "gpu/h100-sxm");
+    assert_eq!(raw.get(Field::BaseUnitRate), "3.495");
+    // 4 GPUs per unit while the price is the catalogue's: refilled.
+    let mut four = raw.clone();
+    four.set(Field::BaseUnitGpus, "4");
+    assert_eq!(
+        refill_unit_rate(&raw, &four, Side::Baseline),
+        Some((Field::BaseUnitRate, "13.98".to_owned()))
+    );
+    four.set(Field::BaseUnitRate, "13.98");
+    let fill = current(&four)
+        .into_iter()
+        .find(|f| f.field == Field::BaseUnitRate)
+        .unwrap();
+    assert!(!is_changed(&fill, &four));
+    assert_eq!(fill.dated.as_of, "2026-05-01");
+    assert!(note_markup(&fill, false, DecimalMark::Point, "USD")
+        .ends_with(" · $3.495 per GPU-hour (the middle of $1.99–$5.00) × 4 GPUs per unit"));
+    // An edited unit price is the user's own: the GPUs leave it be.
+    let mut edited = four.clone();
+    edited.set(Field::BaseUnitRate, "12");
+    let mut eight = edited.clone();
+    eight.set(Field::BaseUnitGpus, "8");
+    assert_eq!(refill_unit_rate(&edited, &eight, Side::Baseline), None);
+    // Not a whole number of GPUs: nothing to fill, and the field says why.
+    let mut bad = four.clone();
+    bad.set(Field::BaseUnitGpus, "2.5");
+    assert_eq!(refill_unit_rate(&four, &bad, Side::Baseline), None);
+    assert!(parse_scenario(&bad)
+        .unwrap_err()
+        .iter()
+        .any(|(f, _)| *f == Field::BaseUnitGpus));
+    // A model-unit hour is a unit already: no GPUs multiplied in.
+    let mut pt = four.clone();
+    pick(
+        &mut pt,
+        Pick::Unit(Side::FineTuned),
+        "bedrock/pt:cohere.command-light-text-v14",
+    );
+    pt.set(Field::FtUnitGpus, "4");
+    assert_eq!(pt.get(Field::FtUnitRate), "6.8472");
+    assert!(current(&pt)
+        .iter()
+        .find(|f| f.field == Field::FtUnitRate)
+        .is_some_and(|f| f.value == 6.8472));
+    // The unit prices are prices in use: the oldest date counts them.
+    assert_eq!(oldest_in_use(&pt), Some("2026-05-01"));
+    // A unit type the catalogue does not know is reported, and ignored.
+    let mut unknown = raw.clone();
+    unknown.set(Field::FtUnitType, "gpu/h900");
+    assert_eq!(
+        unknown_labels(&unknown),
+        [(Field::FtUnitType, "gpu/h900".to_owned())]
+    );
+    // Other currencies convert the unit price too.
+    let mut eur = raw.clone();
+    eur.set(Field::Currency, "EUR");
+    eur.set(Field::FxRate, "0.9");
+    pick(&mut eur, Pick::Unit(Side::FineTuned), "fireworks/gpu-h100");
+    assert_eq!(eur.get(Field::FtUnitRate), "5.22");
+}
+
+#[test]
+fn gpus_per_unit_default_to_one_and_change_no_existing_figure() {
+    use ft_roi::core::metrics::gpus_text;
+    use ft_roi::core::scenario::{decode, encode};
+    let raw = RawInputs::example();
+    assert_eq!(raw.get(Field::BaseUnitGpus), "1");
+    assert_eq!(encode(&raw, &RawInputs::example()), "");
+    // A capacity link from before: the same figures, one GPU per unit.
+    let link = "?v=1&base_serving=capacity&base_unit_rate=10&base_min_units=4&ft_serving=capacity&ft_unit_rate=2.5";
+    let d = decode(link, RawInputs::example());
+    let p = parse_scenario(&d.raw).unwrap();
+    assert_eq!(p.unit_gpus, [1.0, 1.0]);
+    let mut four = d.raw.clone();
+    four.set(Field::BaseUnitGpus, "4");
+    let p4 = parse_scenario(&four).unwrap();
+    assert_eq!(p4.unit_gpus, [4.0, 1.0]);
+    // The unit price is per unit: the GPUs per unit change no figure.
+    assert_eq!(
+        ft_roi::core::calculate(&p.inputs),
+        ft_roi::core::calculate(&p4.inputs)
+    );
+    assert!(encode(&four, &RawInputs::example()).contains("base_unit_gpus=4"));
+    // Validated in capacity mode only; 1 to 1,000 whole.
+    for (text, ok) in [
+        ("1", true),
+        ("1000", true),
+        ("0", false),
+        ("1001", false),
+        ("2.5", false),
+        ("", false),
+    ] {
+        let mut r = d.raw.clone();
+        r.set(Field::FtUnitGpus, text);
+        assert_eq!(parse_scenario(&r).is_ok(), ok, "{text:?}");
+    }
+    let mut per_token = RawInputs::example();
+    per_token.set(Field::FtUnitGpus, "abc");
+    assert!(parse_scenario(&per_token).is_ok());
+    // In words: units × GPUs per unit.
+    assert_eq!(
+        gpus_text(4.0, 4.0),
+        "16 GPUs running: 4 units × 4 GPUs per unit"
+    );
+    assert_eq!(
+        gpus_text(1.0, 1.0),
+        "1 GPU running: 1 unit × 1 GPU per unit"
+    );
+}
+
+#[test]
+fn the_catalogue_view_offers_each_entry_for_the_picks_it_fits() {
+    use ft_roi::core::catalogue::rows_markup;
+    let openai = rows_markup(Some("OpenAI"));
+    assert!(openai.contains("<button type=\"button\" class=\"chip pick\" data-pick=\"base_model\" data-id=\"openai/gpt-4o-mini-2024-07-18\" aria-label=\"Use as baseline: GPT-4o mini (2024-07-18)\">Use as baseline</button>"));
+    assert!(openai.contains("data-pick=\"ft_model\" data-id=\"openai/ft:gpt-4o-mini-2024-07-18\""));
+    assert!(!openai.contains("data-pick=\"ft_model\" data-id=\"openai/gpt-4o-mini-2024-07-18\""));
+    let gpu = rows_markup(Some("GPU-hour reference"));
+    assert_eq!(gpu.matches("data-pick=\"base_unit_type\"").count(), 3);
+    assert_eq!(gpu.matches("data-pick=\"ft_unit_type\"").count(), 3);
+    assert!(!gpu.contains("data-pick=\"base_model\""));
+}
+
+#[test]
+fn exports_label_unit_types_too() {
+    use ft_roi::core::fill::csv_rows;
+    let mut raw = RawInputs::example();
+    raw.set(Field::FtServing, "capacity");
+    raw.set(Field::FtUnitType, "gpu/h100-sxm");
+    assert_eq!(
+        csv_rows(&raw),
+        "label,ft_unit_type,Fine-tuned unit type,gpu/h100-sxm,\"NVIDIA H100 SXM, on demand, across clouds (GPU-hour reference)\"\r\n"
+    );
+}

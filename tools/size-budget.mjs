@@ -25,8 +25,10 @@
  * phone bar, ranges on zero said in words) measured against main 956facf 365,395 → 371,374: +5,979 added exactly (first module +5.0 KB).
  * Issue 25, layout, comparison and exports (one font size per row of figures, chart labels kept inside, the scroll cue, the
  * comparison's words and models rows, the builders' fields in the CSV and Markdown) measured against main 956facf 365,395 → 370,041: +4,646, added exactly.
+ * Issue 25, catalogue items (price unit conversion, unlisted prices, the dialog picking in either cost mode, capacity units from
+ * GPU-hour prices with GPUs per unit, the pickers' names) measured against main 956facf 365,395 → 375,186: +9,791, added exactly.
  */
-export const BUDGET = 380_453; // 375,807 + 4,646: both branches' measured growth; checked against the merged build below.
+export const BUDGET = 390_244;
 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

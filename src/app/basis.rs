@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::metric::{Figure, Metric};
 use super::state::use_calc;
+use crate::core::catalogue::Side;
 use crate::core::format::{count, money, unit_cost};
+use crate::core::metrics::gpus_text;
 use crate::core::presets::{token_tier, TOKEN_TIERS};
 
 /// The breakdown card; hidden while a field is invalid.
@@ -92,6 +94,45 @@ fn ServingFigures() -> impl IntoView {
             })
         }
     };
+    // Issue 25: the GPUs running, units × GPUs per unit, where a unit has
+    // several GPUs or is priced per GPU-hour.
+    let catalogue = use_context::<super::catalogue::Catalogue>();
+    let gpus = move |baseline: bool| {
+        Signal::derive(move || {
+            calc.track_display();
+            let k = usize::from(!baseline);
+            let per_unit = calc
+                .parsed
+                .with(|p| p.as_ref().map_or(1.0, |p| p.unit_gpus[k]));
+            let side = if baseline {
+                Side::Baseline
+            } else {
+                Side::FineTuned
+            };
+            // Priced from a GPU-hour entry of the catalogue.
+            let gpu_priced = catalogue.is_some_and(|c| {
+                c.fills.with(|f| {
+                    f.iter().any(|f| {
+                        f.field == side.unit_fields()[1]
+                            && f.per_unit.is_some_and(|p| p.gpus.is_some())
+                    })
+                })
+            });
+            let units = calc.results.with(|r| {
+                r.as_ref().and_then(|r| {
+                    if baseline {
+                        r.baseline_units
+                    } else {
+                        r.finetuned_units
+                    }
+                })
+            });
+            match units {
+                Some(u) if per_unit > 1.0 || gpu_priced => gpus_text(u, per_unit),
+                _ => String::new(),
+            }
+        })
+    };
     let growing = move || {
         calc.parsed
             .with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0))
@@ -109,12 +150,12 @@ fn ServingFigures() -> impl IntoView {
             />
             <Figure name="baseline_serving_monthly"/>
             <Show when=capacity(true)>
-                <Figure name="baseline_units"/>
+                <Figure name="baseline_units" note=gpus(true)/>
                 <Figure name="baseline_utilization"/>
             </Show>
             <Figure name="finetuned_serving_monthly"/>
             <Show when=capacity(false)>
-                <Figure name="finetuned_units"/>
+                <Figure name="finetuned_units" note=gpus(false)/>
                 <Figure name="finetuned_utilization"/>
                 <Figure name="finetuned_idle_cost"/>
             </Show>

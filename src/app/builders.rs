@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::field::{ChoiceField, NumberField};
 use super::metric::Metric;
-use super::pickers::{CatalogueBar, ModelPicker};
+use super::pickers::{ModelPicker, PriceUnitField};
 use super::state::use_calc;
 use crate::core::builders::RequestCost;
 use crate::core::catalogue::Side;
@@ -34,12 +34,16 @@ pub fn RequestCostBuilder() -> impl IntoView {
         })
     };
     view! {
-        <ChoiceField field=PriceUnit/>
-        <CatalogueBar/>
+        <PriceUnitField/>
+        // The pickers span the builder (issue 25): a catalogue id is too
+        // long for half of it.
+        <div class="pickers">
+            <ModelPicker side=Side::Baseline/>
+            <ModelPicker side=Side::FineTuned/>
+        </div>
         <div class="sides">
             <fieldset class="side">
                 <legend>"Baseline model"</legend>
-                <ModelPicker side=Side::Baseline/>
                 <div class="fields single">
                     {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
                 </div>
@@ -53,7 +57,6 @@ pub fn RequestCostBuilder() -> impl IntoView {
             </fieldset>
             <fieldset class="side">
                 <legend>"Fine-tuned model"</legend>
-                <ModelPicker side=Side::FineTuned/>
                 <div class="fields single">
                     {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
                 </div>
@@ -156,6 +159,13 @@ fn ServingSide(
                 <div class="fields single">{numbers(1..4)}</div>
             </Show>
             <Show when=is("capacity")>
+                // Issue 25: the unit price from the catalogue and the GPUs per
+                // unit, from the builders' chunk.
+                {super::split::lazy(if fields[0] == Field::BaseServing {
+                    super::split::BASE_UNITS
+                } else {
+                    super::split::FT_UNITS
+                })}
                 <div class="fields single">{numbers(4..9)}</div>
             </Show>
         </div>

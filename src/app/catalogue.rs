@@ -7,28 +7,28 @@
 use leptos::prelude::*;
 
 use super::state::{use_calc, Calc};
-use crate::core::catalogue::{Entry, Side};
-use crate::core::fill::{current, differs, note_markup, text, unknown_models, Fill};
+use crate::core::catalogue::Entry;
+use crate::core::fill::{
+    current, differs, gap_markup, gaps, note_markup, text, unknown_labels, Fill, Gap,
+};
 use crate::core::{DecimalMark, Field};
 
 /// The catalogue's page state, shared through context.
 #[derive(Clone, Copy)]
 pub struct Catalogue {
-    /// The prices of the models the scenario names, as they would be filled
-    /// now: what each field is compared with.
+    /// The prices of the models and unit types the scenario names, as they
+    /// would be filled now: what each field is compared with.
     pub fills: Memo<Vec<Fill>>,
-    /// Per side, a model chosen in another currency before a rate was typed.
-    pub pending: RwSignal<[Option<&'static Entry>; 2]>,
-    /// Per side, the conversion factor of its last fill (1 in US dollars).
-    pub applied: StoredValue<[Option<f64>; 2]>,
-}
-
-/// The index of `side` in the per-side arrays.
-pub const fn slot(side: Side) -> usize {
-    match side {
-        Side::Baseline => 0,
-        Side::FineTuned => 1,
-    }
+    /// The prices the models the scenario names do not list (issue 25).
+    pub gaps: Memo<Vec<Gap>>,
+    /// Per pick (`Pick::slot`), an entry chosen in another currency before
+    /// a rate was typed.
+    pub pending: RwSignal<[Option<&'static Entry>; 4]>,
+    /// Per pick, the conversion factor of its last fill (1 in US dollars).
+    pub applied: StoredValue<[Option<f64>; 4]>,
+    /// What the last pick from the catalogue dialog did, in words (issue
+    /// 25: it may have switched request costs to tokens).
+    pub said: RwSignal<String>,
 }
 
 /// Sets up the catalogue's state for `calc` and tells the user about model
@@ -39,6 +39,10 @@ pub fn provide(calc: Calc) {
         for f in [
             Field::BaseModel,
             Field::FtModel,
+            Field::BaseUnitType,
+            Field::FtUnitType,
+            Field::BaseUnitGpus,
+            Field::FtUnitGpus,
             Field::Currency,
             Field::FxRate,
             Field::PriceUnit,
@@ -48,10 +52,23 @@ pub fn provide(calc: Calc) {
         }
         current(&calc.raw_untracked())
     });
+    let gaps = Memo::new(move |_| {
+        for f in [
+            Field::BaseModel,
+            Field::FtModel,
+            Field::BaseServing,
+            Field::FtServing,
+        ] {
+            calc.field(f).track();
+        }
+        gaps(&calc.raw_untracked())
+    });
     provide_context(Catalogue {
         fills,
-        pending: RwSignal::new([None; 2]),
-        applied: StoredValue::new([None; 2]),
+        gaps,
+        pending: RwSignal::new([None; 4]),
+        applied: StoredValue::new([None; 4]),
+        said: RwSignal::new(String::new()),
     });
     check_models(calc);
 }
@@ -61,20 +78,29 @@ pub fn provide(calc: Calc) {
 /// ignored, and the prices in the scenario still apply. Run wherever a whole
 /// scenario comes in (the page's start, an import, a saved scenario).
 pub fn check_models(calc: Calc) {
-    let unknown = unknown_models(&calc.raw_untracked());
+    let unknown = unknown_labels(&calc.raw_untracked());
     if unknown.is_empty() {
         calc.dismiss("catalogue");
         return;
     }
     let names: Vec<String> = unknown
         .iter()
-        .map(|(side, id)| format!("\u{201c}{id}\u{201d} ({})", side.model_field().label()))
+        .map(|(field, id)| format!("\u{201c}{id}\u{201d} ({})", field.label()))
         .collect();
     calc.notify(
         "catalogue",
         format!(
-            "This scenario names a model the price catalogue does not have: {}. It is ignored; \
+            "This scenario names {} the price catalogue does not have: {}. It is ignored; \
              the prices in the scenario still apply.",
+            // Issue 25: a unit type (GPU-hour entry) is not a model.
+            if unknown
+                .iter()
+                .all(|(f, _)| matches!(f, Field::BaseModel | Field::FtModel))
+            {
+                "a model"
+            } else {
+                "an entry"
+            },
             names.join(", ")
         ),
     );
@@ -99,20 +125,39 @@ pub fn field_fill(field: Field) -> Signal<Option<(Fill, bool)>> {
     })
 }
 
+/// The price the chosen model does not list for `field` (issue 25), if any.
+pub fn field_gap(field: Field) -> Signal<Option<Gap>> {
+    let Some(state) = use_context::<Catalogue>() else {
+        return Signal::derive(|| None);
+    };
+    Signal::derive(move || {
+        state
+            .gaps
+            .with(|list| list.iter().find(|g| g.field == field).copied())
+    })
+}
+
 /// Under a filled field: "as of <date> · <source>", or, once the value was
-/// edited, that it changed from the catalogue's and a button to put it back.
-/// The words are one string of markup from the core (`fill::note_markup`).
+/// edited, that it changed from the catalogue's and a button to put it back;
+/// under a field whose price the chosen model does not list, that its value
+/// is not from the catalogue. The words are one string of markup from the
+/// core (`fill::note_markup`, `fill::gap_markup`).
 #[component]
 pub fn FillNote(
     /// The field.
     field: Field,
     /// Its catalogue price and whether it was changed ([`field_fill`]).
     fill: Signal<Option<(Fill, bool)>>,
+    /// The price the chosen model does not list for it ([`field_gap`]).
+    gap: Signal<Option<Gap>>,
 ) -> impl IntoView {
     let calc = use_calc();
     let name = field.name();
     let note = move || {
-        let (f, changed) = fill.get()?;
+        let Some((f, changed)) = fill.get() else {
+            let markup = gap_markup(&gap.get()?);
+            return Some(view! { <span inner_html=markup></span> }.into_any());
+        };
         let mark = DecimalMark::of_locale(&calc.field(Field::Locale).get_untracked());
         let code = calc.field(Field::Currency).get_untracked();
         let markup = note_markup(&f, changed, mark, &code);
@@ -125,7 +170,7 @@ pub fn FillNote(
                 </button>
             }
         });
-        Some(view! { <span inner_html=markup></span> {restore} })
+        Some(view! { <span inner_html=markup></span> {restore} }.into_any())
     };
     view! {
         <p class="from-catalogue" id=format!("field-{name}-source") data-catalogue-note=name>{note}</p>

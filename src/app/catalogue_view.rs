@@ -1,16 +1,35 @@
 //! Component: the catalogue view (issue #16), a dialog listing every entry
 //! of the price catalogue with its prices, date and source, filterable by
-//! provider and downloadable as CSV. The rows are one string of markup from
-//! the core (`catalogue::table_markup`), rendered only while open.
+//! provider and downloadable as CSV; each row's buttons pick the entry for a
+//! side's model or capacity units (issue 25). The rows are one string of
+//! markup from the core (`catalogue::table_markup`), rendered only while
+//! open.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::browser::{close_dialog, download, show_modal};
-use crate::core::catalogue::{providers, table_markup, to_csv};
+use crate::core::catalogue::{providers, table_markup, to_csv, Pick};
+use crate::core::Field;
+
+/// The pick a click in the table asks for: its button's `data-pick` (the
+/// label field's name) and `data-id` (the entry).
+fn clicked_pick(
+    ev: &web_sys::MouseEvent,
+) -> Option<(Pick, &'static crate::core::catalogue::Entry)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest("button[data-pick]").ok()??;
+    let field = Field::from_name(&button.get_attribute("data-pick")?)?;
+    let pick = Pick::ALL.into_iter().find(|p| p.label_field() == field)?;
+    let entry = pick.entry(&button.get_attribute("data-id")?)?;
+    Some((pick, entry))
+}
 
 /// The "Price catalogue" button and its dialog.
 #[component]
 pub fn CatalogueDialog() -> impl IntoView {
+    let calc = super::state::use_calc();
+    let state = use_context::<super::catalogue::Catalogue>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let shown = RwSignal::new(false);
     let provider = RwSignal::new(String::new());
@@ -41,6 +60,7 @@ pub fn CatalogueDialog() -> impl IntoView {
                 <button type="button" class="ghost" data-testid="catalogue-close" on:click=close>"Close"</button>
             </div>
             <p class="muted small">
+                "Use a row's buttons to fill a side's model or capacity units with its prices. "
                 "US dollars: tokens per 1M, training per 1M training tokens (dataset tokens × epochs), hosting per hour. "
                 "Each price with the date its source states; notes say where sources disagree. Prices change: check them at their sources. "
                 "Token prices are mostly from LiteLLM's price map (MIT licence, copyright 2023 Berri AI)."
@@ -58,7 +78,17 @@ pub fn CatalogueDialog() -> impl IntoView {
             <p class="muted small" role="status">{move || status.get()}</p>
             <Show when=move || shown.get()>
                 <div class="table-scroll catalogue-scroll">
-                    <table class="catalogue-table" data-testid="catalogue-table" inner_html=move || table_markup(chosen().as_deref())></table>
+                    <table
+                        class="catalogue-table"
+                        data-testid="catalogue-table"
+                        inner_html=move || table_markup(chosen().as_deref())
+                        on:click=move |ev| {
+                            if let (Some((pick, entry)), Some(state)) = (clicked_pick(&ev), state) {
+                                super::pickers::pick_from_dialog(calc, state, pick, entry);
+                                close_dialog(dialog.get());
+                            }
+                        }
+                    ></table>
                 </div>
             </Show>
         </dialog>

@@ -15,6 +15,10 @@ use crate::core::Field;
 pub fn ChoiceField(
     /// Which input this is.
     field: Field,
+    /// Called with the option chosen instead of setting the field's text
+    /// (issue 25: the price unit converts the prices as it switches).
+    #[prop(optional)]
+    on_set: Option<Callback<&'static str>>,
 ) -> impl IntoView {
     let calc = use_calc();
     let text = calc.field(field);
@@ -37,7 +41,10 @@ pub fn ChoiceField(
                                     name=name
                                     value=option
                                     prop:checked=move || text.with(|t| t.trim() == option)
-                                    on:change=move |_| text.set(option.to_owned())
+                                    on:change=move |_| match on_set {
+                                        Some(set) => set.run(option),
+                                        None => text.set(option.to_owned()),
+                                    }
                                 />
                                 <span>{option_label(option)}</span>
                             </label>
@@ -58,9 +65,17 @@ pub fn ChoiceField(
 pub fn NumberField(
     /// Which input this is.
     field: Field,
+    /// Called with the new text instead of setting the field's text (typed
+    /// or stepped; issue 25: GPUs per unit refill the unit price).
+    #[prop(optional)]
+    on_set: Option<Callback<String>>,
 ) -> impl IntoView {
     let calc = use_calc();
     let text = calc.field(field);
+    let set = move |t: String| match on_set {
+        Some(set) => set.run(t),
+        None => text.set(t),
+    };
     let error = Memo::new(move |_| calc.error(field));
     let name = field.name();
     let id = format!("field-{name}");
@@ -69,6 +84,7 @@ pub fn NumberField(
     // The catalogue's note (issue #16) describes the field too when present.
     let described = format!("{hint_id} {id}-source {error_id}");
     let fill = super::catalogue::field_fill(field);
+    let gap = super::catalogue::field_gap(field);
     // Token prices follow the price unit switch.
     let price_unit = calc.field(Field::PriceUnit);
     let unit = move || {
@@ -96,14 +112,17 @@ pub fn NumberField(
         let mark = locale.with_untracked(|l| DecimalMark::of_locale(l));
         if let Some(next) = step_text(field, &text.get_untracked(), up, ev.shift_key(), mark) {
             ev.prevent_default();
-            text.set(next);
+            set(next);
         }
     };
     view! {
         <div
             class="field"
             class:invalid=move || error.get().is_some()
-            data-catalogue=move || fill.get().map(|(_, changed)| if changed { "changed" } else { "filled" })
+            data-catalogue=move || match fill.get() {
+                Some((_, changed)) => Some(if changed { "changed" } else { "filled" }),
+                None => gap.get().map(|_| "unlisted"),
+            }
         >
             <label for=id.clone()>{field.label()}</label>
             <div class="control">
@@ -117,13 +136,13 @@ pub fn NumberField(
                     aria-describedby=described
                     aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                     prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:input=move |ev| set(event_target_value(&ev))
                     on:keydown=on_keydown
                 />
                 <span class="unit" aria-hidden="true">{unit}</span>
             </div>
             <p class="hint" id=hint_id>{field.hint()}</p>
-            <super::catalogue::FillNote field fill/>
+            <super::catalogue::FillNote field fill gap/>
             <p class="error" id=error_id data-error=name>
                 {move || error.get().map(|e| e.to_string())}
             </p>

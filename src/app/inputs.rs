@@ -45,6 +45,9 @@ pub fn InputsCard() -> impl IntoView {
                     <NumberField field=Field::Months/>
                 </div>
                 <Section field=Field::CostMode>
+                    // The price catalogue in either cost mode (issue 25); where its
+                    // chunk fails, the builder's message says so.
+                    {super::split::lazy_quiet(super::split::CATALOGUE)}
                     <Show when=mode(Field::CostMode, "direct")>
                         <div class="fields">
                             <NumberField field=Field::Baseline/>

@@ -1,65 +1,136 @@
-//! Component: the model pickers of the request-cost builder (issue #16) and
-//! the catalogue's bar above them: choosing a model fills its side's prices
-//! (and, for a fine-tuned model, the training price), the exchange rate for
-//! a scenario in another currency, and the warning on old prices.
+//! Component: the price catalogue's pickers (issue #16) and the catalogue's
+//! bar: choosing a model fills its side's prices (and, for a fine-tuned
+//! model, the training price); choosing a unit type fills a side's capacity
+//! unit price from a GPU-hour or model-unit-hour entry (issue 25); the
+//! catalogue dialog picks too, in either cost mode; the exchange rate for a
+//! scenario in another currency; the price unit that converts the prices;
+//! the warning on old prices.
 
 use leptos::prelude::*;
 
-use super::catalogue::{slot, Catalogue};
+use super::catalogue::Catalogue;
 use super::catalogue_view::CatalogueDialog;
-use super::field::NumberField;
+use super::field::{ChoiceField, NumberField};
 use super::state::{use_calc, Calc};
-use crate::core::catalogue::{entry, search, usd, Entry, Side, STALE_AFTER_DAYS};
+use crate::core::catalogue::{usd, Entry, Pick, Side, STALE_AFTER_DAYS};
 use crate::core::fill::{
-    conversion, factor, fills, serving_after, stale, text, untouched_at, NeedsRate,
+    choice_texts, conversion, gaps_sentence, per_unit_words, pick_fills, refill_unit_rate, stale,
+    switch_price_unit, text, unit_gpus, untouched_at, Conversion,
 };
-use crate::core::format::data;
+use crate::core::format::{data, money};
 use crate::core::Field;
 
-/// Puts `entry`'s prices in `side`'s fields and labels the side with it;
-/// in another currency without a rate, keeps the choice until one is typed.
-fn choose(calc: Calc, state: Catalogue, side: Side, entry: &'static Entry) {
-    let raw = calc.raw_untracked();
-    match fills(entry, side, &raw) {
-        Ok(list) => {
-            let mark = raw.decimal_mark();
-            let used = list.first().map_or(1.0, factor);
-            // Judged before the fills: the previous model's fee decides.
-            let serving = serving_after(entry, side, &raw);
-            for f in list {
-                calc.field(f.field).set(text(f.value, mark));
-            }
-            if let Some(mode) = serving {
-                calc.field(side.serving_fields()[0]).set(mode.to_owned());
-            }
-            calc.field(side.model_field()).set(entry.id.to_owned());
-            state.pending.update(|p| p[slot(side)] = None);
-            state.applied.update_value(|a| a[slot(side)] = Some(used));
-        }
-        Err(_) => state.pending.update(|p| p[slot(side)] = Some(entry)),
+/// The conversion factor the scenario allows now (1 in US dollars).
+fn factor_now(calc: Calc) -> Option<f64> {
+    match conversion(&calc.raw_untracked()).ok()? {
+        Conversion::Usd => Some(1.0),
+        Conversion::Rate(r) => Some(r),
     }
 }
 
-/// After the exchange rate changes: fills the choices that waited for it,
-/// and converts again the sides whose prices nobody has edited since they
-/// were filled (so typing 0.92 digit by digit ends at 0.92).
-fn rate_changed(calc: Calc, state: Catalogue) {
+/// Chooses `entry` for `pick`: sets every field text the core says
+/// ([`choice_texts`]: prices, modes, label); in another currency without a
+/// rate, keeps the choice until one is typed. Whether it was applied.
+fn choose(calc: Calc, state: Catalogue, pick: Pick, entry: &'static Entry) -> bool {
     let raw = calc.raw_untracked();
-    if conversion(&raw).is_err() {
+    match choice_texts(entry, pick, &raw) {
+        Ok(texts) => {
+            let used = factor_now(calc).unwrap_or(1.0);
+            for (field, t) in texts {
+                calc.field(field).set(t);
+            }
+            state.pending.update(|p| p[pick.slot()] = None);
+            state.applied.update_value(|a| a[pick.slot()] = Some(used));
+            true
+        }
+        Err(_) => {
+            state.pending.update(|p| p[pick.slot()] = Some(entry));
+            false
+        }
+    }
+}
+
+/// A pick from the catalogue dialog (issue 25): chooses `entry` for `pick`
+/// and says in words what it did, including a switch of request costs to
+/// tokens or of the side's serving to capacity units.
+pub fn pick_from_dialog(calc: Calc, state: Catalogue, pick: Pick, entry: &'static Entry) {
+    let side = pick.side();
+    let before = calc.raw_untracked();
+    let code = before.get(Field::Currency).trim().to_owned();
+    if !choose(calc, state, pick, entry) {
+        state.said.set(format!(
+            "{}: catalogue prices are in US dollars. Enter the exchange rate ({code} per US \
+             dollar) to fill {}; nothing is filled until then.",
+            entry.name,
+            pick.what()
+        ));
         return;
     }
-    for side in Side::BOTH {
-        if let Some(e) = state.pending.get_untracked()[slot(side)] {
-            choose(calc, state, side, e);
+    let after = calc.raw_untracked();
+    let switched = |field: Field| before.get(field) != after.get(field);
+    let mut out = match pick {
+        Pick::Model(_) => format!(
+            "{} ({}) is now {}: its prices are filled.",
+            entry.name,
+            entry.provider,
+            pick.what()
+        ),
+        Pick::Unit(_) => format!(
+            "{} ({}) now prices {}.",
+            entry.name,
+            entry.provider,
+            pick.what()
+        ),
+    };
+    if switched(Field::CostMode) {
+        out += " Request costs are now built from tokens (they were entered directly; the \
+                 per-request costs you entered are kept under Direct entry).";
+    }
+    if switched(side.serving_fields()[0]) {
+        out += &match after.get(side.serving_fields()[0]).trim() {
+            "capacity" => format!(" The {} side is now served by capacity units.", side.word()),
+            "hourly" => format!(
+                " The {} side now pays the provider's hourly hosting fee.",
+                side.word()
+            ),
+            _ => format!(" The {} side is now paid per request only.", side.word()),
+        };
+    }
+    if let Pick::Model(side) = pick {
+        if let Some(gaps) = gaps_sentence(entry, side) {
+            out += " ";
+            out += &gaps;
+        }
+    }
+    state.said.set(out);
+}
+
+/// After the exchange rate changes: fills the choices that waited for it,
+/// and converts again the prices nobody has edited since they were filled
+/// (so typing 0.92 digit by digit ends at 0.92). Only prices: a choice's
+/// modes were set when it was made.
+fn rate_changed(calc: Calc, state: Catalogue) {
+    let Some(now) = factor_now(calc) else {
+        return;
+    };
+    let raw = calc.raw_untracked();
+    let mark = raw.decimal_mark();
+    for pick in Pick::ALL {
+        if let Some(e) = state.pending.get_untracked()[pick.slot()] {
+            choose(calc, state, pick, e);
             continue;
         }
-        let Some(e) = entry(raw.get(side.model_field()).trim()).filter(|e| side.fits(e)) else {
+        let Some(e) = pick.entry(raw.get(pick.label_field())) else {
             continue;
         };
-        if let Some(then) = state.applied.get_value()[slot(side)] {
-            if untouched_at(e, side, &raw, then) {
-                choose(calc, state, side, e);
+        let Some(then) = state.applied.get_value()[pick.slot()] else {
+            continue;
+        };
+        if untouched_at(e, pick, &raw, then) {
+            for f in pick_fills(e, pick, &raw).unwrap_or_default() {
+                calc.field(f.field).set(text(f.value, mark));
             }
+            state.applied.update_value(|a| a[pick.slot()] = Some(now));
         }
     }
 }
@@ -81,28 +152,39 @@ fn option_label(e: &Entry) -> String {
     if let Some(h) = e.hosting {
         label += &format!(" · hosting {} an hour", usd(Some(h.price)));
     }
+    if let Some(u) = e.unit {
+        let range = if u.low == u.high {
+            usd(Some(u.low))
+        } else {
+            format!("{}–{}", usd(Some(u.low)), usd(Some(u.high)))
+        };
+        label += &format!(" · {range} per {}", u.unit);
+    }
     label + " (USD)"
 }
 
-/// A side's model picker: a search box over the catalogue's models for that
-/// side (a native datalist: keyboard, phone and iframe friendly; grouped by
-/// provider in catalogue order). Choosing a model fills the side's prices;
-/// Enter or leaving the box takes the one model that matches every word.
+/// A picker: a search box over the catalogue's entries for `pick` (a native
+/// datalist: keyboard, phone and iframe friendly; in catalogue order), the
+/// chosen entry's name and provider, and its status. Choosing fills the
+/// prices; Enter or leaving the box takes the one entry that matches every
+/// word. The box holds the id (the label's public form in links).
 #[component]
-pub fn ModelPicker(
-    /// Which side it fills.
-    side: Side,
+pub fn Picker(
+    /// What it fills.
+    pick: Pick,
 ) -> impl IntoView {
     let calc = use_calc();
     let Some(state) = use_context::<Catalogue>() else {
         return ().into_any();
     };
-    let field = side.model_field();
+    let field = pick.label_field();
     let label = calc.field(field);
     let name = field.name();
     let id = format!("field-{name}");
     let list_id = format!("catalogue-{name}");
     let status_id = format!("{id}-status");
+    let chosen_id = format!("{id}-chosen");
+    let chosen_line_id = chosen_id.clone();
     let search_note = RwSignal::new(String::new());
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
@@ -110,30 +192,35 @@ pub fn ModelPicker(
         search_note.set(String::new());
         if typed.is_empty() {
             // Choosing nothing: the label goes, the prices stay as they are.
-            state.pending.update(|p| p[slot(side)] = None);
+            state.pending.update(|p| p[pick.slot()] = None);
             label.set(String::new());
-        } else if let Some(e) = entry(typed).filter(|e| side.fits(e)) {
-            choose(calc, state, side, e);
+        } else if let Some(e) = pick.entry(typed) {
+            choose(calc, state, pick, e);
         }
     };
     let on_change = move |ev| {
         let typed = event_target_value(&ev);
         let typed = typed.trim();
-        if typed.is_empty() || entry(typed).is_some_and(|e| side.fits(e)) {
+        if typed.is_empty() || pick.entry(typed).is_some() {
             return;
         }
-        match search(side, typed).as_slice() {
+        match pick.search(typed).as_slice() {
             [one] => {
-                choose(calc, state, side, one);
+                choose(calc, state, pick, one);
                 // The box shows the id even when the label did not change.
                 label.set(one.id.to_owned());
             }
             [] => search_note.set(format!(
-                "No model in the catalogue matches \u{201c}{typed}\u{201d}."
+                "Nothing in the catalogue matches \u{201c}{typed}\u{201d}."
             )),
             many => search_note.set(format!(
-                "{} models match \u{201c}{typed}\u{201d}: pick one from the list.",
-                many.len()
+                "{} {} match \u{201c}{typed}\u{201d}: pick one from the list.",
+                many.len(),
+                if matches!(pick, Pick::Model(_)) {
+                    "models"
+                } else {
+                    "entries"
+                }
             )),
         }
     };
@@ -143,7 +230,7 @@ pub fn ModelPicker(
             return note;
         }
         let code = calc.field(Field::Currency).get();
-        if let Some(e) = state.pending.get()[slot(side)] {
+        if let Some(e) = state.pending.get()[pick.slot()] {
             return format!(
                 "{}: catalogue prices are in US dollars. Enter the exchange rate above ({code} per \
                  US dollar) to fill them converted; nothing is filled until then.",
@@ -153,49 +240,87 @@ pub fn ModelPicker(
         let chosen = label.get();
         let chosen = chosen.trim();
         if chosen.is_empty() {
-            return "Search by model or provider, or pick from the list; its prices (US dollars) fill this side.".to_owned();
+            return match pick {
+                Pick::Model(_) => "Search by model or provider, or pick from the list; its prices (US dollars) fill this side.".to_owned(),
+                Pick::Unit(_) => "Search the GPU-hour and model-unit prices (H100, A100, provisioned throughput), or type your own unit price below.".to_owned(),
+            };
         }
-        let Some(e) = entry(chosen).filter(|e| side.fits(e)) else {
+        let Some(e) = pick.entry(chosen) else {
             return format!(
                 "\u{201c}{chosen}\u{201d} is not in this price catalogue: it is ignored, and the prices below are as entered."
             );
         };
-        let raw_conversion = conversion(&calc.raw_untracked());
-        if let Err(NeedsRate::Missing | NeedsRate::Invalid) = raw_conversion {
+        if conversion(&calc.raw_untracked()).is_err() {
             return format!(
                 "{} ({}): catalogue prices are in US dollars; with an exchange rate above ({code} \
                  per US dollar) they are converted.",
                 e.name, e.provider
             );
         }
-        let rate = state
-            .fills
-            .with(|f| f.iter().find(|f| f.entry.id == e.id).and_then(|f| f.rate));
-        let mut out = format!(
-            "{} ({}): token prices from the catalogue.",
-            e.name, e.provider
-        );
-        if side == Side::FineTuned {
-            if let Some(t) = e.training {
-                out += &format!(
-                    " Training price {} per 1M training tokens in the investment builder (used when compute is priced by tokens).",
-                    usd(Some(t.price))
-                );
+        // The fill of this pick's own price fields (another pick may name
+        // the same entry).
+        let own = move |field: Field| match pick {
+            Pick::Model(side) => side.price_fields().contains(&field),
+            Pick::Unit(side) => side.unit_fields()[1] == field,
+        };
+        let fill = state.fills.with(|f| {
+            f.iter()
+                .find(|f| f.entry.id == e.id && own(f.field))
+                .copied()
+        });
+        let rate = fill.and_then(|f| f.rate);
+        let mut out = match pick {
+            Pick::Model(side) => {
+                // The name and provider are on the line above.
+                let mut out = "Token prices from the catalogue.".to_owned();
+                if side == Side::FineTuned {
+                    if let Some(t) = e.training {
+                        out += &format!(
+                            " Training price {} per 1M training tokens in the investment builder (used when compute is priced by tokens).",
+                            usd(Some(t.price))
+                        );
+                    }
+                }
+                if let Some(h) = e.hosting {
+                    out += &format!(
+                        " Hosting fee {} per deployment-hour in serving (hourly).",
+                        usd(Some(h.price))
+                    );
+                }
+                if let Some(gaps) = gaps_sentence(e, side) {
+                    out += " ";
+                    out += &gaps;
+                }
+                out
             }
-        }
-        if let Some(h) = e.hosting {
-            out += &format!(
-                " Hosting fee {} per deployment-hour in serving (hourly).",
-                usd(Some(h.price))
-            );
-        }
+            Pick::Unit(_) => match fill.and_then(|f| Some((f, f.per_unit?))) {
+                Some((f, per_unit)) => {
+                    calc.track_display();
+                    format!(
+                        "{} = {} per unit-hour in the unit price.",
+                        per_unit_words(&per_unit),
+                        money(f.value)
+                    )
+                }
+                None => "Enter the GPUs per unit (a whole number from 1 to 1,000) to price a unit."
+                    .to_owned(),
+            },
+        };
         if let Some(r) = rate {
             out += &format!(" Converted at {} {code} per US dollar.", data(r));
         }
         out
     };
+    // The entry's name and provider, in words: the box holds its id.
+    let chosen = move || {
+        let e = pick.entry(&label.get())?;
+        Some(view! {
+            <strong>{e.name}</strong>
+            <span class="muted">{format!(" · {}", e.provider)}</span>
+        })
+    };
     let notes = move || {
-        let e = entry(label.get().trim()).filter(|e| side.fits(e) && !e.notes.is_empty())?;
+        let e = pick.entry(&label.get()).filter(|e| !e.notes.is_empty())?;
         Some(view! {
             <details class="picker-notes">
                 <summary>"Notes on these prices"</summary>
@@ -203,9 +328,16 @@ pub fn ModelPicker(
             </details>
         })
     };
+    let (caption, placeholder) = match pick {
+        Pick::Model(_) => (
+            format!("{} from the price catalogue", field.label()),
+            "Search models or providers",
+        ),
+        Pick::Unit(_) => ("Unit type from the price catalogue".to_owned(), "e.g. H100"),
+    };
     view! {
         <div class="picker">
-            <label for=id.clone()>"Model from the price catalogue"</label>
+            <label for=id.clone()>{caption}</label>
             <input
                 id=id
                 name=name
@@ -214,14 +346,15 @@ pub fn ModelPicker(
                 autocomplete="off"
                 spellcheck="false"
                 enterkeyhint="done"
-                placeholder="Search: gpt-4o mini, Gemini, Llama 70B…"
-                aria-describedby=status_id.clone()
+                placeholder=placeholder
+                aria-describedby=format!("{chosen_id} {status_id}")
                 prop:value=move || label.get()
                 on:input=on_input
                 on:change=on_change
             />
+            <p class="picker-chosen" id=chosen_line_id data-picker-chosen=name>{chosen}</p>
             <datalist id=list_id>
-                {side.choices().map(|e| view! { <option value=e.id label=option_label(e)></option> }).collect_view()}
+                {pick.choices().map(|e| view! { <option value=e.id label=option_label(e)></option> }).collect_view()}
             </datalist>
             <p class="hint" id=status_id role="status" data-picker-status=name>{status}</p>
             {notes}
@@ -230,24 +363,106 @@ pub fn ModelPicker(
     .into_any()
 }
 
-/// The catalogue's bar in the request-cost builder: the catalogue view, the
-/// exchange rate (when the scenario is not in US dollars) and the warning
-/// when a price in use is old.
+/// A side's model picker (issue #16).
+#[component]
+pub fn ModelPicker(
+    /// Which side it fills.
+    side: Side,
+) -> impl IntoView {
+    view! { <Picker pick=Pick::Model(side)/> }
+}
+
+/// A side's capacity unit from the catalogue (issue 25): the unit type
+/// picker and the GPUs per unit; changing the GPUs while the unit price is
+/// still the catalogue's refills it.
+#[component]
+pub fn UnitPicker(
+    /// Which side it prices.
+    side: Side,
+) -> impl IntoView {
+    let calc = use_calc();
+    let [_, _, gpus] = side.unit_fields();
+    // The last valid GPUs per unit: typing 4 over 1 passes through an empty
+    // field, and the price filled for 1 GPU must still count as the
+    // catalogue's.
+    let last = StoredValue::new(calc.field(gpus).get_untracked());
+    let on_gpus = Callback::new(move |t: String| {
+        let mut before = calc.raw_untracked();
+        if unit_gpus(side, &before).is_none() {
+            before.set(gpus, last.get_value());
+        }
+        let mut after = before.clone();
+        after.set(gpus, t.clone());
+        let refill = refill_unit_rate(&before, &after, side);
+        if unit_gpus(side, &after).is_some() {
+            last.set_value(t.clone());
+        }
+        calc.field(gpus).set(t);
+        if let Some((field, t)) = refill {
+            calc.field(field).set(t);
+        }
+    });
+    view! {
+        <Picker pick=Pick::Unit(side)/>
+        <div class="fields single">
+            <NumberField field=gpus on_set=on_gpus/>
+        </div>
+    }
+}
+
+/// The price unit of token prices (issue 25): switching it converts every
+/// token price (the core's [`switch_price_unit`]), so no figure changes.
+#[component]
+pub fn PriceUnitField() -> impl IntoView {
+    let calc = use_calc();
+    let on_set = Callback::new(move |to: &'static str| {
+        for (field, t) in switch_price_unit(&calc.raw_untracked(), to) {
+            calc.field(field).set(t);
+        }
+    });
+    view! { <ChoiceField field=Field::PriceUnit on_set/> }
+}
+
+/// The catalogue's bar at the top of the request-cost section, in either
+/// cost mode (issue 25): the catalogue view (whose rows pick too), what its
+/// last pick did, the exchange rate (when the scenario is not in US dollars
+/// and uses catalogue prices) and the warning when a price in use is old.
 #[component]
 pub fn CatalogueBar() -> impl IntoView {
     let calc = use_calc();
     let Some(state) = use_context::<Catalogue>() else {
         return ().into_any();
     };
-    let foreign = move || calc.field(Field::Currency).with(|c| c.trim() != "USD");
+    let is =
+        move |field: Field, option: &'static str| calc.field(field).with(|t| t.trim() == option);
+    let tokens = move || is(Field::CostMode, "tokens");
+    // The rate is asked for wherever catalogue prices can go: token prices,
+    // capacity units, or a pick waiting for it.
+    let foreign = move || {
+        calc.field(Field::Currency).with(|c| c.trim() != "USD")
+            && (tokens()
+                || is(Field::BaseServing, "capacity")
+                || is(Field::FtServing, "capacity")
+                || state.pending.with(|p| p.iter().any(Option::is_some)))
+    };
     // The rate field's own handler has set its text when this one runs
     // (the event bubbles up from the input).
     let on_rate = move |_| rate_changed(calc, state);
+    let hint = move || {
+        if tokens() {
+            "Choose models from the price catalogue below, or type your own prices."
+        } else {
+            "Pick a model in the price catalogue to build request costs from its token prices (this switches them to tokens), or a GPU-hour price for capacity units."
+        }
+    };
     view! {
         <div class="catalogue-bar">
-            <p class="hint">"Choose models from the price catalogue below, or type your own prices."</p>
+            <p class="hint">{hint}</p>
             <CatalogueDialog/>
         </div>
+        <Show when=move || state.said.with(|s| !s.is_empty())>
+            <p class="catalogue-said" data-testid="catalogue-said">{move || state.said.get()}</p>
+        </Show>
         <Show when=foreign>
             <div class="fields narrow" on:input=on_rate>
                 <NumberField field=Field::FxRate/>

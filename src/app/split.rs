@@ -73,6 +73,26 @@ split_card!(
     "the request-cost builder",
     view! { <super::builders::RequestCostBuilder/> }
 );
+// Issue 25: the catalogue's bar (in either cost mode) and the capacity units'
+// pickers, in the builders' chunk with the rest of the catalogue's page parts.
+split_card!(
+    CATALOGUE,
+    builders,
+    "the price catalogue",
+    view! { <super::pickers::CatalogueBar/> }
+);
+split_card!(
+    BASE_UNITS,
+    builders,
+    "the baseline's unit type picker",
+    view! { <super::pickers::UnitPicker side=crate::core::catalogue::Side::Baseline/> }
+);
+split_card!(
+    FT_UNITS,
+    builders,
+    "the fine-tuned side's unit type picker",
+    view! { <super::pickers::UnitPicker side=crate::core::catalogue::Side::FineTuned/> }
+);
 split_card!(
     INVESTMENT,
     builders,
@@ -325,6 +345,23 @@ pub fn lazy(card: Card) -> AnyView {
         None => Some(failed(load, what, false)),
     })
     .into_any()
+}
+
+/// `card` in place, at once, like [`lazy`], but nothing where its chunk
+/// failed to load: for an extra beside a card of the same chunk that says so
+/// itself (issue 25: the catalogue's bar above the request-cost builder).
+pub fn lazy_quiet(card: Card) -> AnyView {
+    let (load, _) = match card {
+        Card::Now(build) => return build(),
+        Card::Split { load, what } => (load, what),
+    };
+    let got = RwSignal::new(None::<Build>);
+    spawn_local(async move {
+        if let Ok(build) = load().await {
+            got.try_set(Some(build));
+        }
+    });
+    (move || got.get().map(|build| build())).into_any()
 }
 
 /// Where a card would be whose chunk failed to load: a message and a button

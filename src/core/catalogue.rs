@@ -5,6 +5,7 @@
 //! are US dollars: per 1M tokens, per 1M training tokens, per hour.
 
 use super::csv::csv_line;
+use super::field::Field;
 use super::format::{data, Escaped};
 
 /// Where a price comes from and the date its source states.
@@ -125,19 +126,116 @@ impl Side {
 /// the provider or the name, ignoring case): what the picker takes when the
 /// user commits a search instead of choosing from the list.
 pub fn search(side: Side, query: &str) -> Vec<&'static Entry> {
-    let words: Vec<String> = query
-        .split_whitespace()
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.is_empty() {
-        return Vec::new();
+    Pick::Model(side).search(query)
+}
+
+impl UnitPrice {
+    /// Whether the price is per GPU-hour (then a unit of several GPUs costs
+    /// that many times as much).
+    pub fn is_gpu_hour(&self) -> bool {
+        self.unit == "GPU-hour"
     }
-    side.choices()
-        .filter(|e| {
-            let hay = format!("{} {} {}", e.id, e.provider, e.name).to_ascii_lowercase();
-            words.iter().all(|w| hay.contains(w.as_str()))
-        })
-        .collect()
+
+    /// The price a pick fills: the single price, or the middle of a range.
+    pub fn middle(&self) -> f64 {
+        (self.low + self.high) / 2.0
+    }
+}
+
+/// What a catalogue pick fills (issue 25): a side's model (its token
+/// prices, training price and hosting fee) or the price of a side's
+/// capacity units (from a GPU-hour or model-unit-hour entry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pick {
+    /// A side's model: `base_model` / `ft_model`.
+    Model(Side),
+    /// A side's capacity unit: `base_unit_type` / `ft_unit_type`.
+    Unit(Side),
+}
+
+impl Pick {
+    /// Every pick: both sides' models, then both sides' units.
+    pub const ALL: [Pick; 4] = [
+        Pick::Model(Side::Baseline),
+        Pick::Model(Side::FineTuned),
+        Pick::Unit(Side::Baseline),
+        Pick::Unit(Side::FineTuned),
+    ];
+
+    /// The side it fills.
+    pub const fn side(self) -> Side {
+        match self {
+            Pick::Model(s) | Pick::Unit(s) => s,
+        }
+    }
+
+    /// The label field naming the entry chosen (a public name and URL key).
+    pub const fn label_field(self) -> Field {
+        match self {
+            Pick::Model(Side::Baseline) => Field::BaseModel,
+            Pick::Model(Side::FineTuned) => Field::FtModel,
+            Pick::Unit(Side::Baseline) => Field::BaseUnitType,
+            Pick::Unit(Side::FineTuned) => Field::FtUnitType,
+        }
+    }
+
+    /// What it fills, for people: "the baseline model", "the fine-tuned
+    /// side's units".
+    pub const fn what(self) -> &'static str {
+        match self {
+            Pick::Model(Side::Baseline) => "the baseline model",
+            Pick::Model(Side::FineTuned) => "the fine-tuned model",
+            Pick::Unit(Side::Baseline) => "the baseline's capacity units",
+            Pick::Unit(Side::FineTuned) => "the fine-tuned side's capacity units",
+        }
+    }
+
+    /// Its index in [`Pick::ALL`] (per-pick state in the page).
+    pub const fn slot(self) -> usize {
+        match self {
+            Pick::Model(Side::Baseline) => 0,
+            Pick::Model(Side::FineTuned) => 1,
+            Pick::Unit(Side::Baseline) => 2,
+            Pick::Unit(Side::FineTuned) => 3,
+        }
+    }
+
+    /// Whether `entry` can be chosen here: a model of the side (see
+    /// [`Side::fits`]), or an entry priced per unit-hour.
+    pub fn fits(self, entry: &Entry) -> bool {
+        match self {
+            Pick::Model(side) => side.fits(entry),
+            Pick::Unit(_) => entry.unit.is_some(),
+        }
+    }
+
+    /// The entries that can be chosen, in catalogue order.
+    pub fn choices(self) -> impl Iterator<Item = &'static Entry> {
+        ENTRIES.iter().filter(move |e| self.fits(e))
+    }
+
+    /// The entry `id` names, when it can be chosen here.
+    pub fn entry(self, id: &str) -> Option<&'static Entry> {
+        entry(id.trim()).filter(|e| self.fits(e))
+    }
+
+    /// The choices that every word of `query` matches (in the id, the
+    /// provider or the name, ignoring case).
+    pub fn search(self, query: &str) -> Vec<&'static Entry> {
+        let words: Vec<String> = query
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        self.choices()
+            .filter(|e| {
+                let hay = format!("{} {} {}", e.id, e.provider, e.name).to_ascii_lowercase();
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
+    }
 }
 
 /// A short name for a source address: the host, and the owner and project
@@ -328,8 +426,29 @@ pub fn rows_markup(provider: Option<&str>) -> String {
                 Escaped(name)
             )
         });
+        // Issue 25: the dialog picks too, a button per pick the entry fits.
+        let mut picks = String::new();
+        for pick in Pick::ALL.into_iter().filter(|p| p.fits(e)) {
+            let short = match pick {
+                Pick::Model(Side::Baseline) => "Use as baseline",
+                Pick::Model(Side::FineTuned) => "Use as fine-tuned",
+                Pick::Unit(Side::Baseline) => "Baseline units",
+                Pick::Unit(Side::FineTuned) => "Fine-tuned units",
+            };
+            // The visible words first, then the entry they apply to.
+            let long = format!("{short}: {}", e.name);
+            picks += &format!(
+                "<button type=\"button\" class=\"chip pick\" data-pick=\"{}\" data-id=\"{}\" aria-label=\"{}\">{short}</button>",
+                pick.label_field().name(),
+                Escaped(e.id),
+                Escaped(&long)
+            );
+        }
+        if !picks.is_empty() {
+            picks = format!("<span class=\"picks\">{picks}</span>");
+        }
         out += &format!(
-            "<tr data-entry=\"{}\"><th scope=\"row\">{}<br><code>{}</code>{base}</th><td data-label=\"Provider\">{}</td>",
+            "<tr data-entry=\"{}\"><th scope=\"row\">{}<br><code>{}</code>{base}{picks}</th><td data-label=\"Provider\">{}</td>",
             Escaped(e.id),
             Escaped(e.name),
             Escaped(e.id),

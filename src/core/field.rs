@@ -115,7 +115,7 @@ fields! {
     Months: "months", "Horizon", "months", "How far ahead to project: 1 to 600 whole months.", 1.0, Kind::Months, "12";
 
     CostMode: "cost_mode", "Request costs", "", "Enter costs per request directly, or build them from tokens and prices.", 1.0, Kind::Choice(MODES_COST), "direct";
-    PriceUnit: "price_unit", "Token prices per", "", "Whether token prices are per million or per thousand tokens.", 1.0, Kind::Choice(PRICE_UNITS), "1m";
+    PriceUnit: "price_unit", "Token prices per", "", "Whether token prices are per million or per thousand tokens; switching converts the prices, so no figure changes.", 1.0, Kind::Choice(PRICE_UNITS), "1m";
     BaseInputTokens: "base_input_tokens", "Input tokens", "tokens / request", "Prompt, instructions, context and history sent per request.", 100.0, Kind::Count, "1000";
     BaseOutputTokens: "base_output_tokens", "Output tokens", "tokens / request", "Tokens the model generates per request.", 100.0, Kind::Count, "1000";
     BaseInputPrice: "base_input_price", "Input price", "$ / unit", "Price of input tokens for the baseline model.", 0.5, Kind::UnitCost, "10";
@@ -168,7 +168,7 @@ fields! {
     BaseHostRate: "base_host_rate", "Baseline hosting fee", "$ / deployment-hour", "Fee per deployment and hour on top of per-request costs.", 0.1, Kind::Money, "0";
     BaseHostHours: "base_host_hours", "Baseline hours billed", "hours / month", "Hours each deployment is billed a month: 730 is always on (8,760 ÷ 12), 744 at most.", 1.0, Kind::Bounded(744), "730";
     BaseHostDeployments: "base_host_deployments", "Baseline deployments", "deployments", "Deployments paying the fee, 0 to 10,000.", 1.0, Kind::Whole(10_000), "1";
-    BaseUnitRate: "base_unit_rate", "Baseline unit price", "$ / unit-hour", "One GPU, replica or provisioned-throughput unit for an hour.", 0.1, Kind::Money, "0";
+    BaseUnitRate: "base_unit_rate", "Baseline unit price", "$ / unit-hour", "One unit for an hour: a GPU, a replica of several GPUs, or a provisioned-throughput unit.", 0.1, Kind::Money, "0";
     BaseUnitRps: "base_unit_rps", "Baseline throughput per unit", "requests / second", "Requests per second one unit sustains at the latency you need.", 1.0, Kind::Positive, "1";
     BasePeakFactor: "base_peak_factor", "Baseline peak factor", "× average load", "Peak-to-average load the units are sized for, 1 to 100.", 0.5, Kind::Between(1, 100), "2";
     BaseMinUnits: "base_min_units", "Baseline minimum units", "units", "Always-on minimum, 0 to 10,000; 0 scales to zero without traffic.", 1.0, Kind::Whole(10_000), "1";
@@ -177,7 +177,7 @@ fields! {
     FtHostRate: "ft_host_rate", "Fine-tuned hosting fee", "$ / deployment-hour", "Fee per deployment and hour on top of per-request costs (Azure OpenAI: about $1.70).", 0.1, Kind::Money, "0";
     FtHostHours: "ft_host_hours", "Fine-tuned hours billed", "hours / month", "Hours each deployment is billed a month: 730 is always on (8,760 ÷ 12), 744 at most.", 1.0, Kind::Bounded(744), "730";
     FtHostDeployments: "ft_host_deployments", "Fine-tuned deployments", "deployments", "Deployments paying the fee, 0 to 10,000.", 1.0, Kind::Whole(10_000), "1";
-    FtUnitRate: "ft_unit_rate", "Fine-tuned unit price", "$ / unit-hour", "One GPU, replica or provisioned-throughput unit for an hour.", 0.1, Kind::Money, "0";
+    FtUnitRate: "ft_unit_rate", "Fine-tuned unit price", "$ / unit-hour", "One unit for an hour: a GPU, a replica of several GPUs, or a provisioned-throughput unit.", 0.1, Kind::Money, "0";
     FtUnitRps: "ft_unit_rps", "Fine-tuned throughput per unit", "requests / second", "Requests per second one unit sustains at the latency you need.", 1.0, Kind::Positive, "1";
     FtPeakFactor: "ft_peak_factor", "Fine-tuned peak factor", "× average load", "Peak-to-average load the units are sized for, 1 to 100.", 0.5, Kind::Between(1, 100), "2";
     FtMinUnits: "ft_min_units", "Fine-tuned minimum units", "units", "Always-on minimum, 0 to 10,000; 0 scales to zero without traffic.", 1.0, Kind::Whole(10_000), "1";
@@ -216,6 +216,13 @@ fields! {
     FtUnitRateHigh: "ft_unit_rate_high", "Fine-tuned unit price, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
     FtUnitRpsLow: "ft_unit_rps_low", "Fine-tuned throughput per unit, low end", "%", "How far below the scenario's value it may come out: −99 to 0 (a throughput of 0 serves nothing).", 5.0, Kind::End(THROUGHPUT_LOW, 0), "";
     FtUnitRpsHigh: "ft_unit_rps_high", "Fine-tuned throughput per unit, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    // Issue 25: capacity units priced from the catalogue (the label of the GPU-hour or model-unit
+    // entry whose price fills the unit price), and the GPUs in one unit (a GPU-hour price × GPUs
+    // per unit = the unit price; the unit counts × GPUs per unit are the GPUs running).
+    BaseUnitType: "base_unit_type", "Baseline unit type", "", "Search the price catalogue's GPU-hour and model-unit prices: choosing one fills the unit price.", 1.0, Kind::Label, "";
+    BaseUnitGpus: "base_unit_gpus", "Baseline GPUs per unit", "GPUs", "GPUs in one unit (a replica on 4 GPUs: 4), 1 to 1,000: a GPU-hour price × GPUs per unit = the unit price.", 1.0, Kind::WholeIn(1, 1000), "1";
+    FtUnitType: "ft_unit_type", "Fine-tuned unit type", "", "Search the price catalogue's GPU-hour and model-unit prices: choosing one fills the unit price.", 1.0, Kind::Label, "";
+    FtUnitGpus: "ft_unit_gpus", "Fine-tuned GPUs per unit", "GPUs", "GPUs in one unit (a replica on 4 GPUs: 4), 1 to 1,000: a GPU-hour price × GPUs per unit = the unit price.", 1.0, Kind::WholeIn(1, 1000), "1";
 }
 
 /// The number of fields.

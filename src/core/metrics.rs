@@ -158,6 +158,20 @@ fn units_text(n: f64) -> String {
     format!("{} {}", count(n), if n == 1.0 { "unit" } else { "units" })
 }
 
+/// The GPUs running for `units` capacity units of `gpus_per_unit` GPUs each
+/// (issue 25), in words: "16 GPUs running: 4 units × 4 GPUs per unit".
+pub fn gpus_text(units: f64, gpus_per_unit: f64) -> String {
+    let n = units * gpus_per_unit;
+    format!(
+        "{} {} running: {} × {} {} per unit",
+        count(n),
+        if n == 1.0 { "GPU" } else { "GPUs" },
+        units_text(units),
+        count(gpus_per_unit),
+        if gpus_per_unit == 1.0 { "GPU" } else { "GPUs" }
+    )
+}
+
 /// The serving figures (issue #15), in reading order: shown and exported
 /// only when a scenario pays for serving on either side
 /// ([`Results::serving`]), so that scenarios without keep every export as

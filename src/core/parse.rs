@@ -176,6 +176,9 @@ pub struct Parsed {
     /// field is empty, or why its text is invalid (which leaves the figures
     /// be, as a bad sensitivity range does).
     pub fx_rate: Result<Option<f64>, InputError>,
+    /// GPUs in one capacity unit, baseline then fine-tuned (issue 25): a
+    /// whole number from 1 to 1,000 in capacity mode, 1 otherwise.
+    pub unit_gpus: [f64; 2],
 }
 
 /// The exchange rate typed in `fx_rate`: `None` when empty.
@@ -332,6 +335,20 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
     };
     let base_serving = serving(Field::BASE_SERVING);
     let ft_serving = serving(Field::FT_SERVING);
+    // GPUs per unit (issue 25), read in capacity mode only: they price a unit
+    // from a GPU-hour price and count the GPUs running, never the model's
+    // figures.
+    let unit_gpus = [
+        (base_serving, Field::BaseUnitGpus),
+        (ft_serving, Field::FtUnitGpus),
+    ]
+    .map(|(s, field)| {
+        if s.capacity().is_some() {
+            get(field)
+        } else {
+            1.0
+        }
+    });
     // The ranges on the estimates are checked apart from the figures' own
     // fields, like the sensitivity range (growth's ends against a valid
     // growth only).
@@ -383,6 +400,7 @@ pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
         display,
         fx_rate: parse_fx_rate(raw),
         ranges,
+        unit_gpus,
     })
 }
 

@@ -97,3 +97,20 @@ test('axe finds no violation with catalogue prices filled, one changed, and the 
     await t.check();
   }
 });
+
+// Issue 25: a price the chosen model does not list, what a dialog pick did, and the capacity
+// units' unit type picker with GPUs per unit.
+test('axe finds no violation with an unlisted training price, a dialog pick and unit type pickers', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const t = await open('?v=1&training_mode=itemized&compute_mode=tokens&base_serving=capacity&ft_serving=capacity', { colorScheme });
+    await t.page.click('[data-testid="catalogue-open"]');
+    await t.page.click('tr[data-entry="azure/ft:gpt-4.1-mini"] button[data-pick="ft_model"]');
+    await t.page.waitForSelector('[data-testid="catalogue-said"]');
+    await t.page.fill('input[name="base_unit_type"]', 'gpu/h100-sxm');
+    await type(t.page, 'base_unit_gpus', '4');
+    await t.page.waitForSelector('.field[data-catalogue="unlisted"]');
+    const found = await axe(t.page);
+    assert.deepEqual(found, [], `${colorScheme}:\n${found.join('\n')}`);
+    await t.check();
+  }
+});
