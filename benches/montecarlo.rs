@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use ft_roi::core::montecarlo::{outcome, simulate, Simulation};
+use ft_roi::core::model::montecarlo::{outcome, simulate, Simulation};
 use ft_roi::core::{parse_scenario, Field, RawInputs};
 
 /// Times `f` `runs` times after two warm-up runs: median, min, max (ms).

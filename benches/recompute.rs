@@ -6,10 +6,10 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use ft_roi::core::chart::{timeline, tornado, volume};
-use ft_roi::core::formulas::worked;
-use ft_roi::core::presets::preset;
-use ft_roi::core::schedule::schedule;
+use ft_roi::core::inputs::presets::preset;
+use ft_roi::core::model::schedule::schedule;
+use ft_roi::core::present::chart::{timeline, tornado, volume};
+use ft_roi::core::present::formulas::worked;
 use ft_roi::core::{calculate, parse_scenario, Field, RawInputs};
 
 fn recompute(raw: &RawInputs) -> usize {

@@ -5,12 +5,12 @@
 //! the figures, the volume chart and the formula panel.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::chart::volume;
-use ft_roi::core::format::{count, money, unit_cost};
-use ft_roi::core::formulas::worked;
-use ft_roi::core::metrics::metric;
-use ft_roi::core::model::net_benefit;
-use ft_roi::core::serving::{Capacity, Serving};
+use ft_roi::core::model::closed::net_benefit;
+use ft_roi::core::model::serving::{Capacity, Serving};
+use ft_roi::core::present::chart::volume;
+use ft_roi::core::present::format::{count, money, unit_cost};
+use ft_roi::core::present::formulas::worked;
+use ft_roi::core::present::metrics::metric;
 use ft_roi::core::{calculate, Inputs, Results};
 
 fn capacity(unit_rate: f64, unit_rps: f64) -> Serving {
@@ -258,7 +258,7 @@ fn a_dip_below_zero_after_a_unit_step_is_not_every_volume() {
 
 #[test]
 fn a_range_in_percent_of_zero_does_nothing() {
-    use ft_roi::core::uncertainty::RANGED;
+    use ft_roi::core::model::uncertainty::RANGED;
     let on_zero = |i: &Inputs| -> Vec<&str> {
         RANGED
             .iter()

@@ -8,15 +8,15 @@
 #[allow(dead_code)]
 mod data;
 
-use ft_roi::core::catalogue::{
-    day_number, entry, is_stale, search, source_label, to_csv, Side, ENTRIES,
-};
-use ft_roi::core::fill::{
+use ft_roi::core::catalogue::fill::{
     conversion, current, fills, is_changed, oldest_in_use, stale, text, unknown_models, Conversion,
     NeedsRate,
 };
-use ft_roi::core::format::unit_cost;
-use ft_roi::core::parse::parse_scenario;
+use ft_roi::core::catalogue::{
+    day_number, entry, is_stale, search, source_label, to_csv, Side, ENTRIES,
+};
+use ft_roi::core::inputs::parse::parse_scenario;
+use ft_roi::core::present::format::unit_cost;
 use ft_roi::core::{DecimalMark, Field, RawInputs};
 
 /// A valid entry, as the data file writes one.
@@ -361,7 +361,7 @@ fn tokens_scenario() -> RawInputs {
 /// serving mode a hosting fee calls for, labels the side.
 fn choose(raw: &mut RawInputs, side: Side, id: &str) {
     let e = entry(id).unwrap();
-    let serving = ft_roi::core::fill::serving_after(e, side, raw);
+    let serving = ft_roi::core::catalogue::fill::serving_after(e, side, raw);
     for f in fills(e, side, raw).unwrap() {
         raw.set(f.field, text(f.value, raw.decimal_mark()));
     }
@@ -566,7 +566,7 @@ fn the_catalogue_exports_as_csv_by_provider() {
 
 #[test]
 fn labels_and_rate_travel_in_links_and_default_to_nothing() {
-    use ft_roi::core::scenario::{decode, encode};
+    use ft_roi::core::codec::url::{decode, encode};
     let example = RawInputs::example();
     assert_eq!(example.get(Field::BaseModel), "");
     assert_eq!(example.get(Field::FxRate), "");
@@ -582,7 +582,7 @@ fn labels_and_rate_travel_in_links_and_default_to_nothing() {
 
 #[test]
 fn exports_label_the_models_and_the_rate() {
-    use ft_roi::core::fill::{csv_rows, markdown_rows};
+    use ft_roi::core::catalogue::fill::{csv_rows, markdown_rows};
     let mut raw = tokens_scenario();
     assert_eq!(csv_rows(&raw), "");
     assert_eq!(markdown_rows(&raw), "");
@@ -629,7 +629,7 @@ fn the_catalogue_view_rows_are_escaped_markup_by_provider() {
 
 #[test]
 fn the_note_under_a_filled_field_says_when_where_and_what_changed() {
-    use ft_roi::core::fill::note_markup;
+    use ft_roi::core::catalogue::fill::note_markup;
     let mut raw = tokens_scenario();
     choose(&mut raw, Side::Baseline, "openai/gpt-3.5-turbo-0125");
     let fills = current(&raw);
@@ -674,7 +674,7 @@ fn a_hosting_fee_sets_hourly_serving_and_leaves_with_its_model() {
     // 1 deployment × $1.70 × 730 hours a month.
     let r = calculate(&parse_scenario(&raw).unwrap().inputs);
     assert_eq!(
-        ft_roi::core::format::money(r.finetuned_serving_monthly),
+        ft_roi::core::present::format::money(r.finetuned_serving_monthly),
         "$1,241.00"
     );
     // The fee is a price in use, with its own date.
@@ -709,7 +709,7 @@ fn a_hosting_fee_sets_hourly_serving_and_leaves_with_its_model() {
 
 /// Sets every text the core says choosing `id` for `pick` sets.
 fn pick(raw: &mut RawInputs, pick: ft_roi::core::catalogue::Pick, id: &str) {
-    let texts = ft_roi::core::fill::choice_texts(entry(id).unwrap(), pick, raw).unwrap();
+    let texts = ft_roi::core::catalogue::fill::choice_texts(entry(id).unwrap(), pick, raw).unwrap();
     for (field, t) in texts {
         raw.set(field, t);
     }
@@ -717,7 +717,7 @@ fn pick(raw: &mut RawInputs, pick: ft_roi::core::catalogue::Pick, id: &str) {
 
 /// Applies [`switch_price_unit`] to `raw`.
 fn switch_unit(raw: &mut RawInputs, to: &str) {
-    for (field, t) in ft_roi::core::fill::switch_price_unit(raw, to) {
+    for (field, t) in ft_roi::core::catalogue::fill::switch_price_unit(raw, to) {
         raw.set(field, t);
     }
 }
@@ -771,8 +771,8 @@ fn switching_the_price_unit_converts_every_price_and_changes_no_figure() {
         "{before} → {after}"
     );
     assert_eq!(
-        ft_roi::core::format::money(after),
-        ft_roi::core::format::money(before)
+        ft_roi::core::present::format::money(after),
+        ft_roi::core::present::format::money(before)
     );
     assert!(current(&raw).iter().all(|f| !is_changed(f, &raw)));
 
@@ -791,8 +791,8 @@ fn switching_the_price_unit_converts_every_price_and_changes_no_figure() {
     assert_eq!(typed.get(Field::FtOutputPrice), "0.006");
     assert_eq!(typed.get(Field::TrainPrice), "30");
     assert_eq!(net_benefit(&typed), example);
-    assert!(ft_roi::core::fill::switch_price_unit(&typed, "1k").is_empty());
-    assert!(ft_roi::core::fill::switch_price_unit(&typed, "1g").is_empty());
+    assert!(ft_roi::core::catalogue::fill::switch_price_unit(&typed, "1k").is_empty());
+    assert!(ft_roi::core::catalogue::fill::switch_price_unit(&typed, "1g").is_empty());
 }
 
 #[test]
@@ -817,7 +817,7 @@ fn the_price_unit_switch_writes_the_scenario_number_format_and_keeps_bad_text() 
 
 #[test]
 fn a_link_per_1k_means_what_it_says() {
-    use ft_roi::core::scenario::decode;
+    use ft_roi::core::codec::url::decode;
     // $0.002 and $0.008 per 1K tokens, 1,000 of each: $0.01 a request.
     let d = decode(
         "?v=1&cost_mode=tokens&price_unit=1k&base_input_price=0.002&base_output_price=0.008",
@@ -829,8 +829,8 @@ fn a_link_per_1k_means_what_it_says() {
 
 #[test]
 fn a_model_without_a_training_price_says_so_and_drops_the_old_mark() {
+    use ft_roi::core::catalogue::fill::{gap_markup, gaps, gaps_sentence};
     use ft_roi::core::catalogue::Pick;
-    use ft_roi::core::fill::{gap_markup, gaps, gaps_sentence};
     let mut raw = tokens_scenario();
     raw.set(Field::TrainingMode, "itemized");
     raw.set(Field::ComputeMode, "tokens");
@@ -884,7 +884,7 @@ fn a_model_without_a_training_price_says_so_and_drops_the_old_mark() {
         "openai/ft:gpt-4o-mini-2024-07-18",
     );
     assert_eq!(raw.get(Field::TrainPrice), "3");
-    assert!(ft_roi::core::fill::gaps(&raw)
+    assert!(ft_roi::core::catalogue::fill::gaps(&raw)
         .iter()
         .all(|g| g.field != Field::TrainPrice));
     // A base model has no training price to list.
@@ -894,8 +894,8 @@ fn a_model_without_a_training_price_says_so_and_drops_the_old_mark() {
 
 #[test]
 fn a_pick_switches_request_costs_to_tokens_and_a_unit_pick_to_capacity() {
+    use ft_roi::core::catalogue::fill::choice_texts;
     use ft_roi::core::catalogue::Pick;
-    use ft_roi::core::fill::choice_texts;
     let raw = RawInputs::example();
     let e = entry("openai/gpt-4o-mini-2024-07-18").unwrap();
     let texts = choice_texts(e, Pick::Model(Side::Baseline), &raw).unwrap();
@@ -928,8 +928,8 @@ fn a_pick_switches_request_costs_to_tokens_and_a_unit_pick_to_capacity() {
 
 #[test]
 fn a_gpu_hour_price_times_gpus_per_unit_fills_the_unit_price() {
+    use ft_roi::core::catalogue::fill::{note_markup, refill_unit_rate, unknown_labels};
     use ft_roi::core::catalogue::Pick;
-    use ft_roi::core::fill::{note_markup, refill_unit_rate, unknown_labels};
     let mut raw = RawInputs::example();
     raw.set(Field::BaseServing, "capacity");
     raw.set(Field::BaseUnitRps, "10");
@@ -1000,8 +1000,8 @@ fn a_gpu_hour_price_times_gpus_per_unit_fills_the_unit_price() {
 
 #[test]
 fn gpus_per_unit_default_to_one_and_change_no_existing_figure() {
-    use ft_roi::core::metrics::gpus_text;
-    use ft_roi::core::scenario::{decode, encode};
+    use ft_roi::core::codec::url::{decode, encode};
+    use ft_roi::core::present::metrics::gpus_text;
     let raw = RawInputs::example();
     assert_eq!(raw.get(Field::BaseUnitGpus), "1");
     assert_eq!(encode(&raw, &RawInputs::example()), "");
@@ -1062,7 +1062,7 @@ fn the_catalogue_view_offers_each_entry_for_the_picks_it_fits() {
 
 #[test]
 fn exports_label_unit_types_too() {
-    use ft_roi::core::fill::csv_rows;
+    use ft_roi::core::catalogue::fill::csv_rows;
     let mut raw = RawInputs::example();
     raw.set(Field::FtServing, "capacity");
     raw.set(Field::FtUnitType, "gpu/h100-sxm");

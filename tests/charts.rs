@@ -3,11 +3,11 @@
 //! ranges included.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::chart::{
+use ft_roi::core::model::schedule::{break_evens, schedule, to_csv};
+use ft_roi::core::present::chart::{
     label_place, log_ticks, nice_ticks, path, timeline, tornado, usable_domain, volume, Scale,
 };
-use ft_roi::core::format::{money, money_short, months};
-use ft_roi::core::schedule::{break_evens, schedule, to_csv};
+use ft_roi::core::present::format::{money, money_short, months};
 use ft_roi::core::{calculate, Inputs, Status};
 use proptest::prelude::*;
 
@@ -260,7 +260,7 @@ proptest! {
     fn the_fast_net_benefit_equals_the_full_model(i in any_plain_inputs(), g in -0.2..0.2f64, cost in 0.0..5000.0f64, c in 0.0..12.0f64) {
         let i = Inputs { growth: g, retrain_cost: cost, retrain_per_year: c, ..i };
         let full = calculate(&i).net_benefit;
-        let fast = ft_roi::core::model::net_benefit(&i);
+        let fast = ft_roi::core::model::closed::net_benefit(&i);
         let scale = calculate(&i).baseline_horizon_cost.abs().max(calculate(&i).finetuned_horizon_cost.abs()).max(1.0);
         prop_assert!((full - fast).abs() <= 1e-6 * scale, "{full} vs {fast}");
     }
@@ -508,7 +508,7 @@ fn balance(markup: &str, open: &str, close: &str) -> (usize, usize) {
 
 #[test]
 fn markup_escapes_text() {
-    use ft_roi::core::format::Escaped;
+    use ft_roi::core::present::format::Escaped;
     assert_eq!(
         Escaped(r#"<b a="1">Tom & 'Jerry'</b>"#).to_string(),
         "&lt;b a=&quot;1&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"
@@ -603,13 +603,15 @@ fn tornado_axis_labels_stay_inside_the_chart() {
         finetuned: 0.0,
         requests: 2e6,
         months: 24,
-        base_serving: ft_roi::core::serving::Serving::Capacity(ft_roi::core::serving::Capacity {
-            unit_rate: 10.0,
-            unit_rps: 1.0,
-            peak_factor: 2.0,
-            min_units: 4.0,
-            unit_hours: 730.0,
-        }),
+        base_serving: ft_roi::core::model::serving::Serving::Capacity(
+            ft_roi::core::model::serving::Capacity {
+                unit_rate: 10.0,
+                unit_rps: 1.0,
+                peak_factor: 2.0,
+                min_units: 4.0,
+                unit_hours: 730.0,
+            },
+        ),
         ..EX
     };
     for i in [EX, hosted] {

@@ -23,14 +23,31 @@ fn rust_files(dir: &Path, out: &mut BTreeSet<String>) {
     }
 }
 
-/// The paths the code map lists: bullets whose first token is a
+/// Every entry of the code map, in order: bullets whose first token is a
 /// backticked `src/…` path.
-fn mapped(doc: &str) -> BTreeSet<String> {
+fn entries(doc: &str) -> Vec<String> {
     doc.lines()
         .filter_map(|line| line.strip_prefix("- `src/"))
         .filter_map(|rest| rest.split_once('`'))
         .map(|(path, _)| format!("src/{path}"))
         .collect()
+}
+
+/// The paths the code map lists.
+fn mapped(doc: &str) -> BTreeSet<String> {
+    entries(doc).into_iter().collect()
+}
+
+/// The paths the code map lists more than once.
+fn duplicated(doc: &str) -> Vec<String> {
+    let all = entries(doc);
+    let mut seen = BTreeSet::new();
+    let mut twice: Vec<String> = all
+        .into_iter()
+        .filter(|path| !seen.insert(path.clone()))
+        .collect();
+    twice.dedup();
+    twice
 }
 
 #[test]
@@ -42,6 +59,11 @@ fn every_source_file_is_in_the_code_map_and_every_entry_exists() {
     rust_files(&root.join("src"), &mut files);
     let map = mapped(&doc);
     let missing: Vec<_> = files.difference(&map).collect();
+    let twice = duplicated(&doc);
+    assert!(
+        twice.is_empty(),
+        "code map entries listed twice in docs/architecture.md: {twice:?}"
+    );
     let stale: Vec<_> = map.difference(&files).collect();
     assert!(
         missing.is_empty(),
@@ -58,4 +80,11 @@ fn the_map_reader_finds_entries_and_skips_prose() {
     let doc = "- `src/a.rs`: one.\n  - `src/b.rs`: nested is not an entry.\nText `src/c.rs`.\n- `src/d/e.rs`: two.\n";
     let expected: BTreeSet<String> = ["src/a.rs", "src/d/e.rs"].map(String::from).into();
     assert_eq!(mapped(doc), expected);
+}
+
+#[test]
+fn the_map_reader_finds_a_file_listed_twice() {
+    let doc = "- `src/a.rs`: one.\n- `src/b.rs`: two.\n- `src/a.rs`: one again.\n";
+    assert_eq!(duplicated(doc), vec!["src/a.rs".to_owned()]);
+    assert!(duplicated("- `src/a.rs`: one.\n").is_empty());
 }

@@ -3,9 +3,9 @@
 //! quote in front, and the cell quoted), while numbers stay numbers.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::compare::compare;
-use ft_roi::core::csv::{csv_cell, csv_line, csv_row, Cell, FORMULA_TRIGGERS};
-use ft_roi::core::export::to_csv;
+use ft_roi::core::codec::csv::{csv_cell, csv_line, csv_row, Cell, FORMULA_TRIGGERS};
+use ft_roi::core::codec::export::to_csv;
+use ft_roi::core::present::compare::compare;
 use ft_roi::core::{calculate, Field, Inputs, RawInputs};
 use proptest::prelude::*;
 

@@ -5,9 +5,11 @@
 //! their lists aside). Numbers read back bit for bit.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::compare::compare;
-use ft_roi::core::export::{import_json, to_csv, to_json, to_markdown};
-use ft_roi::core::store::{decode_library, decode_working_doc, encode_library, encode_working};
+use ft_roi::core::codec::export::{import_json, to_csv, to_json, to_markdown};
+use ft_roi::core::codec::store::{
+    decode_library, decode_working_doc, encode_library, encode_working,
+};
+use ft_roi::core::present::compare::compare;
 use ft_roi::core::{calculate, parse_scenario, Field, Inputs, RawInputs};
 
 fn fixture(name: &str) -> String {
@@ -246,7 +248,7 @@ fn documents_ignore_unknown_members() {
 
 #[test]
 fn exports_carry_the_builders_fields_the_scenario_uses_and_keep_every_line() {
-    use ft_roi::core::export::{part_inputs, to_csv_parts, to_markdown_parts};
+    use ft_roi::core::codec::export::{part_inputs, to_csv_parts, to_markdown_parts};
     let raw = builders();
     let p = parse_scenario(&raw).unwrap();
     let r = calculate(&p.inputs);

@@ -3,7 +3,7 @@
 //! on an accent fill and the accent as text keep WCAG 2's 4.5:1 contrast).
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::embed::{
+use ft_roi::core::codec::embed::{
     accent_colours, contrast, host_message, options, relative_luminance, rgb, AccentColours,
     HostMessage, DARK_SURFACE, LIGHT_SURFACE, MIN_CONTRAST,
 };

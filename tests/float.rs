@@ -6,8 +6,8 @@
 // Literals written with more digits than an f64 holds are cases on purpose.
 #![allow(clippy::excessive_precision)]
 
-use ft_roi::core::float::{display, fixed, parse, shortest, significant};
-use ft_roi::core::format::data;
+use ft_roi::core::present::float::{display, fixed, parse, shortest, significant};
+use ft_roi::core::present::format::data;
 use proptest::prelude::*;
 
 /// The standard library's shortest digits and point, from `{:e}`.

@@ -1,11 +1,11 @@
 //! Native tests of number formatting and the formula read-out.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::format::{
+use ft_roi::core::present::format::{
     builtin, count, data, money, money_input, months, number, percent, raw, unit_cost, Display,
     Spec,
 };
-use ft_roi::core::formulas::{definitions, markup, worked, Formula};
+use ft_roi::core::present::formulas::{definitions, markup, worked, Formula};
 use ft_roi::core::{calculate, Inputs};
 use proptest::prelude::*;
 
@@ -166,7 +166,7 @@ fn formulas_substitute_the_numbers() {
     let lines = worked(&i, &calculate(&i));
     assert_eq!(metrics, lines.iter().map(|f| f.metric).collect::<Vec<_>>());
     // Every figure of the catalogue has its formula, in the same order.
-    let catalogue: Vec<_> = ft_roi::core::metrics::METRICS
+    let catalogue: Vec<_> = ft_roi::core::present::metrics::METRICS
         .iter()
         .map(|m| m.name)
         .collect();

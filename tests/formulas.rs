@@ -5,8 +5,8 @@
 //! that multiplied by 12 months and printed the growing schedule's sum.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::formulas::worked;
-use ft_roi::core::serving::{Capacity, Serving};
+use ft_roi::core::model::serving::{Capacity, Serving};
+use ft_roi::core::present::formulas::worked;
 use ft_roi::core::{calculate, Inputs};
 
 #[path = "support/extras.rs"]

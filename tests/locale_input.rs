@@ -7,11 +7,11 @@
 //! for everyone.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::export::import_json;
-use ft_roi::core::field::{Kind, MAX_VALUE, MIN_NONZERO};
-use ft_roi::core::parse::{parse_field, step_text, DecimalMark, Echo};
-use ft_roi::core::scenario::{decode, encode};
-use ft_roi::core::store::{decode_working, encode_working};
+use ft_roi::core::codec::export::import_json;
+use ft_roi::core::codec::store::{decode_working, encode_working};
+use ft_roi::core::codec::url::{decode, encode};
+use ft_roi::core::inputs::field::{Kind, MAX_VALUE, MIN_NONZERO};
+use ft_roi::core::inputs::parse::{parse_field, step_text, DecimalMark, Echo};
 use ft_roi::core::{parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
 

@@ -4,11 +4,11 @@
 //! quantiles, pinned figures for a fixed seed, and property tests.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::montecarlo::{
+use ft_roi::core::model::montecarlo::{
     column, outcome, percentile, sentence, simulate, Simulation, Summary,
 };
-use ft_roi::core::serving::{Capacity, Serving};
-use ft_roi::core::uncertainty::{Ranges, Triangular, RANGED};
+use ft_roi::core::model::serving::{Capacity, Serving};
+use ft_roi::core::model::uncertainty::{Ranges, Triangular, RANGED};
 use ft_roi::core::{calculate, parse_scenario, Field, Inputs, RawInputs};
 use proptest::prelude::*;
 
@@ -59,7 +59,7 @@ impl CloneWith for Inputs {
         let plain: Vec<(Field, &str)> = pairs
             .iter()
             .copied()
-            .filter(|(f, _)| !ft_roi::core::uncertainty::is_simulation_field(*f))
+            .filter(|(f, _)| !ft_roi::core::model::uncertainty::is_simulation_field(*f))
             .collect();
         parse_scenario(&raw(&plain)).expect("valid").inputs
     }
@@ -564,7 +564,7 @@ fn a_scenario_that_seldom_pays_back_reads_never() {
 
 /// The figures as the page's `data-value`s write them.
 fn values(s: &Summary) -> Vec<String> {
-    let raw = ft_roi::core::format::raw;
+    let raw = ft_roi::core::present::format::raw;
     vec![
         raw(Some(s.prob_positive)),
         raw(Some(s.prob_payback_in_horizon)),
@@ -857,7 +857,7 @@ fn the_sentence_reads_for_people() {
 
 #[test]
 fn exports_carry_the_ranges_and_the_figures() {
-    use ft_roi::core::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
+    use ft_roi::core::codec::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
     let raw = raw(PINNED);
     let p = parse_scenario(&raw).expect("valid");
     let r = calculate(&p.inputs);
@@ -883,7 +883,7 @@ fn exports_carry_the_ranges_and_the_figures() {
     let (_, back) = import_json(&json).expect("imports");
     assert_eq!(parse_scenario(&back).expect("valid").ranges, p.ranges);
     // Without ranges, no `simulation` member: the export is as before.
-    assert!(!ft_roi::core::export::to_json(
+    assert!(!ft_roi::core::codec::export::to_json(
         "x",
         &RawInputs::example(),
         &Inputs::EXAMPLE,
@@ -916,7 +916,7 @@ fn exports_carry_the_ranges_and_the_figures() {
 
 #[test]
 fn the_comparison_carries_the_simulation() {
-    use ft_roi::core::compare::compare;
+    use ft_roi::core::present::compare::compare;
     let table = compare(&[
         ("Ranged".to_owned(), raw(PINNED)),
         ("Plain".to_owned(), RawInputs::example()),
@@ -956,14 +956,14 @@ fn the_comparison_carries_the_simulation() {
 #[test]
 fn a_bad_range_damages_a_link_and_is_refused_on_import() {
     let decoded =
-        ft_roi::core::scenario::decode("?requests_low=10&mc_draws=5", RawInputs::example());
+        ft_roi::core::codec::url::decode("?requests_low=10&mc_draws=5", RawInputs::example());
     let bad: Vec<Field> = decoded.bad.iter().map(|(f, _)| *f).collect();
     assert_eq!(bad, [Field::RequestsLow, Field::McDraws]);
     let mut raw = RawInputs::example();
     raw.set(Field::RequestsLow, "10");
     let r = calculate(&Inputs::EXAMPLE);
-    let json = ft_roi::core::export::to_json("x", &raw, &Inputs::EXAMPLE, &r);
-    let errors = ft_roi::core::export::import_json(&json).expect_err("refused");
+    let json = ft_roi::core::codec::export::to_json("x", &raw, &Inputs::EXAMPLE, &r);
+    let errors = ft_roi::core::codec::export::import_json(&json).expect_err("refused");
     assert_eq!(errors.len(), 1);
     assert_eq!(
         errors[0].to_string(),
@@ -973,7 +973,7 @@ fn a_bad_range_damages_a_link_and_is_refused_on_import() {
 
 #[test]
 fn the_distributions_axis_labels_stay_inside_the_chart() {
-    use ft_roi::core::chart::distribution;
+    use ft_roi::core::present::chart::distribution;
     use Field::*;
     // The self-hosted case of issue 25: the last tick, "$600K", sat on the
     // plot's right end, its label cut at a phone's width.

@@ -2,9 +2,9 @@
 //! everything it refuses; the URL reader; arrow-key steps.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::field::Kind;
-use ft_roi::core::parse::{parse_field, step_text, DecimalMark, Echo};
-use ft_roi::core::scenario::decode;
+use ft_roi::core::codec::url::decode;
+use ft_roi::core::inputs::field::Kind;
+use ft_roi::core::inputs::parse::{parse_field, step_text, DecimalMark, Echo};
 use ft_roi::core::{parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
 

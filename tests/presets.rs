@@ -2,11 +2,11 @@
 //! arithmetic corrected), the builders, and their invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::builders::{
+use ft_roi::core::inputs::builders::{
     investment, operations, side_cost, Compute, InvestmentItems, TokenSide,
 };
-use ft_roi::core::format::{money, months, percent, unit_cost};
-use ft_roi::core::presets::{preset, token_tier, PRESETS, TOKEN_TIERS};
+use ft_roi::core::inputs::presets::{preset, token_tier, PRESETS, TOKEN_TIERS};
+use ft_roi::core::present::format::{money, months, percent, unit_cost};
 use ft_roi::core::{calculate, parse_inputs, parse_scenario, Field, Inputs, RawInputs, Status};
 use proptest::prelude::*;
 
@@ -119,7 +119,7 @@ fn builder_tables() {
     assert_eq!(unit_cost(c.cached), "$0.00015");
     assert_eq!(unit_cost(c.output), "$0.0075");
     assert_eq!(unit_cost(c.total), "$0.010065");
-    let ft = ft_roi::core::builders::finetuned_cost(
+    let ft = ft_roi::core::inputs::builders::finetuned_cost(
         &TokenSide {
             retry_rate: 0.0,
             cache_share: 0.0,
@@ -247,7 +247,7 @@ proptest! {
     fn the_schedule_agrees_with_break_even(t in 0.0..1e5f64, n in 1.0..1e4f64, cost in 0.0..2e4f64, per_year in 1u32..=12) {
         let i = Inputs { training: t, maintenance: 0.0, baseline: n / 1000.0, finetuned: 0.0, requests: 1000.0, months: 600, retrain_cost: cost, retrain_per_year: f64::from(per_year), accuracy_gain: 0.0, error_value: 0.0, growth: 0.0, discount: 0.0, ..Inputs::EXAMPLE };
         let r = calculate(&i);
-        let position = |time: f64| -t + r.monthly_net_savings * time - cost * ft_roi::core::model::retrainings_by(time, f64::from(per_year));
+        let position = |time: f64| -t + r.monthly_net_savings * time - cost * ft_roi::core::model::closed::retrainings_by(time, f64::from(per_year));
         if let Some(m) = r.break_even_months {
             // Non-negative from break-even on (checked at and after each retraining) ...
             let tol = 1e-6 * t.max(1.0);

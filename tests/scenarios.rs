@@ -2,13 +2,13 @@
 //! their corruption cases, export/import, and comparison.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::compare::compare;
-use ft_roi::core::export::{import_json, to_csv, to_json, to_markdown, ImportError};
-use ft_roi::core::scenario::{decode, encode};
-use ft_roi::core::store::{
+use ft_roi::core::codec::export::{import_json, to_csv, to_json, to_markdown, ImportError};
+use ft_roi::core::codec::store::{
     self, decode_library, decode_working, decode_working_doc, encode_library, encode_working,
     save_action, Library, LibraryError, SaveAction, SaveButton, StoreError, Working,
 };
+use ft_roi::core::codec::url::{decode, encode};
+use ft_roi::core::present::compare::compare;
 use ft_roi::core::{calculate, parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
 
@@ -461,7 +461,7 @@ fn comparison_marks_the_best_and_the_differences() {
 
 #[test]
 fn queries_join_with_an_ampersand_only_between_two() {
-    use ft_roi::core::scenario::join_queries;
+    use ft_roi::core::codec::url::join_queries;
     assert_eq!(join_queries("", ""), "");
     assert_eq!(join_queries("v=1&months=24", ""), "v=1&months=24");
     assert_eq!(join_queries("", "embed=1"), "embed=1");
@@ -650,7 +650,7 @@ fn the_working_scenario_keeps_its_link() {
 
 /// The texts of a comparison row, by key.
 #[track_caller]
-fn row_texts(t: &ft_roi::core::compare::Table, key: &str) -> Vec<String> {
+fn row_texts(t: &ft_roi::core::present::compare::Table, key: &str) -> Vec<String> {
     let row = t.rows.iter().find(|r| r.key == key);
     let row = row.unwrap_or_else(|| panic!("no row {key}"));
     row.cells.iter().map(|c| c.text.clone()).collect()

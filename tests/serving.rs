@@ -4,14 +4,14 @@
 //! figures, and property tests of the invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::export::{to_csv, to_json, to_markdown};
-use ft_roi::core::field::Field;
-use ft_roi::core::format::{count, money, months, percent, unit_cost};
-use ft_roi::core::model::{net_benefit, per_request_benefit};
-use ft_roi::core::parse::{parse_field, parse_scenario};
-use ft_roi::core::schedule::{schedule, to_csv as schedule_csv, Columns};
-use ft_roi::core::serving::{Capacity, Serving};
-use ft_roi::core::volume::Curve;
+use ft_roi::core::codec::export::{to_csv, to_json, to_markdown};
+use ft_roi::core::inputs::field::Field;
+use ft_roi::core::inputs::parse::{parse_field, parse_scenario};
+use ft_roi::core::model::closed::{net_benefit, per_request_benefit};
+use ft_roi::core::model::schedule::{schedule, to_csv as schedule_csv, Columns};
+use ft_roi::core::model::serving::{Capacity, Serving};
+use ft_roi::core::model::volume::Curve;
+use ft_roi::core::present::format::{count, money, months, percent, unit_cost};
 use ft_roi::core::{calculate, DecimalMark, InputError, Inputs, RawInputs, Results, Status};
 use proptest::prelude::*;
 
@@ -545,7 +545,7 @@ fn a_search_with_too_many_steps_gives_up_in_bounded_time_and_says_so() {
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     if r.volume_search_exhausted {
         assert_eq!((r.break_even_volume, r.break_even_volume_max), (None, None));
-        let f = ft_roi::core::formulas::worked(&i, &r);
+        let f = ft_roi::core::present::formulas::worked(&i, &r);
         let line = f.iter().find(|f| f.metric == "break_even_volume").unwrap();
         assert!(line
             .worked

@@ -14,6 +14,7 @@
 use std::fmt::Write;
 
 use ft_roi::core::*;
+use ft_roi::core::{codec::*, inputs::*, model::*, present::*};
 use wasm_bindgen::prelude::*;
 
 /// Runs every core entry point on text from JavaScript, so none of them
@@ -21,7 +22,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
     let mut out = String::new();
-    let d = scenario::decode(query, RawInputs::example());
+    let d = url::decode(query, RawInputs::example());
     let _ = write!(out, "{}{}", d.bad.len(), d.has_scenario);
     let e = embed::options(query);
     out += &e.query();
@@ -68,8 +69,8 @@ pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
             }
         }
     }
-    out += &scenario::encode(&raws[0], &RawInputs::example());
-    out += &scenario::join_queries(query, "embed=1");
+    out += &url::encode(&raws[0], &RawInputs::example());
+    out += &url::join_queries(query, "embed=1");
     match store::decode_working(stored) {
         Ok(r) => out += &store::encode_working(&r),
         Err(e) => {

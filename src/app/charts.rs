@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::browser::on_toggle;
-use super::field::NumberField;
-use super::state::use_calc;
-use crate::core::chart::{self, signed_money, LineChart, Tornado};
+use super::form::widgets::NumberField;
+use super::shell::browser::on_toggle;
+use super::shell::state::use_calc;
+use crate::core::present::chart::{self, signed_money, LineChart, Tornado};
 // The standard library's float formatting, in a fraction of its code (as `to_string` writes).
-use crate::core::float::display;
-use crate::core::format::{money, number};
+use crate::core::present::float::display;
+use crate::core::present::format::{money, number};
 use crate::core::Field;
 
 /// The width of `node` in pixels, `None` until the first layout. A

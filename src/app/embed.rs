@@ -12,12 +12,12 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{close_dialog, copy_text, location_base, show_modal};
-use super::share::share_url;
-use super::state::use_calc;
-use crate::core::embed::{accent_colours, host_message, EmbedOptions, HostMessage, HEIGHT};
-use crate::core::format::Escaped;
-use crate::core::scenario;
+use super::scenarios::share::share_url;
+use super::shell::browser::{close_dialog, copy_text, location_base, show_modal};
+use super::shell::state::use_calc;
+use crate::core::codec::embed::{accent_colours, host_message, EmbedOptions, HostMessage, HEIGHT};
+use crate::core::codec::url;
+use crate::core::present::format::Escaped;
 use crate::core::RawInputs;
 
 /// Marks the compact layout, pins the colour scheme and sets the accent
@@ -262,7 +262,7 @@ fn base_dir() -> String {
 
 /// The iframe and script tags that embed the current scenario.
 pub fn snippet(raw: &RawInputs, options: &EmbedOptions) -> String {
-    let scenario = scenario::encode(raw, &RawInputs::example());
+    let scenario = url::encode(raw, &RawInputs::example());
     let extra = EmbedOptions {
         embed: true,
         ..options.clone()
@@ -271,7 +271,7 @@ pub fn snippet(raw: &RawInputs, options: &EmbedOptions) -> String {
     let dir = base_dir();
     format!(
         "<iframe data-ft-roi src=\"{}\" title=\"Fine-tuning ROI calculator\" loading=\"lazy\" style=\"width:100%;height:720px;border:0\"></iframe>\n<script src=\"{}\" async></script>",
-        Escaped(&format!("{dir}?{}", scenario::join_queries(&scenario, &extra))),
+        Escaped(&format!("{dir}?{}", url::join_queries(&scenario, &extra))),
         Escaped(&format!("{dir}embed.js")),
     )
 }

@@ -1,38 +1,26 @@
 //! The Leptos layer: state, components and the edges to the browser. It is
 //! thin on purpose: every number comes from [`crate::core`].
 
-mod basis;
-mod browser;
-mod builders;
-mod catalogue;
-mod catalogue_view;
+// The shell: state and the edges to the browser.
+mod shell;
+
+// The form and the results beside it.
+mod form;
+mod results;
+
+// The cards loaded after the first paint, and the charts among them.
+mod cards;
 mod charts;
-mod compare;
-mod data;
+
+// The scenarios library, the catalogue and the embed.
+mod catalogue;
 mod embed;
-mod engine;
-mod explainer;
-mod field;
-mod formulas;
-mod inputs;
-mod intl;
-mod metric;
-mod notices;
-mod pickers;
-// Issue #17: `ranges` here and `simulation` below.
-mod ranges;
 mod scenarios;
-mod schedule;
-mod share;
-mod simulation;
-mod split;
-mod state;
-mod summary;
 
 use leptos::prelude::*;
 
-use split::{AfterFirstPaint, Card};
-pub use state::Calc;
+use shell::split::{AfterFirstPaint, Card};
+pub use shell::state::Calc;
 
 /// Starts the calculator in the page's frame. `index.html` carries the
 /// frame as markup, painted before the wasm arrives: the skip link, the
@@ -55,13 +43,13 @@ pub fn start() {
 /// with `?embed=1` the compact layout for iframes.
 #[component]
 pub fn App() -> impl IntoView {
-    crate::core::format::set_backend(Box::new(intl::IntlBackend::default()));
-    let options = crate::core::embed::options(&browser::location_search());
+    crate::core::present::format::set_backend(Box::new(shell::intl::IntlBackend::default()));
+    let options = crate::core::codec::embed::options(&shell::browser::location_search());
     embed::apply_theme(&options);
     let calc = Calc::start(options.query(), options.embed);
     provide_context(calc);
     catalogue::provide(calc);
-    simulation::provide();
+    results::simulation::provide();
     if options.embed {
         embed::connect_host(&options);
         if let Some(main) = document().get_element_by_id("calculator") {
@@ -77,10 +65,10 @@ pub fn App() -> impl IntoView {
             <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
             <Calculator/>
             <AfterFirstPaint cards=vec![
-                split::CHARTS,
-                split::UNCERTAINTY,
+                cards::CHARTS,
+                cards::UNCERTAINTY,
                 Card::Now(|| view! { <embed::OpenFull/> }.into_any()),
-            ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
+            ] prefetch=vec![cards::REQUEST_COSTS, cards::INVESTMENT, cards::OPERATIONS]/>
         }
         .into_any();
     }
@@ -111,15 +99,15 @@ pub fn App() -> impl IntoView {
     view! {
         <Calculator/>
         <AfterFirstPaint cards=vec![
-            split::CHARTS,
-            split::UNCERTAINTY,
-            split::BASIS,
-            split::SCHEDULE,
-            split::FORMULAS,
-            split::LIBRARY,
-            split::COMPARE,
-            split::EXPLAINER,
-        ] prefetch=vec![split::REQUEST_COSTS, split::INVESTMENT, split::OPERATIONS]/>
+            cards::CHARTS,
+            cards::UNCERTAINTY,
+            cards::BASIS,
+            cards::SCHEDULE,
+            cards::FORMULAS,
+            cards::LIBRARY,
+            cards::COMPARE,
+            cards::EXPLAINER,
+        ] prefetch=vec![cards::REQUEST_COSTS, cards::INVESTMENT, cards::OPERATIONS]/>
     }
     .into_any()
 }
@@ -129,10 +117,10 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Calculator() -> impl IntoView {
     view! {
-        <notices::Notices/>
+        <shell::notices::Notices/>
         <div class="layout">
-            <inputs::InputsCard/>
-            <summary::SummaryCard/>
+            <form::InputsCard/>
+            <results::summary::SummaryCard/>
         </div>
     }
 }

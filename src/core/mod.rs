@@ -1,5 +1,7 @@
-//! The pure calculation core: inputs, validation, the ROI model, formatting,
-//! the formula read-out and the URL query reader.
+//! The pure calculation core: the model, its inputs (field table, number
+//! reading, validation, builders, presets), the price catalogue, the codecs
+//! of every document (link, storage, exports) and the presentation (number
+//! writing, figures, formulas, comparison, chart geometry).
 //!
 //! Invariants this layer keeps (and its tests check):
 //! - It does not touch the outside world: no `leptos`, `web_sys`, `gloo` or
@@ -8,34 +10,21 @@
 //!   [`calculate`] is total on validated [`Inputs`]. Undefined results are
 //!   `None`, never NaN or infinity, and no formatted string contains either.
 
-pub mod builders;
-pub mod catalogue;
-pub mod chart;
-pub mod compare;
-pub mod csv;
-pub mod embed;
-pub mod export;
-pub mod field;
-pub mod fill;
-pub mod float;
-pub mod format;
-pub mod formulas;
-pub mod inputs;
-pub mod metrics;
+// The model: validated inputs → every figure.
 pub mod model;
-pub mod number;
-pub mod parse;
-pub mod presets;
-pub mod scenario;
-pub mod schedule;
-pub mod store;
-// Serving costs (issue #15).
-pub mod serving;
-pub mod volume;
-// Issue #17: ranges on the estimates and the Monte Carlo simulation.
-pub mod montecarlo;
-pub mod uncertainty;
 
-pub use field::Field;
+// The inputs: field table, number reading, validation, builders, presets.
+pub mod inputs;
+
+// The price catalogue and what its choices fill.
+pub mod catalogue;
+
+// The documents: the share link, storage, exports, embed options.
+pub mod codec;
+
+// The presentation: numbers and figures written for people, formulas, comparison, charts.
+pub mod present;
+
+pub use inputs::field::Field;
+pub use inputs::parse::{parse_inputs, parse_scenario, DecimalMark, InputError, Parsed, RawInputs};
 pub use model::{calculate, Inputs, Results, Status};
-pub use parse::{parse_inputs, parse_scenario, DecimalMark, InputError, Parsed, RawInputs};

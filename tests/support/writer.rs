@@ -5,7 +5,7 @@
 //! figure it writes is the value rounded at its last place (the nearest,
 //! give or take the last bit of the value's shortest decimal).
 
-use ft_roi::core::format::{builtin, Display, Spec};
+use ft_roi::core::present::format::{builtin, Display, Spec};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 

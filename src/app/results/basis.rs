@@ -1,0 +1,278 @@
+//! The calculation basis: the horizon totals, the monthly view, the
+//! request-volume figures, the article's annual convention and the token
+//! volume against the article's decision table.
+
+use leptos::prelude::*;
+
+use super::metric::{Figure, Metric};
+use crate::app::shell::state::use_calc;
+use crate::core::catalogue::Side;
+use crate::core::inputs::presets::{token_tier, TOKEN_TIERS};
+use crate::core::present::format::{count, money, unit_cost};
+use crate::core::present::metrics::gpus_text;
+
+/// The breakdown card; hidden while a field is invalid.
+#[component]
+pub fn BasisCard() -> impl IntoView {
+    let calc = use_calc();
+    let serving = move || calc.results.with(|r| r.as_ref().is_some_and(|r| r.serving));
+    view! {
+        <section class="card basis" aria-labelledby="basis-title">
+            <h2 id="basis-title">"Calculation basis"</h2>
+            <Show
+                when=move || calc.results.with(Option::is_some)
+                fallback=|| view! { <p class="muted">"Shown once every field holds a valid value."</p> }
+            >
+                <div class="basis-grid">
+                    <div>
+                        <h3>"Over the horizon"</h3>
+                        <dl class="rows">
+                            <Figure name="baseline_horizon_cost"/>
+                            <Figure name="finetuned_horizon_cost"/>
+                            <Figure name="investment"/>
+                            <Figure name="net_operating_savings"/>
+                            <Figure name="npv"/>
+                            <Figure name="discounted_break_even_months"/>
+                        </dl>
+                        <h3>"Request volume"</h3>
+                        <dl class="rows">
+                            <Figure name="break_even_requests"/>
+                            <Figure name="break_even_volume"/>
+                            <Show when=serving>
+                                <Figure name="break_even_volume_max"/>
+                            </Show>
+                        </dl>
+                        <VolumeRange/>
+                        <Show when=serving>
+                            <ServingFigures/>
+                        </Show>
+                    </div>
+                    <div>
+                        <h3>"Per month"</h3>
+                        <dl class="rows">
+                            <Figure name="monthly_baseline_cost"/>
+                            <Figure name="monthly_finetuned_cost"/>
+                            <Figure name="monthly_gross_savings"/>
+                            <Figure name="monthly_quality_value"/>
+                            <Figure name="retraining_monthly_average"/>
+                        </dl>
+                        <h3>"Two ROI conventions"</h3>
+                        <dl class="rows">
+                            <Figure name="annual_benefit"/>
+                            <Figure name="annual_roi_one_time" note=Signal::derive(|| "(net monthly × 12 − one-time cost) ÷ one-time cost, as in the article".to_owned())/>
+                        </dl>
+                        <p class="fine">
+                            "The summary's ROI divides the net benefit by the incremental investment (training plus "
+                            "maintenance over the horizon); the article's annual ROI divides the first year's "
+                            "benefit by the one-time cost only. Both formulas are below."
+                        </p>
+                    </div>
+                </div>
+                <TokenVolume/>
+            </Show>
+        </section>
+    }
+}
+
+// Serving costs.
+
+/// The serving figures of month 1, each side's as its mode has them.
+#[component]
+fn ServingFigures() -> impl IntoView {
+    let calc = use_calc();
+    let capacity = move |baseline: bool| {
+        move || {
+            calc.parsed.with(|p| {
+                p.as_ref().is_ok_and(|p| {
+                    let side = if baseline {
+                        p.inputs.base_serving
+                    } else {
+                        p.inputs.ft_serving
+                    };
+                    side.capacity().is_some()
+                })
+            })
+        }
+    };
+    // the GPUs running, units × GPUs per unit, where a unit has
+    // several GPUs or is priced per GPU-hour.
+    let catalogue = use_context::<crate::app::catalogue::Catalogue>();
+    let gpus = move |baseline: bool| {
+        Signal::derive(move || {
+            calc.track_display();
+            let k = usize::from(!baseline);
+            let per_unit = calc
+                .parsed
+                .with(|p| p.as_ref().map_or(1.0, |p| p.unit_gpus[k]));
+            let side = if baseline {
+                Side::Baseline
+            } else {
+                Side::FineTuned
+            };
+            // Priced from a GPU-hour entry of the catalogue.
+            let gpu_priced = catalogue.is_some_and(|c| {
+                c.fills.with(|f| {
+                    f.iter().any(|f| {
+                        f.field == side.unit_fields()[1]
+                            && f.per_unit.is_some_and(|p| p.gpus.is_some())
+                    })
+                })
+            });
+            let units = calc.results.with(|r| {
+                r.as_ref().and_then(|r| {
+                    if baseline {
+                        r.baseline_units
+                    } else {
+                        r.finetuned_units
+                    }
+                })
+            });
+            match units {
+                Some(u) if per_unit > 1.0 || gpu_priced => gpus_text(u, per_unit),
+                _ => String::new(),
+            }
+        })
+    };
+    let growing = move || {
+        calc.parsed
+            .with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0))
+    };
+    view! {
+        <h3>"Serving"</h3>
+        <dl class="rows" data-testid="serving-figures">
+            // The summary shows the saving per request with serving; the per-request costs' own difference is here.
+            <Metric
+                name="request_savings"
+                label="Per-request savings before serving"
+                value=calc.figure(|r| Some(r.request_savings))
+                format=unit_cost
+            />
+            <Figure name="baseline_serving_monthly"/>
+            <Show when=capacity(true)>
+                <Figure name="baseline_units" note=gpus(true)/>
+                <Figure name="baseline_utilization"/>
+            </Show>
+            <Figure name="finetuned_serving_monthly"/>
+            <Show when=capacity(false)>
+                <Figure name="finetuned_units" note=gpus(false)/>
+                <Figure name="finetuned_utilization"/>
+                <Figure name="finetuned_idle_cost"/>
+            </Show>
+            <Figure name="baseline_effective_cost"/>
+            <Figure name="finetuned_effective_cost"/>
+        </dl>
+        <p class="fine">
+            "Serving is paid on top of the cost per request: an hourly fee per deployment, or units "
+            "sized to the peak load (utilization is the average load's share of what the units serve). "
+            {move || if growing() { "Units and their cost are month 1's; the schedule below has every month's." } else { "" }}
+        </p>
+    }
+}
+
+/// In words, when the net benefit turns negative again at higher volumes, and when the fine-tune pays at every volume or at none,
+/// where a break-even volume of 0 or none would mislead.
+#[component]
+fn VolumeRange() -> impl IntoView {
+    let calc = use_calc();
+    let text = move || {
+        calc.track_display();
+        let inputs = calc.parsed.with(|p| p.as_ref().ok().map(|p| p.inputs))?;
+        let at_zero = || {
+            money(crate::core::model::closed::net_benefit(
+                &crate::core::Inputs {
+                    requests: 0.0,
+                    ..inputs
+                },
+            ))
+        };
+        calc.results.with(|r| {
+            let r = r.as_ref()?;
+            if r.volume_search_exhausted {
+                return Some(
+                    "Serving costs take nearly all the savings: the unit steps are too many to find the break-even volume exactly."
+                        .to_owned(),
+                );
+            }
+            match (r.break_even_volume, r.break_even_volume_max) {
+                _ if r.pays_at_every_volume => Some(format!(
+                    "The fine-tune pays at every volume: the net benefit over the horizon is {} with no requests at all and stays at or above zero as volume grows.",
+                    at_zero()
+                )),
+                (Some(0.0), Some(max)) => Some(format!(
+                    "The net benefit is at or above zero from zero volume ({}) to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save.",
+                    at_zero(),
+                    count(max)
+                )),
+                (Some(0.0), None) => Some(format!(
+                    "The net benefit is at or above zero with no requests ({}) and at high volumes; just after a fine-tuned unit step it can dip below zero.",
+                    at_zero()
+                )),
+                (Some(min), Some(max)) => Some(format!(
+                    "The net benefit is at or above zero from {} to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save.",
+                    count(min),
+                    count(max)
+                )),
+                (None, _) if r.serving => Some(
+                    "The fine-tune pays at no volume: serving costs included, the net benefit over the horizon is below zero at every volume."
+                        .to_owned(),
+                ),
+                (None, _) => Some(
+                    "The fine-tune pays at no volume: the per-request benefit is not positive, so more requests never recover the costs."
+                        .to_owned(),
+                ),
+                (Some(_), None) => None,
+            }
+        })
+    };
+    view! {
+        <Show when=move || text().is_some()>
+            <p class="fine" data-testid="volume-range">{text}</p>
+        </Show>
+    }
+}
+
+/// Monthly tokens and the article's decision table with the scenario's row
+/// highlighted.
+#[component]
+fn TokenVolume() -> impl IntoView {
+    let calc = use_calc();
+    let tokens = calc.detail(|p| p.monthly_tokens());
+    let tier = move || tokens.get().map(token_tier);
+    view! {
+        <h3>"Token volume"</h3>
+        <dl class="rows">
+            <Metric
+                name="monthly_tokens"
+                label="Tokens per month"
+                value=tokens
+                format=count
+                undefined="Build request costs from tokens to see the token volume"
+            />
+        </dl>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="The article's decision table">
+            <table class="tiers" data-metric="token_tier" data-value=move || tier().map_or("", |t| TOKEN_TIERS[t].1)>
+                <caption>"The article's decision table"</caption>
+                <thead>
+                    <tr><th scope="col">"Monthly tokens"</th><th scope="col">"Fine-tuning ROI"</th><th scope="col">"Recommendation"</th></tr>
+                </thead>
+                <tbody>
+                    {TOKEN_TIERS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &(_, id, range, roi, advice))| {
+                            let current = move || tier() == Some(i);
+                            view! {
+                                <tr data-tier=id class:current=current aria-current=move || current().then_some("true")>
+                                    <th scope="row">{range}</th>
+                                    <td>{roi}</td>
+                                    <td>{advice}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p class="fine">"The article's rule of thumb for typical 2026 prices; your own figures above are what decide."</p>
+    }
+}

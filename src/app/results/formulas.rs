@@ -1,0 +1,34 @@
+//! The formula panel: every definition, worked with the current numbers.
+
+use leptos::prelude::*;
+
+use crate::app::shell::state::use_calc;
+use crate::core::present::formulas::{definitions, markup, worked};
+
+/// The formula card.
+#[component]
+pub fn FormulaPanel() -> impl IntoView {
+    let calc = use_calc();
+    let lines = move || {
+        calc.track_display();
+        calc.parsed.with(|p| match p {
+            Ok(inputs) => calc.results.with(|r| {
+                r.as_ref()
+                    .map_or_else(definitions, |r| worked(&inputs.inputs, r))
+            }),
+            Err(_) => definitions(),
+        })
+    };
+    view! {
+        <section class="card formulas" aria-labelledby="formulas-title">
+            <h2 id="formulas-title">"How fine-tuning ROI is calculated"</h2>
+            <p class="muted">
+                "Each figure follows from the six inputs. The second line of each formula "
+                "substitutes your numbers and updates as you type."
+            </p>
+            // One string of markup from the core per update (text escaped
+            // there), like the charts.
+            <ol class="formula-list" inner_html=move || markup(&lines())></ol>
+        </section>
+    }
+}

@@ -1,0 +1,149 @@
+//! One labelled figure carrying the public `data-metric` / `data-value`
+//! contract.
+
+use leptos::prelude::*;
+
+use crate::core::present::format::raw;
+
+/// A figure: its label, its formatted value (or words when undefined) and an
+/// optional note. Renders as a `<div>` of a `<dl>`.
+#[component]
+pub fn Metric(
+    /// The public `data-metric` name.
+    name: &'static str,
+    /// What the figure is, for people.
+    label: &'static str,
+    /// The raw value; `None` when undefined.
+    #[prop(into)]
+    value: Signal<Option<f64>>,
+    /// Writes a defined value.
+    format: fn(f64) -> String,
+    /// The words shown when the value is undefined.
+    #[prop(default = "n/a")]
+    undefined: &'static str,
+    /// A short note under the value (none while it is empty).
+    #[prop(optional, into)]
+    note: Option<Signal<String>>,
+    /// Words in place of the value where a number would mislead
+    /// ([`crate::core::present::metrics::MetricDef::words`]).
+    #[prop(optional, into)]
+    words: Option<Signal<Option<&'static str>>>,
+    /// Extra CSS class (`hero` for headline figures).
+    #[prop(default = "")]
+    class: &'static str,
+    /// A tile that fits its value on one line: the value's width in half
+    /// characters goes to CSS (`--half-chars`), which sizes the font to the
+    /// tile.
+    #[prop(optional)]
+    fit: bool,
+) -> impl IntoView {
+    let calc = crate::app::shell::state::use_calc();
+    let text = move || {
+        calc.track_display();
+        match words.and_then(|w| w.get()) {
+            Some(words) => words.to_owned(),
+            None => value.get().map_or_else(|| undefined.to_owned(), format),
+        }
+    };
+    // A fitted tile reads its text twice (the figure and its width): format
+    // it once per change.
+    let text: Signal<String> = if fit {
+        Memo::new(move |_| text()).into()
+    } else {
+        Signal::derive(text)
+    };
+    // In a row of fitted tiles, the row sizes every tile's figure alike.
+    if fit {
+        if let Some(row) = use_context::<FitWidths>() {
+            row.0.update_value(|w| w.push(text));
+        }
+    }
+    view! {
+        <div class=format!("metric {class}")>
+            <dt>{label}</dt>
+            <dd
+                data-metric=name
+                data-value=move || raw(value.get())
+                style:--half-chars=move || fit.then(|| text.with(|t| half_chars(t).to_string()))
+            >
+                {text}
+            </dd>
+            {note.map(|note| view! {
+                <Show when=move || note.with(|n| !n.is_empty())>
+                    <dd class="note">{note}</dd>
+                </Show>
+            })}
+        </div>
+    }
+}
+
+/// The fitted figures of one [`FitRow`], registered as they are made.
+#[derive(Clone, Copy)]
+struct FitWidths(StoredValue<Vec<Signal<String>>>);
+
+/// A row of figure tiles (`<dl>`) whose fitted figures share one font
+/// size: the widest figure's width in half characters goes to CSS
+/// (`--row-half-chars`) for every tile, so neighbours never differ in size
+/// (a long "183,824 requests" beside "$1,260.00" made its tile's figure
+/// smaller than the others).
+#[component]
+pub fn FitRow(
+    /// The `<dl>`'s classes (`metrics`, …).
+    class: &'static str,
+    /// The tiles: [`Metric`]s with `fit`.
+    children: Children,
+) -> impl IntoView {
+    let widths = FitWidths(StoredValue::new(Vec::new()));
+    // A tile that is gone (and its disposed figure) counts for nothing.
+    let widest = move || {
+        widths.0.with_value(|w| {
+            w.iter()
+                .filter_map(|t| t.try_with(|t| half_chars(t)))
+                .max()
+                .map(|n| n.to_string())
+        })
+    };
+    view! {
+        <dl class=class style:--row-half-chars=widest>
+            <leptos::context::Provider value=widths>{children()}</leptos::context::Provider>
+        </dl>
+    }
+}
+
+/// The width of `text` in half characters of a digit: the wide `%`, `m`
+/// and `w` count three halves, everything else two (a separator is seldom
+/// wider than a digit).
+pub(super) fn half_chars(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if matches!(c, '%' | 'm' | 'w' | 'M' | 'W') {
+                3
+            } else {
+                2
+            }
+        })
+        .sum()
+}
+
+/// A figure from the catalogue ([`crate::core::present::metrics::METRICS`]) by its
+/// public name, with the catalogue's label and formatting.
+#[component]
+pub fn Figure(
+    /// The public `data-metric` name; must be in the catalogue.
+    name: &'static str,
+    /// A short note under the value.
+    #[prop(optional, into)]
+    note: Option<Signal<String>>,
+) -> impl IntoView {
+    let calc = crate::app::shell::state::use_calc();
+    let Some(def) = crate::core::present::metrics::metric(name) else {
+        return ().into_any();
+    };
+    let (get, words) = (def.get, def.words);
+    let value = Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(get)));
+    let words = Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(words)));
+    match note {
+        Some(note) => view! { <Metric name label=def.label value format=def.format undefined=def.undefined words note/> }.into_any(),
+        None => view! { <Metric name label=def.label value format=def.format undefined=def.undefined words/> }.into_any(),
+    }
+}

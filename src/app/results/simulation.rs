@@ -1,0 +1,367 @@
+//! The Monte Carlo simulation in the page: run in slices of a
+//! few milliseconds between input events, after the deterministic figures
+//! are up, and shown in its own card: the chances, the percentiles, the
+//! sentence and the distribution chart. Nothing of it exists without a
+//! range.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::engine::Engine;
+use super::metric::{FitRow, Metric};
+use crate::app::shell::browser::on_toggle;
+use crate::app::shell::state::use_calc;
+use crate::core::codec::export::range_text;
+use crate::core::model::montecarlo::{sentence, Simulation, Summary, SIM_METRICS};
+use crate::core::model::uncertainty::{Ranges, RANGED};
+use crate::core::present::chart::{distribution, Distribution};
+use crate::core::present::format::{count, money, percent, raw};
+use crate::core::Inputs;
+
+/// How long one slice of the simulation may hold the main thread, in
+/// milliseconds: an input event waits at most this long.
+const SLICE_MS: f64 = 6.0;
+
+/// What a simulation is run from: the model's inputs and the ranges.
+pub type Key = (Inputs, Ranges);
+
+/// The simulation's state, shared through context.
+#[derive(Clone, Copy)]
+pub struct Sim {
+    /// What the current scenario asks for: `None` without a valid range.
+    pub key: Memo<Option<Key>>,
+    /// The last finished simulation and what it was run from.
+    pub done: RwSignal<Option<(Key, Summary)>>,
+    /// Whether the engine's chunk failed to load (the card, from the same
+    /// chunk, shows the failure and its Try again; once it has come, it
+    /// clears this and the runner starts over).
+    engine_failed: RwSignal<bool>,
+}
+
+impl Sim {
+    /// Whether the figures shown are those of the current scenario.
+    pub fn fresh(self) -> bool {
+        let key = self.key.get();
+        self.done
+            .with(|d| d.as_ref().map(|(k, _)| Some(*k)) == Some(key))
+    }
+}
+
+impl Sim {
+    /// The current scenario's simulation, untracked: the finished one when
+    /// it is current, otherwise run here and now (an export, once per
+    /// click). `None` without a valid range.
+    pub fn summary_now(self) -> Option<Summary> {
+        let (inputs, ranges) = self.key.get_untracked()?;
+        self.done
+            .with_untracked(|d| {
+                d.as_ref()
+                    .filter(|(k, _)| *k == (inputs, ranges))
+                    .map(|(_, s)| s.clone())
+            })
+            .or_else(|| crate::core::model::montecarlo::simulate(&inputs, &ranges))
+    }
+}
+
+/// Starts the simulation's state and its runner: whenever the scenario's
+/// inputs or ranges change, the running simulation (if any) is dropped and
+/// a new one starts in the next task, in slices of [`SLICE_MS`]. The
+/// finished figures go to [`Sim::done`]: a job that runs over several
+/// tasks, like a timer, is one of the edges where a signal is written.
+pub fn provide() -> Sim {
+    let calc = use_calc();
+    let key = Memo::new(move |_| {
+        calc.parsed.with(|p| {
+            let p = p.as_ref().ok()?;
+            let ranges = p.ranges.as_ref().ok()?;
+            (!ranges.active(&p.inputs).is_empty()).then_some((p.inputs, *ranges))
+        })
+    });
+    let sim = Sim {
+        key,
+        done: RwSignal::new(None),
+        engine_failed: RwSignal::new(false),
+    };
+    // Each run has a number; a slice of an older run stops.
+    let run = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        sim.engine_failed.track();
+        let Some(k) = key.get() else { return };
+        let id = run.get_value() + 1;
+        run.set_value(id);
+        fn slice(
+            id: u64,
+            run: StoredValue<u64>,
+            job: StoredValue<Simulation>,
+            k: Key,
+            sim: Sim,
+            engine: Engine,
+        ) {
+            if run.try_get_value() != Some(id) {
+                return;
+            }
+            let start = js_sys::Date::now();
+            loop {
+                let finished = job
+                    .try_update_value(|j| (engine.step)(j, 64))
+                    .unwrap_or(true);
+                if finished {
+                    if let Some(summary) = job.try_with_value(engine.summary).flatten() {
+                        sim.done.set(Some((k, summary)));
+                    }
+                    return;
+                }
+                if js_sys::Date::now() - start >= SLICE_MS {
+                    set_timeout(
+                        move || slice(id, run, job, k, sim, engine),
+                        std::time::Duration::ZERO,
+                    );
+                    return;
+                }
+            }
+        }
+        // The engine comes from its wasm chunk (at once once loaded); the
+        // first slice runs in a later task: the deterministic figures go
+        // first. A chunk that fails to load leaves the card's message.
+        let owner = Owner::current();
+        spawn_local(async move {
+            let Ok(engine) = super::engine::engine().await else {
+                sim.engine_failed.try_set(true);
+                return;
+            };
+            if run.try_get_value() != Some(id) {
+                return;
+            }
+            let Some(job) = (engine.start)(&k.0, &k.1) else {
+                return;
+            };
+            // Owned by this run of the effect, like the rest of it.
+            let job = match owner {
+                Some(owner) => owner.with(|| StoredValue::new(job)),
+                None => StoredValue::new(job),
+            };
+            set_timeout(
+                move || slice(id, run, job, k, sim, engine),
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    provide_context(sim);
+    sim
+}
+
+/// The card: shown while the scenario has a valid range.
+#[component]
+pub fn UncertaintyCard() -> impl IntoView {
+    let sim = expect_context::<Sim>();
+    // This card comes from the engine's chunk: it has loaded now.
+    if sim.engine_failed.get_untracked() {
+        sim.engine_failed.set(false);
+    }
+    view! {
+        <Show when=move || sim.key.with(Option::is_some)>
+            <Card sim/>
+        </Show>
+    }
+}
+
+#[component]
+fn Card(sim: Sim) -> impl IntoView {
+    let calc = use_calc();
+    let fresh = Memo::new(move |_| sim.fresh());
+    // The last finished run's figures.
+    let summary = move |f: &dyn Fn(&Summary) -> Option<String>| {
+        sim.done.with(|d| d.as_ref().and_then(|(_, s)| f(s)))
+    };
+    let text = move || {
+        calc.track_display();
+        summary(&|s| Some(sentence(s)))
+    };
+    let figures = move || {
+        SIM_METRICS
+            .iter()
+            .map(|m| {
+                let get = m.get;
+                let value = Signal::derive(move || sim.done.with(|d| d.as_ref().and_then(|(_, s)| get(s))));
+                view! { <Metric name=m.name label=m.label value format=m.format undefined=m.undefined fit=true/> }
+            })
+            .collect_view()
+    };
+    let about = move || {
+        calc.track_display();
+        summary(&|s| {
+            let ranged: Vec<String> = s
+                .ranged
+                .iter()
+                .filter_map(|(k, _)| Some(format!("{} {}", RANGED[*k].label, range_text(s, *k)?)))
+                .collect();
+            Some(format!(
+                "{} simulated cases (Latin hypercube sampling, seed {}). Ranged: {}.",
+                count(f64::from(s.draws)),
+                s.seed,
+                ranged.join("; ")
+            ))
+        })
+    };
+    view! {
+        <section
+            class="card uncertainty"
+            aria-labelledby="uncertainty-title"
+            data-testid="uncertainty"
+            data-state=move || if fresh.get() { "done" } else { "running" }
+            aria-busy=move || if fresh.get() { "false" } else { "true" }
+        >
+            <h2 id="uncertainty-title">"Uncertainty: how likely it pays back"</h2>
+            <Show
+                when=move || sim.done.with(Option::is_some)
+                fallback=|| view! { <p class="muted">"Simulating…"</p> }
+            >
+                <p class="sentence" data-testid="mc-sentence">{text}</p>
+                <FitRow class="metrics sim-metrics">{figures()}</FitRow>
+                <DistributionView sim/>
+                <p class="fine" data-testid="mc-about">{about}</p>
+            </Show>
+            <p class="fine">
+                "Each ranged input follows a triangular distribution from its low end through the "
+                "scenario's value to its high end. The inputs are independent: each is drawn on its "
+                "own, as if none moved with another."
+            </p>
+        </section>
+    }
+}
+
+/// The distribution chart, with its readout and table alternative.
+#[component]
+fn DistributionView(
+    /// The simulation's state: its last finished run is drawn.
+    sim: Sim,
+) -> impl IntoView {
+    let calc = use_calc();
+    let node = NodeRef::<Div>::new();
+    let width = crate::app::charts::use_width(node);
+    let chart = Memo::new(move |_| {
+        calc.track_display();
+        let width = width.get()?;
+        sim.done
+            .with(|d| Some(distribution(&d.as_ref()?.1, width, 280.0)))
+    });
+    let table_open = RwSignal::new(false);
+    let selected = RwSignal::new(None::<usize>);
+    let len = move || chart.with(|c| c.as_ref().map_or(0, |c| c.bins.len()));
+    let current = move || selected.get().filter(|&k| k < len());
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = len();
+        if n == 0 {
+            return;
+        }
+        let k = current().unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => (k + 1).min(n - 1),
+            "ArrowLeft" | "ArrowDown" => k.saturating_sub(1),
+            "Home" => 0,
+            "End" => n - 1,
+            "Escape" => return selected.set(None),
+            _ => return,
+        };
+        ev.prevent_default();
+        selected.set(Some(next));
+    };
+    let on_move = move |ev: web_sys::MouseEvent| {
+        let Some(svg) = ev
+            .current_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        chart.with(|c| {
+            let Some(c) = c else { return };
+            let scale = if rect.width() > 0.0 {
+                c.frame.width / rect.width()
+            } else {
+                1.0
+            };
+            let x = (f64::from(ev.client_x()) - rect.left()) * scale;
+            let hit = c.bins.iter().position(|b| x >= b.x && x < b.x + b.w);
+            selected.set(hit);
+        });
+    };
+    let frame = move || chart.with(|c| c.as_ref().map(|c| c.frame));
+    let label = move || chart.with(|c| c.as_ref().map(|c| c.summary.clone()));
+    view! {
+        <figure class="chart" data-chart="distribution">
+            <figcaption>
+                <h3>"Net benefit across the simulated cases"</h3>
+                <ul class="legend">
+                    <li><span class="swatch gain" aria-hidden="true"></span>"Cases by net benefit"</li>
+                    <li><span class="swatch loss" aria-hidden="true"></span>"Losses"</li>
+                    <li><span class="swatch pct" aria-hidden="true"></span>"P10, median, P90"</li>
+                </ul>
+            </figcaption>
+            <div node_ref=node class="chart-width"></div>
+            <Show when=move || chart.with(Option::is_some)>
+                <div
+                    class="plot"
+                    tabindex="0"
+                    role="group"
+                    aria-label="Net benefit across the simulated cases. Use the arrow keys to read the bars."
+                    on:keydown=on_key
+                    on:blur=move |_| selected.set(None)
+                >
+                    <svg
+                        role="img"
+                        aria-label=label
+                        viewBox=move || frame().map(|f| format!("0 0 {} {}", f.width, f.height))
+                        width=move || frame().map(|f| f.width)
+                        height=move || frame().map(|f| f.height)
+                        on:mousemove=on_move
+                        on:mouseleave=move |_| selected.set(None)
+                    >
+                        <g inner_html=move || chart.with(|c| c.as_ref().map(Distribution::svg))></g>
+                        {move || current().and_then(|k| chart.with(|c| c.as_ref().map(|c| {
+                            let b = &c.bins[k];
+                            view! { <rect class="focus-bin" x=b.x y=c.frame.top width=b.w height=c.frame.bottom - c.frame.top/> }
+                        })))}
+                    </svg>
+                </div>
+                <p class="readout" aria-live="polite" data-readout="distribution">
+                    {move || {
+                        calc.track_display();
+                        current()
+                            .and_then(|k| chart.with(|c| c.as_ref().and_then(|c| c.describe(k))))
+                            .unwrap_or_else(|| "Hover or use the arrow keys for the cases in each bar.".to_owned())
+                    }}
+                </p>
+                <p class="sr-summary">{label}</p>
+                <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
+                    <summary>"Show as table"</summary>
+                    <Show when=move || table_open.get()>
+                        <div class="table-scroll tall" tabindex="0" role="region" aria-label="Net benefit across the simulated cases as a table">
+                            {move || chart.with(|c| c.as_ref().map(|c| view! {
+                                <table data-table="distribution">
+                                    <thead><tr>
+                                        <th scope="col">"Net benefit from"</th>
+                                        <th scope="col">"to"</th>
+                                        <th scope="col">"Cases"</th>
+                                        <th scope="col">"Share"</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {c.bins.iter().map(|b| view! {
+                                            <tr>
+                                                <th scope="row" data-value=raw(Some(b.from))>{money(b.from)}</th>
+                                                <td data-value=raw(Some(b.to))>{money(b.to)}</td>
+                                                <td data-value=b.cases.to_string()>{count(f64::from(b.cases))}</td>
+                                                <td data-value=raw(Some(c.share(b)))>{percent(c.share(b))}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }))}
+                        </div>
+                    </Show>
+                </details>
+            </Show>
+        </figure>
+    }
+}

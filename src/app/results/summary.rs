@@ -1,0 +1,393 @@
+//! The summary card: the status banner and the headline figures, or, while
+//! a field is invalid, which fields to fix.
+
+use leptos::prelude::*;
+
+use super::metric::{half_chars, FitRow, Metric};
+use super::simulation::Sim;
+use crate::app::shell::state::use_calc;
+use crate::core::model::montecarlo::Summary;
+use crate::core::present::format::{count, money, months, percent, raw, unit_cost};
+use crate::core::present::metrics::metric;
+use crate::core::{Results, Status};
+
+/// The headline and sentence of a status.
+fn status_text(r: &Results, horizon: u32) -> (&'static str, String) {
+    match r.status {
+        Status::Positive => (
+            "Positive projected ROI",
+            "Modeled savings recover the investment within the selected horizon.".to_owned(),
+        ),
+        Status::BeyondHorizon => (
+            "Pays back after the horizon",
+            format!(
+                "Monthly net savings repay the training cost after {} months, beyond the \
+                 {horizon}-month horizon, so the projected net benefit is not positive yet.",
+                r.break_even_months.map_or_else(|| "n/a".to_owned(), months)
+            ),
+        ),
+        // Serving costs count against the savings too.
+        Status::Never if r.serving => (
+            "Never breaks even",
+            "Per-request savings do not cover the monthly maintenance and serving costs, so the \
+             investment is never recovered at this volume."
+                .to_owned(),
+        ),
+        Status::Never => (
+            "Never breaks even",
+            "Per-request savings do not cover the monthly maintenance, so the investment is \
+             never recovered at this volume."
+                .to_owned(),
+        ),
+    }
+}
+
+/// The results card.
+#[component]
+pub fn SummaryCard() -> impl IntoView {
+    let calc = use_calc();
+    let valid = move || calc.results.with(Option::is_some);
+    view! {
+        <section class="card summary" aria-labelledby="summary-title">
+            <div class="card-head">
+                <h2 id="summary-title">"Fine-tuning ROI estimate"</h2>
+                <p class="sub">"Savings, payback, and projected return"</p>
+            </div>
+            <div aria-live="polite" data-testid="results">
+                <Show when=valid fallback=|| view! { <FixFields/> }>
+                    <Figures/>
+                </Show>
+            </div>
+            <crate::app::scenarios::share::ShareLink/>
+        </section>
+    }
+}
+
+/// The banner and figures of a valid scenario.
+#[component]
+fn Figures() -> impl IntoView {
+    let calc = use_calc();
+    let status = move || calc.results.with(|r| r.map(|r| r.status));
+    let horizon = Signal::derive(move || {
+        calc.parsed
+            .with(|p| p.as_ref().map_or(0, |p| p.inputs.months))
+    });
+    let banner = move || {
+        calc.track_display();
+        calc.results
+            .with(|r| r.as_ref().map(|r| status_text(r, horizon.get())))
+    };
+    let horizon_note = Signal::derive(move || format!("{}-month horizon", horizon.get()));
+    // Serving makes part of the saving a monthly amount: the cards show it
+    // per request, and count it in training recovery.
+    let serving = move || calc.results.with(|r| r.as_ref().is_some_and(|r| r.serving));
+    let growing = move || {
+        calc.parsed
+            .with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0))
+    };
+    let month_note = Signal::derive(move || {
+        if growing() {
+            "Month 1's: months differ as volume grows".to_owned()
+        } else {
+            String::new()
+        }
+    });
+    let recovery_words = metric("training_recovery_requests").map(|m| m.words);
+    let recovery_words = Signal::derive(move || {
+        let words = recovery_words?;
+        calc.results.with(|r| r.as_ref().and_then(words))
+    });
+    let recovery_note = move || {
+        if serving() {
+            ". Training recovery counts the requests whose savings, serving included (month 1's serving shared over its requests), repay the training cost alone, before maintenance."
+        } else {
+            ". Training recovery counts the requests whose savings repay the training cost alone, before maintenance."
+        }
+    };
+    view! {
+        <div
+            class="status"
+            data-metric="status"
+            data-value=move || status().map_or("", |s| s.name())
+            role="status"
+        >
+            <span class="status-icon" aria-hidden="true">
+                {move || match status() {
+                    Some(Status::Positive) => "▲",
+                    Some(Status::BeyondHorizon) => "◷",
+                    _ => "▼",
+                }}
+            </span>
+            <div>
+                <p class="status-head">{move || banner().map(|b| b.0)}</p>
+                <p class="status-text">{move || banner().map(|b| b.1)}</p>
+            </div>
+        </div>
+        <FitRow class="metrics hero-metrics">
+            <Metric
+                name="net_benefit"
+                label="Projected net benefit"
+                value=calc.figure(|r| Some(r.net_benefit))
+                format=money
+                note=horizon_note
+                class="hero"
+                fit=true
+            />
+            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=percent class="hero" fit=true/>
+            <Metric
+                name="break_even_months"
+                label="Break-even time"
+                value=calc.figure(|r| r.break_even_months)
+                format=|m| format!("{} months", months(m))
+                undefined="Never"
+                class="hero"
+                fit=true
+            />
+        </FitRow>
+        <FitRow class="metrics">
+            <Show
+                when=serving
+                fallback=move || view! {
+                    <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost fit=true/>
+                }
+            >
+                <Metric
+                    name="effective_request_savings"
+                    label="Per-request savings with serving"
+                    value=calc.figure(|r| r.effective_request_savings)
+                    format=unit_cost
+                    undefined="n/a: no requests"
+                    fit=true
+                />
+            </Show>
+            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money note=month_note fit=true/>
+            <Metric
+                name="training_recovery_requests"
+                label="Training recovery"
+                value=calc.figure(|r| r.training_recovery_requests)
+                format=|n| format!("{} requests", count(n))
+                undefined="Never"
+                words=recovery_words
+                fit=true
+            />
+        </FitRow>
+        <SimulationHeadline/>
+        <p class="fine">
+            <span data-metric="horizon_months" data-value=move || horizon.get().to_string()>
+                {horizon_note}
+            </span>
+            {recovery_note}
+        </p>
+    }
+}
+
+/// The simulation's chance of paying back and median net benefit, once it
+/// has run, from its state in context: the engine stays in its
+/// wasm chunk. Dimmed while a newer run is under way; a link down to the
+/// simulation's card.
+#[component]
+fn SimulationHeadline() -> impl IntoView {
+    let calc = use_calc();
+    let Some(sim) = use_context::<Sim>() else {
+        return ().into_any();
+    };
+    let shown = move || sim.key.with(Option::is_some) && sim.done.with(Option::is_some);
+    let fresh = Memo::new(move |_| sim.fresh());
+    let figure = move |name: &'static str,
+                       label: &'static str,
+                       get: fn(&Summary) -> f64,
+                       format: fn(f64) -> String,
+                       note: fn(&Summary) -> String| {
+        let value = move || sim.done.with(|d| d.as_ref().map(|(_, s)| get(s)));
+        let text = Memo::new(move |_| {
+            calc.track_display();
+            value().map(format).unwrap_or_default()
+        });
+        let note = move || {
+            calc.track_display();
+            sim.done.with(|d| d.as_ref().map(|(_, s)| note(s)))
+        };
+        view! {
+            <div class="metric">
+                <dt>{label}</dt>
+                <dd
+                    data-sim=name
+                    data-value=move || raw(value())
+                    style:--half-chars=move || text.with(|t| half_chars(t).to_string())
+                >
+                    {text}
+                </dd>
+                <dd class="note">{note}</dd>
+            </div>
+        }
+    };
+    view! {
+        <Show when=shown>
+            <div
+                class="sim-headline"
+                data-testid="summary-simulation"
+                data-state=move || if fresh.get() { "done" } else { "running" }
+                aria-busy=move || if fresh.get() { "false" } else { "true" }
+            >
+                <dl class="metrics">
+                    {figure("prob_payback_in_horizon", "Chance of paying back", |s| s.prob_payback_in_horizon, percent, |s| {
+                        format!("within {} months, simulated", s.months)
+                    })}
+                    {figure("net_benefit_p50", "Median net benefit", |s| s.net_benefit_p50, money, |s| {
+                        format!("of {} simulated cases", count(f64::from(s.draws)))
+                    })}
+                </dl>
+                <p class="fine"><a href="#uncertainty-title">"The simulation and its distribution ↓"</a></p>
+            </div>
+        </Show>
+    }
+    .into_any()
+}
+
+/// What to fix before figures can be shown: no stale or invalid figure is
+/// ever displayed.
+#[component]
+fn FixFields() -> impl IntoView {
+    let calc = use_calc();
+    let errors = move || {
+        calc.parsed
+            .with(|p| p.as_ref().err().cloned().unwrap_or_default())
+    };
+    view! {
+        <div class="fix" data-testid="fix-fields">
+            <p class="status-head">"Check the highlighted fields"</p>
+            <p>"Results appear as soon as every field holds a valid value."</p>
+            <ul>
+                {move || {
+                    errors()
+                        .into_iter()
+                        .map(|(field, error)| {
+                            view! {
+                                <li>
+                                    <a href=format!("#field-{}", field.name())>{field.label()}</a>
+                                    ": "
+                                    {error.to_string()}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+/// On a one-column (phone) layout the results come after the long form:
+/// once the user edits a field, this bar sticks to the bottom of the screen
+/// while the form is in view, shows the three headline figures as they
+/// change, and jumps to the results. It ends with the form, right above the
+/// results card, so it never covers them; before the first edit it covers
+/// nothing at all. Hidden on wide layouts (CSS), where the results sit
+/// beside the form.
+#[component]
+pub fn ResultsPeek() -> impl IntoView {
+    let calc = use_calc();
+    // Derived, not written: false on the first run, true from the first
+    // change of any field on (the memo reruns only when a field changes).
+    let edited = Memo::new(move |before: Option<&bool>| {
+        calc.fields.iter().for_each(|f| f.track());
+        before.is_some()
+    });
+    // The bar can appear over the field being typed in (the first edit shows
+    // it) and a message can appear under that field: once the page has
+    // drawn, scroll the focused field with its message clear of the bar.
+    // Focus and caret stay put. Only when the bar or a message comes or
+    // goes, not on every keystroke.
+    let bar = NodeRef::<leptos::html::A>::new();
+    let messages = Memo::new(move |_| calc.parsed.with(|p| p.as_ref().err().cloned()));
+    Effect::new(move |_| {
+        messages.track();
+        if edited.get() {
+            request_animation_frame(move || reveal_focused_field(bar));
+        }
+    });
+    // Once a simulation has run, its chance of paying back and median net
+    // benefit follow, dimmed while a newer run is under way.
+    let sim = use_context::<Sim>();
+    let simulated = move || {
+        let sim = sim?;
+        if sim.key.with(Option::is_none) {
+            return None;
+        }
+        let fresh = sim.fresh();
+        sim.done.with(|d| {
+            d.as_ref().map(|(_, s)| {
+                (
+                    fresh,
+                    percent(s.prob_payback_in_horizon),
+                    money(s.net_benefit_p50),
+                )
+            })
+        })
+    };
+    let figures = move || {
+        calc.track_display();
+        calc.results.with(|r| {
+            let Some(r) = r else {
+                return view! { <span>"Check the highlighted fields"</span> }.into_any();
+            };
+            let mut figures: Vec<(&str, String, bool)> = [
+                ("Net benefit", "net_benefit"),
+                ("ROI", "roi_percent"),
+                ("Break-even", "break_even_months"),
+            ]
+            .iter()
+            .filter_map(|(label, name)| Some((*label, metric(name)?.text(r), false)))
+            .collect();
+            if let Some((fresh, chance, median)) = simulated() {
+                figures.push(("Payback chance", chance, !fresh));
+                figures.push(("Median", median, !fresh));
+            }
+            figures
+                .into_iter()
+                .map(|(label, text, stale)| {
+                    // Lines break between figures and after a label, never
+                    // inside a value.
+                    view! { <span class="peek-figure" class:stale=stale>{label}" "<span class="peek-value">{text}</span></span> }
+                })
+                .collect_view()
+                .into_any()
+        })
+    };
+    view! {
+        <a node_ref=bar class="peek" class:shown=edited href="#summary-title" data-testid="results-peek">
+            <span class="peek-figures">{figures}</span>
+            <span class="peek-go">"Results ↓"</span>
+        </a>
+    }
+}
+
+/// Scrolls the field that has focus, its message included, just far enough
+/// to end at the results bar's top, when the bar is shown and covers it.
+/// Measured against the bar itself, not a fixed padding: the next field then
+/// starts under the bar instead of showing a sliver above it.
+fn reveal_focused_field(bar: NodeRef<leptos::html::A>) {
+    let Some(bar) = bar.get_untracked() else {
+        return;
+    };
+    // Hidden (a wide layout, or no edit yet): nothing is covered.
+    if bar.offset_height() == 0 {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(field) = window
+        .document()
+        .and_then(|d| d.active_element())
+        .and_then(|el| el.closest(".field, .choice").ok().flatten())
+    else {
+        return;
+    };
+    let field = field.get_bounding_client_rect();
+    // Never past the field's own top, should it be taller than the room.
+    let by = (field.bottom() - bar.get_bounding_client_rect().top()).min(field.top());
+    if by > 0.0 {
+        window.scroll_by_with_x_and_y(0.0, by);
+    }
+}

@@ -1,0 +1,322 @@
+//! Cards whose code lives in a wasm chunk of its own, loaded after the first paint (code splitting).
+//!
+//! The page's first wasm carries what the first view needs (the inputs and the figures); each
+//! card below it that is declared here with [`split_card!`] goes to its own chunk, which
+//! `tools/split.mjs` (a Trunk `post_build` hook running `wasm-split-cli`) cuts out of the build.
+//! A chunk that fails to load (offline, a blocked request) leaves a message and a button that
+//! tries again where its card would be; the rest of the page keeps working.
+#![allow(unsafe_code)] // The `unsafe extern` imports and `no_mangle` exports that `wasm_split` generates.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
+
+/// What a split point returns once its chunk has loaded: the function (in the chunk) that builds
+/// the card, called where the card is rendered (under its owner, with the page's context); or the
+/// chunk's load failure.
+pub type Loaded = Result<Build, SplitLoaderError>;
+
+/// Builds a card (in its chunk, once loaded).
+pub type Build = fn() -> AnyView;
+
+/// A split card's chunk once it has loaded (`Some(build)`) or failed (`None`); not yet: `None`
+/// outside.
+type Slot = StoredValue<Option<Option<Build>>>;
+
+/// A split point's load, as a boxed future.
+pub type Load = fn() -> Pin<Box<dyn Future<Output = Loaded>>>;
+
+/// A card rendered after the first paint: built at once, or loaded from its chunk.
+#[derive(Clone, Copy)]
+pub enum Card {
+    /// Code in the first wasm: the card is built at once.
+    Now(Build),
+    /// Code in a chunk of its own: `load` fetches the chunk, then builds the card; `what` names
+    /// the card in the message shown if the chunk cannot be loaded ("the comparison").
+    Split {
+        /// Fetches the chunk and builds the card.
+        load: Load,
+        /// What the card is, for the failure message.
+        what: &'static str,
+    },
+}
+
+/// Declares a card whose code goes to the wasm chunk `$chunk`, as the constant `$name`
+/// ([`Card::Split`]); cards that name the same chunk share it.
+///
+/// ```ignore
+/// split_card!(COMPARE, compare, "the comparison", view! { <crate::app::scenarios::compare::CompareCard/> });
+/// ```
+macro_rules! split_card {
+    ($name:ident, $chunk:ident, $what:literal, $view:expr) => {
+        #[doc = concat!("The card with ", $what, ", from the wasm chunk `", stringify!($chunk), "`.")]
+        pub const $name: $crate::app::shell::split::Card = $crate::app::shell::split::Card::Split {
+            load: || {
+                #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+                fn build() -> $crate::app::shell::split::Loaded {
+                    Ok(|| $view.into_any())
+                }
+                Box::pin(build())
+            },
+            what: $what,
+        };
+    };
+}
+pub(crate) use split_card;
+
+/// Renders `cards` only after the page has painted once, one card per
+/// task and in order: the inputs and the results come first, and the cards
+/// below them (charts, formulas, saved scenarios, …) follow a frame later,
+/// each in a task of its own, so that none of them delays the first figures
+/// on screen or blocks a keystroke for long. The chunks of the split cards,
+/// and of the `prefetch` cards (split cards shown in place later, such as
+/// the builders), are all requested at the first paint; a split card shows
+/// once its chunk has arrived (or failed), and the cards after it wait for
+/// it. Once every card is shown and every chunk has come (or failed), the
+/// root element gets `data-ready` (what scripts and tests wait for).
+#[component]
+pub fn AfterFirstPaint(
+    /// The cards, in page order.
+    cards: Vec<Card>,
+    /// Split cards shown in place later: their chunks are fetched now.
+    #[prop(optional)]
+    prefetch: Vec<Card>,
+) -> impl IntoView {
+    let steps = Steps {
+        slots: cards.iter().map(|_| StoredValue::new(None)).collect(),
+        cards,
+        shown: RwSignal::new(0),
+        waiting: StoredValue::new(false),
+        prefetching: StoredValue::new(0),
+    };
+    let started = StoredValue::new(false);
+    let start = {
+        let steps = steps.clone();
+        move || {
+            if started.try_get_value() != Some(false) {
+                return;
+            }
+            started.set_value(true);
+            steps.fetch(&prefetch);
+            steps.advance();
+        }
+    };
+    // The next animation frame comes just before a paint; a task queued
+    // from it runs after that paint.
+    let first = start.clone();
+    request_animation_frame(move || set_timeout(first, Duration::ZERO));
+    // A page that is not painting (a background tab, an embed scrolled out
+    // of view) gets no animation frames: render anyway, a little later, so
+    // that an embed reports its full height.
+    set_timeout(start, Duration::from_millis(100));
+    let Steps {
+        cards,
+        slots,
+        shown,
+        ..
+    } = steps;
+    cards
+        .into_iter()
+        .zip(slots)
+        .enumerate()
+        .map(|(k, (card, slot))| {
+            let visible = Memo::new(move |_| shown.get() > k);
+            move || {
+                visible.get().then(|| match card {
+                    Card::Now(build) => build(),
+                    Card::Split { load, what } => match slot.try_get_value().flatten().flatten() {
+                        Some(build) => build(),
+                        None => failed(load, what, true),
+                    },
+                })
+            }
+        })
+        .collect_view()
+}
+
+/// The state of [`AfterFirstPaint`]'s steps.
+#[derive(Clone)]
+struct Steps {
+    cards: Vec<Card>,
+    /// Each split card's chunk, once it has loaded (`Some(Some(build))`) or failed (`Some(None)`).
+    slots: Vec<Slot>,
+    /// How many cards are shown.
+    shown: RwSignal<usize>,
+    /// The next card is a split card whose chunk has not come yet: its
+    /// arrival resumes the steps.
+    waiting: StoredValue<bool>,
+    /// Prefetched chunks not yet come.
+    prefetching: StoredValue<usize>,
+}
+
+impl Steps {
+    /// Requests every chunk at once: the split cards' and `prefetch`'s.
+    fn fetch(&self, prefetch: &[Card]) {
+        for (k, card) in self.cards.iter().enumerate() {
+            if let Card::Split { load, .. } = *card {
+                let steps = self.clone();
+                spawn_local(async move {
+                    let loaded = load().await.ok();
+                    if steps.slots[k].try_set_value(Some(loaded)).is_none()
+                        && steps.waiting.try_get_value() == Some(true)
+                        && steps.shown.try_get_untracked() == Some(k)
+                    {
+                        steps.waiting.set_value(false);
+                        steps.advance();
+                    }
+                });
+            }
+        }
+        for card in prefetch {
+            if let Card::Split { load, .. } = *card {
+                self.prefetching.update_value(|n| *n += 1);
+                let steps = self.clone();
+                spawn_local(async move {
+                    let _ = load().await;
+                    if steps.prefetching.try_update_value(|n| *n -= 1).is_some() {
+                        steps.ready();
+                    }
+                });
+            }
+        }
+    }
+
+    /// Shows the next card and queues the one after it. `try_`: a timer may
+    /// fire after the signals are gone; nothing to do then.
+    fn advance(&self) {
+        let Some(n) = self.shown.try_get_untracked() else {
+            return;
+        };
+        if n >= self.cards.len() {
+            self.ready();
+            return;
+        }
+        let pending = matches!(self.cards[n], Card::Split { .. })
+            && self.slots[n]
+                .try_with_value(Option::is_none)
+                .unwrap_or(false);
+        if pending {
+            self.waiting.set_value(true);
+            return;
+        }
+        self.shown.set(n + 1);
+        let steps = self.clone();
+        set_timeout(move || steps.advance(), Duration::ZERO);
+    }
+
+    /// Marks the page ready once every card is shown and every prefetched chunk has come.
+    fn ready(&self) {
+        let done = self.shown.try_get_untracked() == Some(self.cards.len())
+            && self.prefetching.try_get_value() == Some(0);
+        if done {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-ready", "");
+            }
+        }
+    }
+}
+
+/// `build` in place once the page has painted (a frame later), or at once
+/// when `now`: for content hidden at first (a closed `<details>`), which
+/// then costs the first view nothing and shifts nothing when it comes.
+pub fn after_paint(now: bool, build: Build) -> AnyView {
+    if now {
+        return build();
+    }
+    let shown = RwSignal::new(false);
+    let show = move || {
+        shown.try_set(true);
+    };
+    request_animation_frame(move || set_timeout(show, Duration::ZERO));
+    // No frames in a page that is not painting: a little later anyway.
+    set_timeout(show, Duration::from_millis(100));
+    (move || shown.get().then(build)).into_any()
+}
+
+/// `card` in place, at once: a split card shows once its chunk has loaded
+/// (at once if it has already), or the failure message where it would be.
+pub fn lazy(card: Card) -> AnyView {
+    let (load, what) = match card {
+        Card::Now(build) => return build(),
+        Card::Split { load, what } => (load, what),
+    };
+    let got = RwSignal::new(None::<Option<Build>>);
+    spawn_local(async move {
+        let loaded = load().await.ok();
+        got.try_set(Some(loaded));
+    });
+    (move || match got.get()? {
+        Some(build) => Some(build()),
+        None => Some(failed(load, what, false)),
+    })
+    .into_any()
+}
+
+/// `card` in place, at once, like [`lazy`], but nothing where its chunk
+/// failed to load: for an extra beside a card of the same chunk that says so
+/// itself.
+pub fn lazy_quiet(card: Card) -> AnyView {
+    let (load, _) = match card {
+        Card::Now(build) => return build(),
+        Card::Split { load, what } => (load, what),
+    };
+    let got = RwSignal::new(None::<Build>);
+    spawn_local(async move {
+        if let Ok(build) = load().await {
+            got.try_set(Some(build));
+        }
+    });
+    (move || got.get().map(|build| build())).into_any()
+}
+
+/// Where a card would be whose chunk failed to load: a message and a button
+/// that tries again (a failed load is not remembered), then the card. In a
+/// card of its own when `card` (below the results), else a line in place.
+fn failed(load: Load, what: &'static str, card: bool) -> AnyView {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Failed,
+        Trying,
+        Loaded,
+    }
+    let state = RwSignal::new(State::Failed);
+    let class = if card {
+        "card split-failed"
+    } else {
+        "split-failed"
+    };
+    let card = StoredValue::new(None::<Build>);
+    let retry = move |_| {
+        state.set(State::Trying);
+        spawn_local(async move {
+            match load().await {
+                Ok(build) => {
+                    card.try_set_value(Some(build));
+                    state.try_set(State::Loaded);
+                }
+                Err(_) => {
+                    state.try_set(State::Failed);
+                }
+            }
+        });
+    };
+    (move || match state.get() {
+        State::Loaded => card.try_get_value().flatten().map(|build| build()),
+        s => Some(
+            view! {
+                <section class=class data-testid="split-failed">
+                    <p>"Could not load " {what} ". Everything else on the page works."</p>
+                    <button type="button" class="ghost" on:click=retry disabled=s == State::Trying>
+                        {if s == State::Trying { "Loading…" } else { "Try again" }}
+                    </button>
+                </section>
+            }
+            .into_any(),
+        ),
+    })
+    .into_any()
+}

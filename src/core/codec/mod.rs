@@ -1,0 +1,14 @@
+//! The codecs of every document that leaves or enters the page: the share
+//! link (URL query), the stored documents, the exports and the import, CSV
+//! writing, and the embed options read from the address.
+
+// The share link and the stored documents.
+pub mod store;
+pub mod url;
+
+// Exports and import, and the CSV they write.
+pub mod csv;
+pub mod export;
+
+// The embed's options and host messages.
+pub mod embed;

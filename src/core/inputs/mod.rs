@@ -1,0 +1,14 @@
+//! The inputs: every field's table, reading a typed number in the
+//! scenario's number format, validation of a scenario's field texts into
+//! the model's inputs, the cost builders and the presets.
+
+// The field table and reading one typed number.
+pub mod field;
+pub mod number;
+
+// A scenario's field texts → the model's inputs.
+pub mod parse;
+
+// Costs built from their parts, and the ready-made scenarios.
+pub mod builders;
+pub mod presets;

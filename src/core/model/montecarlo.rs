@@ -1,0 +1,437 @@
+//! The Monte Carlo simulation: every ranged input drawn from
+//! its triangular distribution by Latin hypercube sampling, the whole model
+//! run once per draw, and the percentiles and probabilities of what comes
+//! out. Seeded and free of transcendental functions, so the same link gives
+//! the same figures natively and in every browser.
+//!
+//! The method, exactly:
+//! - each ranged input ([`super::uncertainty::RANGED`] row k) has its own
+//!   stream of the xoshiro256++ generator: seeded from the seed by
+//!   SplitMix64 (`seed_from_u64`), then jumped ahead k times (2^128 steps
+//!   each), so adding a range on one input leaves the others' draws be;
+//! - from its stream, for each of the N equal-probability strata j (0 to
+//!   N − 1) in order, a point u = (j + U) / N with U uniform in [0, 1) (53
+//!   random bits), mapped through the inverse triangular distribution
+//!   function; then the N values are shuffled (Fisher–Yates from the last
+//!   position down, unbiased bounded integers by Lemire's method), which
+//!   pairs the strata of different inputs by independent random
+//!   permutations;
+//! - draw d sets every ranged input to the d-th value of its column and
+//!   runs the whole model ([`outcome`]);
+//! - percentiles interpolate linearly between the closest ranks (NumPy's
+//!   default, R's type 7).
+
+use rand_xoshiro::rand_core::{Rng, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+
+use super::closed::calculate;
+use super::schedule::{payback, Months, MAX_MONTHS};
+use super::types::Inputs;
+use super::uncertainty::{Ranges, Triangular};
+use crate::core::present::format::{count, money, write, Spec};
+use crate::core::present::metrics::{no_words, Better, MetricDef};
+
+/// What one run of the model gives the simulation: the three figures it
+/// summarises, equal to [`calculate`]'s.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome {
+    /// Net benefit over the horizon ($).
+    pub net_benefit: f64,
+    /// ROI on the incremental investment (%), when the investment is
+    /// positive.
+    pub roi_percent: Option<f64>,
+    /// Break-even (months, within 600), when it comes.
+    pub break_even_months: Option<f64>,
+}
+
+/// Month-end positions and accruals, reused from draw to draw.
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    ends: Vec<f64>,
+    accruals: Vec<f64>,
+}
+
+/// Net benefit, ROI and break-even of scenario `i`, exactly as
+/// [`calculate`] gives them (property-tested), for less: discounting,
+/// which none of the three depends on, is left out, and with growth the
+/// month-by-month schedule is walked without being stored, up to the
+/// horizon when the position is at or above zero there (break-even is then
+/// within it), up to 600 months otherwise.
+pub fn outcome(i: &Inputs) -> Outcome {
+    outcome_with(i, &mut Scratch::default())
+}
+
+fn outcome_with(i: &Inputs, scratch: &mut Scratch) -> Outcome {
+    let flat = Inputs {
+        discount: 0.0,
+        ..*i
+    };
+    let closed = calculate(&Inputs {
+        growth: 0.0,
+        ..flat
+    });
+    if i.growth == 0.0 {
+        return Outcome {
+            net_benefit: closed.net_benefit,
+            roi_percent: closed.roi_percent,
+            break_even_months: closed.break_even_months,
+        };
+    }
+    let h = i.months.clamp(1, MAX_MONTHS) as usize;
+    let Scratch { ends, accruals } = scratch;
+    ends.clear();
+    accruals.clear();
+    for m in Months::new(&flat).take(MAX_MONTHS as usize) {
+        ends.push(m.cumulative);
+        accruals.push(m.net + m.retraining);
+        if ends.len() == h && m.cumulative >= 0.0 {
+            break;
+        }
+    }
+    let lumps = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
+    // As the model writes it: −0 is 0.
+    let end = ends[h - 1];
+    let net_benefit = if end == 0.0 { 0.0 } else { end };
+    let roi_percent = (closed.investment > 0.0)
+        .then(|| net_benefit / closed.investment * 100.0)
+        .filter(|x| x.is_finite());
+    Outcome {
+        net_benefit,
+        roi_percent,
+        break_even_months: payback(-i.training, ends, accruals, h, lumps),
+    }
+}
+
+/// A uniform number in [0, 1) from 53 random bits: exact on every platform.
+fn unit(rng: &mut Xoshiro256PlusPlus) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// A uniform whole number below `n` (≥ 1), unbiased (Lemire's method on
+/// 32 bits).
+fn below(rng: &mut Xoshiro256PlusPlus, n: u32) -> u32 {
+    let mut m = u64::from(rng.next_u32()) * u64::from(n);
+    if (m as u32) < n {
+        let threshold = n.wrapping_neg() % n;
+        while (m as u32) < threshold {
+            m = u64::from(rng.next_u32()) * u64::from(n);
+        }
+    }
+    (m >> 32) as u32
+}
+
+/// The Latin hypercube column of [`super::uncertainty::RANGED`] row `k`:
+/// one value of `t` in each of `n` equal-probability strata, in random
+/// order, from the row's own stream of the generator seeded with `seed`.
+pub fn column(t: &Triangular, k: usize, n: u32, seed: u64) -> Vec<f64> {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    for _ in 0..k {
+        rng.jump();
+    }
+    let size = f64::from(n);
+    let mut values: Vec<f64> = (0..n)
+        .map(|j| t.quantile((f64::from(j) + unit(&mut rng)) / size))
+        .collect();
+    for last in (1..n).rev() {
+        let other = below(&mut rng, last + 1);
+        values.swap(last as usize, other as usize);
+    }
+    values
+}
+
+/// The percentile `p` (0 to 1) of `sorted` (ascending), interpolating
+/// linearly between the closest ranks (NumPy's default, R's type 7):
+/// x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]) with h = (n − 1)·p. `None` when
+/// empty or when it falls on (or between) infinite values.
+pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
+    let last = sorted.len().checked_sub(1)?;
+    let h = last as f64 * p.clamp(0.0, 1.0);
+    let low = (h.floor() as usize).min(last);
+    let fraction = h - low as f64;
+    let a = sorted[low];
+    let x = if fraction == 0.0 {
+        a
+    } else {
+        a + fraction * (sorted[(low + 1).min(last)] - a)
+    };
+    x.is_finite().then_some(x)
+}
+
+/// Sorts ascending (one sort for every list of numbers here: each element
+/// type sorted costs its own code in the wasm).
+fn sort(values: &mut [f64]) {
+    values.sort_unstable_by(f64::total_cmp);
+}
+
+/// The simulation's figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Simulated cases.
+    pub draws: u32,
+    /// The generator's seed.
+    pub seed: u64,
+    /// The horizon, months.
+    pub months: u32,
+    /// The ranges as typed, and the draws and seed.
+    pub ranges: Ranges,
+    /// The ranged inputs: each one's row in `RANGED` and distribution.
+    pub ranged: Vec<(usize, Triangular)>,
+    /// % of cases whose net benefit over the horizon is above zero.
+    pub prob_positive: f64,
+    /// % of cases that break even within the horizon.
+    pub prob_payback_in_horizon: f64,
+    /// The 10th percentile of net benefit ($).
+    pub net_benefit_p10: f64,
+    /// The median net benefit ($).
+    pub net_benefit_p50: f64,
+    /// The 90th percentile of net benefit ($).
+    pub net_benefit_p90: f64,
+    /// The mean net benefit ($).
+    pub net_benefit_mean: f64,
+    /// The 10th percentile of ROI (%), over the cases with an investment.
+    pub roi_percent_p10: Option<f64>,
+    /// The median ROI (%).
+    pub roi_percent_p50: Option<f64>,
+    /// The 90th percentile of ROI (%).
+    pub roi_percent_p90: Option<f64>,
+    /// The median break-even (months), counting a case that does not break
+    /// even within 600 months as never: `None` unless more than half do.
+    pub break_even_months_p50: Option<f64>,
+    /// Every case's net benefit, ascending (the distribution chart).
+    pub net_benefits: Vec<f64>,
+}
+
+/// Where a [`Simulation`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Drawing the column of the k-th ranged input.
+    Columns(usize),
+    /// Running the model for each draw.
+    Draws,
+    /// Sorting the k-th list of results.
+    Sorting(usize),
+    /// Finished.
+    Done,
+}
+
+/// A simulation run in steps, so a page can do it in slices between input
+/// events: [`Simulation::step`] until it says it is done, then
+/// [`Simulation::summary`]. [`simulate`] does it all at once.
+#[derive(Clone, Debug)]
+pub struct Simulation {
+    base: Inputs,
+    ranges: Ranges,
+    ranged: Vec<(usize, Triangular)>,
+    columns: Vec<Vec<f64>>,
+    phase: Phase,
+    next: usize,
+    net: Vec<f64>,
+    roi: Vec<f64>,
+    break_even: Vec<f64>,
+    positive: usize,
+    paid_back: usize,
+    scratch: Scratch,
+}
+
+impl Simulation {
+    /// The simulation of scenario `i` with `ranges`, or `None` when no
+    /// input carries a range (nothing to simulate).
+    pub fn new(i: &Inputs, ranges: &Ranges) -> Option<Simulation> {
+        let ranged = ranges.active(i);
+        if ranged.is_empty() {
+            return None;
+        }
+        let n = ranges.draws as usize;
+        Some(Simulation {
+            base: *i,
+            ranges: *ranges,
+            ranged,
+            columns: Vec::new(),
+            phase: Phase::Columns(0),
+            next: 0,
+            net: Vec::with_capacity(n),
+            roi: Vec::with_capacity(n),
+            break_even: Vec::with_capacity(n),
+            positive: 0,
+            paid_back: 0,
+            scratch: Scratch::default(),
+        })
+    }
+
+    /// Does a bounded piece of the work: one input's column, at most
+    /// `draws` runs of the model, or one sort. `true` once it is all done.
+    pub fn step(&mut self, draws: usize) -> bool {
+        let n = self.ranges.draws;
+        match self.phase {
+            Phase::Columns(k) => {
+                let (row, t) = self.ranged[k];
+                self.columns.push(column(&t, row, n, self.ranges.seed));
+                self.phase = if k + 1 < self.ranged.len() {
+                    Phase::Columns(k + 1)
+                } else {
+                    Phase::Draws
+                };
+            }
+            Phase::Draws => {
+                let end = self.next.saturating_add(draws.max(1)).min(n as usize);
+                let horizon = f64::from(self.base.months);
+                for d in self.next..end {
+                    let mut i = self.base;
+                    for ((row, _), column) in self.ranged.iter().zip(&self.columns) {
+                        (super::uncertainty::RANGED[*row].set)(&mut i, column[d]);
+                    }
+                    let o = outcome_with(&i, &mut self.scratch);
+                    self.net.push(o.net_benefit);
+                    if let Some(roi) = o.roi_percent {
+                        self.roi.push(roi);
+                    }
+                    // A case that breaks even only after 600 months (a
+                    // closed form can say 1,000) never does, here.
+                    let within = o.break_even_months.filter(|m| *m <= f64::from(MAX_MONTHS));
+                    self.break_even.push(within.unwrap_or(f64::INFINITY));
+                    self.positive += usize::from(o.net_benefit > 0.0);
+                    self.paid_back +=
+                        usize::from(o.break_even_months.is_some_and(|m| m <= horizon));
+                }
+                self.next = end;
+                if end == n as usize {
+                    self.columns = Vec::new();
+                    self.phase = Phase::Sorting(0);
+                }
+            }
+            Phase::Sorting(k) => {
+                match k {
+                    0 => sort(&mut self.net),
+                    1 => sort(&mut self.roi),
+                    _ => sort(&mut self.break_even),
+                }
+                self.phase = if k < 2 {
+                    Phase::Sorting(k + 1)
+                } else {
+                    Phase::Done
+                };
+            }
+            Phase::Done => {}
+        }
+        self.phase == Phase::Done
+    }
+
+    /// The figures, once [`Simulation::step`] has said it is done.
+    pub fn summary(&self) -> Option<Summary> {
+        if self.phase != Phase::Done {
+            return None;
+        }
+        let n = self.net.len();
+        let share = |k: usize| k as f64 * 100.0 / n as f64;
+        // Summed in ascending order (the list is sorted by now): as
+        // reproducible as any fixed order.
+        let mean = self.net.iter().sum::<f64>() / n as f64;
+        Some(Summary {
+            draws: self.ranges.draws,
+            seed: self.ranges.seed,
+            months: self.base.months,
+            ranges: self.ranges,
+            ranged: self.ranged.clone(),
+            prob_positive: share(self.positive),
+            prob_payback_in_horizon: share(self.paid_back),
+            net_benefit_p10: percentile(&self.net, 0.1).unwrap_or(0.0),
+            net_benefit_p50: percentile(&self.net, 0.5).unwrap_or(0.0),
+            net_benefit_p90: percentile(&self.net, 0.9).unwrap_or(0.0),
+            net_benefit_mean: if mean.is_finite() { mean } else { 0.0 },
+            roi_percent_p10: percentile(&self.roi, 0.1),
+            roi_percent_p50: percentile(&self.roi, 0.5),
+            roi_percent_p90: percentile(&self.roi, 0.9),
+            break_even_months_p50: percentile(&self.break_even, 0.5),
+            net_benefits: self.net.clone(),
+        })
+    }
+
+    /// The share of the work done, 0 to 1 (the columns count as one draw
+    /// each, the sorts as none).
+    pub fn progress(&self) -> f64 {
+        let n = f64::from(self.ranges.draws);
+        match self.phase {
+            Phase::Columns(_) => 0.0,
+            Phase::Draws => self.next as f64 / n,
+            Phase::Sorting(_) | Phase::Done => 1.0,
+        }
+    }
+}
+
+/// The whole simulation of scenario `i` with `ranges` at once, or `None`
+/// when no input carries a range.
+pub fn simulate(i: &Inputs, ranges: &Ranges) -> Option<Summary> {
+    let mut s = Simulation::new(i, ranges)?;
+    while !s.step(usize::MAX) {}
+    s.summary()
+}
+
+/// The simulation of a scenario given as field texts, when it is valid
+/// and has a range (the comparison's columns).
+pub fn simulate_scenario(raw: &crate::core::inputs::parse::RawInputs) -> Option<Summary> {
+    let p = crate::core::inputs::parse::parse_scenario(raw).ok()?;
+    simulate(&p.inputs, p.ranges.as_ref().ok()?)
+}
+
+/// A probability (%) in whole percent for a sentence: `82%`, and `under 1%`
+/// or `over 99%` rather than a 0% or 100% that is not exact.
+pub fn whole_percent(p: f64) -> String {
+    let spec = Spec {
+        currency: false,
+        percent: true,
+        compact: false,
+        min: 0,
+        max: 0,
+    };
+    if p > 0.0 && p < 0.5 {
+        format!("under {}", write(1.0, spec))
+    } else if (99.5..100.0).contains(&p) {
+        format!("over {}", write(99.0, spec))
+    } else {
+        write(p, spec)
+    }
+}
+
+/// The sentence a manager reads: "In 82% of 10,000 simulated cases
+/// fine-tuning pays back within 12 months; 1 case in 10 ends below
+/// −$1,200."
+pub fn sentence(s: &Summary) -> String {
+    let months = if s.months == 1 {
+        "1 month".to_owned()
+    } else {
+        format!("{} months", count(f64::from(s.months)))
+    };
+    format!(
+        "In {} of {} simulated cases fine-tuning pays back within {months}; 1 case in 10 ends below {}.",
+        whole_percent(s.prob_payback_in_horizon),
+        count(f64::from(s.draws)),
+        money(s.net_benefit_p10)
+    )
+}
+
+fn percent_text(x: f64) -> String {
+    crate::core::present::format::percent(x)
+}
+
+fn months_text(m: f64) -> String {
+    format!("{} months", crate::core::present::format::months(m))
+}
+
+use Better::{Higher, Lower};
+
+/// Every figure of the simulation, in reading order: public `data-metric`
+/// name, label, reader and formatting (the catalogue of
+/// [`crate::core::present::metrics`], over a [`Summary`]).
+#[rustfmt::skip]
+pub const SIM_METRICS: [MetricDef<Summary>; 10] = [
+    MetricDef { name: "prob_payback_in_horizon", label: "Chance of paying back within the horizon", unit: "%", get: |s| Some(s.prob_payback_in_horizon), format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "prob_positive", label: "Chance of a positive net benefit", unit: "%", get: |s| Some(s.prob_positive), format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p10", label: "Net benefit, 10th percentile", unit: "$", get: |s| Some(s.net_benefit_p10), format: money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p50", label: "Net benefit, median", unit: "$", get: |s| Some(s.net_benefit_p50), format: money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p90", label: "Net benefit, 90th percentile", unit: "$", get: |s| Some(s.net_benefit_p90), format: money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_mean", label: "Net benefit, mean", unit: "$", get: |s| Some(s.net_benefit_mean), format: money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p10", label: "ROI, 10th percentile", unit: "%", get: |s| s.roi_percent_p10, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p50", label: "ROI, median", unit: "%", get: |s| s.roi_percent_p50, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p90", label: "ROI, 90th percentile", unit: "%", get: |s| s.roi_percent_p90, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "break_even_months_p50", label: "Break-even time, median", unit: "months", get: |s| s.break_even_months_p50, format: months_text, undefined: "Never", better: Lower, words: no_words },
+];

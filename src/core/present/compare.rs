@@ -1,0 +1,368 @@
+//! Side-by-side comparison of scenarios: every input and every figure in
+//! columns, the best value per figure marked, and the difference of each
+//! column to the first.
+
+use super::format::MINUS;
+use super::metrics::{Better, METRICS, SERVING};
+use crate::core::codec::csv::{self, csv_row};
+use crate::core::codec::export::{input_value, input_words, simulation_inputs, used_inputs};
+use crate::core::inputs::field::Field;
+use crate::core::inputs::parse::{parse_inputs, RawInputs};
+use crate::core::model::montecarlo::{simulate_scenario, Summary, SIM_METRICS};
+use crate::core::model::{calculate, Inputs, Results};
+
+/// One cell of the table.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cell {
+    /// The raw value; `None` when undefined or invalid.
+    pub value: Option<f64>,
+    /// The value for people.
+    pub text: String,
+    /// Whether this is the best value of its row.
+    pub best: bool,
+    /// The difference to the first column, for people (`+$1,200.00`).
+    pub diff: Option<String>,
+    /// The machine name of a status cell (`positive`, …; `invalid`).
+    pub status: Option<&'static str>,
+    /// What a text cell writes to the CSV: a model row's catalogue id
+    /// (empty for none).
+    pub label: Option<String>,
+}
+
+/// One row: an input or a figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The input's or figure's public name.
+    pub key: &'static str,
+    /// Its label.
+    pub label: &'static str,
+    /// Whether it is a figure (results) rather than an input.
+    pub is_metric: bool,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+}
+
+/// The comparison table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows: the inputs, then the status, then every figure.
+    pub rows: Vec<Row>,
+}
+
+/// `+x` / `−x` with the row's formatting applied to the magnitude.
+fn signed_diff(d: f64, format: impl Fn(f64) -> String) -> String {
+    if d == 0.0 {
+        return format!("±{}", format(0.0));
+    }
+    let sign = if d > 0.0 { '+' } else { MINUS };
+    format!("{sign}{}", format(d.abs()))
+}
+
+/// Writes the differences to the first column and, for figures, marks
+/// the best cells. Columns with invalid inputs (`valid` false) take no part
+/// in the ranking. Among the others an undefined value ranks last when its
+/// words say it never comes (`undefined` "Never …", "Not within …": never
+/// breaking even is worse than any time); any other undefined value
+/// ("n/a") cannot be ranked against a number, so then nothing is marked.
+/// Nothing is marked either when every valid column has the same value.
+fn finish(
+    cells: &mut [Cell],
+    valid: &[bool],
+    better: Option<(Better, &str)>,
+    format: impl Fn(f64) -> String,
+) {
+    let first = cells.first().and_then(|c| c.value);
+    for cell in cells.iter_mut().skip(1) {
+        cell.diff = match (first, cell.value) {
+            (Some(a), Some(b)) => Some(signed_diff(b - a, &format)),
+            _ => None,
+        };
+    }
+    let Some((better, undefined)) = better else {
+        return;
+    };
+    let ranked: Vec<Option<f64>> = cells
+        .iter()
+        .zip(valid)
+        .filter(|(_, &ok)| ok)
+        .map(|(c, _)| c.value)
+        .collect();
+    let never = undefined.starts_with("Never") || undefined.starts_with("Not within");
+    if !never && ranked.contains(&None) {
+        return;
+    }
+    let best = ranked
+        .iter()
+        .flatten()
+        .copied()
+        .reduce(|a, b| match better {
+            Better::Higher => a.max(b),
+            Better::Lower => a.min(b),
+        });
+    let Some(best) = best else { return };
+    if ranked.iter().all(|v| *v == Some(best)) {
+        return;
+    }
+    for (cell, &ok) in cells.iter_mut().zip(valid) {
+        cell.best = ok && cell.value == Some(best);
+    }
+}
+
+/// A column's simulation, for [`compare_with`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Simulated {
+    /// The scenario has no range (or is invalid).
+    NoRange,
+    /// Its simulation is still running: its cells say so.
+    Running,
+    /// Its figures.
+    Done(Box<Summary>),
+}
+
+/// Compares named scenarios given as field texts. A scenario with invalid
+/// fields shows its inputs and "invalid" for every figure. The simulation
+/// of each scenario's ranges is run here.
+pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
+    let sims: Vec<Simulated> = scenarios
+        .iter()
+        .map(|(_, raw)| {
+            simulate_scenario(raw).map_or(Simulated::NoRange, |s| Simulated::Done(Box::new(s)))
+        })
+        .collect();
+    compare_with(scenarios, &sims)
+}
+
+/// [`compare`], with each scenario's simulation given: the ranges' ends,
+/// the cases and the seed as inputs, and the simulation's figures, when any
+/// scenario has them.
+pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Table {
+    let done = |k: usize| match sims.get(k) {
+        Some(Simulated::Done(s)) => Some(&**s),
+        _ => None,
+    };
+    let inputs: Vec<Option<Inputs>> = scenarios
+        .iter()
+        .map(|(_, raw)| parse_inputs(raw).ok())
+        .collect();
+    let results: Vec<Option<Results>> = inputs.iter().map(|i| i.as_ref().map(calculate)).collect();
+    let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
+    let mut rows = models(scenarios);
+    // The model's inputs, whether entered directly or built from parts,
+    // and any extra input one of the scenarios uses.
+    for field in used_inputs(inputs.iter().flatten()) {
+        let mut cells: Vec<Cell> = inputs
+            .iter()
+            .map(|i| {
+                let value = i.as_ref().and_then(|i| input_value(i, field));
+                let text = match (i, value) {
+                    (_, Some(v)) => input_words(field, v),
+                    // A serving value of a mode this scenario does not use.
+                    (Some(_), None) => "not used".to_owned(),
+                    (None, None) => "invalid".to_owned(),
+                };
+                Cell {
+                    value,
+                    text,
+                    ..Cell::default()
+                }
+            })
+            .collect();
+        finish(&mut cells, &valid, None, |v| input_words(field, v));
+        // A choice (a serving mode) differs in kind, not by an amount.
+        if matches!(field.kind(), crate::core::inputs::field::Kind::Choice(_)) {
+            cells.iter_mut().for_each(|c| c.diff = None);
+        }
+        rows.push(Row {
+            key: field.name(),
+            label: field.label(),
+            is_metric: false,
+            cells,
+        });
+    }
+    // the simulation's inputs, then (below) its figures.
+    let sim_inputs: Vec<Vec<(crate::core::inputs::field::Field, f64)>> = (0..scenarios.len())
+        .map(|k| done(k).map(simulation_inputs).unwrap_or_default())
+        .collect();
+    for field in crate::core::model::uncertainty::fields() {
+        if !sim_inputs.iter().flatten().any(|(f, _)| *f == field) {
+            continue;
+        }
+        let mut cells: Vec<Cell> = sim_inputs
+            .iter()
+            .zip(&valid)
+            .map(|(list, ok)| {
+                let value = list.iter().find(|(f, _)| *f == field).map(|(_, v)| *v);
+                let text = match (value, ok) {
+                    (Some(v), _) => input_words(field, v),
+                    (None, true) => "none".to_owned(),
+                    (None, false) => "invalid".to_owned(),
+                };
+                Cell {
+                    value,
+                    text,
+                    ..Cell::default()
+                }
+            })
+            .collect();
+        finish(&mut cells, &valid, None, |v| input_words(field, v));
+        rows.push(Row {
+            key: field.name(),
+            label: field.label(),
+            is_metric: false,
+            cells,
+        });
+    }
+    rows.push(Row {
+        key: "status",
+        label: "Status",
+        is_metric: true,
+        cells: results
+            .iter()
+            .map(|r| Cell {
+                text: r.map_or("invalid", |r| r.status.label()).to_owned(),
+                status: Some(r.map_or("invalid", |r| r.status.name())),
+                ..Cell::default()
+            })
+            .collect(),
+    });
+    // The serving figures when one of the scenarios pays for serving.
+    let serving = results.iter().flatten().any(|r| r.serving);
+    for m in METRICS.iter().chain(SERVING.iter().filter(|_| serving)) {
+        let mut cells: Vec<Cell> = results
+            .iter()
+            .map(|r| match r {
+                Some(r) => Cell {
+                    value: (m.get)(r),
+                    text: m.text(r),
+                    ..Cell::default()
+                },
+                None => Cell {
+                    text: "invalid".to_owned(),
+                    ..Cell::default()
+                },
+            })
+            .collect();
+        finish(&mut cells, &valid, Some((m.better, m.undefined)), m.format);
+        rows.push(Row {
+            key: m.name,
+            label: m.label,
+            is_metric: true,
+            cells,
+        });
+    }
+    if sims.iter().any(|s| *s != Simulated::NoRange) {
+        for m in &SIM_METRICS {
+            let mut cells: Vec<Cell> = (0..scenarios.len())
+                .map(|k| match (sims.get(k), valid[k]) {
+                    (Some(Simulated::Done(s)), _) => Cell {
+                        value: (m.get)(s),
+                        text: m.text(s),
+                        ..Cell::default()
+                    },
+                    (Some(Simulated::Running), _) => Cell {
+                        text: "simulating…".to_owned(),
+                        ..Cell::default()
+                    },
+                    (_, ok) => Cell {
+                        text: if ok { "no range" } else { "invalid" }.to_owned(),
+                        ..Cell::default()
+                    },
+                })
+                .collect();
+            let simulated: Vec<bool> = (0..scenarios.len())
+                .map(|k| valid[k] && done(k).is_some())
+                .collect();
+            finish(
+                &mut cells,
+                &simulated,
+                Some((m.better, m.undefined)),
+                m.format,
+            );
+            rows.push(Row {
+                key: m.name,
+                label: m.label,
+                is_metric: true,
+                cells,
+            });
+        }
+    }
+    Table {
+        columns: scenarios.iter().map(|(n, _)| n.clone()).collect(),
+        rows,
+    }
+}
+
+/// The rows naming each scenario's models, when one of them
+/// names any: per side, the catalogue's name and provider for the
+/// scenario's `base_model` / `ft_model` id, the id itself when the
+/// catalogue does not know it, a dash when the scenario names none.
+fn models(scenarios: &[(String, RawInputs)]) -> Vec<Row> {
+    [Field::BaseModel, Field::FtModel]
+        .into_iter()
+        .filter(|&f| {
+            scenarios
+                .iter()
+                .any(|(_, raw)| !raw.get(f).trim().is_empty())
+        })
+        .map(|field| Row {
+            key: field.name(),
+            label: field.label(),
+            is_metric: false,
+            cells: scenarios
+                .iter()
+                .map(|(_, raw)| {
+                    let id = raw.get(field).trim();
+                    let text = match crate::core::catalogue::entry(id) {
+                        _ if id.is_empty() => "—".to_owned(),
+                        Some(e) => format!("{} ({})", e.name, e.provider),
+                        None => id.to_owned(),
+                    };
+                    Cell {
+                        text,
+                        label: Some(id.to_owned()),
+                        ..Cell::default()
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+impl Table {
+    /// The table as CSV: one row per input or figure, raw values (to 15
+    /// significant digits, [`super::format::data`]).
+    pub fn to_csv(&self) -> String {
+        // The column names are the scenarios' names: user text.
+        let mut out = csv_row(
+            [csv::Cell::Text("name"), csv::Cell::Text("label")]
+                .into_iter()
+                .chain(self.columns.iter().map(|c| csv::Cell::Text(c))),
+        );
+        for row in &self.rows {
+            let values: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| match (c.value, &c.label) {
+                    (Some(v), _) => super::format::data(v),
+                    (None, Some(label)) => label.clone(),
+                    (None, None) => c.status.unwrap_or_default().to_owned(),
+                })
+                .collect();
+            // A model's id is user text (a typed label): written as text.
+            out += &csv_row(
+                [csv::Cell::Text(row.key), csv::Cell::Text(row.label)]
+                    .into_iter()
+                    .chain(row.cells.iter().zip(&values).map(|(c, v)| {
+                        if c.label.is_some() {
+                            csv::Cell::Text(v)
+                        } else {
+                            csv::Cell::Number(v)
+                        }
+                    })),
+            );
+        }
+        out
+    }
+}

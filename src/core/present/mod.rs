@@ -1,0 +1,15 @@
+//! The presentation: figures written for people (number writing, the
+//! figures' table, the worked formulas), the comparison table and the
+//! charts' geometry and markup. Pure: the views only render what it gives.
+
+// Writing numbers: shortest digits, then money, percent, counts.
+pub mod float;
+pub mod format;
+
+// The figures' table, the worked formulas and the comparison.
+pub mod compare;
+pub mod formulas;
+pub mod metrics;
+
+// The charts' geometry and markup.
+pub mod chart;
