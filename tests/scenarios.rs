@@ -194,6 +194,14 @@ fn storage_corruption_cases() {
     }
 }
 
+/// The page's link, the name box, the button pressed, and what it does.
+type SaveCase<'a> = (
+    Option<&'a str>,
+    &'a str,
+    SaveButton,
+    Result<SaveAction, LibraryError>,
+);
+
 /// What each save button does with the name box: a typed name is never
 /// dropped, and a saved scenario is never overwritten unasked.
 #[test]
@@ -203,12 +211,7 @@ fn save_actions_keep_a_typed_name_and_never_overwrite_unasked() {
     let mut lib = Library::default();
     let a = lib.save("Plan A", example()).unwrap();
     let name = |s: &str| s.to_owned();
-    let cases: &[(
-        Option<&str>,
-        &str,
-        SaveButton,
-        Result<SaveAction, LibraryError>,
-    )] = &[
+    let cases: &[SaveCase] = &[
         // The linked Save: the linked scenario, unless another name is typed.
         (Some("Plan A"), "", Linked, Ok(UpdateLinked)),
         (Some("Plan A"), "  Plan A ", Linked, Ok(UpdateLinked)),
