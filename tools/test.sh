@@ -14,6 +14,11 @@ step "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "native tests"
 cargo test --locked
+step "component tests (wasm-bindgen-test in headless Chromium)"
+# The wasm32 runner is wasm-bindgen-test-runner (.cargo/config.toml),
+# installed with wasm-bindgen-cli; it drives Debian's Chromium through
+# ChromeDriver. Only the library holds browser tests (src/app/component_tests.rs).
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --lib --target wasm32-unknown-unknown
 step "release build"
 trunk build --release
 step "size budget (brotli, deterministic)"

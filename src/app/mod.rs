@@ -17,6 +17,10 @@ mod catalogue;
 mod embed;
 mod scenarios;
 
+// Components mounted in headless Chromium (wasm-bindgen-test).
+#[cfg(all(test, target_arch = "wasm32"))]
+mod component_tests;
+
 use leptos::prelude::*;
 
 use shell::split::{AfterFirstPaint, Card};

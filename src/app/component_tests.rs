@@ -1,0 +1,130 @@
+//! Component tests: a few components mounted in headless Chromium with
+//! `wasm-bindgen-test`, for behaviour that needs a browser but no release
+//! build (`./tools/test.sh` runs them; see docs/development.md).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use super::form::widgets::{ChoiceField, NumberField};
+use super::results::metric::{FitRow, Metric};
+use super::shell::state::Calc;
+use crate::core::present::format::money;
+use crate::core::{Field, RawInputs};
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` (with a calculator on the reference example in context)
+/// in a fresh element, and returns the element and the calculator.
+fn mount<V: IntoView + 'static>(
+    view: impl FnOnce() -> V + 'static,
+) -> (web_sys::HtmlElement, Calc) {
+    let parent: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&parent)
+        .expect("appended");
+    let calc = Calc::new(RawInputs::example());
+    let handle = leptos::mount::mount_to(parent.clone(), move || {
+        provide_context(calc);
+        view()
+    });
+    // Kept mounted for the test's life.
+    std::mem::forget(handle);
+    (parent, calc)
+}
+
+/// The element matching `selector` inside `root`.
+fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .unchecked_into()
+}
+
+/// Lets the reactive system run its effects.
+async fn tick() {
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_metric_carries_its_name_value_and_words_for_undefined() {
+    let value = RwSignal::new(Some(5900.0));
+    let (root, _) = mount(move || {
+        view! {
+            <dl>
+                <Metric name="net_benefit" label="Projected net benefit" value=value format=money undefined="Never"/>
+            </dl>
+        }
+    });
+    let dd = find(&root, "[data-metric=net_benefit]");
+    assert_eq!(dd.get_attribute("data-value").as_deref(), Some("5900"));
+    assert_eq!(dd.inner_text(), "$5,900.00");
+    value.set(None);
+    tick().await;
+    assert_eq!(dd.inner_text(), "Never");
+    assert_eq!(dd.get_attribute("data-value").as_deref(), Some(""));
+}
+
+#[wasm_bindgen_test]
+async fn a_fit_row_gives_its_tiles_the_widest_figure_width() {
+    let long = RwSignal::new(Some(183_824.0));
+    let (root, _) = mount(move || {
+        view! {
+            <FitRow class="metrics">
+                <Metric name="a" label="A" value=Signal::derive(|| Some(1.0)) format=money fit=true/>
+                <Metric name="b" label="B" value=long format=|x| format!("{x} requests") fit=true/>
+            </FitRow>
+        }
+    });
+    tick().await;
+    let row = find(&root, "dl.metrics");
+    let width = row
+        .style()
+        .get_property_value("--row-half-chars")
+        .expect("a style");
+    // "183824 requests": 15 characters of two halves each.
+    assert_eq!(width, "30");
+    long.set(Some(1.0));
+    tick().await;
+    let width = row
+        .style()
+        .get_property_value("--row-half-chars")
+        .expect("a style");
+    assert_eq!(
+        width, "20",
+        "the row follows its widest figure: \"1 requests\", not \"$1.00\""
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_number_field_keeps_what_is_typed_and_shows_its_message() {
+    let (root, calc) = mount(|| view! { <NumberField field=Field::Requests/> });
+    tick().await;
+    let input: web_sys::HtmlInputElement = find(&root, "input[name=requests]").unchecked_into();
+    assert_eq!(input.value(), "100000");
+    input.set_value("12abc");
+    let event = web_sys::Event::new("input").expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+    tick().await;
+    assert_eq!(
+        calc.field(Field::Requests).get_untracked(),
+        "12abc",
+        "the text is kept as typed"
+    );
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn a_choice_field_sets_its_field_to_the_option_chosen() {
+    let (root, calc) = mount(|| view! { <ChoiceField field=Field::CostMode/> });
+    let tokens: web_sys::HtmlInputElement =
+        find(&root, "input[name=cost_mode][value=tokens]").unchecked_into();
+    tokens.click();
+    tick().await;
+    assert_eq!(calc.field(Field::CostMode).get_untracked(), "tokens");
+}
