@@ -11,15 +11,18 @@ use ft_roi::core::model::schedule::schedule;
 use ft_roi::core::present::chart::{timeline, tornado, volume};
 use ft_roi::core::present::formulas::worked;
 use ft_roi::core::{calculate, parse_scenario, Field, RawInputs};
+#[path = "../tests/support/fmt.rs"]
+mod fmt_default;
+use fmt_default::F;
 
 fn recompute(raw: &RawInputs) -> usize {
     let p = parse_scenario(raw).expect("valid scenario");
     let r = calculate(&p.inputs);
     let s = schedule(&p.inputs, p.inputs.months);
-    let t = timeline(&p.inputs, &r, 1100.0, 320.0);
-    let v = volume(&p.inputs, &r, 1100.0, 300.0);
-    let k = tornado(&p.inputs, p.sensitivity.unwrap_or(0.2), 1100.0);
-    let f = worked(&p.inputs, &r);
+    let t = timeline(F, &p.inputs, &r, 1100.0, 320.0);
+    let v = volume(F, &p.inputs, &r, 1100.0, 300.0);
+    let k = tornado(F, &p.inputs, p.sensitivity.unwrap_or(0.2), 1100.0);
+    let f = worked(F, &p.inputs, &r);
     s.len() + t.readouts.len() + v.readouts.len() + k.bars.len() + f.len()
 }
 

@@ -8,7 +8,9 @@
 use ft_roi::core::model::closed::net_benefit;
 use ft_roi::core::model::serving::{Capacity, Serving};
 use ft_roi::core::present::chart::volume;
-use ft_roi::core::present::format::{count, money, unit_cost};
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::{count, money, unit_cost, F};
 use ft_roi::core::present::formulas::worked;
 use ft_roi::core::present::metrics::metric;
 use ft_roi::core::{calculate, Inputs, Results};
@@ -51,7 +53,7 @@ const SELF_HOSTED: Inputs = Inputs {
 fn text(name: &str, r: &Results) -> String {
     metric(name)
         .unwrap_or_else(|| panic!("no figure {name}"))
-        .text(r)
+        .text(F, r)
 }
 
 #[test]
@@ -120,7 +122,7 @@ fn a_fine_tune_that_pays_at_every_volume_says_so() {
         ..SELF_HOSTED
     });
     assert_eq!(money(at_zero), "$62,000.00");
-    let chart = volume(&SELF_HOSTED, &r, 640.0, 300.0);
+    let chart = volume(F, &SELF_HOSTED, &r, 640.0, 300.0);
     assert!(
         !chart.summary.contains("reaches zero at 0"),
         "{}",
@@ -133,7 +135,7 @@ fn a_fine_tune_that_pays_at_every_volume_says_so() {
         "{}",
         chart.summary
     );
-    let line = worked(&SELF_HOSTED, &r)
+    let line = worked(F, &SELF_HOSTED, &r)
         .into_iter()
         .find(|f| f.metric == "break_even_volume")
         .and_then(|f| f.worked)
@@ -194,7 +196,7 @@ fn break_even_volume_cases_in_words() {
         count(calculate(&i).break_even_volume_max.unwrap()),
         "131,400"
     );
-    let chart = volume(&i, &calculate(&i), 640.0, 300.0);
+    let chart = volume(F, &i, &calculate(&i), 640.0, 300.0);
     assert!(
         chart
             .summary

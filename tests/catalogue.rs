@@ -16,7 +16,9 @@ use ft_roi::core::catalogue::{
     day_number, entry, is_stale, search, source_label, to_csv, Side, ENTRIES,
 };
 use ft_roi::core::inputs::parse::parse_scenario;
-use ft_roi::core::present::format::unit_cost;
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::{unit_cost, F};
 use ft_roi::core::{DecimalMark, Field, RawInputs};
 
 /// A valid entry, as the data file writes one.
@@ -673,10 +675,7 @@ fn a_hosting_fee_sets_hourly_serving_and_leaves_with_its_model() {
     assert_eq!(host.dated.as_of, "2026-02-11");
     // 1 deployment × $1.70 × 730 hours a month.
     let r = calculate(&parse_scenario(&raw).unwrap().inputs);
-    assert_eq!(
-        ft_roi::core::present::format::money(r.finetuned_serving_monthly),
-        "$1,241.00"
-    );
+    assert_eq!(F.money(r.finetuned_serving_monthly), "$1,241.00");
     // The fee is a price in use, with its own date.
     assert_eq!(oldest_in_use(&raw), Some("2026-02-11"));
     // Another model without a fee: serving goes back to per token.
@@ -770,10 +769,7 @@ fn switching_the_price_unit_converts_every_price_and_changes_no_figure() {
         (after - before).abs() <= 1e-9 * before.abs(),
         "{before} → {after}"
     );
-    assert_eq!(
-        ft_roi::core::present::format::money(after),
-        ft_roi::core::present::format::money(before)
-    );
+    assert_eq!(F.money(after), F.money(before));
     assert!(current(&raw).iter().all(|f| !is_changed(f, &raw)));
 
     // And back: the very texts of before.
@@ -1038,11 +1034,11 @@ fn gpus_per_unit_default_to_one_and_change_no_existing_figure() {
     assert!(parse_scenario(&per_token).is_ok());
     // In words: units × GPUs per unit.
     assert_eq!(
-        gpus_text(4.0, 4.0),
+        gpus_text(F, 4.0, 4.0),
         "16 GPUs running: 4 units × 4 GPUs per unit"
     );
     assert_eq!(
-        gpus_text(1.0, 1.0),
+        gpus_text(F, 1.0, 1.0),
         "1 GPU running: 1 unit × 1 GPU per unit"
     );
 }

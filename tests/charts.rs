@@ -7,7 +7,9 @@ use ft_roi::core::model::schedule::{break_evens, schedule, to_csv};
 use ft_roi::core::present::chart::{
     label_place, log_ticks, nice_ticks, path, timeline, tornado, usable_domain, volume, Scale,
 };
-use ft_roi::core::present::format::{money, money_short, months};
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::{money, money_short, months, F};
 use ft_roi::core::{calculate, Inputs, Status};
 use proptest::prelude::*;
 
@@ -268,10 +270,10 @@ proptest! {
     #[test]
     fn tornado_is_sorted_by_impact_and_charts_stay_finite(i in any_plain_inputs(), range in 0.0..1.0f64, w in 200.0..1400.0f64) {
         let r = calculate(&i);
-        let t = tornado(&i, range, w);
+        let t = tornado(F, &i, range, w);
         let impact: Vec<f64> = t.bars.iter().map(|b| b.low.abs().max(b.high.abs())).collect();
         prop_assert!(impact.windows(2).all(|p| p[0] >= p[1]));
-        for chart in [timeline(&i, &r, w, 320.0), volume(&i, &r, w, 320.0)] {
+        for chart in [timeline(F, &i, &r, w, 320.0), volume(F, &i, &r, w, 320.0)] {
             for s in &chart.series {
                 prop_assert!(!s.path.contains("NaN") && !s.path.contains("inf"));
             }
@@ -287,7 +289,7 @@ proptest! {
 
 #[test]
 fn tornado_ordering_and_values() {
-    let t = tornado(&EX, 0.2, 640.0);
+    let t = tornado(F, &EX, 0.2, 640.0);
     let names: Vec<_> = t.bars.iter().map(|b| b.name).collect();
     // ±20%: baseline moves NB by 0.004 × 100,000 × 12 = $4,800; requests by
     // 0.008 × 20,000 × 12 = $1,920; fine-tuned by $2,880; training by $500;
@@ -316,7 +318,7 @@ fn y_axis_labels_fit_their_margin() {
     // Ordinary figures keep the usual margin; money in the hundreds of
     // trillions widens it so that no label is cut off at the page's edge.
     let r = calculate(&EX);
-    assert_eq!(timeline(&EX, &r, 390.0, 320.0).frame.left, 64.0);
+    assert_eq!(timeline(F, &EX, &r, 390.0, 320.0).frame.left, 64.0);
     // Up to $600 quintillion ($600,000,000T): the margin grows to 45% of a
     // phone's width at most, which such labels fit.
     let huge = Inputs {
@@ -328,8 +330,8 @@ fn y_axis_labels_fit_their_margin() {
     };
     let r = calculate(&huge);
     for chart in [
-        timeline(&huge, &r, 390.0, 320.0),
-        volume(&huge, &r, 390.0, 300.0),
+        timeline(F, &huge, &r, 390.0, 320.0),
+        volume(F, &huge, &r, 390.0, 300.0),
     ] {
         for t in &chart.y_ticks {
             assert!(
@@ -345,7 +347,7 @@ fn y_axis_labels_fit_their_margin() {
 #[test]
 fn timeline_marks_break_even_and_extends_beyond_the_horizon() {
     let r = calculate(&EX);
-    let c = timeline(&EX, &r, 640.0, 320.0);
+    let c = timeline(F, &EX, &r, 640.0, 320.0);
     assert_eq!(c.readouts.len(), 13);
     assert_eq!(
         c.describe(0).unwrap().1[0],
@@ -370,7 +372,7 @@ fn timeline_marks_break_even_and_extends_beyond_the_horizon() {
     assert!((marker.x - expected).abs() < 0.01);
     // Pays back after a 3-month horizon: the axis runs on to show it.
     let i = Inputs { months: 3, ..EX };
-    let c = timeline(&i, &calculate(&i), 640.0, 320.0);
+    let c = timeline(F, &i, &calculate(&i), 640.0, 320.0);
     assert!(c.readouts.len() > 5);
     assert!(c.markers.iter().any(|m| m.key == "horizon"));
     assert!(c.markers.iter().any(|m| m.key == "break-even"));
@@ -379,7 +381,7 @@ fn timeline_marks_break_even_and_extends_beyond_the_horizon() {
         maintenance: 900.0,
         ..EX
     };
-    let c = timeline(&i, &calculate(&i), 640.0, 320.0);
+    let c = timeline(F, &i, &calculate(&i), 640.0, 320.0);
     assert!(c.markers.iter().all(|m| m.key != "break-even"));
     assert!(c.summary.contains("never crosses zero"));
     // A single month.
@@ -388,13 +390,16 @@ fn timeline_marks_break_even_and_extends_beyond_the_horizon() {
         training: 0.0,
         ..EX
     };
-    assert_eq!(timeline(&i, &calculate(&i), 640.0, 320.0).readouts.len(), 2);
+    assert_eq!(
+        timeline(F, &i, &calculate(&i), 640.0, 320.0).readouts.len(),
+        2
+    );
 }
 
 #[test]
 fn volume_chart_marks_current_and_break_even_volume() {
     let r = calculate(&EX);
-    let c = volume(&EX, &r, 640.0, 320.0);
+    let c = volume(F, &EX, &r, 640.0, 320.0);
     assert_eq!(c.describe(0).unwrap().0, "1,000 requests/month");
     assert_eq!(
         c.describe(c.readouts.len() - 1).unwrap().0,
@@ -416,7 +421,7 @@ fn volume_chart_marks_current_and_break_even_volume() {
         requests: 0.0,
         ..EX
     };
-    let c = volume(&i, &calculate(&i), 640.0, 320.0);
+    let c = volume(F, &i, &calculate(&i), 640.0, 320.0);
     assert!(c.readouts.iter().all(|r| r.x.is_finite()));
 }
 
@@ -520,7 +525,7 @@ fn markup_escapes_text() {
 #[test]
 fn line_chart_markup_draws_every_part() {
     let r = calculate(&EX);
-    let c = timeline(&EX, &r, 800.0, 320.0);
+    let c = timeline(F, &EX, &r, 800.0, 320.0);
     let svg = c.svg();
     assert_eq!(svg.matches("<path class=\"line ").count(), c.series.len());
     assert_eq!(
@@ -569,20 +574,20 @@ fn marker_labels_wider_than_the_chart_are_centred() {
     };
     let r = calculate(&i);
     for width in (100..1300).step_by(7) {
-        let c = timeline(&i, &r, f64::from(width), 320.0);
+        let c = timeline(F, &i, &r, f64::from(width), 320.0);
         assert!(!c.svg().contains("NaN"));
     }
 }
 
 #[test]
 fn tornado_markup_has_one_labelled_bar_per_estimate() {
-    let t = tornado(&EX, 0.2, 800.0);
+    let t = tornado(F, &EX, 0.2, 800.0);
     let svg = t.svg();
     assert_eq!(svg.matches("<g class=\"bar\"").count(), t.bars.len());
     assert_eq!(balance(&svg, "<g ", "</g>"), (t.bars.len(), t.bars.len()));
     assert_eq!(svg.matches("<rect ").count(), 2 * t.bars.len());
     let first = &t.bars[0];
-    let tip = first.tip(0.2);
+    let tip = first.tip(F, 0.2);
     assert!(
         tip.starts_with(&format!("{}: lowered 20% → ", first.label)),
         "{tip}"
@@ -617,7 +622,7 @@ fn tornado_axis_labels_stay_inside_the_chart() {
     for i in [EX, hosted] {
         // A phone's card (316 px), a tablet's, a wide page's.
         for width in [240.0, 316.0, 390.0, 519.0, 520.0, 640.0, 1118.0] {
-            let t = tornado(&i, 0.2, width);
+            let t = tornado(F, &i, 0.2, width);
             assert!(t.x_ticks.len() >= 2);
             for k in &t.x_ticks {
                 // About 8 px a character of the 12 px tick labels.
@@ -637,7 +642,7 @@ fn tornado_axis_labels_stay_inside_the_chart() {
 fn tornado_row_labels_are_drawn_over_the_lines_they_cross() {
     // On a phone each label sits above its bar, across the zero line: the
     // line comes first in the markup, then each bar and, over it, its label.
-    let t = tornado(&EX, 0.2, 316.0);
+    let t = tornado(F, &EX, 0.2, 316.0);
     assert!(t.labels_above);
     let svg = t.svg();
     let zero = svg.find(r#"<line class="zero""#).unwrap();

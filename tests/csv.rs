@@ -8,6 +8,9 @@ use ft_roi::core::codec::export::to_csv;
 use ft_roi::core::present::compare::compare;
 use ft_roi::core::{calculate, Field, Inputs, RawInputs};
 use proptest::prelude::*;
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::F;
 
 #[track_caller]
 fn check(cell: Cell, expected: &str) {
@@ -97,7 +100,7 @@ fn exports_guard_names_and_keep_numbers() {
         ..Inputs::EXAMPLE
     };
     let r = calculate(&i);
-    let csv = to_csv("=1+1", &i, &r);
+    let csv = to_csv(F, "=1+1", &i, &r);
     assert!(
         csv.contains("\r\nscenario,name,Scenario,,\"'=1+1\"\r\n"),
         "{csv}"
@@ -108,10 +111,13 @@ fn exports_guard_names_and_keep_numbers() {
     );
     let mut b = RawInputs::example();
     b.set(Field::Training, "10000");
-    let table = compare(&[
-        ("@SUM(1,1)".into(), RawInputs::example()),
-        ("-1+1".into(), b),
-    ]);
+    let table = compare(
+        F,
+        &[
+            ("@SUM(1,1)".into(), RawInputs::example()),
+            ("-1+1".into(), b),
+        ],
+    );
     let csv = table.to_csv();
     assert!(
         csv.starts_with("name,label,\"'@SUM(1,1)\",\"'-1+1\"\r\n"),

@@ -11,6 +11,9 @@ use ft_roi::core::codec::store::{
 };
 use ft_roi::core::present::compare::compare;
 use ft_roi::core::{calculate, parse_scenario, Field, Inputs, RawInputs};
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::F;
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -180,21 +183,24 @@ fn exported_files_import_unchanged_and_are_written_the_same() {
             assert_eq!(imported.get(field), raw.get(field), "{file}: {field:?}");
         }
         let r = calculate(&p.inputs);
-        same_document(&to_json(name, &raw, &p.inputs, &r), &json);
+        same_document(&to_json(F, name, &raw, &p.inputs, &r), &json);
         has_every_line(
-            &to_csv(name, &p.inputs, &r),
+            &to_csv(F, name, &p.inputs, &r),
             &fixture(&format!("export-{file}.csv")),
         );
         has_every_line(
-            &to_markdown(name, &p.inputs, &r),
+            &to_markdown(F, name, &p.inputs, &r),
             &fixture(&format!("export-{file}.md")),
         );
     }
-    let table = compare(&[
-        ("Current scenario".into(), RawInputs::example()),
-        (BUILDERS.into(), builders()),
-        ("Never".into(), never()),
-    ]);
+    let table = compare(
+        F,
+        &[
+            ("Current scenario".into(), RawInputs::example()),
+            (BUILDERS.into(), builders()),
+            ("Never".into(), never()),
+        ],
+    );
     has_every_line(&table.to_csv(), &fixture("compare.csv"));
 }
 
@@ -213,14 +219,14 @@ fn exported_numbers_read_back_bit_for_bit() {
             training,
             ..Inputs::EXAMPLE
         };
-        let json = to_json("x", &i.to_raw(), &i, &calculate(&i));
+        let json = to_json(F, "x", &i.to_raw(), &i, &calculate(&i));
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         let back = doc["inputs"]["training"].as_f64().unwrap();
         assert_eq!(back.to_bits(), training.to_bits(), "{training:e} in {json}");
     }
     // Whole numbers are written as people write them.
     let i = Inputs::EXAMPLE;
-    let json = to_json("x", &i.to_raw(), &i, &calculate(&i));
+    let json = to_json(F, "x", &i.to_raw(), &i, &calculate(&i));
     assert!(json.contains("\"training\": 2500,"), "{json}");
     assert!(json.contains("\"net_benefit\": 5900,"), "{json}");
 }
@@ -253,8 +259,8 @@ fn exports_carry_the_builders_fields_the_scenario_uses_and_keep_every_line() {
     let p = parse_scenario(&raw).unwrap();
     let r = calculate(&p.inputs);
     let parts = part_inputs(&raw, &p);
-    let csv = to_csv_parts(BUILDERS, &p.inputs, &parts, &r, None);
-    let md = to_markdown_parts(BUILDERS, &p.inputs, &parts, &r, None);
+    let csv = to_csv_parts(F, BUILDERS, &p.inputs, &parts, &r, None);
+    let md = to_markdown_parts(F, BUILDERS, &p.inputs, &parts, &r, None);
     // Every line of the format as pinned, in order.
     has_every_line(&csv, &fixture("export-builders.csv"));
     has_every_line(&md, &fixture("export-builders.md"));

@@ -1,13 +1,13 @@
 //! Native tests of number formatting and the formula read-out.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::present::format::{
-    builtin, count, data, money, money_input, months, number, percent, raw, unit_cost, Display,
-    Spec,
-};
+use ft_roi::core::present::format::{builtin, data, raw, Display, Spec};
 use ft_roi::core::present::formulas::{definitions, markup, worked, Formula};
 use ft_roi::core::{calculate, Inputs};
 use proptest::prelude::*;
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::{count, money, money_input, months, number, percent, unit_cost, F};
 
 /// A formatter, a value, and the text it must give.
 type Case = (fn(f64) -> String, f64, &'static str);
@@ -117,7 +117,7 @@ fn builtin_writer_matches_chromium_intl() {
 
 /// The worked formula of each figure for `i`, by metric name.
 fn worked_lines(i: &Inputs) -> impl Fn(&str) -> String {
-    let lines = worked(i, &calculate(i));
+    let lines = worked(F, i, &calculate(i));
     move |metric| {
         lines
             .iter()
@@ -163,7 +163,7 @@ fn formulas_substitute_the_numbers() {
     assert_eq!(line("roi_percent"), "$5,900.00 ÷ $3,700.00 × 100 = 159.46%");
     // Every metric has a definition, in the same order either way.
     let metrics: Vec<_> = definitions().into_iter().map(|f| f.metric).collect();
-    let lines = worked(&i, &calculate(&i));
+    let lines = worked(F, &i, &calculate(&i));
     assert_eq!(metrics, lines.iter().map(|f| f.metric).collect::<Vec<_>>());
     // Every figure of the catalogue has its formula, in the same order.
     let catalogue: Vec<_> = ft_roi::core::present::metrics::METRICS
@@ -231,7 +231,7 @@ fn undefined_formulas_say_so_in_words() {
 
 #[test]
 fn formula_markup_is_one_item_per_formula_with_text_escaped() {
-    let worked = worked(&Inputs::EXAMPLE, &calculate(&Inputs::EXAMPLE));
+    let worked = worked(F, &Inputs::EXAMPLE, &calculate(&Inputs::EXAMPLE));
     let html = markup(&worked);
     assert_eq!(html.matches("<li data-formula=").count(), worked.len());
     assert_eq!(
@@ -307,4 +307,41 @@ proptest! {
         let back: f64 = digits.replace(',', "").parse().unwrap();
         prop_assert!((back - x.abs()).abs() <= 0.005 + x.abs() * 1e-15);
     }
+}
+
+/// The formatter is a value: two displays side by side on one thread
+/// write their own currency, and nothing one writes changes the other (it
+/// used to be a thread-wide setting, which a view had to remember to
+/// subscribe to or it showed the old currency).
+#[test]
+fn formatters_are_values_that_do_not_share_a_display() {
+    use ft_roi::core::present::format::Fmt;
+    let euro = Fmt::builtin(Display::from_codes("EUR", "en-US"));
+    let yen = Fmt::builtin(Display::from_codes("JPY", "en-US"));
+    assert_eq!(euro.money(5900.0), "€5,900.00");
+    assert_eq!(yen.money(5900.0), "¥5,900");
+    assert_eq!(F.money(5900.0), "$5,900.00");
+    assert_eq!(euro.money(-186.0), "−€186.00");
+    assert_eq!(yen.unit_cost(0.008), "¥0.008");
+    assert_eq!(euro.symbol(), "€");
+    assert_eq!(Fmt::default(), Fmt::DEFAULT);
+    assert_ne!(euro, yen);
+    // A writer other than the built-in one writes every display but the
+    // default, which stays the built-in en-US writer's.
+    fn shout(x: f64, spec: Spec, display: Display) -> String {
+        format!("<{}>", builtin(x, spec, display))
+    }
+    let custom = Fmt::new(Display::from_codes("EUR", "de-DE"), shout);
+    assert_eq!(custom.money(1.5), "<€1.50>");
+    assert_eq!(custom.money(-1.5), "−<€1.50>");
+    assert_eq!(Fmt::new(Display::DEFAULT, shout).money(1.5), "$1.50");
+    assert_ne!(custom, Fmt::builtin(custom.display));
+    // The worked formulas and the exports take it as given.
+    let i = Inputs::EXAMPLE;
+    let r = calculate(&i);
+    let text = markup(&worked(euro, &i, &r));
+    assert!(text.contains('€') && !text.contains('$'), "{text}");
+    let md = ft_roi::core::codec::export::to_markdown(euro, "x", &i, &r);
+    assert!(md.contains("€5,900.00"), "{md}");
+    assert!(!ft_roi::core::codec::export::to_markdown(F, "x", &i, &r).contains('€'));
 }

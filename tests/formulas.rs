@@ -8,6 +8,9 @@
 use ft_roi::core::model::serving::{Capacity, Serving};
 use ft_roi::core::present::formulas::worked;
 use ft_roi::core::{calculate, Inputs};
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::F;
 
 #[path = "support/extras.rs"]
 mod extras;
@@ -106,7 +109,7 @@ fn eval(tokens: &[Token]) -> Option<(f64, f64)> {
 /// value, largest magnitude in it, the shown result).
 fn arithmetic(i: &Inputs) -> Vec<(&'static str, f64, f64, f64)> {
     let mut out = Vec::new();
-    for f in worked(i, &calculate(i)) {
+    for f in worked(F, i, &calculate(i)) {
         let line = f.worked.unwrap();
         // A parenthesis of words explains a number; it is not arithmetic.
         let line = match line.find(" (Σ") {

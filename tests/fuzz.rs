@@ -32,6 +32,9 @@ use ft_roi::core::{calculate, parse_scenario, Field, InputError, RawInputs};
 use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestRunner};
 use serde_json::{json, Map, Value};
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::F;
 
 /// Cases per target: `FUZZ_CASES`, default one million.
 fn cases() -> u32 {
@@ -164,18 +167,18 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
                 if let Some(v) = (m.get)(s) {
                     prop_assert!(v.is_finite(), "{} = {v}", m.name);
                 }
-                shown(m.name, &m.text(s))?;
+                shown(m.name, &m.text(F, s))?;
             }
-            shown("sentence", &sentence(s))?;
+            shown("sentence", &sentence(F, s))?;
         }
     }
     for m in metrics::of(&r) {
         if let Some(v) = (m.get)(&r) {
             prop_assert!(v.is_finite(), "{} = {v}", m.name);
         }
-        shown(m.name, &m.text(&r))?;
+        shown(m.name, &m.text(F, &r))?;
     }
-    for f in worked(&i, &r) {
+    for f in worked(F, &i, &r) {
         if let Some(w) = &f.worked {
             shown(f.metric, w)?;
         }
@@ -190,17 +193,17 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
         ];
         prop_assert!(values.iter().all(|v| v.is_finite()), "{month:?}");
     }
-    let json = to_json_with("fuzz", raw, &i, &r, sim.as_ref());
+    let json = to_json_with(F, "fuzz", raw, &i, &r, sim.as_ref());
     prop_assert!(serde_json::from_str::<Value>(&json).is_ok(), "{json}");
     // The export keeps the field texts as typed; its numbers must be clean.
     let doc: Value = serde_json::from_str(&json).unwrap_or_default();
     no_bad_words("JSON export inputs", &doc["inputs"].to_string())?;
     no_bad_words("JSON export results", &doc["results"].to_string())?;
     no_bad_words("JSON export simulation", &doc["simulation"].to_string())?;
-    no_bad_words("CSV export", &to_csv_with("fuzz", &i, &r, sim.as_ref()))?;
+    no_bad_words("CSV export", &to_csv_with(F, "fuzz", &i, &r, sim.as_ref()))?;
     no_bad_words(
         "Markdown export",
-        &to_markdown_with("fuzz", &i, &r, sim.as_ref()),
+        &to_markdown_with(F, "fuzz", &i, &r, sim.as_ref()),
     )?;
     // A valid scenario survives its link (links keep 200 characters a value).
     if raw.0.iter().any(|t| t.chars().count() > MAX_VALUE_LEN) {

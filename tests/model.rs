@@ -2,7 +2,9 @@
 //! property tests of its invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::present::format::{count, money, months, percent, unit_cost};
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::{count, money, months, percent, unit_cost};
 use ft_roi::core::{calculate, Inputs, Results, Status};
 use proptest::prelude::*;
 

@@ -11,6 +11,9 @@ use ft_roi::core::model::serving::{Capacity, Serving};
 use ft_roi::core::model::uncertainty::{Ranges, Triangular, RANGED};
 use ft_roi::core::{calculate, parse_scenario, Field, Inputs, RawInputs};
 use proptest::prelude::*;
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::F;
 
 /// The scenario of `pairs` (field, text) over the reference example.
 fn raw(pairs: &[(Field, &str)]) -> RawInputs {
@@ -596,7 +599,7 @@ const PINNED: &[(Field, &str)] = &[
 fn a_fixed_seed_gives_exactly_these_figures() {
     let s = run(PINNED);
     assert_eq!(values(&s), PINNED_VALUES, "{s:#?}");
-    assert_eq!(sentence(&s), PINNED_SENTENCE);
+    assert_eq!(sentence(F, &s), PINNED_SENTENCE);
 }
 
 const PINNED_VALUES: [&str; 10] = [
@@ -831,7 +834,7 @@ fn another_seed_moves_the_figures_by_less_than_the_sampling_error() {
 #[test]
 fn the_sentence_reads_for_people() {
     let s = run(&[(Field::RequestsLow, "-80"), (Field::RequestsHigh, "50")]);
-    let text = sentence(&s);
+    let text = sentence(F, &s);
     assert!(
         text.starts_with("In 97% of 10,000 simulated cases fine-tuning pays back within 12 months; 1 case in 10 ends below $"),
         "{text}"
@@ -843,14 +846,14 @@ fn the_sentence_reads_for_people() {
         ..s.clone()
     };
     assert_eq!(
-        sentence(&one),
+        sentence(F, &one),
         "In under 1% of 10,000 simulated cases fine-tuning pays back within 1 month; 1 case in 10 ends below −$1,200.00."
     );
     let most = Summary {
         prob_payback_in_horizon: 99.99,
         ..s
     };
-    assert!(sentence(&most).starts_with("In over 99% of"));
+    assert!(sentence(F, &most).starts_with("In over 99% of"));
 }
 
 // --------------------------------------------------------------- exports
@@ -862,7 +865,7 @@ fn exports_carry_the_ranges_and_the_figures() {
     let p = parse_scenario(&raw).expect("valid");
     let r = calculate(&p.inputs);
     let s = run(PINNED);
-    let json = to_json_with("Pinned", &raw, &p.inputs, &r, Some(&s));
+    let json = to_json_with(F, "Pinned", &raw, &p.inputs, &r, Some(&s));
     let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let sim = &doc["simulation"];
     assert_eq!(sim["draws"], 10000.0);
@@ -884,6 +887,7 @@ fn exports_carry_the_ranges_and_the_figures() {
     assert_eq!(parse_scenario(&back).expect("valid").ranges, p.ranges);
     // Without ranges, no `simulation` member: the export is as before.
     assert!(!ft_roi::core::codec::export::to_json(
+        F,
         "x",
         &RawInputs::example(),
         &Inputs::EXAMPLE,
@@ -891,7 +895,7 @@ fn exports_carry_the_ranges_and_the_figures() {
     )
     .contains("simulation"));
 
-    let csv = to_csv_with("Pinned", &p.inputs, &r, Some(&s));
+    let csv = to_csv_with(F, "Pinned", &p.inputs, &r, Some(&s));
     for line in [
         "input,requests_low,\"Monthly requests, low end\",-60,−60%\r\n",
         "input,growth_high,\"Monthly volume growth, high end\",3,3 % per month\r\n",
@@ -902,7 +906,7 @@ fn exports_carry_the_ranges_and_the_figures() {
     ] {
         assert!(csv.contains(line), "{line:?} not in\n{csv}");
     }
-    let md = to_markdown_with("Pinned", &p.inputs, &r, Some(&s));
+    let md = to_markdown_with(F, "Pinned", &p.inputs, &r, Some(&s));
     for part in [
         "| Monthly requests, range | −60% to 50% (40,000 to 150,000) |",
         "| Monthly volume growth, range | −2 to 3 % per month |",
@@ -917,10 +921,13 @@ fn exports_carry_the_ranges_and_the_figures() {
 #[test]
 fn the_comparison_carries_the_simulation() {
     use ft_roi::core::present::compare::compare;
-    let table = compare(&[
-        ("Ranged".to_owned(), raw(PINNED)),
-        ("Plain".to_owned(), RawInputs::example()),
-    ]);
+    let table = compare(
+        F,
+        &[
+            ("Ranged".to_owned(), raw(PINNED)),
+            ("Plain".to_owned(), RawInputs::example()),
+        ],
+    );
     let row = |key: &str| {
         table
             .rows
@@ -943,10 +950,13 @@ fn the_comparison_carries_the_simulation() {
         .to_csv()
         .contains("prob_positive,Chance of a positive net benefit,97.82,\r\n"));
     // No range anywhere: no simulation rows.
-    let plain = compare(&[
-        ("A".to_owned(), RawInputs::example()),
-        ("B".to_owned(), RawInputs::example()),
-    ]);
+    let plain = compare(
+        F,
+        &[
+            ("A".to_owned(), RawInputs::example()),
+            ("B".to_owned(), RawInputs::example()),
+        ],
+    );
     assert!(plain
         .rows
         .iter()
@@ -962,7 +972,7 @@ fn a_bad_range_damages_a_link_and_is_refused_on_import() {
     let mut raw = RawInputs::example();
     raw.set(Field::RequestsLow, "10");
     let r = calculate(&Inputs::EXAMPLE);
-    let json = ft_roi::core::codec::export::to_json("x", &raw, &Inputs::EXAMPLE, &r);
+    let json = ft_roi::core::codec::export::to_json(F, "x", &raw, &Inputs::EXAMPLE, &r);
     let errors = ft_roi::core::codec::export::import_json(&json).expect_err("refused");
     assert_eq!(errors.len(), 1);
     assert_eq!(
@@ -996,7 +1006,7 @@ fn the_distributions_axis_labels_stay_inside_the_chart() {
     ]);
     for s in [s, run(&[(RequestsLow, "-30"), (RequestsHigh, "50")])] {
         for width in [240.0, 316.0, 390.0, 640.0, 1118.0] {
-            let d = distribution(&s, width, 280.0);
+            let d = distribution(F, &s, width, 280.0);
             for k in &d.x_ticks {
                 // About 8 px a character of the 12 px tick labels.
                 let half = k.label.chars().count() as f64 * 8.0 / 2.0;

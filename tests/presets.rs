@@ -6,7 +6,9 @@ use ft_roi::core::inputs::builders::{
     investment, operations, side_cost, Compute, InvestmentItems, TokenSide,
 };
 use ft_roi::core::inputs::presets::{preset, token_tier, PRESETS, TOKEN_TIERS};
-use ft_roi::core::present::format::{money, months, percent, unit_cost};
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::{money, months, percent, unit_cost};
 use ft_roi::core::{calculate, parse_inputs, parse_scenario, Field, Inputs, RawInputs, Status};
 use proptest::prelude::*;
 

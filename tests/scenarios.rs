@@ -11,6 +11,9 @@ use ft_roi::core::codec::url::{decode, encode};
 use ft_roi::core::present::compare::compare;
 use ft_roi::core::{calculate, parse_inputs, Field, InputError, Inputs, RawInputs};
 use proptest::prelude::*;
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::F;
 
 #[path = "support/extras.rs"]
 mod extras;
@@ -136,7 +139,7 @@ proptest! {
 
     #[test]
     fn export_import_round_trip(i in any_inputs()) {
-        let json = to_json("Scenario", &i.to_raw(), &i, &calculate(&i));
+        let json = to_json(F, "Scenario", &i.to_raw(), &i, &calculate(&i));
         let (name, raw) = import_json(&json).unwrap();
         prop_assert_eq!(name.as_deref(), Some("Scenario"));
         prop_assert_eq!(parse_inputs(&raw), Ok(i));
@@ -283,7 +286,7 @@ fn library_operations() {
 #[test]
 fn import_is_validated_field_by_field() {
     let i = Inputs::EXAMPLE;
-    let good = to_json("Plan", &i.to_raw(), &i, &calculate(&i));
+    let good = to_json(F, "Plan", &i.to_raw(), &i, &calculate(&i));
     assert_eq!(parse_inputs(&import_json(&good).unwrap().1), Ok(i));
     assert_eq!(import_json("nope"), Err(vec![ImportError::NotJson]));
     assert!(matches!(
@@ -321,7 +324,7 @@ fn exports() {
     let i = Inputs::EXAMPLE;
     let r = calculate(&i);
     let json: serde_json::Value =
-        serde_json::from_str(&to_json("Plan \"A\"", &i.to_raw(), &i, &r)).unwrap();
+        serde_json::from_str(&to_json(F, "Plan \"A\"", &i.to_raw(), &i, &r)).unwrap();
     assert_eq!(json["inputs"]["training"], 2500.0);
     assert_eq!(json["results"]["status"], "positive");
     assert!((json["results"]["net_benefit"].as_f64().unwrap() - 5900.0).abs() < 1e-6);
@@ -333,10 +336,16 @@ fn exports() {
         maintenance: 900.0,
         ..i
     };
-    let json: serde_json::Value =
-        serde_json::from_str(&to_json("x", &never.to_raw(), &never, &calculate(&never))).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&to_json(
+        F,
+        "x",
+        &never.to_raw(),
+        &never,
+        &calculate(&never),
+    ))
+    .unwrap();
     assert!(json["results"]["break_even_months"].is_null());
-    let csv = to_csv("Plan \"A\"", &i, &r);
+    let csv = to_csv(F, "Plan \"A\"", &i, &r);
     assert!(csv.starts_with(
         "kind,name,label,value,text\r\nscenario,name,Scenario,,\"Plan \"\"A\"\"\"\r\n"
     ));
@@ -345,7 +354,7 @@ fn exports() {
         "{csv}"
     );
     assert!(csv.contains("input,requests,Monthly requests,100000,\"100,000\"\r\n"));
-    let md = to_markdown("a|b", &i, &r);
+    let md = to_markdown(F, "a|b", &i, &r);
     assert!(md.starts_with("**a\\|b**"));
     assert!(md.contains("| Projected net benefit | $5,900.00 |"));
     assert!(md.contains("| Break-even time | 3.57 months |"));
@@ -354,7 +363,7 @@ fn exports() {
     // ... and every other input the figures come from when it is used, so
     // that the file reproduces its own figures.
     let full = extras::EVERY_EXTRA;
-    let csv = to_csv("x", &full, &calculate(&full));
+    let csv = to_csv(F, "x", &full, &calculate(&full));
     assert_eq!(csv.matches("\r\ninput,").count(), 12);
     for line in [
         "input,growth,Monthly volume growth,5,5 % per month\r\n",
@@ -366,7 +375,7 @@ fn exports() {
     ] {
         assert!(csv.contains(line), "{line} in {csv}");
     }
-    let md = to_markdown("x", &full, &calculate(&full));
+    let md = to_markdown(F, "x", &full, &calculate(&full));
     assert!(
         md.contains("| Monthly volume growth | 5 % per month |"),
         "{md}"
@@ -385,7 +394,7 @@ fn a_decimal_comma_scenario_reads_back_from_its_own_export() {
     raw.set(Field::Maintenance, "150,125");
     raw.set(Field::Finetuned, "0,0125");
     let p = ft_roi::core::parse_scenario(&raw).unwrap();
-    let json = to_json("de", &raw, &p.inputs, &calculate(&p.inputs));
+    let json = to_json(F, "de", &raw, &p.inputs, &calculate(&p.inputs));
     let (_, back) = import_json(&json).unwrap();
     assert_eq!(back.get(Field::Maintenance), "150,125");
     assert_eq!(
@@ -402,12 +411,15 @@ fn comparison_marks_the_best_and_the_differences() {
     never.set(Field::Maintenance, "900");
     let mut invalid = example();
     invalid.set(Field::Months, "0");
-    let t = compare(&[
-        ("Example".into(), example()),
-        ("Cheap".into(), cheap),
-        ("Never".into(), never),
-        ("Broken".into(), invalid),
-    ]);
+    let t = compare(
+        F,
+        &[
+            ("Example".into(), example()),
+            ("Cheap".into(), cheap),
+            ("Never".into(), never),
+            ("Broken".into(), invalid),
+        ],
+    );
     assert_eq!(t.columns, ["Example", "Cheap", "Never", "Broken"]);
     let row = |key: &str| t.rows.iter().find(|r| r.key == key).unwrap();
     let nb = row("net_benefit");
@@ -444,7 +456,10 @@ fn comparison_marks_the_best_and_the_differences() {
     assert!(t.rows.iter().all(|r| r.key != "growth"));
     let mut growing = example();
     growing.set(Field::Growth, "5");
-    let g = compare(&[("Example".into(), example()), ("Growing".into(), growing)]);
+    let g = compare(
+        F,
+        &[("Example".into(), example()), ("Growing".into(), growing)],
+    );
     let growth = g.rows.iter().find(|r| r.key == "growth").unwrap();
     assert_eq!(
         growth
@@ -670,11 +685,14 @@ fn the_comparison_writes_inputs_as_the_form_does() {
     capacity.set(Field::FtUnitRate, "2.5");
     capacity.set(Field::FtMinUnits, "1");
     capacity.set(Field::Months, "1");
-    let t = compare(&[
-        ("Plain".into(), example()),
-        ("Hourly".into(), hourly),
-        ("Capacity".into(), capacity),
-    ]);
+    let t = compare(
+        F,
+        &[
+            ("Plain".into(), example()),
+            ("Hourly".into(), hourly),
+            ("Capacity".into(), capacity),
+        ],
+    );
     // The choices by the form's labels, never their public names.
     assert_eq!(
         row_texts(&t, "ft_serving"),
@@ -706,7 +724,7 @@ fn the_comparison_writes_inputs_as_the_form_does() {
     // A difference is written the same way.
     let mut two = example();
     two.set(Field::Months, "13");
-    let d = compare(&[("A".into(), example()), ("B".into(), two)]);
+    let d = compare(F, &[("A".into(), example()), ("B".into(), two)]);
     let months = d.rows.iter().find(|r| r.key == "months").unwrap();
     assert_eq!(months.cells[1].diff.as_deref(), Some("+1 month"));
 }
@@ -717,7 +735,10 @@ fn no_value_is_best_against_one_that_cannot_be_ranked() {
     let mut free = example();
     free.set(Field::Training, "0");
     free.set(Field::Maintenance, "0");
-    let t = compare(&[("Example".into(), example()), ("Free".into(), free.clone())]);
+    let t = compare(
+        F,
+        &[("Example".into(), example()), ("Free".into(), free.clone())],
+    );
     assert_eq!(row_texts(&t, "roi_percent"), ["159.46%", "n/a"]);
     let roi = t.rows.iter().find(|r| r.key == "roi_percent").unwrap();
     assert!(roi.cells.iter().all(|c| !c.best), "{roi:?}");
@@ -730,7 +751,7 @@ fn no_value_is_best_against_one_that_cannot_be_ranked() {
     // Never breaking even still ranks last.
     let mut never = example();
     never.set(Field::Maintenance, "900");
-    let t = compare(&[("Example".into(), example()), ("Never".into(), never)]);
+    let t = compare(F, &[("Example".into(), example()), ("Never".into(), never)]);
     let be = t
         .rows
         .iter()
@@ -745,7 +766,7 @@ fn no_value_is_best_against_one_that_cannot_be_ranked() {
 #[test]
 fn the_comparison_names_each_scenarios_models() {
     // Without a model anywhere there is no models row.
-    let t = compare(&[("A".into(), example()), ("B".into(), example())]);
+    let t = compare(F, &[("A".into(), example()), ("B".into(), example())]);
     assert!(t
         .rows
         .iter()
@@ -753,7 +774,7 @@ fn the_comparison_names_each_scenarios_models() {
     let mut picked = example();
     picked.set(Field::BaseModel, "openai/gpt-4.1-2025-04-14");
     picked.set(Field::FtModel, "my/own-model");
-    let t = compare(&[("Picked".into(), picked), ("Plain".into(), example())]);
+    let t = compare(F, &[("Picked".into(), picked), ("Plain".into(), example())]);
     // First, before the inputs: the catalogue's name and provider, the id
     // itself when unknown, a dash for none.
     assert_eq!(t.rows[0].key, "base_model");

@@ -11,7 +11,9 @@ use ft_roi::core::model::closed::{net_benefit, per_request_benefit};
 use ft_roi::core::model::schedule::{schedule, to_csv as schedule_csv, Columns};
 use ft_roi::core::model::serving::{Capacity, Serving};
 use ft_roi::core::model::volume::Curve;
-use ft_roi::core::present::format::{count, money, months, percent, unit_cost};
+#[path = "support/fmt.rs"]
+mod fmt_default;
+use fmt_default::{count, money, months, percent, unit_cost, F};
 use ft_roi::core::{calculate, DecimalMark, InputError, Inputs, RawInputs, Results, Status};
 use proptest::prelude::*;
 
@@ -455,9 +457,9 @@ fn bad_serving_values_get_their_fields_messages() {
 #[test]
 fn exports_carry_serving_only_when_a_side_pays_for_it() {
     let r = calculate(&EX);
-    let csv = to_csv("Scenario", &EX, &r);
+    let csv = to_csv(F, "Scenario", &EX, &r);
     assert!(!csv.contains("serving") && !csv.contains("units"), "{csv}");
-    assert!(!to_json("x", &RawInputs::example(), &EX, &r).contains("serving_monthly"));
+    assert!(!to_json(F, "x", &RawInputs::example(), &EX, &r).contains("serving_monthly"));
     assert_eq!(Columns::of(&schedule(&EX, 12)), Columns::default());
 
     let i = Inputs {
@@ -466,7 +468,7 @@ fn exports_carry_serving_only_when_a_side_pays_for_it() {
         ..EX
     };
     let r = calculate(&i);
-    let csv = to_csv("Scenario", &i, &r);
+    let csv = to_csv(F, "Scenario", &i, &r);
     for line in [
         "input,ft_serving,Fine-tuned serving,2,capacity\r\n",
         "input,ft_unit_rate,Fine-tuned unit price,2.5,$2.50\r\n",
@@ -478,10 +480,10 @@ fn exports_carry_serving_only_when_a_side_pays_for_it() {
         assert!(csv.contains(line), "{line} in {csv}");
     }
     assert!(!csv.contains("ft_host_rate"), "{csv}");
-    let json = to_json("x", &i.to_raw(), &i, &r);
+    let json = to_json(F, "x", &i.to_raw(), &i, &r);
     assert!(json.contains(r#""finetuned_units": 2"#), "{json}");
     assert!(json.contains(r#""ft_serving": "capacity""#), "{json}");
-    let md = to_markdown("x", &i, &r);
+    let md = to_markdown(F, "x", &i, &r);
     assert!(
         md.contains("| Fine-tuned serving per month | $3,650.00 |"),
         "{md}"
@@ -545,7 +547,7 @@ fn a_search_with_too_many_steps_gives_up_in_bounded_time_and_says_so() {
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     if r.volume_search_exhausted {
         assert_eq!((r.break_even_volume, r.break_even_volume_max), (None, None));
-        let f = ft_roi::core::present::formulas::worked(&i, &r);
+        let f = ft_roi::core::present::formulas::worked(F, &i, &r);
         let line = f.iter().find(|f| f.metric == "break_even_volume").unwrap();
         assert!(line
             .worked
@@ -761,7 +763,7 @@ proptest! {
         prop_assert!(!r.serving);
         prop_assert_eq!((r.baseline_serving_monthly, r.finetuned_serving_monthly), (0.0, 0.0));
         prop_assert_eq!((r.break_even_volume_max, r.baseline_effective_cost, r.finetuned_units), (None, None, None));
-        let csv = to_csv("Scenario", &b.inputs, &r);
+        let csv = to_csv(F, "Scenario", &b.inputs, &r);
         prop_assert!(!csv.contains("serving") && !csv.contains("units"));
         let months = schedule(&b.inputs, b.inputs.months);
         prop_assert!(schedule_csv(&months).starts_with("month,requests,baseline_cost,finetuned_cost,maintenance,retraining,quality_value,net,cumulative,discounted_cumulative\r\n"));

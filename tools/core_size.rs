@@ -17,6 +17,9 @@ use ft_roi::core::*;
 use ft_roi::core::{codec::*, inputs::*, model::*, present::*};
 use wasm_bindgen::prelude::*;
 
+/// The default formatter (US dollars, en-US).
+const F: format::Fmt = format::Fmt::DEFAULT;
+
 /// Runs every core entry point on text from JavaScript, so none of them
 /// can be optimised away.
 #[wasm_bindgen]
@@ -32,7 +35,7 @@ pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
         match parse_scenario(raw) {
             Ok(p) => {
                 let r = calculate(&p.inputs);
-                let t = chart::timeline(&p.inputs, &r, width, 320.0);
+                let t = chart::timeline(F, &p.inputs, &r, width, 320.0);
                 out += &t.svg();
                 for k in 0..t.readouts.len() {
                     if let Some((a, v)) = t.describe(k) {
@@ -44,18 +47,18 @@ pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
                     }
                     out += &t.x_text(k as f64);
                 }
-                let v = chart::volume(&p.inputs, &r, width, 300.0);
+                let v = chart::volume(F, &p.inputs, &r, width, 300.0);
                 out += &v.svg();
-                let to = chart::tornado(&p.inputs, p.sensitivity.unwrap_or(0.2), width);
+                let to = chart::tornado(F, &p.inputs, p.sensitivity.unwrap_or(0.2), width);
                 out += &to.svg();
-                out += &formulas::markup(&formulas::worked(&p.inputs, &r));
-                out += &export::to_json("x", raw, &p.inputs, &r);
-                out += &export::to_csv("n", &p.inputs, &r);
-                out += &export::to_markdown("x", &p.inputs, &r);
+                out += &formulas::markup(&formulas::worked(F, &p.inputs, &r));
+                out += &export::to_json(F, "x", raw, &p.inputs, &r);
+                out += &export::to_csv(F, "n", &p.inputs, &r);
+                out += &export::to_markdown(F, "x", &p.inputs, &r);
                 let m = schedule::schedule(&p.inputs, 600);
                 out += &schedule::to_csv(&m);
                 for def in metrics::METRICS.iter() {
-                    out += &def.text(&r);
+                    out += &def.text(F, &r);
                 }
                 out += &format::raw(Some(r.net_benefit));
                 if let Some(t) = p.monthly_tokens() {
@@ -99,6 +102,6 @@ pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
     }
     let named: Vec<(String, RawInputs)> =
         raws.iter().map(|r| ("n".to_owned(), r.clone())).collect();
-    out += &compare::compare(&named).to_csv();
+    out += &compare::compare(F, &named).to_csv();
     out
 }

@@ -29,8 +29,10 @@
  * GPU-hour prices with GPUs per unit, the pickers' names) measured against main 956facf 365,395 → 375,186: +9,791, added exactly.
  * The three issue-25 branches and the saved scenarios' question merged (main bbda475): 387,083 measured, the budget set to it.
  * The house by concept (folders, one list of split cards, the catalogue's choices below its views): 387,130 measured, +47.
+ * The formatter as a value (Fmt passed to figures, formulas, charts, comparison and exports; no thread-local display) measured
+ * against 6face79 387,083 → 388,117: +1,034, added exactly (the Fmt argument at every call that writes a figure).
  */
-export const BUDGET = 387_130;
+export const BUDGET = 388_164;
 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -13,7 +13,6 @@ use super::shell::state::use_calc;
 use crate::core::present::chart::{self, signed_money, LineChart, Tornado};
 // The standard library's float formatting, in a fraction of its code (as `to_string` writes).
 use crate::core::present::float::display;
-use crate::core::present::format::{money, number};
 use crate::core::Field;
 
 /// The width of `node` in pixels, `None` until the first layout. A
@@ -61,19 +60,24 @@ pub fn ChartsCard() -> impl IntoView {
     let width = use_width(node);
     let inputs = move || calc.parsed.with(|p| p.as_ref().ok().map(|p| p.inputs));
     let timeline = Memo::new(move |_| {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         let (i, r) = (inputs()?, calc.results.get()?);
-        Some(chart::timeline(&i, &r, width.get()?, 320.0))
+        Some(chart::timeline(fmt, &i, &r, width.get()?, 320.0))
     });
     let volume = Memo::new(move |_| {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         let (i, r) = (inputs()?, calc.results.get()?);
-        Some(chart::volume(&i, &r, width.get()?, 300.0))
+        Some(chart::volume(fmt, &i, &r, width.get()?, 300.0))
     });
     let tornado = Memo::new(move |_| {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         let p = calc.parsed.get().ok()?;
-        Some(chart::tornado(&p.inputs, p.sensitivity.ok()?, width.get()?))
+        Some(chart::tornado(
+            fmt,
+            &p.inputs,
+            p.sensitivity.ok()?,
+            width.get()?,
+        ))
     });
     view! {
         <section class="card charts" aria-labelledby="charts-title">
@@ -220,7 +224,7 @@ fn LineChartView(
                                         {c.readouts.iter().map(|r| view! {
                                             <tr>
                                                 <th scope="row" data-value=display(r.raw[0])>{c.x_text(r.raw[0])}</th>
-                                                {r.raw[1..].iter().map(|v| view! { <td data-value=display(*v)>{money(*v)}</td> }).collect_view()}
+                                                {r.raw[1..].iter().map(|v| view! { <td data-value=display(*v)>{c.fmt.money(*v)}</td> }).collect_view()}
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
@@ -286,7 +290,7 @@ fn TornadoView(
                     t.bars
                         .iter()
                         .find(|b| b.name == name)
-                        .map(|b| b.tip(t.range))
+                        .map(|b| b.tip(t.fmt, t.range))
                 })
             })
             .unwrap_or_else(|| {
@@ -331,7 +335,7 @@ fn TornadoView(
                         // Scrolls sideways inside the card on a phone, never the page.
                         <div class="table-scroll" tabindex="0" role="region" aria-label="Sensitivity as a table">
                         {move || chart.with(|t| t.as_ref().map(|t| {
-                            let pct = number(t.range * 100.0);
+                            let pct = t.fmt.number(t.range * 100.0);
                             view! {
                                 <table data-table="tornado">
                                     <thead><tr><th scope="col">"Input"</th><th scope="col">{format!("−{pct}%")}</th><th scope="col">{format!("+{pct}%")}</th></tr></thead>
@@ -339,8 +343,8 @@ fn TornadoView(
                                         {t.bars.iter().map(|b| view! {
                                             <tr data-input=b.name>
                                                 <th scope="row">{b.label}</th>
-                                                <td data-value=display(b.low)>{signed_money(b.low)}</td>
-                                                <td data-value=display(b.high)>{signed_money(b.high)}</td>
+                                                <td data-value=display(b.low)>{signed_money(t.fmt, b.low)}</td>
+                                                <td data-value=display(b.high)>{signed_money(t.fmt, b.high)}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

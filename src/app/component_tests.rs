@@ -9,7 +9,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use super::form::widgets::{ChoiceField, NumberField};
 use super::results::metric::{FitRow, Metric};
 use super::shell::state::Calc;
-use crate::core::present::format::money;
+use crate::core::present::format::Fmt;
 use crate::core::{Field, RawInputs};
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
@@ -57,7 +57,7 @@ async fn a_metric_carries_its_name_value_and_words_for_undefined() {
     let (root, _) = mount(move || {
         view! {
             <dl>
-                <Metric name="net_benefit" label="Projected net benefit" value=value format=money undefined="Never"/>
+                <Metric name="net_benefit" label="Projected net benefit" value=value format=Fmt::money undefined="Never"/>
             </dl>
         }
     });
@@ -76,8 +76,8 @@ async fn a_fit_row_gives_its_tiles_the_widest_figure_width() {
     let (root, _) = mount(move || {
         view! {
             <FitRow class="metrics">
-                <Metric name="a" label="A" value=Signal::derive(|| Some(1.0)) format=money fit=true/>
-                <Metric name="b" label="B" value=long format=|x| format!("{x} requests") fit=true/>
+                <Metric name="a" label="A" value=Signal::derive(|| Some(1.0)) format=Fmt::money fit=true/>
+                <Metric name="b" label="B" value=long format=|_, x| format!("{x} requests") fit=true/>
             </FitRow>
         }
     });

@@ -47,7 +47,6 @@ pub fn start() {
 /// with `?embed=1` the compact layout for iframes.
 #[component]
 pub fn App() -> impl IntoView {
-    crate::core::present::format::set_backend(Box::new(shell::intl::IntlBackend::default()));
     let options = crate::core::codec::embed::options(&shell::browser::location_search());
     embed::apply_theme(&options);
     let calc = Calc::start(options.query(), options.embed);

@@ -18,7 +18,7 @@ use crate::core::catalogue::fill::{
     unit_gpus,
 };
 use crate::core::catalogue::{usd, Entry, Pick, Side, STALE_AFTER_DAYS};
-use crate::core::present::format::{data, money};
+use crate::core::present::format::data;
 use crate::core::Field;
 
 /// What the datalist shows for `entry`: provider, name and prices (US
@@ -181,11 +181,11 @@ pub fn Picker(
             }
             Pick::Unit(_) => match fill.and_then(|f| Some((f, f.per_unit?))) {
                 Some((f, per_unit)) => {
-                    calc.track_display();
+                    let fmt = calc.fmt.get();
                     format!(
                         "{} = {} per unit-hour in the unit price.",
                         per_unit_words(&per_unit),
-                        money(f.value)
+                        fmt.money(f.value)
                     )
                 }
                 None => "Enter the GPUs per unit (a whole number from 1 to 1,000) to price a unit."

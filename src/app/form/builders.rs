@@ -11,7 +11,7 @@ use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
 use crate::core::inputs::builders::RequestCost;
 use crate::core::model::closed::retrainings_by;
-use crate::core::present::format::{count, money, number, unit_cost};
+use crate::core::present::format::Fmt;
 use crate::core::{Field, Parsed};
 
 /// The request-cost builder: both sides' token profiles and prices, and the
@@ -48,11 +48,11 @@ pub fn RequestCostBuilder() -> impl IntoView {
                     {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
                 </div>
                 <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
-                    <Metric name="baseline_input_cost" label="Input" value=part(|c| c.input, true) format=unit_cost/>
-                    <Metric name="baseline_cached_cost" label="Cached input" value=part(|c| c.cached, true) format=unit_cost/>
-                    <Metric name="baseline_output_cost" label="Output" value=part(|c| c.output, true) format=unit_cost/>
-                    <Metric name="baseline_retry_cost" label="Retries" value=part(|c| c.retries, true) format=unit_cost/>
-                    <Metric name="baseline_request_cost" label="Total" value=part(|c| c.total, true) format=unit_cost class="total"/>
+                    <Metric name="baseline_input_cost" label="Input" value=part(|c| c.input, true) format=Fmt::unit_cost/>
+                    <Metric name="baseline_cached_cost" label="Cached input" value=part(|c| c.cached, true) format=Fmt::unit_cost/>
+                    <Metric name="baseline_output_cost" label="Output" value=part(|c| c.output, true) format=Fmt::unit_cost/>
+                    <Metric name="baseline_retry_cost" label="Retries" value=part(|c| c.retries, true) format=Fmt::unit_cost/>
+                    <Metric name="baseline_request_cost" label="Total" value=part(|c| c.total, true) format=Fmt::unit_cost class="total"/>
                 </dl></Show>
             </fieldset>
             <fieldset class="side">
@@ -61,12 +61,12 @@ pub fn RequestCostBuilder() -> impl IntoView {
                     {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
                 </div>
                 <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
-                    <Metric name="finetuned_input_cost" label="Input" value=part(|c| c.input, false) format=unit_cost/>
-                    <Metric name="finetuned_cached_cost" label="Cached input" value=part(|c| c.cached, false) format=unit_cost/>
-                    <Metric name="finetuned_output_cost" label="Output" value=part(|c| c.output, false) format=unit_cost/>
-                    <Metric name="finetuned_retry_cost" label="Retries" value=part(|c| c.retries, false) format=unit_cost/>
-                    <Metric name="finetuned_fallback_cost" label="Fallback to baseline" value=part(|c| c.fallback, false) format=unit_cost/>
-                    <Metric name="finetuned_request_cost" label="Total" value=part(|c| c.total, false) format=unit_cost class="total"/>
+                    <Metric name="finetuned_input_cost" label="Input" value=part(|c| c.input, false) format=Fmt::unit_cost/>
+                    <Metric name="finetuned_cached_cost" label="Cached input" value=part(|c| c.cached, false) format=Fmt::unit_cost/>
+                    <Metric name="finetuned_output_cost" label="Output" value=part(|c| c.output, false) format=Fmt::unit_cost/>
+                    <Metric name="finetuned_retry_cost" label="Retries" value=part(|c| c.retries, false) format=Fmt::unit_cost/>
+                    <Metric name="finetuned_fallback_cost" label="Fallback to baseline" value=part(|c| c.fallback, false) format=Fmt::unit_cost/>
+                    <Metric name="finetuned_request_cost" label="Total" value=part(|c| c.total, false) format=Fmt::unit_cost class="total"/>
                 </dl></Show>
             </fieldset>
         </div>
@@ -102,21 +102,22 @@ pub fn InvestmentBuilder() -> impl IntoView {
             <NumberField field=OtherOneTime/>
         </div>
         <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
-            <Metric name="investment_labeling" label="Labeling" value=item(|i| i.labeling) format=money/>
-            <Metric name="investment_qa" label="QA and rework" value=item(|i| i.qa) format=money/>
+            <Metric name="investment_labeling" label="Labeling" value=item(|i| i.labeling) format=Fmt::money/>
+            <Metric name="investment_qa" label="QA and rework" value=item(|i| i.qa) format=Fmt::money/>
             <Metric
                 name="investment_compute"
                 label="Training compute"
                 value=item(|i| i.compute)
-                format=money
+                format=Fmt::money
                 note=Signal::derive(move || {
-                    calc.detail(|p| p.investment.and_then(|i| i.training_tokens)).get().map_or_else(String::new, |t| format!("{} training tokens", count(t)))
+                    let fmt = calc.fmt.get();
+                    calc.detail(|p| p.investment.and_then(|i| i.training_tokens)).get().map_or_else(String::new, |t| format!("{} training tokens", fmt.count(t)))
                 })
             />
-            <Metric name="investment_curation" label="Data curation" value=item(|i| i.curation) format=money/>
-            <Metric name="investment_setup" label="Setup, evaluation, deployment" value=item(|i| i.setup) format=money/>
-            <Metric name="investment_other" label="Other" value=item(|i| i.other) format=money/>
-            <Metric name="one_time_cost" label="One-time investment (training cost)" value=item(|i| i.total) format=money class="total"/>
+            <Metric name="investment_curation" label="Data curation" value=item(|i| i.curation) format=Fmt::money/>
+            <Metric name="investment_setup" label="Setup, evaluation, deployment" value=item(|i| i.setup) format=Fmt::money/>
+            <Metric name="investment_other" label="Other" value=item(|i| i.other) format=Fmt::money/>
+            <Metric name="one_time_cost" label="One-time investment (training cost)" value=item(|i| i.total) format=Fmt::money class="total"/>
         </dl></Show>
     }
 }
@@ -190,7 +191,7 @@ pub fn OperationsBuilder() -> impl IntoView {
         calc.detail(move |p: &Parsed| p.operations.map(|o| pick(&o)))
     };
     let schedule = move || {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         calc.parsed.with(|p| {
             let Ok(p) = p else { return String::new() };
             let i = p.inputs;
@@ -212,10 +213,10 @@ pub fn OperationsBuilder() -> impl IntoView {
             };
             format!(
                 "{} per retraining in month{} {}{more}: {} within the horizon.",
-                money(i.retrain_cost),
+                fmt.money(i.retrain_cost),
                 if months.len() == 1 { "" } else { "s" },
                 shown.join(", "),
-                money(i.retrain_cost * months.len() as f64)
+                fmt.money(i.retrain_cost * months.len() as f64)
             )
         })
     };
@@ -228,14 +229,14 @@ pub fn OperationsBuilder() -> impl IntoView {
             <NumberField field=RetrainPerYear/>
         </div>
         <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
-            <Metric name="operations_monitoring" label="Monitoring and tooling" value=ops(|o| o.monitoring) format=money/>
-            <Metric name="operations_support" label="Support (hours × rate × 52 ÷ 12)" value=ops(|o| o.support) format=money/>
-            <Metric name="monthly_operations" label="Monthly maintenance" value=ops(|o| o.monthly) format=money class="total"/>
+            <Metric name="operations_monitoring" label="Monitoring and tooling" value=ops(|o| o.monitoring) format=Fmt::money/>
+            <Metric name="operations_support" label="Support (hours × rate × 52 ÷ 12)" value=ops(|o| o.support) format=Fmt::money/>
+            <Metric name="monthly_operations" label="Monthly maintenance" value=ops(|o| o.monthly) format=Fmt::money class="total"/>
             <Metric
                 name="retrainings_in_horizon"
                 label="Retrainings in horizon"
                 value=calc.figure(|r| Some(r.retrainings_in_horizon))
-                format=number
+                format=Fmt::number
                 note=Signal::derive(schedule)
             />
         </dl></Show>

@@ -9,7 +9,6 @@ use crate::app::shell::state::use_calc;
 use crate::core::codec::export::input_text;
 use crate::core::inputs::parse::{step_text, DecimalMark};
 use crate::core::model::uncertainty::{fields, Ends, Ranged, RANGED};
-use crate::core::present::format::number;
 use crate::core::Field;
 
 /// The section.
@@ -76,12 +75,12 @@ fn RangeRow(
     let ends_hidden =
         move || zero.get() && calc.error(range.low).is_none() && calc.error(range.high).is_none();
     let values = move || {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         calc.parsed.with(|p| {
             let p = p.as_ref().ok()?;
             let v = value_field?;
             let k = RANGED.iter().position(|r| r.name == range.name)?;
-            let now = input_text(v, (range.get)(&p.inputs));
+            let now = input_text(fmt, v, (range.get)(&p.inputs));
             if range.on_zero(&p.inputs) {
                 return Some(format!(
                     "now {now}: a range in % of zero stays zero, so it does nothing here"
@@ -92,12 +91,12 @@ fn RangeRow(
                 (Some(t), Ends::Percent) => {
                     format!(
                         "{} to {}, now {now}",
-                        input_text(v, t.low),
-                        input_text(v, t.high)
+                        input_text(fmt, v, t.low),
+                        input_text(fmt, v, t.high)
                     )
                 }
                 (Some(t), Ends::Absolute) => {
-                    format!("{} to {}, now {now}", number(t.low), number(t.high))
+                    format!("{} to {}, now {now}", fmt.number(t.low), fmt.number(t.high))
                 }
                 (None, _) => format!("now {now}"),
             })

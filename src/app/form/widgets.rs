@@ -97,7 +97,7 @@ pub fn NumberField(
             field.unit()
         };
         // Units follow the display currency's symbol.
-        let symbol = crate::core::present::format::CURRENCIES[calc.display.get().currency.min(7)].1;
+        let symbol = calc.fmt.get().symbol();
         unit.replace('$', symbol)
     };
     let locale = calc.field(Field::Locale);

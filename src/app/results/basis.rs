@@ -8,7 +8,7 @@ use super::metric::{Figure, Metric};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
 use crate::core::inputs::presets::{token_tier, TOKEN_TIERS};
-use crate::core::present::format::{count, money, unit_cost};
+use crate::core::present::format::Fmt;
 use crate::core::present::metrics::gpus_text;
 
 /// The breakdown card; hidden while a field is invalid.
@@ -99,7 +99,7 @@ fn ServingFigures() -> impl IntoView {
     let catalogue = use_context::<crate::app::catalogue::Catalogue>();
     let gpus = move |baseline: bool| {
         Signal::derive(move || {
-            calc.track_display();
+            let fmt = calc.fmt.get();
             let k = usize::from(!baseline);
             let per_unit = calc
                 .parsed
@@ -128,7 +128,7 @@ fn ServingFigures() -> impl IntoView {
                 })
             });
             match units {
-                Some(u) if per_unit > 1.0 || gpu_priced => gpus_text(u, per_unit),
+                Some(u) if per_unit > 1.0 || gpu_priced => gpus_text(fmt, u, per_unit),
                 _ => String::new(),
             }
         })
@@ -145,7 +145,7 @@ fn ServingFigures() -> impl IntoView {
                 name="request_savings"
                 label="Per-request savings before serving"
                 value=calc.figure(|r| Some(r.request_savings))
-                format=unit_cost
+                format=Fmt::unit_cost
             />
             <Figure name="baseline_serving_monthly"/>
             <Show when=capacity(true)>
@@ -175,10 +175,10 @@ fn ServingFigures() -> impl IntoView {
 fn VolumeRange() -> impl IntoView {
     let calc = use_calc();
     let text = move || {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         let inputs = calc.parsed.with(|p| p.as_ref().ok().map(|p| p.inputs))?;
         let at_zero = || {
-            money(crate::core::model::closed::net_benefit(
+            fmt.money(crate::core::model::closed::net_benefit(
                 &crate::core::Inputs {
                     requests: 0.0,
                     ..inputs
@@ -201,7 +201,7 @@ fn VolumeRange() -> impl IntoView {
                 (Some(0.0), Some(max)) => Some(format!(
                     "The net benefit is at or above zero from zero volume ({}) to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save.",
                     at_zero(),
-                    count(max)
+                    fmt.count(max)
                 )),
                 (Some(0.0), None) => Some(format!(
                     "The net benefit is at or above zero with no requests ({}) and at high volumes; just after a fine-tuned unit step it can dip below zero.",
@@ -209,8 +209,8 @@ fn VolumeRange() -> impl IntoView {
                 )),
                 (Some(min), Some(max)) => Some(format!(
                     "The net benefit is at or above zero from {} to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save.",
-                    count(min),
-                    count(max)
+                    fmt.count(min),
+                    fmt.count(max)
                 )),
                 (None, _) if r.serving => Some(
                     "The fine-tune pays at no volume: serving costs included, the net benefit over the horizon is below zero at every volume."
@@ -245,7 +245,7 @@ fn TokenVolume() -> impl IntoView {
                 name="monthly_tokens"
                 label="Tokens per month"
                 value=tokens
-                format=count
+                format=Fmt::count
                 undefined="Build request costs from tokens to see the token volume"
             />
         </dl>

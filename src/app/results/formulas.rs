@@ -10,11 +10,11 @@ use crate::core::present::formulas::{definitions, markup, worked};
 pub fn FormulaPanel() -> impl IntoView {
     let calc = use_calc();
     let lines = move || {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         calc.parsed.with(|p| match p {
             Ok(inputs) => calc.results.with(|r| {
                 r.as_ref()
-                    .map_or_else(definitions, |r| worked(&inputs.inputs, r))
+                    .map_or_else(definitions, |r| worked(fmt, &inputs.inputs, r))
             }),
             Err(_) => definitions(),
         })

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::present::format::raw;
+use crate::core::present::format::{raw, Fmt};
 
 /// A figure: its label, its formatted value (or words when undefined) and an
 /// optional note. Renders as a `<div>` of a `<dl>`.
@@ -17,7 +17,7 @@ pub fn Metric(
     #[prop(into)]
     value: Signal<Option<f64>>,
     /// Writes a defined value.
-    format: fn(f64) -> String,
+    format: fn(Fmt, f64) -> String,
     /// The words shown when the value is undefined.
     #[prop(default = "n/a")]
     undefined: &'static str,
@@ -39,10 +39,12 @@ pub fn Metric(
 ) -> impl IntoView {
     let calc = crate::app::shell::state::use_calc();
     let text = move || {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         match words.and_then(|w| w.get()) {
             Some(words) => words.to_owned(),
-            None => value.get().map_or_else(|| undefined.to_owned(), format),
+            None => value
+                .get()
+                .map_or_else(|| undefined.to_owned(), |v| format(fmt, v)),
         }
     };
     // A fitted tile reads its text twice (the figure and its width): format

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::shell::browser::{download, on_toggle};
 use crate::app::shell::state::use_calc;
 use crate::core::model::schedule::{schedule, to_csv, Columns, Month};
-use crate::core::present::format::{count, money};
+use crate::core::present::format::Fmt;
 
 /// The schedule card.
 #[component]
@@ -39,7 +39,7 @@ pub fn ScheduleCard() -> impl IntoView {
                     <div class="table-scroll tall" tabindex="0" role="region" aria-label="Month-by-month schedule">
                         <p class="scroll-cue" aria-hidden="true">"More columns: scroll sideways →"</p>
                         {move || {
-                            calc.track_display();
+                            let fmt = calc.fmt.get();
                             let rows = rows().unwrap_or_default();
                             // The value of accuracy gets its column when the
                             // scenario has one (as in the CSV), so that each
@@ -56,15 +56,15 @@ pub fn ScheduleCard() -> impl IntoView {
                                 .chain(serving.finetuned_serving.then_some("Fine-tuned serving"))
                                 .chain(serving.finetuned_units.then_some("Fine-tuned units"))
                                 .chain(["Net", "Cumulative", "Discounted cumulative"]);
-                            fn units(u: Option<f64>) -> String {
-                                u.map_or_else(|| "n/a".to_owned(), count)
+                            fn units(fmt: Fmt, u: Option<f64>) -> String {
+                                u.map_or_else(|| "n/a".to_owned(), |u| fmt.count(u))
                             }
-                            type Cell = (&'static str, fn(&Month) -> String);
+                            type Cell = (&'static str, fn(Fmt, &Month) -> String);
                             let cells: Vec<Cell> = [
-                                (serving.baseline_serving, ("baseline_serving", (|m: &Month| money(m.baseline_serving)) as fn(&Month) -> String)),
-                                (serving.baseline_units, ("baseline_units", |m: &Month| units(m.baseline_units))),
-                                (serving.finetuned_serving, ("finetuned_serving", |m: &Month| money(m.finetuned_serving))),
-                                (serving.finetuned_units, ("finetuned_units", |m: &Month| units(m.finetuned_units))),
+                                (serving.baseline_serving, ("baseline_serving", (|fmt: Fmt, m: &Month| fmt.money(m.baseline_serving)) as fn(Fmt, &Month) -> String)),
+                                (serving.baseline_units, ("baseline_units", |fmt: Fmt, m: &Month| units(fmt, m.baseline_units))),
+                                (serving.finetuned_serving, ("finetuned_serving", |fmt: Fmt, m: &Month| fmt.money(m.finetuned_serving))),
+                                (serving.finetuned_units, ("finetuned_units", |fmt: Fmt, m: &Month| units(fmt, m.finetuned_units))),
                             ]
                             .into_iter()
                             .filter_map(|(shown, cell)| shown.then_some(cell))
@@ -78,16 +78,16 @@ pub fn ScheduleCard() -> impl IntoView {
                                         {rows.into_iter().map(|m: Month| view! {
                                             <tr>
                                                 <th scope="row">{m.month}</th>
-                                                <td>{count(m.requests)}</td>
-                                                <td>{money(m.baseline_cost)}</td>
-                                                <td>{money(m.finetuned_cost)}</td>
-                                                <td>{money(m.maintenance)}</td>
-                                                <td>{money(m.retraining)}</td>
-                                                {quality.then(|| view! { <td>{money(m.quality)}</td> })}
-                                                {cells.iter().map(|&(col, cell)| view! { <td data-col=col>{cell(&m)}</td> }).collect_view()}
-                                                <td>{money(m.net)}</td>
-                                                <td>{money(m.cumulative)}</td>
-                                                <td>{money(m.discounted_cumulative)}</td>
+                                                <td>{fmt.count(m.requests)}</td>
+                                                <td>{fmt.money(m.baseline_cost)}</td>
+                                                <td>{fmt.money(m.finetuned_cost)}</td>
+                                                <td>{fmt.money(m.maintenance)}</td>
+                                                <td>{fmt.money(m.retraining)}</td>
+                                                {quality.then(|| view! { <td>{fmt.money(m.quality)}</td> })}
+                                                {cells.iter().map(|&(col, cell)| view! { <td data-col=col>{cell(fmt, &m)}</td> }).collect_view()}
+                                                <td>{fmt.money(m.net)}</td>
+                                                <td>{fmt.money(m.cumulative)}</td>
+                                                <td>{fmt.money(m.discounted_cumulative)}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

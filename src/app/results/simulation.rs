@@ -16,7 +16,7 @@ use crate::core::codec::export::range_text;
 use crate::core::model::montecarlo::{sentence, Simulation, Summary, SIM_METRICS};
 use crate::core::model::uncertainty::{Ranges, RANGED};
 use crate::core::present::chart::{distribution, Distribution};
-use crate::core::present::format::{count, money, percent, raw};
+use crate::core::present::format::raw;
 use crate::core::Inputs;
 
 /// How long one slice of the simulation may hold the main thread, in
@@ -175,8 +175,8 @@ fn Card(sim: Sim) -> impl IntoView {
         sim.done.with(|d| d.as_ref().and_then(|(_, s)| f(s)))
     };
     let text = move || {
-        calc.track_display();
-        summary(&|s| Some(sentence(s)))
+        let fmt = calc.fmt.get();
+        summary(&|s| Some(sentence(fmt, s)))
     };
     let figures = move || {
         SIM_METRICS
@@ -189,16 +189,18 @@ fn Card(sim: Sim) -> impl IntoView {
             .collect_view()
     };
     let about = move || {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         summary(&|s| {
             let ranged: Vec<String> = s
                 .ranged
                 .iter()
-                .filter_map(|(k, _)| Some(format!("{} {}", RANGED[*k].label, range_text(s, *k)?)))
+                .filter_map(|(k, _)| {
+                    Some(format!("{} {}", RANGED[*k].label, range_text(fmt, s, *k)?))
+                })
                 .collect();
             Some(format!(
                 "{} simulated cases (Latin hypercube sampling, seed {}). Ranged: {}.",
-                count(f64::from(s.draws)),
+                fmt.count(f64::from(s.draws)),
                 s.seed,
                 ranged.join("; ")
             ))
@@ -241,10 +243,10 @@ fn DistributionView(
     let node = NodeRef::<Div>::new();
     let width = crate::app::charts::use_width(node);
     let chart = Memo::new(move |_| {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         let width = width.get()?;
         sim.done
-            .with(|d| Some(distribution(&d.as_ref()?.1, width, 280.0)))
+            .with(|d| Some(distribution(fmt, &d.as_ref()?.1, width, 280.0)))
     });
     let table_open = RwSignal::new(false);
     let selected = RwSignal::new(None::<usize>);
@@ -327,7 +329,6 @@ fn DistributionView(
                 </div>
                 <p class="readout" aria-live="polite" data-readout="distribution">
                     {move || {
-                        calc.track_display();
                         current()
                             .and_then(|k| chart.with(|c| c.as_ref().and_then(|c| c.describe(k))))
                             .unwrap_or_else(|| "Hover or use the arrow keys for the cases in each bar.".to_owned())
@@ -349,10 +350,10 @@ fn DistributionView(
                                     <tbody>
                                         {c.bins.iter().map(|b| view! {
                                             <tr>
-                                                <th scope="row" data-value=raw(Some(b.from))>{money(b.from)}</th>
-                                                <td data-value=raw(Some(b.to))>{money(b.to)}</td>
-                                                <td data-value=b.cases.to_string()>{count(f64::from(b.cases))}</td>
-                                                <td data-value=raw(Some(c.share(b)))>{percent(c.share(b))}</td>
+                                                <th scope="row" data-value=raw(Some(b.from))>{c.fmt.money(b.from)}</th>
+                                                <td data-value=raw(Some(b.to))>{c.fmt.money(b.to)}</td>
+                                                <td data-value=b.cases.to_string()>{c.fmt.count(f64::from(b.cases))}</td>
+                                                <td data-value=raw(Some(c.share(b)))>{c.fmt.percent(c.share(b))}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

@@ -7,12 +7,12 @@ use super::metric::{half_chars, FitRow, Metric};
 use super::simulation::Sim;
 use crate::app::shell::state::use_calc;
 use crate::core::model::montecarlo::Summary;
-use crate::core::present::format::{count, money, months, percent, raw, unit_cost};
+use crate::core::present::format::{raw, Fmt};
 use crate::core::present::metrics::metric;
 use crate::core::{Results, Status};
 
 /// The headline and sentence of a status.
-fn status_text(r: &Results, horizon: u32) -> (&'static str, String) {
+fn status_text(fmt: Fmt, r: &Results, horizon: u32) -> (&'static str, String) {
     match r.status {
         Status::Positive => (
             "Positive projected ROI",
@@ -23,7 +23,8 @@ fn status_text(r: &Results, horizon: u32) -> (&'static str, String) {
             format!(
                 "Monthly net savings repay the training cost after {} months, beyond the \
                  {horizon}-month horizon, so the projected net benefit is not positive yet.",
-                r.break_even_months.map_or_else(|| "n/a".to_owned(), months)
+                r.break_even_months
+                    .map_or_else(|| "n/a".to_owned(), |m| fmt.months(m))
             ),
         ),
         // Serving costs count against the savings too.
@@ -73,9 +74,9 @@ fn Figures() -> impl IntoView {
             .with(|p| p.as_ref().map_or(0, |p| p.inputs.months))
     });
     let banner = move || {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         calc.results
-            .with(|r| r.as_ref().map(|r| status_text(r, horizon.get())))
+            .with(|r| r.as_ref().map(|r| status_text(fmt, r, horizon.get())))
     };
     let horizon_note = Signal::derive(move || format!("{}-month horizon", horizon.get()));
     // Serving makes part of the saving a monthly amount: the cards show it
@@ -128,17 +129,17 @@ fn Figures() -> impl IntoView {
                 name="net_benefit"
                 label="Projected net benefit"
                 value=calc.figure(|r| Some(r.net_benefit))
-                format=money
+                format=Fmt::money
                 note=horizon_note
                 class="hero"
                 fit=true
             />
-            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=percent class="hero" fit=true/>
+            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=Fmt::percent class="hero" fit=true/>
             <Metric
                 name="break_even_months"
                 label="Break-even time"
                 value=calc.figure(|r| r.break_even_months)
-                format=|m| format!("{} months", months(m))
+                format=|fmt: Fmt, m| format!("{} months", fmt.months(m))
                 undefined="Never"
                 class="hero"
                 fit=true
@@ -148,24 +149,24 @@ fn Figures() -> impl IntoView {
             <Show
                 when=serving
                 fallback=move || view! {
-                    <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=unit_cost fit=true/>
+                    <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=Fmt::unit_cost fit=true/>
                 }
             >
                 <Metric
                     name="effective_request_savings"
                     label="Per-request savings with serving"
                     value=calc.figure(|r| r.effective_request_savings)
-                    format=unit_cost
+                    format=Fmt::unit_cost
                     undefined="n/a: no requests"
                     fit=true
                 />
             </Show>
-            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=money note=month_note fit=true/>
+            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=Fmt::money note=month_note fit=true/>
             <Metric
                 name="training_recovery_requests"
                 label="Training recovery"
                 value=calc.figure(|r| r.training_recovery_requests)
-                format=|n| format!("{} requests", count(n))
+                format=|fmt: Fmt, n| format!("{} requests", fmt.count(n))
                 undefined="Never"
                 words=recovery_words
                 fit=true
@@ -196,16 +197,16 @@ fn SimulationHeadline() -> impl IntoView {
     let figure = move |name: &'static str,
                        label: &'static str,
                        get: fn(&Summary) -> f64,
-                       format: fn(f64) -> String,
-                       note: fn(&Summary) -> String| {
+                       format: fn(Fmt, f64) -> String,
+                       note: fn(Fmt, &Summary) -> String| {
         let value = move || sim.done.with(|d| d.as_ref().map(|(_, s)| get(s)));
         let text = Memo::new(move |_| {
-            calc.track_display();
-            value().map(format).unwrap_or_default()
+            let fmt = calc.fmt.get();
+            value().map(|v| format(fmt, v)).unwrap_or_default()
         });
         let note = move || {
-            calc.track_display();
-            sim.done.with(|d| d.as_ref().map(|(_, s)| note(s)))
+            let fmt = calc.fmt.get();
+            sim.done.with(|d| d.as_ref().map(|(_, s)| note(fmt, s)))
         };
         view! {
             <div class="metric">
@@ -230,11 +231,11 @@ fn SimulationHeadline() -> impl IntoView {
                 aria-busy=move || if fresh.get() { "false" } else { "true" }
             >
                 <dl class="metrics">
-                    {figure("prob_payback_in_horizon", "Chance of paying back", |s| s.prob_payback_in_horizon, percent, |s| {
+                    {figure("prob_payback_in_horizon", "Chance of paying back", |s| s.prob_payback_in_horizon, Fmt::percent, |_, s| {
                         format!("within {} months, simulated", s.months)
                     })}
-                    {figure("net_benefit_p50", "Median net benefit", |s| s.net_benefit_p50, money, |s| {
-                        format!("of {} simulated cases", count(f64::from(s.draws)))
+                    {figure("net_benefit_p50", "Median net benefit", |s| s.net_benefit_p50, Fmt::money, |fmt, s| {
+                        format!("of {} simulated cases", fmt.count(f64::from(s.draws)))
                     })}
                 </dl>
                 <p class="fine"><a href="#uncertainty-title">"The simulation and its distribution ↓"</a></p>
@@ -309,7 +310,7 @@ pub fn ResultsPeek() -> impl IntoView {
     // Once a simulation has run, its chance of paying back and median net
     // benefit follow, dimmed while a newer run is under way.
     let sim = use_context::<Sim>();
-    let simulated = move || {
+    let simulated = move |fmt: Fmt| {
         let sim = sim?;
         if sim.key.with(Option::is_none) {
             return None;
@@ -319,14 +320,14 @@ pub fn ResultsPeek() -> impl IntoView {
             d.as_ref().map(|(_, s)| {
                 (
                     fresh,
-                    percent(s.prob_payback_in_horizon),
-                    money(s.net_benefit_p50),
+                    fmt.percent(s.prob_payback_in_horizon),
+                    fmt.money(s.net_benefit_p50),
                 )
             })
         })
     };
     let figures = move || {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         calc.results.with(|r| {
             let Some(r) = r else {
                 return view! { <span>"Check the highlighted fields"</span> }.into_any();
@@ -337,9 +338,9 @@ pub fn ResultsPeek() -> impl IntoView {
                 ("Break-even", "break_even_months"),
             ]
             .iter()
-            .filter_map(|(label, name)| Some((*label, metric(name)?.text(r), false)))
+            .filter_map(|(label, name)| Some((*label, metric(name)?.text(fmt, r), false)))
             .collect();
-            if let Some((fresh, chance, median)) = simulated() {
+            if let Some((fresh, chance, median)) = simulated(fmt) {
                 figures.push(("Payback chance", chance, !fresh));
                 figures.push(("Median", median, !fresh));
             }

@@ -42,7 +42,7 @@ pub fn CompareCard() -> impl IntoView {
         o
     });
     let table = Memo::new(move |_| {
-        calc.track_display();
+        let fmt = calc.fmt.get();
         // Each column with whether it is the current scenario.
         let picks: Vec<(bool, String, RawInputs)> = picked
             .get()
@@ -94,7 +94,7 @@ pub fn CompareCard() -> impl IntoView {
             .into_iter()
             .map(|(_, name, raw)| (name, raw))
             .collect();
-        Some(compare_with(&columns, &sims))
+        Some(compare_with(fmt, &columns, &sims))
     });
     let export = move |_| {
         if let Some(t) = table.get_untracked() {

@@ -44,6 +44,7 @@ pub fn DataCard() -> impl IntoView {
                     "ft-roi-scenario.json",
                     "application/json",
                     &to_json_with(
+                        calc.fmt.get_untracked(),
                         &name(),
                         &calc.raw_untracked(),
                         i,
@@ -62,8 +63,14 @@ pub fn DataCard() -> impl IntoView {
                     "ft-roi-scenario.csv",
                     "text/csv",
                     // The catalogue's model labels, when the scenario names any.
-                    &(to_csv_parts(&name(), i, parts, r, sim.summary_now().as_ref())
-                        + &fill::csv_rows(&calc.raw_untracked())),
+                    &(to_csv_parts(
+                        calc.fmt.get_untracked(),
+                        &name(),
+                        i,
+                        parts,
+                        r,
+                        sim.summary_now().as_ref(),
+                    ) + &fill::csv_rows(&calc.raw_untracked())),
                 ),
                 "Downloaded ft-roi-scenario.csv.",
             )
@@ -73,8 +80,14 @@ pub fn DataCard() -> impl IntoView {
         with_scenario(&|i, parts, r| {
             let title =
                 untrack(|| calc.current_name()).unwrap_or_else(|| "FT-ROI scenario".to_owned());
-            let md = to_markdown_parts(&title, i, parts, r, sim.summary_now().as_ref())
-                + &fill::markdown_rows(&calc.raw_untracked());
+            let md = to_markdown_parts(
+                calc.fmt.get_untracked(),
+                &title,
+                i,
+                parts,
+                r,
+                sim.summary_now().as_ref(),
+            ) + &fill::markdown_rows(&calc.raw_untracked());
             spawn_local(async move {
                 let ok = copy_text(&md).await;
                 status.set(

@@ -14,7 +14,7 @@ use super::shell::state::{use_calc, Calc, Offer};
 use crate::core::codec::store::{
     clean_name, save_action, LibraryError, SaveAction, SaveButton, Saved,
 };
-use crate::core::{calculate, parse_inputs, present::format};
+use crate::core::{calculate, parse_inputs};
 
 /// A deletion that Undo can take back.
 #[derive(Clone, Debug, PartialEq)]
@@ -365,7 +365,10 @@ fn SavedItem(
     });
     let summary = parse_inputs(&saved.raw).map_or_else(
         |_| "has invalid fields".to_owned(),
-        |i| format!("net benefit {}", format::money(calculate(&i).net_benefit)),
+        |i| {
+            let fmt = calc.fmt.get_untracked();
+            format!("net benefit {}", fmt.money(calculate(&i).net_benefit))
+        },
     );
     let name = saved.name.clone();
     let load = {

@@ -13,12 +13,16 @@ use std::collections::HashMap;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::core::present::format::{builtin, Backend, Display, Spec};
+use crate::core::present::format::{builtin, Display, Fmt, Spec};
 
-/// `Intl.NumberFormat`, cached.
-#[derive(Default)]
-pub struct IntlBackend {
-    cache: RefCell<HashMap<(Display, Spec), Function>>,
+thread_local! {
+    /// The formatters made so far, by display and spec.
+    static CACHE: RefCell<HashMap<(Display, Spec), Function>> = RefCell::new(HashMap::new());
+}
+
+/// The formatter for `display`, writing with `Intl.NumberFormat`.
+pub fn fmt(display: Display) -> Fmt {
+    Fmt::new(display, write)
 }
 
 fn options(spec: Spec, display: Display) -> Object {
@@ -49,19 +53,24 @@ fn options(spec: Spec, display: Display) -> Object {
     o
 }
 
-impl Backend for IntlBackend {
-    fn write(&self, x: f64, spec: Spec, display: Display) -> String {
-        let mut cache = self.cache.borrow_mut();
-        let format = cache.entry((display, spec)).or_insert_with(|| {
-            let locales = Array::of1(&JsValue::from_str(display.locale_tag()));
-            Intl::NumberFormat::new(&locales, &options(spec, display)).format()
-        });
-        let value = if spec.percent { x / 100.0 } else { x };
-        format
-            .call1(&JsValue::NULL, &JsValue::from_f64(value))
-            .ok()
-            .and_then(|s| s.as_string())
-            // Should Intl ever refuse, the built-in writer still gives a figure.
-            .unwrap_or_else(|| builtin(x, spec, display))
-    }
+/// `x` (≥ 0, finite) written per `spec` by `Intl.NumberFormat` for
+/// `display` (a [`crate::core::present::format::Writer`]).
+fn write(x: f64, spec: Spec, display: Display) -> String {
+    let format = CACHE.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry((display, spec))
+            .or_insert_with(|| {
+                let locales = Array::of1(&JsValue::from_str(display.locale_tag()));
+                Intl::NumberFormat::new(&locales, &options(spec, display)).format()
+            })
+            .clone()
+    });
+    let value = if spec.percent { x / 100.0 } else { x };
+    format
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|s| s.as_string())
+        // Should Intl ever refuse, the built-in writer still gives a figure.
+        .unwrap_or_else(|| builtin(x, spec, display))
 }

@@ -21,7 +21,7 @@ use crate::core::codec::store::{
 };
 use crate::core::codec::url::{self, Decoded};
 use crate::core::inputs::field::COUNT;
-use crate::core::present::format::{set_display, Display};
+use crate::core::present::format::{Display, Fmt};
 use crate::core::{calculate, parse_scenario, Field, InputError, Parsed, RawInputs, Results};
 
 /// How long typing must pause before the address bar and the autosaved
@@ -72,9 +72,10 @@ pub struct Calc {
     pub parsed: Memo<Result<Parsed, Vec<(Field, InputError)>>>,
     /// The figures, when every field is valid.
     pub results: Memo<Option<Results>>,
-    /// The display currency and locale. Reading it (`track`) is what makes
-    /// a formatted view follow a currency or locale change.
-    pub display: Memo<Display>,
+    /// The formatter for the display currency and locale, passed to
+    /// whatever writes figures. Reading it is what makes a formatted view
+    /// follow a currency or locale change.
+    pub fmt: Memo<Fmt>,
     /// The named scenarios, as last read from or written to storage.
     pub library: RwSignal<Library>,
     /// The named scenario the page is working on, if any.
@@ -98,19 +99,14 @@ impl Calc {
             Memo::new(move |_| parsed.with(|p| p.as_ref().ok().map(|p| calculate(&p.inputs))));
         let currency = fields[Field::Currency.index()];
         let locale = fields[Field::Locale.index()];
-        let display = Memo::new(move |_| {
-            let d = Display::from_codes(&currency.read(), &locale.read());
-            // The formatters read the display from the core's thread-local
-            // setting; set it here, before anything that tracks this memo
-            // formats again.
-            set_display(d);
-            d
+        let fmt = Memo::new(move |_| {
+            super::intl::fmt(Display::from_codes(&currency.read(), &locale.read()))
         });
         Calc {
             fields,
             parsed,
             results,
-            display,
+            fmt,
             library: RwSignal::new(Library::default()),
             linked: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
@@ -386,12 +382,6 @@ impl Calc {
             }
             Err(e) => self.notify(kind, e.to_string()),
         }
-    }
-
-    /// Subscribes the caller to the display (currency, locale) and makes sure
-    /// the formatters use it. Every closure that formats calls this first.
-    pub fn track_display(self) {
-        let _ = self.display.get();
     }
 
     /// The current field texts.

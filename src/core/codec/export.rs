@@ -14,7 +14,7 @@ use crate::core::model::montecarlo::{sentence, Summary, SIM_METRICS};
 use crate::core::model::serving::Serving;
 use crate::core::model::uncertainty::{Ends, RANGED};
 use crate::core::model::{Inputs, Results};
-use crate::core::present::format::{data, money_input, number, unit_cost};
+use crate::core::present::format::{data, Fmt};
 use crate::core::present::metrics;
 
 /// The `format` tag of exported JSON files.
@@ -22,22 +22,22 @@ pub const FORMAT: &str = "ft-roi-scenario";
 
 /// A value of `field` written for people: `$2,500`, `$0.012`, `100,000`,
 /// `12 months`, `15%`.
-pub fn input_text(field: Field, v: f64) -> String {
+pub fn input_text(fmt: Fmt, field: Field, v: f64) -> String {
     match field.kind() {
-        Kind::Money => money_input(v),
-        Kind::UnitCost => unit_cost(v),
-        Kind::Count => number(v),
-        Kind::Months => format!("{} months", number(v)),
-        Kind::Bounded(_) | Kind::Signed(_) => format!("{} {}", number(v), field.unit()),
+        Kind::Money => fmt.money_input(v),
+        Kind::UnitCost => fmt.unit_cost(v),
+        Kind::Count => fmt.number(v),
+        Kind::Months => format!("{} months", fmt.number(v)),
+        Kind::Bounded(_) | Kind::Signed(_) => format!("{} {}", fmt.number(v), field.unit()),
         Kind::Choice(options) => options.get(v as usize).copied().unwrap_or("").to_owned(),
         // Serving costs.
         Kind::Whole(_) | Kind::Positive | Kind::Between(..) => {
-            format!("{} {}", number(v), field.unit())
+            format!("{} {}", fmt.number(v), field.unit())
         }
         Kind::Label => String::new(),
         // a range's ends (`−30%`, `4 % per month`), draws and seed.
-        Kind::End(..) if field.unit() == "%" => format!("{}%", number(v)),
-        Kind::End(..) | Kind::WholeIn(..) => format!("{} {}", number(v), field.unit())
+        Kind::End(..) if field.unit() == "%" => format!("{}%", fmt.number(v)),
+        Kind::End(..) | Kind::WholeIn(..) => format!("{} {}", fmt.number(v), field.unit())
             .trim_end()
             .to_owned(),
     }
@@ -47,8 +47,8 @@ pub fn input_text(field: Field, v: f64) -> String {
 /// comparison: a choice by its label (`Capacity units`, not `capacity`) and
 /// a unit in the singular for exactly one (`1 deployment`, `1 month`);
 /// otherwise [`input_text`].
-pub fn input_words(field: Field, v: f64) -> String {
-    let text = input_text(field, v);
+pub fn input_words(fmt: Fmt, field: Field, v: f64) -> String {
+    let text = input_text(fmt, field, v);
     let unit = if matches!(field.kind(), Kind::Months) {
         "months"
     } else {
@@ -346,7 +346,7 @@ struct ScenarioFile<'a> {
 /// The `simulation` member: the draws, the seed, each ranged
 /// input's ends (as typed, and as values: `min`, `mode`, `max`), the
 /// figures (`null` when undefined) and the sentence.
-struct SimulationJson<'a>(&'a Summary);
+struct SimulationJson<'a>(Fmt, &'a Summary);
 
 /// One ranged input in the `simulation` member.
 struct RangeJson<'a>(&'a Summary, usize);
@@ -368,7 +368,7 @@ impl Serialize for RangeJson<'_> {
 
 impl Serialize for SimulationJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let s = self.0;
+        let (fmt, s) = (self.0, self.1);
         let mut map = serializer.serialize_map(Some(5))?;
         map.serialize_entry("draws", &s.draws)?;
         map.serialize_entry("seed", &s.seed)?;
@@ -383,7 +383,7 @@ impl Serialize for SimulationJson<'_> {
             .map(|m| (m.name, JsonNumber((m.get)(s))))
             .collect();
         map.serialize_entry("results", &Pairs(&figures))?;
-        map.serialize_entry("sentence", &sentence(s))?;
+        map.serialize_entry("sentence", &sentence(fmt, s))?;
         map.end()
     }
 }
@@ -400,13 +400,14 @@ impl<T: Serialize> Serialize for Pairs<'_, T> {
 /// The scenario and its results as a JSON document that [`import_json`]
 /// reads back: `inputs` holds the model's six inputs as numbers (whatever
 /// built them), `fields` every field's text. Undefined figures are `null`.
-pub fn to_json(name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
-    to_json_with(name, raw, i, r, None)
+pub fn to_json(fmt: Fmt, name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
+    to_json_with(fmt, name, raw, i, r, None)
 }
 
 /// [`to_json`], with the simulation of the scenario's ranges when it has
 /// any: a `simulation` member.
 pub fn to_json_with(
+    fmt: Fmt,
     name: &str,
     raw: &RawInputs,
     i: &Inputs,
@@ -421,7 +422,7 @@ pub fn to_json_with(
         inputs: CoreInputs(i),
         fields: raw,
         results: Figures(r),
-        simulation: sim.map(SimulationJson),
+        simulation: sim.map(|s| SimulationJson(fmt, s)),
     })
     .unwrap_or_default()
 }
@@ -442,7 +443,7 @@ pub fn simulation_inputs(sim: &Summary) -> Vec<(Field, f64)> {
 
 /// A ranged input's range for people: `−30% to 50% (70,000 to 150,000)`,
 /// or growth's `−1 to 3 % per month`.
-pub fn range_text(sim: &Summary, k: usize) -> Option<String> {
+pub fn range_text(fmt: Fmt, sim: &Summary, k: usize) -> Option<String> {
     let r = RANGED.get(k)?;
     let t = sim.ranged.iter().find(|(row, _)| *row == k)?.1;
     let value = Field::from_name(r.name)?;
@@ -451,34 +452,39 @@ pub fn range_text(sim: &Summary, k: usize) -> Option<String> {
             let (low, high) = sim.ranges.ends[k];
             format!(
                 "{} to {} ({} to {})",
-                input_text(r.low, low.unwrap_or(0.0)),
-                input_text(r.high, high.unwrap_or(0.0)),
-                input_text(value, t.low),
-                input_text(value, t.high)
+                input_text(fmt, r.low, low.unwrap_or(0.0)),
+                input_text(fmt, r.high, high.unwrap_or(0.0)),
+                input_text(fmt, value, t.low),
+                input_text(fmt, value, t.high)
             )
         }
-        Ends::Absolute => format!("{} to {}", number(t.low), input_text(value, t.high)),
+        Ends::Absolute => format!(
+            "{} to {}",
+            fmt.number(t.low),
+            input_text(fmt, value, t.high)
+        ),
     })
 }
 
 /// The scenario and its results as CSV: `kind,name,label,value,text`; the
 /// first row after the header names the scenario
 /// (`scenario,name,Scenario,,<name>`).
-pub fn to_csv(name: &str, i: &Inputs, r: &Results) -> String {
-    to_csv_with(name, i, r, None)
+pub fn to_csv(fmt: Fmt, name: &str, i: &Inputs, r: &Results) -> String {
+    to_csv_with(fmt, name, i, r, None)
 }
 
 /// [`to_csv`], with the simulation of the scenario's ranges when it has
 /// any: the ranges' ends, draws and seed as inputs, the
 /// simulation's figures as results.
-pub fn to_csv_with(name: &str, i: &Inputs, r: &Results, sim: Option<&Summary>) -> String {
-    to_csv_parts(name, i, &[], r, sim)
+pub fn to_csv_with(fmt: Fmt, name: &str, i: &Inputs, r: &Results, sim: Option<&Summary>) -> String {
+    to_csv_parts(fmt, name, i, &[], r, sim)
 }
 
 /// [`to_csv_with`], with the builders' fields the scenario uses
 /// ([`part_inputs`]): `input` rows after the model's inputs, before the
 /// ranges, each labelled by [`part_label`].
 pub fn to_csv_parts(
+    fmt: Fmt,
     name: &str,
     i: &Inputs,
     parts: &[(Field, f64)],
@@ -508,7 +514,7 @@ pub fn to_csv_parts(
             Cell::Text(f.name()),
             Cell::Text(&label),
             Cell::Number(&data(v)),
-            Cell::Text(&input_text(f, v)),
+            Cell::Text(&input_text(fmt, f, v)),
         ]);
     }
     for m in metrics::of(r) {
@@ -518,7 +524,7 @@ pub fn to_csv_parts(
             Cell::Text(m.name),
             Cell::Text(m.label),
             Cell::Number(&value),
-            Cell::Text(&m.text(r)),
+            Cell::Text(&m.text(fmt, r)),
         ]);
     }
     out += &csv_line([
@@ -536,7 +542,7 @@ pub fn to_csv_parts(
                 Cell::Text(m.name),
                 Cell::Text(m.label),
                 Cell::Number(&value),
-                Cell::Text(&m.text(s)),
+                Cell::Text(&m.text(fmt, s)),
             ]);
         }
     }
@@ -550,21 +556,28 @@ fn md_cell(s: &str) -> String {
 }
 
 /// The scenario and its results as a Markdown table.
-pub fn to_markdown(name: &str, i: &Inputs, r: &Results) -> String {
-    to_markdown_with(name, i, r, None)
+pub fn to_markdown(fmt: Fmt, name: &str, i: &Inputs, r: &Results) -> String {
+    to_markdown_with(fmt, name, i, r, None)
 }
 
 /// [`to_markdown`], with the simulation of the scenario's ranges when it
 /// has any: each range, the cases simulated, the figures, and
 /// the sentence under the table.
-pub fn to_markdown_with(name: &str, i: &Inputs, r: &Results, sim: Option<&Summary>) -> String {
-    to_markdown_parts(name, i, &[], r, sim)
+pub fn to_markdown_with(
+    fmt: Fmt,
+    name: &str,
+    i: &Inputs,
+    r: &Results,
+    sim: Option<&Summary>,
+) -> String {
+    to_markdown_parts(fmt, name, i, &[], r, sim)
 }
 
 /// [`to_markdown_with`], with the builders' fields the scenario uses
 /// ([`part_inputs`]) as rows after the model's inputs. A choice is written
 /// as the form writes it (`From tokens`), every other value as in the CSV.
 pub fn to_markdown_parts(
+    fmt: Fmt,
     name: &str,
     i: &Inputs,
     parts: &[(Field, f64)],
@@ -573,8 +586,8 @@ pub fn to_markdown_parts(
 ) -> String {
     let mut out = format!("**{}**\n\n| | |\n|---|---:|\n", md_cell(name));
     let text = |f: Field, v: f64| match f.kind() {
-        Kind::Choice(_) => input_words(f, v),
-        _ => input_text(f, v),
+        Kind::Choice(_) => input_words(fmt, f, v),
+        _ => input_text(fmt, f, v),
     };
     for f in used_inputs([i]) {
         let v = input_value(i, f).unwrap_or_default();
@@ -584,23 +597,23 @@ pub fn to_markdown_parts(
         out += &format!("| {} | {} |\n", part_label(f), text(f, v));
     }
     for m in metrics::of(r) {
-        out += &format!("| {} | {} |\n", m.label, m.text(r));
+        out += &format!("| {} | {} |\n", m.label, m.text(fmt, r));
     }
     if let Some(s) = sim {
         for (k, _) in &s.ranged {
-            if let Some(text) = range_text(s, *k) {
+            if let Some(text) = range_text(fmt, s, *k) {
                 out += &format!("| {}, range | {} |\n", RANGED[*k].label, text);
             }
         }
         out += &format!(
             "| Simulated cases | {} (seed {}) |\n",
-            number(f64::from(s.draws)),
+            fmt.number(f64::from(s.draws)),
             s.seed
         );
         for m in &SIM_METRICS {
-            out += &format!("| {} | {} |\n", m.label, m.text(s));
+            out += &format!("| {} | {} |\n", m.label, m.text(fmt, s));
         }
-        out += &format!("\n{}\n", md_cell(&sentence(s)));
+        out += &format!("\n{}\n", md_cell(&sentence(fmt, s)));
     }
     out
 }

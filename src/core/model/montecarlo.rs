@@ -28,7 +28,7 @@ use super::closed::calculate;
 use super::schedule::{payback, Months, MAX_MONTHS};
 use super::types::Inputs;
 use super::uncertainty::{Ranges, Triangular};
-use crate::core::present::format::{count, money, write, Spec};
+use crate::core::present::format::{Fmt, Spec};
 use crate::core::present::metrics::{no_words, Better, MetricDef};
 
 /// What one run of the model gives the simulation: the three figures it
@@ -375,7 +375,7 @@ pub fn simulate_scenario(raw: &crate::core::inputs::parse::RawInputs) -> Option<
 
 /// A probability (%) in whole percent for a sentence: `82%`, and `under 1%`
 /// or `over 99%` rather than a 0% or 100% that is not exact.
-pub fn whole_percent(p: f64) -> String {
+pub fn whole_percent(fmt: Fmt, p: f64) -> String {
     let spec = Spec {
         currency: false,
         percent: true,
@@ -384,37 +384,33 @@ pub fn whole_percent(p: f64) -> String {
         max: 0,
     };
     if p > 0.0 && p < 0.5 {
-        format!("under {}", write(1.0, spec))
+        format!("under {}", fmt.write(1.0, spec))
     } else if (99.5..100.0).contains(&p) {
-        format!("over {}", write(99.0, spec))
+        format!("over {}", fmt.write(99.0, spec))
     } else {
-        write(p, spec)
+        fmt.write(p, spec)
     }
 }
 
 /// The sentence a manager reads: "In 82% of 10,000 simulated cases
 /// fine-tuning pays back within 12 months; 1 case in 10 ends below
 /// −$1,200."
-pub fn sentence(s: &Summary) -> String {
+pub fn sentence(fmt: Fmt, s: &Summary) -> String {
     let months = if s.months == 1 {
         "1 month".to_owned()
     } else {
-        format!("{} months", count(f64::from(s.months)))
+        format!("{} months", fmt.count(f64::from(s.months)))
     };
     format!(
         "In {} of {} simulated cases fine-tuning pays back within {months}; 1 case in 10 ends below {}.",
-        whole_percent(s.prob_payback_in_horizon),
-        count(f64::from(s.draws)),
-        money(s.net_benefit_p10)
+        whole_percent(fmt, s.prob_payback_in_horizon),
+        fmt.count(f64::from(s.draws)),
+        fmt.money(s.net_benefit_p10)
     )
 }
 
-fn percent_text(x: f64) -> String {
-    crate::core::present::format::percent(x)
-}
-
-fn months_text(m: f64) -> String {
-    format!("{} months", crate::core::present::format::months(m))
+fn months_text(fmt: Fmt, m: f64) -> String {
+    format!("{} months", fmt.months(m))
 }
 
 use Better::{Higher, Lower};
@@ -424,14 +420,14 @@ use Better::{Higher, Lower};
 /// [`crate::core::present::metrics`], over a [`Summary`]).
 #[rustfmt::skip]
 pub const SIM_METRICS: [MetricDef<Summary>; 10] = [
-    MetricDef { name: "prob_payback_in_horizon", label: "Chance of paying back within the horizon", unit: "%", get: |s| Some(s.prob_payback_in_horizon), format: percent_text, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "prob_positive", label: "Chance of a positive net benefit", unit: "%", get: |s| Some(s.prob_positive), format: percent_text, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "net_benefit_p10", label: "Net benefit, 10th percentile", unit: "$", get: |s| Some(s.net_benefit_p10), format: money, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "net_benefit_p50", label: "Net benefit, median", unit: "$", get: |s| Some(s.net_benefit_p50), format: money, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "net_benefit_p90", label: "Net benefit, 90th percentile", unit: "$", get: |s| Some(s.net_benefit_p90), format: money, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "net_benefit_mean", label: "Net benefit, mean", unit: "$", get: |s| Some(s.net_benefit_mean), format: money, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "roi_percent_p10", label: "ROI, 10th percentile", unit: "%", get: |s| s.roi_percent_p10, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "roi_percent_p50", label: "ROI, median", unit: "%", get: |s| s.roi_percent_p50, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "roi_percent_p90", label: "ROI, 90th percentile", unit: "%", get: |s| s.roi_percent_p90, format: percent_text, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "prob_payback_in_horizon", label: "Chance of paying back within the horizon", unit: "%", get: |s| Some(s.prob_payback_in_horizon), format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "prob_positive", label: "Chance of a positive net benefit", unit: "%", get: |s| Some(s.prob_positive), format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p10", label: "Net benefit, 10th percentile", unit: "$", get: |s| Some(s.net_benefit_p10), format: Fmt::money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p50", label: "Net benefit, median", unit: "$", get: |s| Some(s.net_benefit_p50), format: Fmt::money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_p90", label: "Net benefit, 90th percentile", unit: "$", get: |s| Some(s.net_benefit_p90), format: Fmt::money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "net_benefit_mean", label: "Net benefit, mean", unit: "$", get: |s| Some(s.net_benefit_mean), format: Fmt::money, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p10", label: "ROI, 10th percentile", unit: "%", get: |s| s.roi_percent_p10, format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p50", label: "ROI, median", unit: "%", get: |s| s.roi_percent_p50, format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
+    MetricDef { name: "roi_percent_p90", label: "ROI, 90th percentile", unit: "%", get: |s| s.roi_percent_p90, format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
     MetricDef { name: "break_even_months_p50", label: "Break-even time, median", unit: "months", get: |s| s.break_even_months_p50, format: months_text, undefined: "Never", better: Lower, words: no_words },
 ];

@@ -2,7 +2,7 @@
 //! columns, the best value per figure marked, and the difference of each
 //! column to the first.
 
-use super::format::MINUS;
+use super::format::{Fmt, MINUS};
 use super::metrics::{Better, METRICS, SERVING};
 use crate::core::codec::csv::{self, csv_row};
 use crate::core::codec::export::{input_value, input_words, simulation_inputs, used_inputs};
@@ -124,20 +124,20 @@ pub enum Simulated {
 /// Compares named scenarios given as field texts. A scenario with invalid
 /// fields shows its inputs and "invalid" for every figure. The simulation
 /// of each scenario's ranges is run here.
-pub fn compare(scenarios: &[(String, RawInputs)]) -> Table {
+pub fn compare(fmt: Fmt, scenarios: &[(String, RawInputs)]) -> Table {
     let sims: Vec<Simulated> = scenarios
         .iter()
         .map(|(_, raw)| {
             simulate_scenario(raw).map_or(Simulated::NoRange, |s| Simulated::Done(Box::new(s)))
         })
         .collect();
-    compare_with(scenarios, &sims)
+    compare_with(fmt, scenarios, &sims)
 }
 
 /// [`compare`], with each scenario's simulation given: the ranges' ends,
 /// the cases and the seed as inputs, and the simulation's figures, when any
 /// scenario has them.
-pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Table {
+pub fn compare_with(fmt: Fmt, scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Table {
     let done = |k: usize| match sims.get(k) {
         Some(Simulated::Done(s)) => Some(&**s),
         _ => None,
@@ -157,7 +157,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
             .map(|i| {
                 let value = i.as_ref().and_then(|i| input_value(i, field));
                 let text = match (i, value) {
-                    (_, Some(v)) => input_words(field, v),
+                    (_, Some(v)) => input_words(fmt, field, v),
                     // A serving value of a mode this scenario does not use.
                     (Some(_), None) => "not used".to_owned(),
                     (None, None) => "invalid".to_owned(),
@@ -169,7 +169,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
                 }
             })
             .collect();
-        finish(&mut cells, &valid, None, |v| input_words(field, v));
+        finish(&mut cells, &valid, None, |v| input_words(fmt, field, v));
         // A choice (a serving mode) differs in kind, not by an amount.
         if matches!(field.kind(), crate::core::inputs::field::Kind::Choice(_)) {
             cells.iter_mut().for_each(|c| c.diff = None);
@@ -195,7 +195,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
             .map(|(list, ok)| {
                 let value = list.iter().find(|(f, _)| *f == field).map(|(_, v)| *v);
                 let text = match (value, ok) {
-                    (Some(v), _) => input_words(field, v),
+                    (Some(v), _) => input_words(fmt, field, v),
                     (None, true) => "none".to_owned(),
                     (None, false) => "invalid".to_owned(),
                 };
@@ -206,7 +206,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
                 }
             })
             .collect();
-        finish(&mut cells, &valid, None, |v| input_words(field, v));
+        finish(&mut cells, &valid, None, |v| input_words(fmt, field, v));
         rows.push(Row {
             key: field.name(),
             label: field.label(),
@@ -235,7 +235,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
             .map(|r| match r {
                 Some(r) => Cell {
                     value: (m.get)(r),
-                    text: m.text(r),
+                    text: m.text(fmt, r),
                     ..Cell::default()
                 },
                 None => Cell {
@@ -244,7 +244,9 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
                 },
             })
             .collect();
-        finish(&mut cells, &valid, Some((m.better, m.undefined)), m.format);
+        finish(&mut cells, &valid, Some((m.better, m.undefined)), |v| {
+            (m.format)(fmt, v)
+        });
         rows.push(Row {
             key: m.name,
             label: m.label,
@@ -258,7 +260,7 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
                 .map(|k| match (sims.get(k), valid[k]) {
                     (Some(Simulated::Done(s)), _) => Cell {
                         value: (m.get)(s),
-                        text: m.text(s),
+                        text: m.text(fmt, s),
                         ..Cell::default()
                     },
                     (Some(Simulated::Running), _) => Cell {
@@ -274,12 +276,9 @@ pub fn compare_with(scenarios: &[(String, RawInputs)], sims: &[Simulated]) -> Ta
             let simulated: Vec<bool> = (0..scenarios.len())
                 .map(|k| valid[k] && done(k).is_some())
                 .collect();
-            finish(
-                &mut cells,
-                &simulated,
-                Some((m.better, m.undefined)),
-                m.format,
-            );
+            finish(&mut cells, &simulated, Some((m.better, m.undefined)), |v| {
+                (m.format)(fmt, v)
+            });
             rows.push(Row {
                 key: m.name,
                 label: m.label,

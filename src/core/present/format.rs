@@ -3,10 +3,14 @@
 //! percentages and months with two decimals, whole request counts.
 //! Undefined values are words, never `NaN` or `Infinity`.
 //!
-//! Every formatter goes through [`write`], which hands the digits to a
-//! [`Backend`]: in the browser that is `Intl.NumberFormat` for the chosen
-//! currency and locale; natively, in tests and for the browser's default
-//! display the built-in en-US writer, which writes what Intl writes.
+//! The formatter is a value, [`Fmt`]: the display (currency and locale)
+//! and the writer of digits, passed to every function that writes a
+//! figure; nothing here is ambient state. Every method goes through
+//! [`Fmt::write`], which hands the digits to a [`Writer`]: in the browser
+//! that is `Intl.NumberFormat` for the chosen currency and locale;
+//! natively, in tests and for the default display the built-in en-US
+//! writer, which writes what Intl writes. What does not depend on the
+//! display ([`raw`], [`data`], [`Escaped`]) stays a free function.
 
 /// The minus sign used in figures (U+2212), which lines up with the plus
 /// and reads better than a hyphen.
@@ -222,32 +226,173 @@ pub struct Spec {
     pub max: usize,
 }
 
-/// Writes non-negative finite numbers for a [`Display`] other than the
-/// default. The browser supplies one backed by `Intl.NumberFormat`;
-/// without one (natively) the built-in en-US writer writes every display.
-pub trait Backend {
-    /// `x` (≥ 0, finite) written per `spec`.
-    fn write(&self, x: f64, spec: Spec, display: Display) -> String;
+/// Writes a non-negative finite number per a [`Spec`] for a [`Display`]
+/// other than the default. The browser supplies one backed by
+/// `Intl.NumberFormat`; natively the built-in en-US writer ([`builtin`])
+/// writes every display. A plain function, so a [`Fmt`] is `Copy`, `Send`
+/// and `Sync` and a writer keeps whatever cache it needs on its side.
+pub type Writer = fn(f64, Spec, Display) -> String;
+
+/// The formatter: the display (currency and locale) and the writer of
+/// digits, as one value passed to whatever writes figures. It is `Copy`,
+/// so views and closures take it by value; the app builds it in one memo
+/// from the display fields, and reading that memo is what makes a view
+/// follow the currency.
+#[derive(Clone, Copy)]
+pub struct Fmt {
+    /// The currency and number locale.
+    pub display: Display,
+    writer: Writer,
 }
 
-thread_local! {
-    static DISPLAY: std::cell::Cell<Display> = const { std::cell::Cell::new(Display::DEFAULT) };
-    static BACKEND: std::cell::RefCell<Option<Box<dyn Backend>>> = const { std::cell::RefCell::new(None) };
+impl PartialEq for Fmt {
+    fn eq(&self, other: &Fmt) -> bool {
+        self.display == other.display && std::ptr::fn_addr_eq(self.writer, other.writer)
+    }
 }
 
-/// Sets the display used by every formatter on this thread.
-pub fn set_display(display: Display) {
-    DISPLAY.with(|d| d.set(display));
+impl std::fmt::Debug for Fmt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fmt")
+            .field("display", &self.display)
+            .finish()
+    }
 }
 
-/// The display in use.
-pub fn display() -> Display {
-    DISPLAY.with(std::cell::Cell::get)
+impl Default for Fmt {
+    fn default() -> Fmt {
+        Fmt::DEFAULT
+    }
 }
 
-/// Installs the number writer (the browser's `Intl.NumberFormat`).
-pub fn set_backend(backend: Box<dyn Backend>) {
-    BACKEND.with(|b| *b.borrow_mut() = Some(backend));
+impl Fmt {
+    /// US dollars, en-US, with the built-in writer.
+    pub const DEFAULT: Fmt = Fmt::builtin(Display::DEFAULT);
+
+    /// `display` with the built-in en-US writer (natively and in tests).
+    pub const fn builtin(display: Display) -> Fmt {
+        Fmt {
+            display,
+            writer: builtin,
+        }
+    }
+
+    /// `display` with `writer` writing every display but the default
+    /// (the browser's `Intl.NumberFormat`).
+    pub const fn new(display: Display, writer: Writer) -> Fmt {
+        Fmt { display, writer }
+    }
+
+    /// Writes `x` per `spec`: words for a non-finite value, the minus sign
+    /// (U+2212) in front of a negative one unless it rounds to zero.
+    pub fn write(self, x: f64, spec: Spec) -> String {
+        if !x.is_finite() {
+            return "n/a".to_owned();
+        }
+        // The default display needs no backend: the built-in writer writes
+        // it exactly as Intl would, without ICU's start-up in the browser.
+        let body = if self.display == Display::DEFAULT {
+            builtin(x.abs(), spec, self.display)
+        } else {
+            (self.writer)(x.abs(), spec, self.display)
+        };
+        let zero = !body.chars().any(|c| c.is_ascii_digit() && c != '0');
+        if x < 0.0 && !zero {
+            format!("{MINUS}{body}")
+        } else {
+            body
+        }
+    }
+
+    /// A money amount in the currency's usual decimals: `$5,900.00`,
+    /// `−$186.00`, `¥5,900`.
+    pub fn money(self, x: f64) -> String {
+        let d = self.display.digits();
+        self.write(x, money_spec(d, d))
+    }
+
+    /// A per-request cost with the precision it needs, at least the
+    /// currency's usual decimals: `$0.008`, `$0.000045`, `$0.02`.
+    pub fn unit_cost(self, x: f64) -> String {
+        let d = self.display.digits();
+        self.write(x, money_spec(d, significant_decimals(x, d)))
+    }
+
+    /// An amount as the user would write it: no cents when whole
+    /// (`$2,500`), otherwise the precision it needs (`$100.50`, `$0.012`).
+    pub fn money_input(self, x: f64) -> String {
+        if x.fract() == 0.0 {
+            return self.write(x, money_spec(0, 0));
+        }
+        self.unit_cost(x)
+    }
+
+    /// A percentage with two decimals: `159.46%`.
+    pub fn percent(self, x: f64) -> String {
+        self.write(
+            x,
+            Spec {
+                currency: false,
+                percent: true,
+                compact: false,
+                min: 2,
+                max: 2,
+            },
+        )
+    }
+
+    /// A number of months with two decimals: `3.57`; a time too short to
+    /// show that way is `under 0.01` (not `0.00`, which reads as at once).
+    pub fn months(self, x: f64) -> String {
+        if x > 0.0 && x < 0.005 {
+            return format!("under {}", self.write(0.01, decimal_spec(2, 2)));
+        }
+        self.write(x, decimal_spec(2, 2))
+    }
+
+    /// A whole count with separators: `357,143`.
+    pub fn count(self, x: f64) -> String {
+        self.write(x, decimal_spec(0, 0))
+    }
+
+    /// A plain number as typed, with separators and only the decimals it
+    /// has: `100,000`, `1,234.5`.
+    pub fn number(self, x: f64) -> String {
+        self.write(x, decimal_spec(0, significant_decimals(x, 0)))
+    }
+
+    /// A compact money label for axes: `$0`, `$850`, `$12K`, `−$1.5M`.
+    pub fn money_short(self, x: f64) -> String {
+        self.write(
+            x,
+            Spec {
+                currency: true,
+                percent: false,
+                compact: true,
+                min: 0,
+                max: 1,
+            },
+        )
+    }
+
+    /// A compact count label for axes: `850`, `12K`, `1.5M`.
+    pub fn count_short(self, x: f64) -> String {
+        self.write(
+            x,
+            Spec {
+                currency: false,
+                percent: false,
+                compact: true,
+                min: 0,
+                max: 1,
+            },
+        )
+    }
+
+    /// The currency's symbol as en-US writes it (`$`, `€`, `CA$`).
+    pub fn symbol(self) -> &'static str {
+        CURRENCIES[self.display.currency.min(CURRENCIES.len() - 1)].1
+    }
 }
 
 /// The built-in writer: en-US digits and separators, the currency's
@@ -297,28 +442,6 @@ fn compact(a: f64, symbol: &str) -> String {
     format!("{symbol}{body}{}", SUFFIXES[k as usize])
 }
 
-/// Writes `x` per `spec` with the display in use: words for a non-finite
-/// value, the minus sign (U+2212) in front of a negative one unless it
-/// rounds to zero.
-pub fn write(x: f64, spec: Spec) -> String {
-    if !x.is_finite() {
-        return "n/a".to_owned();
-    }
-    let display = display();
-    let body = BACKEND.with(|b| match b.borrow().as_ref() {
-        // The default display needs no backend: the built-in writer writes
-        // it exactly as Intl would, without ICU's start-up in the browser.
-        Some(backend) if display != Display::DEFAULT => backend.write(x.abs(), spec, display),
-        _ => builtin(x.abs(), spec, display),
-    });
-    let zero = !body.chars().any(|c| c.is_ascii_digit() && c != '0');
-    if x < 0.0 && !zero {
-        format!("{MINUS}{body}")
-    } else {
-        body
-    }
-}
-
 fn money_spec(min: usize, max: usize) -> Spec {
     Spec {
         currency: true,
@@ -337,91 +460,6 @@ fn decimal_spec(min: usize, max: usize) -> Spec {
         min,
         max,
     }
-}
-
-/// A money amount in the currency's usual decimals: `$5,900.00`,
-/// `−$186.00`, `¥5,900`.
-pub fn money(x: f64) -> String {
-    let d = display().digits();
-    write(x, money_spec(d, d))
-}
-
-/// A per-request cost with the precision it needs, at least the currency's
-/// usual decimals: `$0.008`, `$0.000045`, `$0.02`.
-pub fn unit_cost(x: f64) -> String {
-    let d = display().digits();
-    write(x, money_spec(d, significant_decimals(x, d)))
-}
-
-/// An amount as the user would write it: no cents when whole (`$2,500`),
-/// otherwise the precision it needs (`$100.50`, `$0.012`).
-pub fn money_input(x: f64) -> String {
-    if x.fract() == 0.0 {
-        return write(x, money_spec(0, 0));
-    }
-    unit_cost(x)
-}
-
-/// A percentage with two decimals: `159.46%`.
-pub fn percent(x: f64) -> String {
-    write(
-        x,
-        Spec {
-            currency: false,
-            percent: true,
-            compact: false,
-            min: 2,
-            max: 2,
-        },
-    )
-}
-
-/// A number of months with two decimals: `3.57`; a time too short to
-/// show that way is `under 0.01` (not `0.00`, which reads as at once).
-pub fn months(x: f64) -> String {
-    if x > 0.0 && x < 0.005 {
-        return format!("under {}", write(0.01, decimal_spec(2, 2)));
-    }
-    write(x, decimal_spec(2, 2))
-}
-
-/// A whole count with separators: `357,143`.
-pub fn count(x: f64) -> String {
-    write(x, decimal_spec(0, 0))
-}
-
-/// A plain number as typed, with separators and only the decimals it has:
-/// `100,000`, `1,234.5`.
-pub fn number(x: f64) -> String {
-    write(x, decimal_spec(0, significant_decimals(x, 0)))
-}
-
-/// A compact money label for axes: `$0`, `$850`, `$12K`, `−$1.5M`.
-pub fn money_short(x: f64) -> String {
-    write(
-        x,
-        Spec {
-            currency: true,
-            percent: false,
-            compact: true,
-            min: 0,
-            max: 1,
-        },
-    )
-}
-
-/// A compact count label for axes: `850`, `12K`, `1.5M`.
-pub fn count_short(x: f64) -> String {
-    write(
-        x,
-        Spec {
-            currency: false,
-            percent: false,
-            compact: true,
-            min: 0,
-            max: 1,
-        },
-    )
 }
 
 /// The `data-value` of a figure: the raw number (as Rust's `to_string`

@@ -3,9 +3,7 @@
 
 use std::fmt::Write;
 
-use super::format::{
-    count, money, money_input, months, number, percent, unit_cost, Escaped, MINUS,
-};
+use super::format::{Escaped, Fmt, MINUS};
 use crate::core::model::serving::Serving as ServingKind;
 use crate::core::model::{Inputs, Results};
 
@@ -99,18 +97,18 @@ fn paren(text: String) -> String {
 /// The formulas worked with the current inputs and results. Terms that are
 /// zero in every scenario without them (retraining, value of accuracy) are
 /// left out, so the plain model reads plainly.
-pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
+pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
     let (t, m, b, f, v) = (
-        money_input(i.training),
-        money_input(i.maintenance),
-        unit_cost(i.baseline),
-        unit_cost(i.finetuned),
-        number(i.requests),
+        fmt.money_input(i.training),
+        fmt.money_input(i.maintenance),
+        fmt.unit_cost(i.baseline),
+        fmt.unit_cost(i.finetuned),
+        fmt.number(i.requests),
     );
     let h = i.months.to_string();
-    let s = unit_cost(r.request_savings);
-    let n = money(r.monthly_net_savings);
-    let q = money(r.monthly_quality_value);
+    let s = fmt.unit_cost(r.request_savings);
+    let n = fmt.money(r.monthly_net_savings);
+    let q = fmt.money(r.monthly_quality_value);
     let has_q = r.monthly_quality_value != 0.0;
     let quality_term = if has_q {
         format!(" + {q}")
@@ -119,15 +117,19 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
     };
     let retrain_k = r.retrainings_in_horizon;
     let retrain_term = if i.retrain_cost > 0.0 && retrain_k > 0.0 {
-        format!(" + {} × {}", money_input(i.retrain_cost), number(retrain_k))
+        format!(
+            " + {} × {}",
+            fmt.money_input(i.retrain_cost),
+            fmt.number(retrain_k)
+        )
     } else {
         String::new()
     };
     let benefit = if has_q {
         format!(
             "({s} + {}% × {})",
-            number(i.accuracy_gain),
-            money_input(i.error_value)
+            fmt.number(i.accuracy_gain),
+            fmt.money_input(i.error_value)
         )
     } else {
         s.clone()
@@ -144,8 +146,8 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
         }
         sum
     };
-    let g = number(volume_factor(i.months));
-    let g12 = number(volume_factor(12));
+    let g = fmt.number(volume_factor(i.months));
+    let g12 = fmt.number(volume_factor(12));
     let in_month_1 = if growing { " in month 1" } else { "" };
     let per_request = if has_q {
         format!("{} × {v} + {q}", paren(s.clone()))
@@ -153,49 +155,49 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
         format!("{} × {v}", paren(s.clone()))
     };
     // Serving costs: terms only for a side that pays any.
-    let sv = ServingTerms::of(i, r, growing);
+    let sv = ServingTerms::of(fmt, i, r, growing);
     let line = |metric: &str| -> String {
         match metric {
             "request_savings" => format!("{b} {MINUS} {f} = {s}"),
-            "monthly_baseline_cost" => format!("{b} × {v} = {}{in_month_1}", money(r.monthly_baseline_cost)),
-            "monthly_finetuned_cost" => format!("{f} × {v} = {}{in_month_1}", money(r.monthly_finetuned_cost)),
-            "monthly_gross_savings" => format!("{} × {v} = {}{in_month_1}", paren(s.clone()), money(r.monthly_gross_savings)),
+            "monthly_baseline_cost" => format!("{b} × {v} = {}{in_month_1}", fmt.money(r.monthly_baseline_cost)),
+            "monthly_finetuned_cost" => format!("{f} × {v} = {}{in_month_1}", fmt.money(r.monthly_finetuned_cost)),
+            "monthly_gross_savings" => format!("{} × {v} = {}{in_month_1}", paren(s.clone()), fmt.money(r.monthly_gross_savings)),
             "monthly_quality_value" => format!(
                 "{} ÷ 100 × {} × {v} = {q}{in_month_1}",
-                number(i.accuracy_gain),
-                money_input(i.error_value)
+                fmt.number(i.accuracy_gain),
+                fmt.money_input(i.error_value)
             ),
             "monthly_net_savings" => format!("{} × {v}{quality_term} {MINUS} {m}{} = {n}{in_month_1}", paren(s.clone()), sv.monthly),
             "retraining_monthly_average" => format!(
                 "{} × {} ÷ 12 = {}",
-                money_input(i.retrain_cost),
-                number(i.retrain_per_year),
-                money(r.retraining_monthly_average)
+                fmt.money_input(i.retrain_cost),
+                fmt.number(i.retrain_per_year),
+                fmt.money(r.retraining_monthly_average)
             ),
             "break_even_months" => match r.break_even_months {
                 Some(be) if growing => format!(
                     "{MINUS}{t} + each month's net flow (volume growing {}% a month{}) is at or above zero from {} months",
-                    number(i.growth * 100.0),
+                    fmt.number(i.growth * 100.0),
                     if retrain_term.is_empty() { "" } else { ", retraining as lump sums" },
-                    months(be)
+                    fmt.months(be)
                 ),
                 None if growing => format!(
                     "never: {MINUS}{t} + each month's net flow (volume growing {}% a month) does not stay at or above zero within 600 months",
-                    number(i.growth * 100.0)
+                    fmt.number(i.growth * 100.0)
                 ),
-                Some(be) if retrain_term.is_empty() => format!("{t} ÷ {n} = {} months", months(be)),
+                Some(be) if retrain_term.is_empty() => format!("{t} ÷ {n} = {} months", fmt.months(be)),
                 Some(be) => format!(
                     "{MINUS}{t} + {n} per month {MINUS} {} per retraining stays at or above zero from {} months",
-                    money_input(i.retrain_cost),
-                    months(be)
+                    fmt.money_input(i.retrain_cost),
+                    fmt.months(be)
                 ),
                 None => format!("never: monthly net savings of {n} do not repay {t}"),
             },
             "break_even_requests" => match (r.break_even_months, r.break_even_requests) {
                 (Some(be), Some(req)) if growing => {
-                    format!("the requests of the first {} months, growing {}% a month = {} requests", months(be), number(i.growth * 100.0), count(req))
+                    format!("the requests of the first {} months, growing {}% a month = {} requests", fmt.months(be), fmt.number(i.growth * 100.0), fmt.count(req))
                 }
-                (Some(be), Some(req)) => format!("{} × {v} = {} requests", months(be), count(req)),
+                (Some(be), Some(req)) => format!("{} × {v} = {} requests", fmt.months(be), fmt.count(req)),
                 _ => "never: there is no break-even month".to_owned(),
             },
             // Serving counts in the saving per request.
@@ -203,102 +205,102 @@ pub fn worked(i: &Inputs, r: &Results) -> Vec<Formula> {
                 (None, _) => "n/a: no requests to share the serving costs over".to_owned(),
                 (Some(e), recovery) => {
                     let per_request = if has_q {
-                        format!("({} + {}% × {})", unit_cost(e), number(i.accuracy_gain), money_input(i.error_value))
+                        format!("({} + {}% × {})", fmt.unit_cost(e), fmt.number(i.accuracy_gain), fmt.money_input(i.error_value))
                     } else {
-                        unit_cost(e)
+                        fmt.unit_cost(e)
                     };
                     match recovery {
-                        Some(req) => format!("{t} ÷ {per_request} = {} requests{in_month_1}", count(req)),
+                        Some(req) => format!("{t} ÷ {per_request} = {} requests{in_month_1}", fmt.count(req)),
                         None => format!("n/a: a benefit of {per_request} a request, serving included, never repays {t}"),
                     }
                 }
             },
             "training_recovery_requests" => match r.training_recovery_requests {
-                Some(req) => format!("{t} ÷ {benefit} = {} requests", count(req)),
+                Some(req) => format!("{t} ÷ {benefit} = {} requests", fmt.count(req)),
                 None => format!("n/a: a per-request benefit of {s} never repays {t}"),
             },
             "break_even_volume" if r.serving => sv.break_even_volume(i, r, &benefit, &g),
             "break_even_volume" => match r.break_even_volume {
                 // Nothing to recover.
-                Some(0.0) => format!("{t} + {m} × {h}{retrain_term} = {}: nothing to recover, so every volume pays", money_input(0.0)),
+                Some(0.0) => format!("{t} + {m} × {h}{retrain_term} = {}: nothing to recover, so every volume pays", fmt.money_input(0.0)),
                 Some(vol) if growing => format!(
                     "({t} ÷ {h} + {m}{}) ÷ ({benefit} × {g} ÷ {h}) = {} requests/month in month 1",
-                    if retrain_term.is_empty() { String::new() } else { format!(" + {} ÷ {h}", money_input(i.retrain_cost * retrain_k)) },
-                    count(vol)
+                    if retrain_term.is_empty() { String::new() } else { format!(" + {} ÷ {h}", fmt.money_input(i.retrain_cost * retrain_k)) },
+                    fmt.count(vol)
                 ),
                 Some(vol) if retrain_term.is_empty() => {
-                    format!("({t} ÷ {h} + {m}) ÷ {benefit} = {} requests/month", count(vol))
+                    format!("({t} ÷ {h} + {m}) ÷ {benefit} = {} requests/month", fmt.count(vol))
                 }
                 Some(vol) => format!(
                     "({t} ÷ {h} + {m} + {} ÷ {h}) ÷ {benefit} = {} requests/month",
-                    money_input(i.retrain_cost * retrain_k),
-                    count(vol)
+                    fmt.money_input(i.retrain_cost * retrain_k),
+                    fmt.count(vol)
                 ),
                 None => format!("n/a: with a per-request benefit of {s}, no volume breaks even"),
             },
             "baseline_horizon_cost" if growing => format!(
                 "{b} × {v} × {g} (Σ {}^(month {MINUS} 1), months 1 to {h}){} = {}",
-                number(1.0 + i.growth),
+                fmt.number(1.0 + i.growth),
                 sv.base_horizon,
-                money(r.baseline_horizon_cost)
+                fmt.money(r.baseline_horizon_cost)
             ),
-            "baseline_horizon_cost" => format!("{b} × {v} × {g}{} = {}", sv.base_horizon, money(r.baseline_horizon_cost)),
+            "baseline_horizon_cost" => format!("{b} × {v} × {g}{} = {}", sv.base_horizon, fmt.money(r.baseline_horizon_cost)),
             "finetuned_horizon_cost" => {
-                format!("{f} × {v} × {g}{} + {m} × {h}{retrain_term} + {t} = {}", sv.ft_horizon, money(r.finetuned_horizon_cost))
+                format!("{f} × {v} × {g}{} + {m} × {h}{retrain_term} + {t} = {}", sv.ft_horizon, fmt.money(r.finetuned_horizon_cost))
             }
-            "investment" => format!("{t} + {m} × {h}{retrain_term} = {}", money(r.investment)),
+            "investment" => format!("{t} + {m} × {h}{retrain_term} = {}", fmt.money(r.investment)),
             "net_operating_savings" if growing => format!(
                 "({per_request}) × {g}{} {MINUS} {m} × {h}{} = {}",
                 sv.horizon,
                 retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
-                money(r.net_operating_savings)
+                fmt.money(r.net_operating_savings)
             ),
             "net_operating_savings" => format!(
                 "{} × {h}{} = {}",
                 paren(n.clone()),
                 retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
-                money(r.net_operating_savings)
+                fmt.money(r.net_operating_savings)
             ),
             "net_benefit" => format!(
                 "{} {MINUS} {}{} = {}",
-                money(r.baseline_horizon_cost),
-                money(r.finetuned_horizon_cost),
+                fmt.money(r.baseline_horizon_cost),
+                fmt.money(r.finetuned_horizon_cost),
                 if has_q { format!(" + {q} × {g}") } else { String::new() },
-                money(r.net_benefit)
+                fmt.money(r.net_benefit)
             ),
             "roi_percent" => match r.roi_percent {
-                Some(roi) => format!("{} ÷ {} × 100 = {}", paren(money(r.net_benefit)), money(r.investment), percent(roi)),
+                Some(roi) => format!("{} ÷ {} × 100 = {}", paren(fmt.money(r.net_benefit)), fmt.money(r.investment), fmt.percent(roi)),
                 None => "n/a: there is no investment to return on".to_owned(),
             },
             "npv" => {
                 if i.discount == 0.0 {
-                    format!("no discounting: equal to the projected net benefit, {}", money(r.npv))
+                    format!("no discounting: equal to the projected net benefit, {}", fmt.money(r.npv))
                 } else {
                     format!(
                         "{MINUS}{t} + Σ net flow ÷ {}^(month ÷ 12) over {h} months = {}",
-                        number(1.0 + i.discount),
-                        money(r.npv)
+                        fmt.number(1.0 + i.discount),
+                        fmt.money(r.npv)
                     )
                 }
             }
             "discounted_break_even_months" => match r.discounted_break_even_months {
-                Some(m) => format!("{} months at {}% a year", months(m), number(i.discount * 100.0)),
+                Some(m) => format!("{} months at {}% a year", fmt.months(m), fmt.number(i.discount * 100.0)),
                 None => "not within 50 years".to_owned(),
             },
             "annual_benefit" if growing => format!(
                 "({per_request}) × {g12}{} {MINUS} {m} × 12{} {MINUS} {t} = {}",
                 sv.first_year,
-                if retrain_12 > 0.0 { format!(" {MINUS} {}", money_input(retrain_12)) } else { String::new() },
-                money(r.annual_benefit)
+                if retrain_12 > 0.0 { format!(" {MINUS} {}", fmt.money_input(retrain_12)) } else { String::new() },
+                fmt.money(r.annual_benefit)
             ),
             "annual_benefit" => format!(
                 "{} × 12{} {MINUS} {t} = {}",
                 paren(n.clone()),
-                if retrain_12 > 0.0 { format!(" {MINUS} {}", money_input(retrain_12)) } else { String::new() },
-                money(r.annual_benefit)
+                if retrain_12 > 0.0 { format!(" {MINUS} {}", fmt.money_input(retrain_12)) } else { String::new() },
+                fmt.money(r.annual_benefit)
             ),
             "annual_roi_one_time" => match r.annual_roi_one_time {
-                Some(roi) => format!("{} ÷ {t} × 100 = {}", paren(money(r.annual_benefit)), percent(roi)),
+                Some(roi) => format!("{} ÷ {t} × 100 = {}", paren(fmt.money(r.annual_benefit)), fmt.percent(roi)),
                 None => "n/a: there is no one-time cost to return on".to_owned(),
             },
             _ => String::new(),
@@ -378,10 +380,12 @@ struct ServingTerms {
     /// ` + baseline − fine-tuned serving over the first 12 months`.
     first_year: String,
     growing: bool,
+    /// The formatter the terms were written with.
+    fmt: Fmt,
 }
 
 impl ServingTerms {
-    fn of(i: &Inputs, r: &Results, growing: bool) -> ServingTerms {
+    fn of(fmt: Fmt, i: &Inputs, r: &Results, growing: bool) -> ServingTerms {
         let (b_on, f_on) = (!i.base_serving.is_per_token(), !i.ft_serving.is_per_token());
         let terms = |b: String, f: String| {
             let mut out = String::new();
@@ -398,9 +402,9 @@ impl ServingTerms {
         // same every month, else the schedule's sum.
         let over = |fixed: bool, monthly: f64, total: f64| {
             if fixed || !growing {
-                format!("{} × {h}", money(monthly))
+                format!("{} × {h}", fmt.money(monthly))
             } else {
-                money(total)
+                fmt.money(total)
             }
         };
         let base = over(
@@ -416,7 +420,7 @@ impl ServingTerms {
         let first_year = if growing && r.serving {
             let year = crate::core::model::schedule::schedule(i, 12);
             let sum = |f: fn(&crate::core::model::schedule::Month) -> f64| {
-                money(year.iter().map(f).sum())
+                fmt.money(year.iter().map(f).sum())
             };
             terms(sum(|m| m.baseline_serving), sum(|m| m.finetuned_serving))
         } else {
@@ -424,8 +428,8 @@ impl ServingTerms {
         };
         ServingTerms {
             monthly: terms(
-                money(r.baseline_serving_monthly),
-                money(r.finetuned_serving_monthly),
+                fmt.money(r.baseline_serving_monthly),
+                fmt.money(r.finetuned_serving_monthly),
             ),
             base_horizon: if b_on {
                 format!(" + {base}")
@@ -440,12 +444,14 @@ impl ServingTerms {
             horizon: terms(base, ft),
             first_year,
             growing,
+            fmt,
         }
     }
 
     /// The break-even volume's line: the net benefit over the horizon at
     /// that starting volume, term by term.
     fn break_even_volume(&self, i: &Inputs, r: &Results, benefit: &str, g: &str) -> String {
+        let fmt = self.fmt;
         if r.volume_search_exhausted {
             return "n/a: serving costs take nearly all the savings, and the unit steps are too many to search exactly".to_owned();
         }
@@ -463,16 +469,16 @@ impl ServingTerms {
         let h = i.months;
         let retraining = i.retrain_cost * r.retrainings_in_horizon;
         let nb = crate::core::model::closed::net_benefit(&at);
-        let mut out = format!("{benefit} × {} × {g}", count(vol));
+        let mut out = format!("{benefit} × {} × {g}", fmt.count(vol));
         if !i.base_serving.is_per_token() {
-            out += &format!(" + {}", money(base));
+            out += &format!(" + {}", fmt.money(base));
         }
         if !i.ft_serving.is_per_token() {
-            out += &format!(" {MINUS} {}", money(ft));
+            out += &format!(" {MINUS} {}", fmt.money(ft));
         }
-        out += &format!(" {MINUS} {} × {h}", money_input(i.maintenance));
+        out += &format!(" {MINUS} {} × {h}", fmt.money_input(i.maintenance));
         if retraining > 0.0 {
-            out += &format!(" {MINUS} {}", money_input(retraining));
+            out += &format!(" {MINUS} {}", fmt.money_input(retraining));
         }
         // A break-even volume of 0 is no volume to reach.
         let at_volume = if r.pays_at_every_volume {
@@ -482,20 +488,21 @@ impl ServingTerms {
         } else {
             format!(
                 " at {} requests/month{}",
-                count(vol),
+                fmt.count(vol),
                 if self.growing { " in month 1" } else { "" }
             )
         };
         out += &format!(
             " {MINUS} {} = {}{at_volume}",
-            money_input(i.training),
-            money(nb),
+            fmt.money_input(i.training),
+            fmt.money(nb),
         );
         out
     }
 
     /// The worked line of serving figure `metric`.
     fn line(&self, metric: &str, i: &Inputs, r: &Results) -> String {
+        let fmt = self.fmt;
         let baseline = metric.starts_with("baseline");
         let (serving, cost, per_request) = if baseline {
             (i.base_serving, r.baseline_serving_monthly, i.baseline)
@@ -512,9 +519,9 @@ impl ServingTerms {
         } else {
             ""
         };
-        let v = number(i.requests);
+        let v = fmt.number(i.requests);
         let plural = |n: f64, one: &str, many: &str| {
-            format!("{} {}", count(n), if n == 1.0 { one } else { many })
+            format!("{} {}", fmt.count(n), if n == 1.0 { one } else { many })
         };
         let not_units = match serving {
             ServingKind::PerToken => "n/a: paid per request only, not by units",
@@ -523,7 +530,7 @@ impl ServingTerms {
         };
         let suffix = metric.rsplit_once('_').map_or("", |(_, s)| s);
         match (suffix, serving) {
-            ("monthly", ServingKind::PerToken) => format!("paid per request only: {}", money(0.0)),
+            ("monthly", ServingKind::PerToken) => format!("paid per request only: {}", fmt.money(0.0)),
             (
                 "monthly",
                 ServingKind::Hourly {
@@ -534,29 +541,29 @@ impl ServingTerms {
             ) => format!(
                 "{} × {}/deployment-hour × {} h = {}",
                 plural(deployments, "deployment", "deployments"),
-                money_input(rate),
-                number(hours),
-                money(cost)
+                fmt.money_input(rate),
+                fmt.number(hours),
+                fmt.money(cost)
             ),
             ("monthly", ServingKind::Capacity(c)) => match units {
                 Some(u) => format!(
                     "{} × {}/unit-hour × {} h = {}{in_month_1}",
                     plural(u, "unit", "units"),
-                    money_input(c.unit_rate),
-                    number(c.unit_hours),
-                    money(cost)
+                    fmt.money_input(c.unit_rate),
+                    fmt.number(c.unit_hours),
+                    fmt.money(cost)
                 ),
-                None => format!("a unit billed 0 hours a month: {}", money(0.0)),
+                None => format!("a unit billed 0 hours a month: {}", fmt.money(0.0)),
             },
             ("units", ServingKind::Capacity(c)) => match units {
                 Some(u) => {
                     let load = i.requests * c.peak_factor / c.unit_requests();
                     format!(
                         "{v} × {} ÷ ({} × {} × 3,600) = {} units of peak load → {}{}{in_month_1}",
-                        number(c.peak_factor),
-                        number(c.unit_rps),
-                        number(c.unit_hours),
-                        number(load),
+                        fmt.number(c.peak_factor),
+                        fmt.number(c.unit_rps),
+                        fmt.number(c.unit_hours),
+                        fmt.number(load),
                         plural(u, "unit", "units"),
                         if u == c.min_units && load < u {
                             " (the minimum)"
@@ -570,23 +577,23 @@ impl ServingTerms {
             ("utilization", ServingKind::Capacity(c)) => match (units, utilization) {
                 (Some(u), Some(pct)) if u > 0.0 => format!(
                     "{v} ÷ ({} × {} × {} × 3,600) × 100 = {}{in_month_1}",
-                    count(u),
-                    number(c.unit_rps),
-                    number(c.unit_hours),
-                    percent(pct)
+                    fmt.count(u),
+                    fmt.number(c.unit_rps),
+                    fmt.number(c.unit_hours),
+                    fmt.percent(pct)
                 ),
-                (Some(_), Some(pct)) => format!("no unit runs: {}", percent(pct)),
+                (Some(_), Some(pct)) => format!("no unit runs: {}", fmt.percent(pct)),
                 _ => not_units.to_owned(),
             },
             ("units" | "utilization", _) => not_units.to_owned(),
             ("savings", _) => match r.effective_request_savings {
                 Some(e) => format!(
                     "({} + {} ÷ {v}) {MINUS} ({} + {} ÷ {v}) = {}{}",
-                    unit_cost(i.baseline),
-                    money(r.baseline_serving_monthly),
-                    unit_cost(i.finetuned),
-                    money(r.finetuned_serving_monthly),
-                    unit_cost(e),
+                    fmt.unit_cost(i.baseline),
+                    fmt.money(r.baseline_serving_monthly),
+                    fmt.unit_cost(i.finetuned),
+                    fmt.money(r.finetuned_serving_monthly),
+                    fmt.unit_cost(e),
                     if self.growing { " in month 1" } else { "" }
                 ),
                 None => "n/a: no requests to share the serving costs over".to_owned(),
@@ -600,9 +607,9 @@ impl ServingTerms {
                 match effective {
                     Some(e) => format!(
                         "{} + {} ÷ {v} = {}{in_month_1}",
-                        unit_cost(per_request),
-                        money(cost),
-                        unit_cost(e)
+                        fmt.unit_cost(per_request),
+                        fmt.money(cost),
+                        fmt.unit_cost(e)
                     ),
                     None => "n/a: no requests to share the serving cost".to_owned(),
                 }
@@ -610,16 +617,16 @@ impl ServingTerms {
             ("cost", _) => match (r.finetuned_idle_cost, r.finetuned_utilization) {
                 (Some(idle), Some(pct)) => format!(
                     "{} × (1 {MINUS} {}) = {}{in_month_1}",
-                    money(cost),
-                    percent(pct),
-                    money(idle)
+                    fmt.money(cost),
+                    fmt.percent(pct),
+                    fmt.money(idle)
                 ),
                 _ => "n/a: only for units sized to the load (capacity)".to_owned(),
             },
             ("max", _) => match r.break_even_volume_max {
                 Some(max) => format!(
                     "above {} requests/month the horizon's net benefit is below zero for good: each extra unit costs more than the requests it serves save",
-                    count(max)
+                    fmt.count(max)
                 ),
                 None if r.volume_search_exhausted => "n/a: too many unit steps to search exactly".to_owned(),
                 None => "n/a: the net benefit does not fall below zero again at higher volumes".to_owned(),

@@ -2,7 +2,7 @@
 //! results, how to write it, and which direction is better. Comparison and
 //! export use it, so every figure is described once.
 
-use super::format::{count, money, months, percent, unit_cost};
+use super::format::Fmt;
 use crate::core::model::Results;
 
 /// Which way a figure is better, for highlighting in comparisons.
@@ -26,7 +26,7 @@ pub struct MetricDef<R = Results> {
     /// Reads the raw value; `None` when undefined.
     pub get: fn(&R) -> Option<f64>,
     /// Writes a defined value.
-    pub format: fn(f64) -> String,
+    pub format: fn(Fmt, f64) -> String,
     /// The words for an undefined value.
     pub undefined: &'static str,
     /// Which direction is better.
@@ -52,24 +52,24 @@ impl<R> Copy for MetricDef<R> {}
 
 impl<R> MetricDef<R> {
     /// The figure as text: formatted, or its words when undefined.
-    pub fn text(&self, r: &R) -> String {
+    pub fn text(&self, fmt: Fmt, r: &R) -> String {
         if let Some(words) = (self.words)(r) {
             return words.to_owned();
         }
-        (self.get)(r).map_or_else(|| self.undefined.to_owned(), self.format)
+        (self.get)(r).map_or_else(|| self.undefined.to_owned(), |v| (self.format)(fmt, v))
     }
 }
 
-fn months_text(m: f64) -> String {
-    format!("{} months", months(m))
+fn months_text(fmt: Fmt, m: f64) -> String {
+    format!("{} months", fmt.months(m))
 }
 
-fn requests_text(n: f64) -> String {
-    format!("{} requests", count(n))
+fn requests_text(fmt: Fmt, n: f64) -> String {
+    format!("{} requests", fmt.count(n))
 }
 
-fn volume_text(n: f64) -> String {
-    format!("{} requests/month", count(n))
+fn volume_text(fmt: Fmt, n: f64) -> String {
+    format!("{} requests/month", fmt.count(n))
 }
 
 const fn def(
@@ -77,7 +77,7 @@ const fn def(
     label: &'static str,
     unit: &'static str,
     get: fn(&Results) -> Option<f64>,
-    format: fn(f64) -> String,
+    format: fn(Fmt, f64) -> String,
     undefined: &'static str,
     better: Better,
 ) -> MetricDef {
@@ -123,27 +123,27 @@ use Better::{Higher, Lower};
 /// Every figure, in reading order.
 #[rustfmt::skip]
 pub const METRICS: [MetricDef; 21] = [
-    def("request_savings", "Per-request savings", "$", |r| Some(r.request_savings), unit_cost, "n/a", Higher),
-    def("monthly_baseline_cost", "Baseline inference per month", "$/month", |r| Some(r.monthly_baseline_cost), money, "n/a", Lower),
-    def("monthly_finetuned_cost", "Fine-tuned inference per month", "$/month", |r| Some(r.monthly_finetuned_cost), money, "n/a", Lower),
-    def("monthly_gross_savings", "Inference savings per month", "$/month", |r| Some(r.monthly_gross_savings), money, "n/a", Higher),
-    def("monthly_quality_value", "Value of accuracy per month", "$/month", |r| Some(r.monthly_quality_value), money, "n/a", Higher),
-    def("monthly_net_savings", "Monthly net savings", "$/month", |r| Some(r.monthly_net_savings), money, "n/a", Higher),
-    def("retraining_monthly_average", "Retraining, monthly average", "$/month", |r| Some(r.retraining_monthly_average), money, "n/a", Lower),
+    def("request_savings", "Per-request savings", "$", |r| Some(r.request_savings), Fmt::unit_cost, "n/a", Higher),
+    def("monthly_baseline_cost", "Baseline inference per month", "$/month", |r| Some(r.monthly_baseline_cost), Fmt::money, "n/a", Lower),
+    def("monthly_finetuned_cost", "Fine-tuned inference per month", "$/month", |r| Some(r.monthly_finetuned_cost), Fmt::money, "n/a", Lower),
+    def("monthly_gross_savings", "Inference savings per month", "$/month", |r| Some(r.monthly_gross_savings), Fmt::money, "n/a", Higher),
+    def("monthly_quality_value", "Value of accuracy per month", "$/month", |r| Some(r.monthly_quality_value), Fmt::money, "n/a", Higher),
+    def("monthly_net_savings", "Monthly net savings", "$/month", |r| Some(r.monthly_net_savings), Fmt::money, "n/a", Higher),
+    def("retraining_monthly_average", "Retraining, monthly average", "$/month", |r| Some(r.retraining_monthly_average), Fmt::money, "n/a", Lower),
     def("break_even_months", "Break-even time", "months", |r| r.break_even_months, months_text, "Never", Lower),
     def("break_even_requests", "Requests served by break-even", "requests", |r| r.break_even_requests, requests_text, "Never", Lower),
     def("training_recovery_requests", "Training recovery", "requests", |r| r.training_recovery_requests, requests_text, "Never", Lower).with_words(recovery_words),
     def("break_even_volume", "Break-even volume", "requests/month", |r| r.break_even_volume, volume_text, "n/a", Lower).with_words(volume_words),
-    def("baseline_horizon_cost", "Baseline cost over horizon", "$", |r| Some(r.baseline_horizon_cost), money, "n/a", Lower),
-    def("finetuned_horizon_cost", "Fine-tuned cost over horizon", "$", |r| Some(r.finetuned_horizon_cost), money, "n/a", Lower),
-    def("investment", "Incremental investment", "$", |r| Some(r.investment), money, "n/a", Lower),
-    def("net_operating_savings", "Net operating savings", "$", |r| Some(r.net_operating_savings), money, "n/a", Higher),
-    def("net_benefit", "Projected net benefit", "$", |r| Some(r.net_benefit), money, "n/a", Higher),
-    def("roi_percent", "ROI on investment", "%", |r| r.roi_percent, percent, "n/a", Higher),
-    def("npv", "Net present value", "$", |r| Some(r.npv), money, "n/a", Higher),
+    def("baseline_horizon_cost", "Baseline cost over horizon", "$", |r| Some(r.baseline_horizon_cost), Fmt::money, "n/a", Lower),
+    def("finetuned_horizon_cost", "Fine-tuned cost over horizon", "$", |r| Some(r.finetuned_horizon_cost), Fmt::money, "n/a", Lower),
+    def("investment", "Incremental investment", "$", |r| Some(r.investment), Fmt::money, "n/a", Lower),
+    def("net_operating_savings", "Net operating savings", "$", |r| Some(r.net_operating_savings), Fmt::money, "n/a", Higher),
+    def("net_benefit", "Projected net benefit", "$", |r| Some(r.net_benefit), Fmt::money, "n/a", Higher),
+    def("roi_percent", "ROI on investment", "%", |r| r.roi_percent, Fmt::percent, "n/a", Higher),
+    def("npv", "Net present value", "$", |r| Some(r.npv), Fmt::money, "n/a", Higher),
     def("discounted_break_even_months", "Discounted payback", "months", |r| r.discounted_break_even_months, months_text, "Not within 50 years", Lower),
-    def("annual_benefit", "First-year benefit", "$", |r| Some(r.annual_benefit), money, "n/a", Higher),
-    def("annual_roi_one_time", "Annual ROI on one-time cost", "%", |r| r.annual_roi_one_time, percent, "n/a", Higher),
+    def("annual_benefit", "First-year benefit", "$", |r| Some(r.annual_benefit), Fmt::money, "n/a", Higher),
+    def("annual_roi_one_time", "Annual ROI on one-time cost", "%", |r| r.annual_roi_one_time, Fmt::percent, "n/a", Higher),
 ];
 
 /// The figure named `name`.
@@ -153,19 +153,23 @@ pub fn metric(name: &str) -> Option<&'static MetricDef> {
 
 // Serving costs.
 
-fn units_text(n: f64) -> String {
-    format!("{} {}", count(n), if n == 1.0 { "unit" } else { "units" })
+fn units_text(fmt: Fmt, n: f64) -> String {
+    format!(
+        "{} {}",
+        fmt.count(n),
+        if n == 1.0 { "unit" } else { "units" }
+    )
 }
 
 /// The GPUs running for `units` capacity units of `gpus_per_unit` GPUs each, in words: "16 GPUs running: 4 units × 4 GPUs per unit".
-pub fn gpus_text(units: f64, gpus_per_unit: f64) -> String {
+pub fn gpus_text(fmt: Fmt, units: f64, gpus_per_unit: f64) -> String {
     let n = units * gpus_per_unit;
     format!(
         "{} {} running: {} × {} {} per unit",
-        count(n),
+        fmt.count(n),
         if n == 1.0 { "GPU" } else { "GPUs" },
-        units_text(units),
-        count(gpus_per_unit),
+        units_text(fmt, units),
+        fmt.count(gpus_per_unit),
         if gpus_per_unit == 1.0 { "GPU" } else { "GPUs" }
     )
 }
@@ -176,16 +180,16 @@ pub fn gpus_text(units: f64, gpus_per_unit: f64) -> String {
 /// it was.
 #[rustfmt::skip]
 pub const SERVING: [MetricDef; 11] = [
-    def("baseline_serving_monthly", "Baseline serving per month", "$/month", |r| Some(r.baseline_serving_monthly), money, "n/a", Lower),
-    def("finetuned_serving_monthly", "Fine-tuned serving per month", "$/month", |r| Some(r.finetuned_serving_monthly), money, "n/a", Lower),
+    def("baseline_serving_monthly", "Baseline serving per month", "$/month", |r| Some(r.baseline_serving_monthly), Fmt::money, "n/a", Lower),
+    def("finetuned_serving_monthly", "Fine-tuned serving per month", "$/month", |r| Some(r.finetuned_serving_monthly), Fmt::money, "n/a", Lower),
     def("baseline_units", "Baseline units", "units", |r| r.baseline_units, units_text, "n/a", Lower),
     def("finetuned_units", "Fine-tuned units", "units", |r| r.finetuned_units, units_text, "n/a", Lower),
-    def("baseline_utilization", "Baseline utilization", "%", |r| r.baseline_utilization, percent, "n/a", Higher),
-    def("finetuned_utilization", "Fine-tuned utilization", "%", |r| r.finetuned_utilization, percent, "n/a", Higher),
-    def("baseline_effective_cost", "Baseline cost per request with serving", "$", |r| r.baseline_effective_cost, unit_cost, "n/a", Lower),
-    def("finetuned_effective_cost", "Fine-tuned cost per request with serving", "$", |r| r.finetuned_effective_cost, unit_cost, "n/a", Lower),
-    def("effective_request_savings", "Per-request savings with serving", "$", |r| r.effective_request_savings, unit_cost, "n/a: no requests", Higher),
-    def("finetuned_idle_cost", "Fine-tuned idle capacity per month", "$/month", |r| r.finetuned_idle_cost, money, "n/a", Lower),
+    def("baseline_utilization", "Baseline utilization", "%", |r| r.baseline_utilization, Fmt::percent, "n/a", Higher),
+    def("finetuned_utilization", "Fine-tuned utilization", "%", |r| r.finetuned_utilization, Fmt::percent, "n/a", Higher),
+    def("baseline_effective_cost", "Baseline cost per request with serving", "$", |r| r.baseline_effective_cost, Fmt::unit_cost, "n/a", Lower),
+    def("finetuned_effective_cost", "Fine-tuned cost per request with serving", "$", |r| r.finetuned_effective_cost, Fmt::unit_cost, "n/a", Lower),
+    def("effective_request_savings", "Per-request savings with serving", "$", |r| r.effective_request_savings, Fmt::unit_cost, "n/a: no requests", Higher),
+    def("finetuned_idle_cost", "Fine-tuned idle capacity per month", "$/month", |r| r.finetuned_idle_cost, Fmt::money, "n/a", Lower),
     def("break_even_volume_max", "Upper break-even volume", "requests/month", |r| r.break_even_volume_max, volume_text, "n/a", Higher),
 ];
 

@@ -6,7 +6,7 @@ use super::line::Marker;
 use super::scale::{nice_ticks, Frame, Scale, Tick};
 use super::svg::{axes, label_place, text_width, Px};
 use crate::core::model::montecarlo::Summary;
-use crate::core::present::format::{count, count_short, money, money_short, percent, Escaped};
+use crate::core::present::format::{Escaped, Fmt};
 
 /// One bar of the histogram: the cases whose net benefit falls in
 /// `from..to` (the last bar includes its upper end).
@@ -43,11 +43,13 @@ pub struct Distribution {
     pub draws: u32,
     /// A sentence saying what the chart shows, for screen readers.
     pub summary: String,
+    /// The formatter its labels were written with, for the readouts.
+    pub fmt: Fmt,
 }
 
 /// The histogram of `s`'s net benefits in a `width` × `height` frame:
 /// bars on round money edges (about 24, fewer on a narrow screen).
-pub fn distribution(s: &Summary, width: f64, height: f64) -> Distribution {
+pub fn distribution(fmt: Fmt, s: &Summary, width: f64, height: f64) -> Distribution {
     let mut frame = Frame::new(width, height);
     let values = &s.net_benefits;
     let (lo, hi) = match (values.first(), values.last()) {
@@ -87,7 +89,7 @@ pub fn distribution(s: &Summary, width: f64, height: f64) -> Distribution {
         .filter(|t| t.fract() == 0.0)
         .map(|t| Tick {
             pos: y.map(t),
-            label: count_short(t),
+            label: fmt.count_short(t),
         })
         .collect();
     // Room for the widest count label.
@@ -107,14 +109,14 @@ pub fn distribution(s: &Summary, width: f64, height: f64) -> Distribution {
     if let Some(&end) = x_values.last().filter(|&&t| t == last) {
         frame.right = frame
             .right
-            .min(frame.width - text_width(&money_short(end)) / 2.0 - 4.0);
+            .min(frame.width - text_width(&fmt.money_short(end)) / 2.0 - 4.0);
     }
     let x = Scale::linear(first, last, frame.left, frame.right);
     let x_ticks = x_values
         .into_iter()
         .map(|t| Tick {
             pos: x.map(t),
-            label: money_short(t),
+            label: fmt.money_short(t),
         })
         .collect();
     let bins = bins
@@ -146,17 +148,17 @@ pub fn distribution(s: &Summary, width: f64, height: f64) -> Distribution {
             key,
             x: x.map(v),
             y: None,
-            label: format!("{name} {}", money_short(v)),
+            label: format!("{name} {}", fmt.money_short(v)),
         });
     }
     let summary = format!(
         "Net benefit over the {}-month horizon in {} simulated cases: 1 in 10 below {}, half below {}, 9 in 10 below {}; {} above zero.",
         s.months,
-        count(f64::from(s.draws)),
-        money(s.net_benefit_p10),
-        money(s.net_benefit_p50),
-        money(s.net_benefit_p90),
-        percent(s.prob_positive)
+        fmt.count(f64::from(s.draws)),
+        fmt.money(s.net_benefit_p10),
+        fmt.money(s.net_benefit_p50),
+        fmt.money(s.net_benefit_p90),
+        fmt.percent(s.prob_positive)
     );
     Distribution {
         frame,
@@ -166,6 +168,7 @@ pub fn distribution(s: &Summary, width: f64, height: f64) -> Distribution {
         markers,
         draws: s.draws,
         summary,
+        fmt,
     }
 }
 
@@ -174,12 +177,13 @@ impl Distribution {
     /// (8.12%)`.
     pub fn describe(&self, k: usize) -> Option<String> {
         let b = self.bins.get(k)?;
+        let fmt = self.fmt;
         Some(format!(
             "From {} to {}: {} cases ({})",
-            money(b.from),
-            money(b.to),
-            count(f64::from(b.cases)),
-            percent(self.share(b))
+            fmt.money(b.from),
+            fmt.money(b.to),
+            fmt.count(f64::from(b.cases)),
+            fmt.percent(self.share(b))
         ))
     }
 

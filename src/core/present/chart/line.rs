@@ -7,7 +7,7 @@ use crate::core::model::closed::{net_benefit, per_request_benefit, Inputs, Resul
 use crate::core::model::schedule::schedule;
 use crate::core::model::volume::Curve;
 use crate::core::present::format::Escaped;
-use crate::core::present::format::{count, count_short, money, money_short, months, number};
+use crate::core::present::format::Fmt;
 
 /// One line of a line chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,23 +59,25 @@ impl LineChart {
     /// them all on every keystroke would be wasted work).
     pub fn describe(&self, k: usize) -> Option<(String, Vec<(&'static str, String)>)> {
         let r = self.readouts.get(k)?;
+        let fmt = self.fmt;
         let title = match self.x_kind {
-            XKind::Month => format!("Month {}", number(r.raw[0])),
-            XKind::Volume => format!("{} requests/month", count(r.raw[0])),
+            XKind::Month => format!("Month {}", fmt.number(r.raw[0])),
+            XKind::Volume => format!("{} requests/month", fmt.count(r.raw[0])),
         };
         let values = self.columns[1..]
             .iter()
             .zip(&r.raw[1..])
-            .map(|(c, v)| (*c, money(*v)))
+            .map(|(c, v)| (*c, fmt.money(*v)))
             .collect();
         Some((title, values))
     }
 
     /// The x value of readout `k` as the table's first column writes it.
     pub fn x_text(&self, x: f64) -> String {
+        let fmt = self.fmt;
         match self.x_kind {
-            XKind::Month => number(x),
-            XKind::Volume => count(x),
+            XKind::Month => fmt.number(x),
+            XKind::Volume => fmt.count(x),
         }
     }
 }
@@ -103,9 +105,15 @@ pub struct LineChart {
     pub summary: String,
     /// What the x axis counts.
     pub x_kind: XKind,
+    /// The formatter its labels were written with, for the readouts.
+    pub fmt: Fmt,
 }
 
-fn y_axis(values: impl Iterator<Item = f64>, frame: &Frame) -> (Scale, Vec<Tick>, Option<f64>) {
+fn y_axis(
+    fmt: Fmt,
+    values: impl Iterator<Item = f64>,
+    frame: &Frame,
+) -> (Scale, Vec<Tick>, Option<f64>) {
     let (mut lo, mut hi) = (0.0f64, 0.0f64);
     for v in values.filter(|v| v.is_finite()) {
         lo = lo.min(v);
@@ -117,7 +125,7 @@ fn y_axis(values: impl Iterator<Item = f64>, frame: &Frame) -> (Scale, Vec<Tick>
         .into_iter()
         .map(|t| Tick {
             pos: scale.map(t),
-            label: money_short(t),
+            label: fmt.money_short(t),
         })
         .collect();
     let zero = (lo <= 0.0 && hi >= 0.0).then(|| scale.map(0.0));
@@ -141,7 +149,7 @@ fn fit_labels(frame: &mut Frame, ticks: &[Tick]) {
 /// −T, stepping down at each retraining), with cumulative baseline and
 /// fine-tuned costs. When payback comes after the horizon, the axis extends
 /// to show it (up to 600 months).
-pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
+pub fn timeline(fmt: Fmt, i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
     let mut frame = Frame::new(width, height);
     let horizon = i.months;
     let span = match r.break_even_months {
@@ -159,7 +167,7 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         ft += m.finetuned_cost + m.finetuned_serving + m.maintenance + m.retraining;
         rows.push((f64::from(m.month), m.cumulative, base, ft));
     }
-    let (y, y_ticks, zero_y) = y_axis(rows.iter().flat_map(|r| [r.1, r.2, r.3]), &frame);
+    let (y, y_ticks, zero_y) = y_axis(fmt, rows.iter().flat_map(|r| [r.1, r.2, r.3]), &frame);
     fit_labels(&mut frame, &y_ticks);
     let x = Scale::linear(0.0, f64::from(span), frame.left, frame.right);
     let (xt, _, _) = nice_ticks(0.0, f64::from(span), 6);
@@ -168,7 +176,7 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         .filter(|t| *t <= f64::from(span))
         .map(|t| Tick {
             pos: x.map(t),
-            label: number(t),
+            label: fmt.number(t),
         })
         .collect();
     let line = |pick: fn(&(f64, f64, f64, f64)) -> f64| {
@@ -210,7 +218,7 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
             key: "break-even",
             x: x.map(be),
             y: Some(y.map(0.0)),
-            label: format!("Break-even {} months", months(be)),
+            label: format!("Break-even {} months", fmt.months(be)),
         });
     }
     let readouts = rows
@@ -224,25 +232,25 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
     let summary = match r.break_even_months {
         Some(be) if be <= f64::from(horizon) => format!(
             "The cumulative net position starts at {} and crosses zero at {} months, ending the {horizon}-month horizon at {}.",
-            money(-i.training),
-            months(be),
-            money(r.net_benefit)
+            fmt.money(-i.training),
+            fmt.months(be),
+            fmt.money(r.net_benefit)
         ),
         Some(be) if be <= f64::from(span) => format!(
             "The cumulative net position starts at {} and is {} at the {horizon}-month horizon; it crosses zero later, at {} months.",
-            money(-i.training),
-            money(r.net_benefit),
-            months(be)
+            fmt.money(-i.training),
+            fmt.money(r.net_benefit),
+            fmt.months(be)
         ),
         Some(be) => format!(
             "The cumulative net position is {} at the {horizon}-month horizon; it crosses zero only at {} months, beyond what the chart shows.",
-            money(r.net_benefit),
-            months(be)
+            fmt.money(r.net_benefit),
+            fmt.months(be)
         ),
         None => format!(
             "The cumulative net position starts at {} and never crosses zero: it is {} at the {horizon}-month horizon.",
-            money(-i.training),
-            money(r.net_benefit)
+            fmt.money(-i.training),
+            fmt.money(r.net_benefit)
         ),
     };
     LineChart {
@@ -256,6 +264,7 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         columns: vec!["Month", "Net position", "Baseline cost", "Fine-tuned cost"],
         summary,
         x_kind: XKind::Month,
+        fmt,
     }
 }
 
@@ -265,7 +274,7 @@ pub fn timeline(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
 /// each unit, and the line steps with it (vertical at each step, up to
 /// [`MAX_DRAWN_STEPS`]; finer steps than that are below a pixel and the line
 /// is sampled densely instead); the upper break-even volume is marked too.
-pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
+pub fn volume(fmt: Fmt, i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
     let mut frame = Frame::new(width, height);
     // With no volume yet, centre the sweep on the break-even volume.
     let centre = if i.requests > 0.0 {
@@ -307,14 +316,14 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         Some(None) => sample(480),
         _ => samples.clone(),
     };
-    let (y, y_ticks, zero_y) = y_axis(line.iter().map(|s| s.1), &frame);
+    let (y, y_ticks, zero_y) = y_axis(fmt, line.iter().map(|s| s.1), &frame);
     fit_labels(&mut frame, &y_ticks);
     let x = Scale::log(lo, hi, frame.left, frame.right);
     let x_ticks = log_ticks(lo, hi)
         .into_iter()
         .map(|t| Tick {
             pos: x.map(t),
-            label: count_short(t),
+            label: fmt.count_short(t),
         })
         .collect();
     let series = vec![Series {
@@ -331,14 +340,14 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         key: "current",
         x: x.map(centre),
         y: (i.requests > 0.0).then(|| y.map(r.net_benefit)),
-        label: format!("Now {}/month", count(i.requests)),
+        label: format!("Now {}/month", fmt.count(i.requests)),
     }];
     if let Some(be) = r.break_even_volume.filter(|v| *v >= lo && *v <= hi) {
         markers.push(Marker {
             key: "break-even",
             x: x.map(be),
             y: Some(y.map(0.0)),
-            label: format!("Break-even {}/month", count(be)),
+            label: format!("Break-even {}/month", fmt.count(be)),
         });
     }
     if let Some(max) = r.break_even_volume_max.filter(|v| *v >= lo && *v <= hi) {
@@ -346,7 +355,7 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
             key: "break-even-max",
             x: x.map(max),
             y: Some(y.map(0.0)),
-            label: format!("Below zero above {}/month", count(max)),
+            label: format!("Below zero above {}/month", fmt.count(max)),
         });
     }
     let readouts = samples
@@ -360,7 +369,7 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
     // A break-even volume of 0 is no volume to reach: the net
     // benefit with no requests says how far above zero it starts.
     let at_zero = || {
-        money(net_benefit(&Inputs {
+        fmt.money(net_benefit(&Inputs {
             requests: 0.0,
             ..*i
         }))
@@ -369,39 +378,39 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         _ if r.volume_search_exhausted => format!(
             "Net benefit over the {}-month horizon steps with each serving unit; serving costs take nearly all the savings, and the steps are too many to find the break-even volume exactly. The scenario has {} requests a month.",
             i.months,
-            count(i.requests)
+            fmt.count(i.requests)
         ),
         _ if r.pays_at_every_volume => format!(
             "Net benefit over the {}-month horizon is at or above zero at every volume ({} with no requests); the scenario has {} requests a month.",
             i.months,
             at_zero(),
-            count(i.requests)
+            fmt.count(i.requests)
         ),
         (Some(0.0), Some(max)) => format!(
             "Net benefit over the {}-month horizon is at or above zero from zero volume to {} requests a month ({} with no requests), and below zero above that for good: each extra serving unit costs more than the requests it serves save. The scenario has {}.",
             i.months,
-            count(max),
+            fmt.count(max),
             at_zero(),
-            count(i.requests)
+            fmt.count(i.requests)
         ),
         (Some(0.0), None) => format!(
             "Net benefit over the {}-month horizon is at or above zero with no requests ({}) and at high volumes; just after a fine-tuned unit step it can dip below zero. The scenario has {} requests a month.",
             i.months,
             at_zero(),
-            count(i.requests)
+            fmt.count(i.requests)
         ),
         (Some(be), Some(max)) => format!(
             "Net benefit over the {}-month horizon is at or above zero from {} to {} requests a month, and below zero above that for good: each extra serving unit costs more than the requests it serves save. The scenario has {}.",
             i.months,
-            count(be),
-            count(max),
-            count(i.requests)
+            fmt.count(be),
+            fmt.count(max),
+            fmt.count(i.requests)
         ),
         (Some(be), None) if r.serving => format!(
             "Net benefit over the {}-month horizon, stepping with each serving unit, reaches zero at {} requests a month; the scenario has {}.",
             i.months,
-            count(be),
-            count(i.requests)
+            fmt.count(be),
+            fmt.count(i.requests)
         ),
         (None, _) if r.serving => format!(
             "Net benefit over the {}-month horizon, serving costs included, is below zero at every volume.",
@@ -410,8 +419,8 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         (Some(be), _) => format!(
             "Net benefit over the {}-month horizon rises with monthly volume and crosses zero at {} requests a month; the scenario has {}.",
             i.months,
-            count(be),
-            count(i.requests)
+            fmt.count(be),
+            fmt.count(i.requests)
         ),
         (None, _) => format!(
             "Per-request savings are not positive, so net benefit over the {}-month horizon falls as volume grows; no volume breaks even.",
@@ -429,6 +438,7 @@ pub fn volume(i: &Inputs, r: &Results, width: f64, height: f64) -> LineChart {
         columns: vec!["Requests per month", "Net benefit"],
         summary,
         x_kind: XKind::Volume,
+        fmt,
     }
 }
 

@@ -7,7 +7,7 @@ use crate::core::inputs::field::{Field, MIN_NONZERO};
 use crate::core::model::closed::{net_benefit, Inputs};
 use crate::core::model::serving::{Capacity, Serving};
 use crate::core::present::format::Escaped;
-use crate::core::present::format::{money, money_short, number};
+use crate::core::present::format::Fmt;
 
 /// One bar of the tornado: an input moved down and up by the range.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,11 +50,13 @@ pub struct Tornado {
     /// Whether labels sit above the bars (narrow screens) rather than to
     /// their left.
     pub labels_above: bool,
+    /// The formatter its labels were written with, for the tooltips.
+    pub fmt: Fmt,
 }
 
 /// Moves each estimate by ±`range` (a fraction) and records the change in
 /// net benefit, largest impact first.
-pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
+pub fn tornado(fmt: Fmt, i: &Inputs, range: f64, width: f64) -> Tornado {
     /// An estimate: its field (public name and label), how to read it and
     /// how to set it.
     type Knob = (Field, fn(&Inputs) -> f64, fn(&mut Inputs, f64));
@@ -135,7 +137,7 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
     let (ticks, lo, hi) = nice_ticks(-extent, extent, 4);
     // The outer tick labels are centred on the plot's edges: the plot
     // leaves half of each inside the chart ("−$400K" and "$400K" were cut).
-    let labels: Vec<String> = ticks.iter().map(|&t| money_short(t)).collect();
+    let labels: Vec<String> = ticks.iter().map(|&t| fmt.money_short(t)).collect();
     let half = |label: Option<&String>| label.map_or(0.0, |l| text_width(l) / 2.0 + 4.0);
     frame.left = frame.left.max(half(labels.first()));
     frame.right = frame.right.min(frame.width - half(labels.last()));
@@ -157,10 +159,10 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
     let summary = match bars.first() {
         Some(b) => format!(
             "Moving each estimate by ±{}%, {} changes the net benefit most: from {} to {}.",
-            number(range * 100.0),
+            fmt.number(range * 100.0),
             b.label.to_lowercase(),
-            signed_money(b.low.min(b.high)),
-            signed_money(b.low.max(b.high))
+            signed_money(fmt, b.low.min(b.high)),
+            signed_money(fmt, b.low.max(b.high))
         ),
         None => "No estimate to vary.".to_owned(),
     };
@@ -180,27 +182,28 @@ pub fn tornado(i: &Inputs, range: f64, width: f64) -> Tornado {
         range,
         summary,
         labels_above,
+        fmt,
     }
 }
 
 /// A change in money with an explicit sign: `+$1,200.00`, `−$300.00`.
-pub fn signed_money(x: f64) -> String {
+pub fn signed_money(fmt: Fmt, x: f64) -> String {
     if x > 0.0 {
-        format!("+{}", money(x))
+        format!("+{}", fmt.money(x))
     } else {
-        money(x)
+        fmt.money(x)
     }
 }
 
 impl Bar {
     /// The bar's tooltip and accessible name.
-    pub fn tip(&self, range: f64) -> String {
-        let pct = number(range * 100.0) + "%";
+    pub fn tip(&self, fmt: Fmt, range: f64) -> String {
+        let pct = fmt.number(range * 100.0) + "%";
         format!(
             "{}: lowered {pct} → {}, raised {pct} → {}",
             self.label,
-            signed_money(self.low),
-            signed_money(self.high)
+            signed_money(fmt, self.low),
+            signed_money(fmt, self.high)
         )
     }
 }
@@ -231,7 +234,7 @@ impl Tornado {
             z = Px(self.zero_x)
         );
         for bar in &self.bars {
-            let tip = bar.tip(self.range);
+            let tip = bar.tip(self.fmt, self.range);
             let _ = write!(
                 out,
                 r#"<g class="bar" data-input="{}" tabindex="0" role="img" aria-label="{tip}"><title>{tip}</title>"#,
