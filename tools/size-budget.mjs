@@ -28,8 +28,9 @@
  * Issue 25, catalogue items (price unit conversion, unlisted prices, the dialog picking in either cost mode, capacity units from
  * GPU-hour prices with GPUs per unit, the pickers' names) measured against main 956facf 365,395 → 375,186: +9,791, added exactly.
  * The three issue-25 branches and the saved scenarios' question merged (main bbda475): 387,083 measured, the budget set to it.
+ * Start-up policy in the core (codec::start, Calc::start only reads the browser): +327, 387,410.
  */
-export const BUDGET = 387_083;
+export const BUDGET = 387_410;
 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -151,14 +151,15 @@ impl Calc {
             _ => None,
         };
         let begin = start::start(&search, embedded, working, readable);
-        notices.splice(
-            at..at,
-            begin.notices.into_iter().map(|n| Notice {
+        let later = notices.split_off(at);
+        for n in begin.notices {
+            notices.push(Notice {
                 kind: n.kind,
                 text: n.text,
                 offer: None,
-            }),
-        );
+            });
+        }
+        notices.extend(later);
         let calc = Calc::new(begin.raw);
         if let Some(library) = library {
             let library = match library {
