@@ -16,10 +16,12 @@ use super::browser::{
     location_search, on_page_leave, on_storage, replace_query, storage_get, storage_set,
     storage_set_doc,
 };
+use crate::core::codec::start;
+pub use crate::core::codec::start::Linked;
 use crate::core::codec::store::{
     self, backup_key, Library, LibraryError, Working, LIBRARY_KEY, WORKING_KEY,
 };
-use crate::core::codec::url::{self, Decoded};
+use crate::core::codec::url;
 use crate::core::inputs::field::COUNT;
 use crate::core::present::format::{Display, Fmt};
 use crate::core::{calculate, parse_scenario, Field, InputError, Parsed, RawInputs, Results};
@@ -50,17 +52,6 @@ pub struct Offer {
     /// Whether the page then works on the new scenario (the texts are the
     /// page's own).
     pub link: bool,
-}
-
-/// The named scenario the page is working on: loaded from the library or
-/// saved to it, until the user starts a new one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Linked {
-    /// Its id in the library.
-    pub id: u64,
-    /// Its name when the page last saw it in the library (kept for a
-    /// scenario another tab has deleted).
-    pub name: String,
 }
 
 /// The calculator's state, shared through context. `Copy`, like signals.
@@ -115,16 +106,16 @@ impl Calc {
         }
     }
 
-    /// State for the page: the URL's scenario if it has one, else the
-    /// autosaved working scenario, else the reference example; then keeps
-    /// the address bar and storage in step with it.
+    /// State for the page, starting where [`start::start`] says from what
+    /// the page reads now (the address or the tab's reload copy of it, the
+    /// working scenario, the library); then keeps the address bar and
+    /// storage in step with it.
     /// `keep` is the query of page options (embed, theme, accent) that the
     /// address bar keeps beside the scenario.
     /// An embedded calculator (`embedded`) neither reads nor writes the
     /// browser's saved scenarios: several embeds on one page, or an embed
     /// beside the full page, must not overwrite each other.
     pub fn start(keep: String, embedded: bool) -> Calc {
-        let mut notices = Vec::new();
         // A reload starts from what this tab last wrote (a keystroke within
         // the write delay is not in the address bar yet); an embed from its
         // address (several embeds share one tab's session storage).
@@ -133,36 +124,41 @@ impl Calc {
         } else {
             super::browser::start_query()
         };
-        let decoded = url::decode(&search, RawInputs::example());
+        let mut notices = Vec::new();
         // Read even when the link has a scenario: an unreadable payload is
-        // backed up before this page's first write replaces it.
-        let working = if embedded {
-            None
+        // backed up before this page's first write replaces it. The link's
+        // notices go after the working scenario's and before the library's
+        // (at `at`).
+        let (working, library, at) = if embedded {
+            (None, None, 0)
         } else {
-            match load(
+            let working = load(
                 WORKING_KEY,
                 "working scenario",
                 store::decode_working_doc,
                 &mut notices,
-            ) {
-                Stored::Doc(w) => Some(w),
-                _ => None,
-            }
+            )
+            .doc();
+            let at = notices.len();
+            (working, Some(load_library(&mut notices)), at)
         };
-        let (raw, linked_id) = if decoded.has_scenario || decoded.unsupported_version.is_some() {
-            notices.extend(url_notices(&decoded));
-            // A reload: the address bar holds what this tab last wrote; it
-            // keeps its link if it was also the last tab to save its work.
-            let linked_id = working
-                .filter(|w| w.fields == decoded.raw)
-                .and_then(|w| w.linked_id);
-            (decoded.raw, linked_id)
-        } else {
-            working.map_or_else(|| (RawInputs::example(), None), |w| (w.fields, w.linked_id))
+        let readable = match &library {
+            Some(Stored::Doc(library)) => Some(library),
+            _ => None,
         };
-        let calc = Calc::new(raw);
-        if !embedded {
-            let library = match load_library(&mut notices) {
+        let begin = start::start(&search, embedded, working, readable);
+        let later = notices.split_off(at);
+        for n in begin.notices {
+            notices.push(Notice {
+                kind: n.kind,
+                text: n.text,
+                offer: None,
+            });
+        }
+        notices.extend(later);
+        let calc = Calc::new(begin.raw);
+        if let Some(library) = library {
+            let library = match library {
                 Stored::Doc(library) => library,
                 Stored::Unreadable => {
                     // Kept under the backup key: start the stored library
@@ -177,15 +173,7 @@ impl Calc {
                 }
                 Stored::Missing | Stored::Unavailable => Library::default(),
             };
-            // The link comes back with the working scenario, if its
-            // scenario is still in the library.
-            let linked = linked_id.and_then(|id| {
-                library.get(id).map(|s| Linked {
-                    id,
-                    name: s.name.clone(),
-                })
-            });
-            calc.linked.set(linked);
+            calc.linked.set(begin.linked);
             calc.library.set(library);
         }
         calc.notices.set(notices);
@@ -464,39 +452,6 @@ impl Calc {
     }
 }
 
-/// What to tell the user about a link with bad values or a newer format.
-fn url_notices(decoded: &Decoded) -> Vec<Notice> {
-    let mut notices = Vec::new();
-    if !decoded.bad.is_empty() {
-        let fields: Vec<String> = decoded
-            .bad
-            .iter()
-            .map(|(f, _)| format!("{} (\u{201c}{}\u{201d})", f.label(), decoded.raw.get(*f)))
-            .collect();
-        notices.push(Notice {
-            offer: None,
-            kind: "url",
-            text: format!(
-                "This link has values that cannot be used: {}. The rest of the scenario is loaded; \
-                 fix the highlighted fields below.",
-                fields.join(", ")
-            ),
-        });
-    }
-    if let Some(v) = &decoded.unsupported_version {
-        notices.push(Notice {
-            offer: None,
-            kind: "url-version",
-            text: format!(
-                "This link is in format version \u{201c}{v}\u{201d}; this page reads version {}. \
-                 The inputs it recognises are loaded; check them.",
-                url::VERSION
-            ),
-        });
-    }
-    notices
-}
-
 /// What reading a stored document found.
 enum Stored<T> {
     /// The document.
@@ -507,6 +462,16 @@ enum Stored<T> {
     Unreadable,
     /// Storage cannot be read at all.
     Unavailable,
+}
+
+impl<T> Stored<T> {
+    /// The document, if one was read.
+    fn doc(self) -> Option<T> {
+        match self {
+            Stored::Doc(doc) => Some(doc),
+            _ => None,
+        }
+    }
 }
 
 /// The stored library of named scenarios, read by [`load`].
