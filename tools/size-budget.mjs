@@ -34,8 +34,10 @@
  * Start-up policy in the core (codec::start, Calc::start only reads the browser): +327.
  * The formatter value and the start-up policy merged onto the house (each measured on its own branch above): 389,280 measured
  * for the merged build, +789 over the sum of the two (they compress together differently); the budget set to the measurement.
+ * No standard float formatting in the first module (the stored documents' whole-number message and the histogram's size
+ * written by float::display): 389,280 → 387,940 measured, the first module 205,957 → 199,089; the budget lowered to it.
  */
-export const BUDGET = 389_280;
+export const BUDGET = 387_940;
 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

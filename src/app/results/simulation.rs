@@ -16,6 +16,7 @@ use crate::core::codec::export::range_text;
 use crate::core::model::montecarlo::{sentence, Simulation, Summary, SIM_METRICS};
 use crate::core::model::uncertainty::{Ranges, RANGED};
 use crate::core::present::chart::{distribution, Distribution};
+use crate::core::present::float::display;
 use crate::core::present::format::raw;
 use crate::core::Inputs;
 
@@ -314,9 +315,9 @@ fn DistributionView(
                     <svg
                         role="img"
                         aria-label=label
-                        viewBox=move || frame().map(|f| format!("0 0 {} {}", f.width, f.height))
-                        width=move || frame().map(|f| f.width)
-                        height=move || frame().map(|f| f.height)
+                        viewBox=move || frame().map(|f| format!("0 0 {} {}", display(f.width), display(f.height)))
+                        width=move || frame().map(|f| display(f.width))
+                        height=move || frame().map(|f| display(f.height))
                         on:mousemove=on_move
                         on:mouseleave=move |_| selected.set(None)
                     >

@@ -104,6 +104,10 @@ mod whole {
         if x.fract() == 0.0 && (0.0..=MAX_WHOLE).contains(&x) {
             Ok(x as u64)
         } else {
+            // Written by the core's float writer: `{x}` on an f64 would
+            // bring the standard library's float formatting (about 11 KB)
+            // into the first module for this one message.
+            let x = crate::core::present::float::display(x);
             Err(D::Error::custom(format_args!("{x} is not a whole number")))
         }
     }
