@@ -3,7 +3,10 @@
 //! Numbers are read by [`super::number`] with the decimal mark of the
 //! scenario's own number format ([`DecimalMark`]), so a link or file reads
 //! the same for everyone; this module checks each value against its field's
-//! limits and decides which fields the scenario's modes use.
+//! limits. A scenario is read section by section (`sections`: the modes
+//! decide which fields each reads), and every invalid field's message goes
+//! into one map, [`Errors`], returned beside the valid scenario
+//! ([`Checked`]).
 
 mod sections;
 
@@ -308,8 +311,8 @@ impl Parsed {
     };
 }
 
-/// Validates the fields a scenario uses, section by section (see
-/// [`sections`]): the modes decide which fields each reads. Every error
+/// Validates the fields a scenario uses, section by section: the modes
+/// decide which fields each reads. Every error
 /// goes to one map, returned beside the valid scenario; an error in a
 /// field the figures read leaves no scenario, an error in a setting only
 /// that setting.
