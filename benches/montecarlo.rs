@@ -74,7 +74,9 @@ fn main() {
         ),
         ("reference, 60 months, no growth (closed forms)", &flat),
     ] {
-        let p = parse_scenario(&scenario(pairs)).expect("valid scenario");
+        let p = parse_scenario(&scenario(pairs))
+            .parsed
+            .expect("valid scenario");
         let r = p.ranges.expect("valid ranges");
         time(name, 15, || {
             simulate(&p.inputs, &r).map_or(0, |s| s.net_benefits.len())

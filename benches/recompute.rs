@@ -16,7 +16,7 @@ mod fmt_default;
 use fmt_default::F;
 
 fn recompute(raw: &RawInputs) -> usize {
-    let p = parse_scenario(raw).expect("valid scenario");
+    let p = parse_scenario(raw).parsed.expect("valid scenario");
     let r = calculate(&p.inputs);
     let s = schedule(&p.inputs, p.inputs.months);
     let t = timeline(F, &p.inputs, &r, 1100.0, 320.0);

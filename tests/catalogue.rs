@@ -403,7 +403,7 @@ fn choosing_models_fills_prices_and_the_training_price() {
         ["0.3", "1.2", "0.15", "3"]
     );
     // 1000 input and 1000 output tokens a request: $0.00075 and $0.0015.
-    let p = parse_scenario(&raw).unwrap();
+    let p = parse_scenario(&raw).into_result().unwrap();
     assert_eq!(unit_cost(p.inputs.baseline), "$0.00075");
     assert_eq!(unit_cost(p.inputs.finetuned), "$0.0015");
     // Nothing changed yet; an edit is.
@@ -427,7 +427,7 @@ fn prices_follow_the_price_unit_and_the_number_format() {
     choose(&mut raw, Side::Baseline, "openai/gpt-4o-mini-2024-07-18");
     assert_eq!(raw.get(Field::BaseInputPrice), "0,00015");
     assert_eq!(raw.get(Field::BaseCachePrice), "0,000075");
-    assert!(parse_scenario(&raw).is_ok());
+    assert!(parse_scenario(&raw).into_result().is_ok());
     // A model without a cached price: the input price, said so.
     let e = entry("openai/gpt-3.5-turbo-0125").unwrap();
     let cached = fills(e, Side::Baseline, &raw)
@@ -462,8 +462,9 @@ fn another_currency_needs_a_rate_and_then_converts() {
     assert!(current(&raw).iter().all(|f| f.rate == Some(0.92)));
     // A bad rate is that field's message, not fewer figures.
     raw.set(Field::FxRate, "-1");
-    let p = parse_scenario(&raw).unwrap();
-    assert!(p.fx_rate.is_err());
+    let checked = parse_scenario(&raw);
+    let p = checked.parsed.as_ref().unwrap();
+    assert!(p.fx_rate.is_none() && checked.error(Field::FxRate).is_some());
     // In US dollars the rate is not used.
     raw.set(Field::Currency, "USD");
     assert_eq!(conversion(&raw), Ok(Conversion::Usd));
@@ -520,7 +521,7 @@ fn unknown_labels_are_reported_and_ignored() {
     );
     assert!(current(&raw).is_empty());
     // The scenario still computes from the prices in its fields.
-    assert!(parse_scenario(&raw).is_ok());
+    assert!(parse_scenario(&raw).into_result().is_ok());
 }
 
 #[test]
@@ -674,7 +675,7 @@ fn a_hosting_fee_sets_hourly_serving_and_leaves_with_its_model() {
         .unwrap();
     assert_eq!(host.dated.as_of, "2026-02-11");
     // 1 deployment × $1.70 × 730 hours a month.
-    let r = calculate(&parse_scenario(&raw).unwrap().inputs);
+    let r = calculate(&parse_scenario(&raw).into_result().unwrap().inputs);
     assert_eq!(F.money(r.finetuned_serving_monthly), "$1,241.00");
     // The fee is a price in use, with its own date.
     assert_eq!(oldest_in_use(&raw), Some("2026-02-11"));
@@ -722,7 +723,7 @@ fn switch_unit(raw: &mut RawInputs, to: &str) {
 }
 
 fn net_benefit(raw: &RawInputs) -> f64 {
-    ft_roi::core::calculate(&parse_scenario(raw).unwrap().inputs).net_benefit
+    ft_roi::core::calculate(&parse_scenario(raw).into_result().unwrap().inputs).net_benefit
 }
 
 #[test]
@@ -819,7 +820,7 @@ fn a_link_per_1k_means_what_it_says() {
         "?v=1&cost_mode=tokens&price_unit=1k&base_input_price=0.002&base_output_price=0.008",
         RawInputs::example(),
     );
-    let p = parse_scenario(&d.raw).unwrap();
+    let p = parse_scenario(&d.raw).into_result().unwrap();
     assert_eq!(unit_cost(p.inputs.baseline), "$0.01");
 }
 
@@ -961,6 +962,7 @@ fn a_gpu_hour_price_times_gpus_per_unit_fills_the_unit_price() {
     bad.set(Field::BaseUnitGpus, "2.5");
     assert_eq!(refill_unit_rate(&four, &bad, Side::Baseline), None);
     assert!(parse_scenario(&bad)
+        .into_result()
         .unwrap_err()
         .iter()
         .any(|(f, _)| *f == Field::BaseUnitGpus));
@@ -1004,11 +1006,11 @@ fn gpus_per_unit_default_to_one_and_change_no_existing_figure() {
     // A capacity link from before: the same figures, one GPU per unit.
     let link = "?v=1&base_serving=capacity&base_unit_rate=10&base_min_units=4&ft_serving=capacity&ft_unit_rate=2.5";
     let d = decode(link, RawInputs::example());
-    let p = parse_scenario(&d.raw).unwrap();
+    let p = parse_scenario(&d.raw).into_result().unwrap();
     assert_eq!(p.unit_gpus, [1.0, 1.0]);
     let mut four = d.raw.clone();
     four.set(Field::BaseUnitGpus, "4");
-    let p4 = parse_scenario(&four).unwrap();
+    let p4 = parse_scenario(&four).into_result().unwrap();
     assert_eq!(p4.unit_gpus, [4.0, 1.0]);
     // The unit price is per unit: the GPUs per unit change no figure.
     assert_eq!(
@@ -1027,11 +1029,11 @@ fn gpus_per_unit_default_to_one_and_change_no_existing_figure() {
     ] {
         let mut r = d.raw.clone();
         r.set(Field::FtUnitGpus, text);
-        assert_eq!(parse_scenario(&r).is_ok(), ok, "{text:?}");
+        assert_eq!(parse_scenario(&r).into_result().is_ok(), ok, "{text:?}");
     }
     let mut per_token = RawInputs::example();
     per_token.set(Field::FtUnitGpus, "abc");
-    assert!(parse_scenario(&per_token).is_ok());
+    assert!(parse_scenario(&per_token).into_result().is_ok());
     // In words: units × GPUs per unit.
     assert_eq!(
         gpus_text(F, 4.0, 4.0),

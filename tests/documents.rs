@@ -172,10 +172,10 @@ fn exported_files_import_unchanged_and_are_written_the_same() {
         let json = fixture(&format!("export-{file}.json"));
         let (imported_name, imported) = import_json(&json).unwrap();
         assert_eq!(imported_name.as_deref(), Some(name), "{file}");
-        let p = parse_scenario(&raw).unwrap();
+        let p = parse_scenario(&raw).into_result().unwrap();
         // The six come from `inputs` (as built), the rest from `fields`.
         assert_eq!(
-            parse_scenario(&imported).unwrap().inputs,
+            parse_scenario(&imported).into_result().unwrap().inputs,
             p.inputs,
             "{file}"
         );
@@ -256,7 +256,7 @@ fn documents_ignore_unknown_members() {
 fn exports_carry_the_builders_fields_the_scenario_uses_and_keep_every_line() {
     use ft_roi::core::codec::export::{part_inputs, to_csv_parts, to_markdown_parts};
     let raw = builders();
-    let p = parse_scenario(&raw).unwrap();
+    let p = parse_scenario(&raw).into_result().unwrap();
     let r = calculate(&p.inputs);
     let parts = part_inputs(&raw, &p);
     let csv = to_csv_parts(F, BUILDERS, &p.inputs, &parts, &r, None);
@@ -317,7 +317,7 @@ fn exports_carry_the_builders_fields_the_scenario_uses_and_keep_every_line() {
     // Priced by training tokens: those fields instead of the flat amount.
     let mut tokens = raw.clone();
     tokens.set(Field::ComputeMode, "tokens");
-    let p = parse_scenario(&tokens).unwrap();
+    let p = parse_scenario(&tokens).into_result().unwrap();
     let names: Vec<&str> = part_inputs(&tokens, &p)
         .iter()
         .map(|(f, _)| f.name())
@@ -326,6 +326,6 @@ fn exports_carry_the_builders_fields_the_scenario_uses_and_keep_every_line() {
     assert!(!names.contains(&"compute_flat"));
     // A scenario entered directly has no parts: its exports are as before.
     let plain = RawInputs::example();
-    let p = parse_scenario(&plain).unwrap();
+    let p = parse_scenario(&plain).into_result().unwrap();
     assert_eq!(part_inputs(&plain, &p), []);
 }

@@ -119,7 +119,7 @@ fn no_bad_words(what: &str, s: &str) -> Result<(), TestCaseError> {
 /// Validates `raw`; when valid, calculates and checks every formatted
 /// output; when invalid, checks that the errors are the fields' own.
 fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
-    let parsed = match parse_scenario(raw) {
+    let parsed = match parse_scenario(raw).into_result() {
         Ok(p) => p,
         Err(errors) => {
             prop_assert!(!errors.is_empty());
@@ -154,9 +154,9 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
     );
     // The simulation of the ranges, at the fewest draws, and
     // the exports that carry it.
-    let ranges_ok = parsed.ranges.is_ok();
+    let ranges_ok = parsed.ranges.is_some();
     let mut sim = None;
-    if let Ok(ranges) = parsed.ranges {
+    if let Some(ranges) = parsed.ranges {
         let ranges = Ranges {
             draws: 1000,
             ..ranges
@@ -629,7 +629,10 @@ fn fuzz_json_import() {
     run("JSON import", export_doc(), |text| {
         match import_json(&text) {
             Ok((_, raw)) => {
-                prop_assert!(parse_scenario(&raw).is_ok(), "an import must be valid");
+                prop_assert!(
+                    parse_scenario(&raw).into_result().is_ok(),
+                    "an import must be valid"
+                );
                 check_scenario(&raw)?;
             }
             Err(errors) => {

@@ -27,7 +27,9 @@ fn raw(pairs: &[(Field, &str)]) -> RawInputs {
 /// The summary of a valid scenario with valid ranges.
 #[track_caller]
 fn run(pairs: &[(Field, &str)]) -> Summary {
-    let p = parse_scenario(&raw(pairs)).expect("valid scenario");
+    let p = parse_scenario(&raw(pairs))
+        .into_result()
+        .expect("valid scenario");
     let ranges = p.ranges.expect("valid ranges");
     simulate(&p.inputs, &ranges).expect("a range to simulate")
 }
@@ -36,8 +38,10 @@ fn run(pairs: &[(Field, &str)]) -> Summary {
 
 #[track_caller]
 fn check_range_error(pairs: &[(Field, &str)], field: Field, message: &str) {
-    let p = parse_scenario(&raw(pairs)).expect("the figures stay valid");
-    let errors = p.ranges.expect_err("a bad range");
+    let checked = parse_scenario(&raw(pairs));
+    let p = checked.parsed.expect("the figures stay valid");
+    assert!(p.ranges.is_none(), "a bad range");
+    let errors = checked.errors.into_vec();
     let got: Vec<(Field, String)> = errors.iter().map(|(f, e)| (*f, e.to_string())).collect();
     assert!(
         got.contains(&(field, message.to_owned())),
@@ -64,7 +68,10 @@ impl CloneWith for Inputs {
             .copied()
             .filter(|(f, _)| !ft_roi::core::model::uncertainty::is_simulation_field(*f))
             .collect();
-        parse_scenario(&raw(&plain)).expect("valid").inputs
+        parse_scenario(&raw(&plain))
+            .into_result()
+            .expect("valid")
+            .inputs
     }
 }
 
@@ -195,6 +202,7 @@ fn good_ranges_read_as_typed() {
         (McDraws, "2000"),
         (McSeed, "9007199254740992"),
     ]))
+    .into_result()
     .expect("valid");
     let r = p.ranges.expect("valid ranges");
     assert_eq!(r.ends[4], (Some(-30.0), Some(50.0)));
@@ -227,6 +235,7 @@ fn good_ranges_read_as_typed() {
 #[test]
 fn a_bad_range_is_listed_with_the_other_fields_errors() {
     let errors = parse_scenario(&raw(&[(Field::Training, "x"), (Field::RequestsLow, "5")]))
+        .into_result()
         .expect_err("invalid");
     let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
     assert_eq!(fields, [Field::Training, Field::RequestsLow]);
@@ -247,7 +256,7 @@ fn no_range_no_simulation() {
         ][..],
         &[(Growth, "3"), (GrowthLow, "3"), (GrowthHigh, "3")][..],
     ] {
-        let p = parse_scenario(&raw(pairs)).expect("valid");
+        let p = parse_scenario(&raw(pairs)).into_result().expect("valid");
         let ranges = p.ranges.expect("valid ranges");
         assert!(ranges.active(&p.inputs).is_empty(), "{pairs:?}");
         assert!(simulate(&p.inputs, &ranges).is_none(), "{pairs:?}");
@@ -350,7 +359,7 @@ fn each_column_has_one_value_per_stratum() {
 /// range of net benefit, and `prob_positive` within 0.2 points.
 #[track_caller]
 fn check_exact(pairs: &[(Field, &str)], increasing: bool) {
-    let p = parse_scenario(&raw(pairs)).expect("valid");
+    let p = parse_scenario(&raw(pairs)).into_result().expect("valid");
     let ranges = p.ranges.expect("valid ranges");
     let active = ranges.active(&p.inputs);
     assert_eq!(active.len(), 1);
@@ -487,7 +496,7 @@ fn a_range_on_a_serving_mode_not_in_use_changes_nothing() {
         let mut ranged = plain.clone();
         ranged.extend([(low, "-50"), (high, "50")]);
         // Alone, it is no range: no simulation runs.
-        let p = parse_scenario(&raw(&ranged)).expect("valid");
+        let p = parse_scenario(&raw(&ranged)).into_result().expect("valid");
         let ranges = p.ranges.expect("valid ranges");
         assert!(ranges.active(&p.inputs).is_empty(), "{ranged:?}");
         assert!(simulate(&p.inputs, &ranges).is_none(), "{ranged:?}");
@@ -495,7 +504,11 @@ fn a_range_on_a_serving_mode_not_in_use_changes_nothing() {
         // Its ends are not even checked (the form hides them).
         let mut bad = plain.clone();
         bad.extend([(low, "abc"), (high, "-5")]);
-        assert!(parse_scenario(&raw(&bad)).expect("valid").ranges.is_ok());
+        assert!(parse_scenario(&raw(&bad))
+            .into_result()
+            .expect("valid")
+            .ranges
+            .is_some());
         // Beside another range, the figures are that range's alone.
         plain.extend([(RequestsLow, "-30"), (RequestsHigh, "20")]);
         ranged.extend([(RequestsLow, "-30"), (RequestsHigh, "20")]);
@@ -510,6 +523,7 @@ fn each_serving_row_reads_and_sets_its_own_input() {
         let value = Field::from_name(r.name).expect("the row's value field");
         let at = |text: &str| {
             parse_scenario(&raw(&[(mode_field, mode), (value, text)]))
+                .into_result()
                 .expect("valid")
                 .inputs
         };
@@ -524,6 +538,7 @@ fn each_serving_row_reads_and_sets_its_own_input() {
             "hourly"
         };
         let j = parse_scenario(&raw(&[(mode_field, other)]))
+            .into_result()
             .expect("valid")
             .inputs;
         let mut k = j;
@@ -538,7 +553,7 @@ fn a_serving_row_is_used_in_the_mode_the_form_shows_it_in() {
     for base in ["per_token", "hourly", "capacity"] {
         for ft in ["per_token", "hourly", "capacity"] {
             let raw = raw(&[(BaseServing, base), (FtServing, ft)]);
-            let i = parse_scenario(&raw).expect("valid").inputs;
+            let i = parse_scenario(&raw).into_result().expect("valid").inputs;
             for r in &RANGED {
                 let shown = r.mode.is_none_or(|(f, m)| raw.get(f) == m);
                 assert_eq!((r.used)(&i), shown, "{} in {base}, {ft}", r.name);
@@ -618,7 +633,7 @@ const PINNED_SENTENCE: &str = "In 98% of 10,000 simulated cases fine-tuning pays
 
 #[test]
 fn slices_give_the_same_figures_as_one_run() {
-    let p = parse_scenario(&raw(PINNED)).expect("valid");
+    let p = parse_scenario(&raw(PINNED)).into_result().expect("valid");
     let ranges = p.ranges.expect("valid ranges");
     let mut sim = Simulation::new(&p.inputs, &ranges).expect("ranged");
     let mut steps = 0;
@@ -862,7 +877,7 @@ fn the_sentence_reads_for_people() {
 fn exports_carry_the_ranges_and_the_figures() {
     use ft_roi::core::codec::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
     let raw = raw(PINNED);
-    let p = parse_scenario(&raw).expect("valid");
+    let p = parse_scenario(&raw).into_result().expect("valid");
     let r = calculate(&p.inputs);
     let s = run(PINNED);
     let json = to_json_with(F, "Pinned", &raw, &p.inputs, &r, Some(&s));
@@ -884,7 +899,10 @@ fn exports_carry_the_ranges_and_the_figures() {
     assert_eq!(sim["sentence"], PINNED_SENTENCE);
     // The file reads back to the same ranges.
     let (_, back) = import_json(&json).expect("imports");
-    assert_eq!(parse_scenario(&back).expect("valid").ranges, p.ranges);
+    assert_eq!(
+        parse_scenario(&back).into_result().expect("valid").ranges,
+        p.ranges
+    );
     // Without ranges, no `simulation` member: the export is as before.
     assert!(!ft_roi::core::codec::export::to_json(
         F,

@@ -134,19 +134,27 @@ fn parse_inputs_reports_every_bad_field() {
 fn a_unicode_minus_keeps_its_sign_in_the_messages() {
     let mut raw = RawInputs::example();
     raw.set(Field::Growth, "\u{2212}2,5");
-    let errors = ft_roi::core::parse_scenario(&raw).unwrap_err();
+    let errors = ft_roi::core::parse_scenario(&raw)
+        .into_result()
+        .unwrap_err();
     assert_eq!(
         errors[0].1.to_string(),
         "Write decimals with a point: -2.5."
     );
     raw.set(Field::Growth, "\u{2212}2.5");
     assert_eq!(
-        ft_roi::core::parse_scenario(&raw).unwrap().inputs.growth,
+        ft_roi::core::parse_scenario(&raw)
+            .into_result()
+            .unwrap()
+            .inputs
+            .growth,
         -0.025
     );
     // A minus before a minus is not a number.
     raw.set(Field::Growth, "\u{2212}-5");
-    let errors = ft_roi::core::parse_scenario(&raw).unwrap_err();
+    let errors = ft_roi::core::parse_scenario(&raw)
+        .into_result()
+        .unwrap_err();
     assert_eq!(errors, vec![(Field::Growth, InputError::NotANumber)]);
 }
 
@@ -161,18 +169,22 @@ fn a_bad_sensitivity_range_leaves_the_figures_be() {
     ] {
         let mut raw = RawInputs::example();
         raw.set(Field::Sensitivity, text);
-        let p = ft_roi::core::parse_scenario(&raw).unwrap();
+        let checked = ft_roi::core::parse_scenario(&raw);
+        let p = checked.parsed.as_ref().unwrap();
         assert_eq!(p.inputs, Inputs::EXAMPLE, "{text:?}");
-        assert_eq!(p.sensitivity, Err(error), "{text:?}");
+        assert_eq!(p.sensitivity, None, "{text:?}");
+        assert_eq!(checked.error(Field::Sensitivity), Some(error), "{text:?}");
     }
-    let p = ft_roi::core::parse_scenario(&RawInputs::example()).unwrap();
-    assert_eq!(p.sensitivity, Ok(0.2));
+    let p = ft_roi::core::parse_scenario(&RawInputs::example())
+        .into_result()
+        .unwrap();
+    assert_eq!(p.sensitivity, Some(0.2));
     // With another bad field it is listed with the rest, in form order.
     let mut raw = RawInputs::example();
     raw.set(Field::Training, "x");
     raw.set(Field::Sensitivity, "abc");
     assert_eq!(
-        ft_roi::core::parse_scenario(&raw),
+        ft_roi::core::parse_scenario(&raw).into_result(),
         Err(vec![
             (Field::Training, InputError::NotANumber),
             (Field::Sensitivity, InputError::NotANumber)

@@ -13,7 +13,9 @@ use ft_roi::core::{calculate, parse_inputs, parse_scenario, Field, Inputs, RawIn
 use proptest::prelude::*;
 
 fn run(id: &str) -> (ft_roi::core::Parsed, ft_roi::core::Results) {
-    let parsed = parse_scenario(&preset(id).unwrap().raw()).unwrap();
+    let parsed = parse_scenario(&preset(id).unwrap().raw())
+        .into_result()
+        .unwrap();
     let results = calculate(&parsed.inputs);
     (parsed, results)
 }

@@ -393,12 +393,15 @@ fn a_decimal_comma_scenario_reads_back_from_its_own_export() {
     raw.set(Field::Locale, "de-DE");
     raw.set(Field::Maintenance, "150,125");
     raw.set(Field::Finetuned, "0,0125");
-    let p = ft_roi::core::parse_scenario(&raw).unwrap();
+    let p = ft_roi::core::parse_scenario(&raw).into_result().unwrap();
     let json = to_json(F, "de", &raw, &p.inputs, &calculate(&p.inputs));
     let (_, back) = import_json(&json).unwrap();
     assert_eq!(back.get(Field::Maintenance), "150,125");
     assert_eq!(
-        ft_roi::core::parse_scenario(&back).unwrap().inputs,
+        ft_roi::core::parse_scenario(&back)
+            .into_result()
+            .unwrap()
+            .inputs,
         p.inputs
     );
 }

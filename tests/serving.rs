@@ -372,19 +372,19 @@ fn serving_fields_validate_only_in_their_mode() {
     raw.set(Field::FtUnitRps, "0");
     raw.set(Field::FtHostHours, "800");
     // Per token: the mode's fields keep their text unchecked.
-    assert!(parse_scenario(&raw).is_ok());
+    assert!(parse_scenario(&raw).into_result().is_ok());
     raw.set(Field::FtServing, "hourly");
-    let errors = parse_scenario(&raw).unwrap_err();
+    let errors = parse_scenario(&raw).into_result().unwrap_err();
     assert_eq!(
         errors,
         [(Field::FtHostHours, InputError::OutsideBounds(744))]
     );
     raw.set(Field::FtServing, "capacity");
-    let errors = parse_scenario(&raw).unwrap_err();
+    let errors = parse_scenario(&raw).into_result().unwrap_err();
     assert_eq!(errors, [(Field::FtUnitRps, InputError::NotPositive)]);
     raw.set(Field::FtServing, "gpu");
     assert_eq!(
-        parse_scenario(&raw).unwrap_err(),
+        parse_scenario(&raw).into_result().unwrap_err(),
         [(Field::FtServing, InputError::NotAnOption)]
     );
 }
@@ -757,7 +757,7 @@ proptest! {
         for (&f, t) in fields.zip(&texts) {
             noisy.set(f, t.clone());
         }
-        let (a, b) = (parse_scenario(&raw).unwrap(), parse_scenario(&noisy).unwrap());
+        let (a, b) = (parse_scenario(&raw).into_result().unwrap(), parse_scenario(&noisy).into_result().unwrap());
         prop_assert_eq!(a.inputs, b.inputs);
         let r = calculate(&b.inputs);
         prop_assert!(!r.serving);

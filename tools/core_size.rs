@@ -32,7 +32,7 @@ pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
     let mut raws = vec![d.raw.clone()];
     raws.extend(presets::PRESETS.iter().map(|p| p.raw()));
     for raw in &raws {
-        match parse_scenario(raw) {
+        match parse_scenario(raw).into_result() {
             Ok(p) => {
                 let r = calculate(&p.inputs);
                 let t = chart::timeline(F, &p.inputs, &r, width, 320.0);

@@ -58,7 +58,7 @@ pub fn ChartsCard() -> impl IntoView {
     let calc = use_calc();
     let node = NodeRef::<Div>::new();
     let width = use_width(node);
-    let inputs = move || calc.parsed.with(|p| p.as_ref().ok().map(|p| p.inputs));
+    let inputs = move || calc.parsed(|p| p.map(|p| p.inputs));
     let timeline = Memo::new(move |_| {
         let fmt = calc.fmt.get();
         let (i, r) = (inputs()?, calc.results.get()?);
@@ -71,13 +71,8 @@ pub fn ChartsCard() -> impl IntoView {
     });
     let tornado = Memo::new(move |_| {
         let fmt = calc.fmt.get();
-        let p = calc.parsed.get().ok()?;
-        Some(chart::tornado(
-            fmt,
-            &p.inputs,
-            p.sensitivity.ok()?,
-            width.get()?,
-        ))
+        let p = calc.checked.get().parsed?;
+        Some(chart::tornado(fmt, &p.inputs, p.sensitivity?, width.get()?))
     });
     view! {
         <section class="card charts" aria-labelledby="charts-title">

@@ -26,5 +26,7 @@ pub mod codec;
 pub mod present;
 
 pub use inputs::field::Field;
-pub use inputs::parse::{parse_inputs, parse_scenario, DecimalMark, InputError, Parsed, RawInputs};
+pub use inputs::parse::{
+    parse_inputs, parse_scenario, Checked, DecimalMark, InputError, Parsed, RawInputs,
+};
 pub use model::{calculate, Inputs, Results, Status};

@@ -18,6 +18,7 @@ use crate::core::catalogue::fill::{
     unit_gpus,
 };
 use crate::core::catalogue::{usd, Entry, Pick, Side, STALE_AFTER_DAYS};
+use crate::core::inputs::field::{CostMode, CurrencyCode, ServingMode};
 use crate::core::present::format::data;
 use crate::core::Field;
 
@@ -319,16 +320,14 @@ pub fn CatalogueBar() -> impl IntoView {
     let Some(state) = use_context::<Catalogue>() else {
         return ().into_any();
     };
-    let is =
-        move |field: Field, option: &'static str| calc.field(field).with(|t| t.trim() == option);
-    let tokens = move || is(Field::CostMode, "tokens");
+    let tokens = move || calc.is(Field::CostMode, CostMode::Tokens);
     // The rate is asked for wherever catalogue prices can go: token prices,
     // capacity units, or a pick waiting for it.
     let foreign = move || {
-        calc.field(Field::Currency).with(|c| c.trim() != "USD")
+        !calc.is(Field::Currency, CurrencyCode::Usd)
             && (tokens()
-                || is(Field::BaseServing, "capacity")
-                || is(Field::FtServing, "capacity")
+                || calc.is(Field::BaseServing, ServingMode::Capacity)
+                || calc.is(Field::FtServing, ServingMode::Capacity)
                 || state.pending.with(|p| p.iter().any(Option::is_some)))
     };
     // The rate field's own handler has set its text when this one runs

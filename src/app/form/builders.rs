@@ -10,6 +10,7 @@ use crate::app::results::metric::Metric;
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
 use crate::core::inputs::builders::RequestCost;
+use crate::core::inputs::field::ServingMode;
 use crate::core::model::closed::retrainings_by;
 use crate::core::present::format::Fmt;
 use crate::core::{Field, Parsed};
@@ -47,7 +48,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
                 <div class="fields single">
                     {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
                 </div>
-                <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
+                <Show when=move || calc.valid()><dl class="rows breakdown">
                     <Metric name="baseline_input_cost" label="Input" value=part(|c| c.input, true) format=Fmt::unit_cost/>
                     <Metric name="baseline_cached_cost" label="Cached input" value=part(|c| c.cached, true) format=Fmt::unit_cost/>
                     <Metric name="baseline_output_cost" label="Output" value=part(|c| c.output, true) format=Fmt::unit_cost/>
@@ -60,7 +61,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
                 <div class="fields single">
                     {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
                 </div>
-                <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
+                <Show when=move || calc.valid()><dl class="rows breakdown">
                     <Metric name="finetuned_input_cost" label="Input" value=part(|c| c.input, false) format=Fmt::unit_cost/>
                     <Metric name="finetuned_cached_cost" label="Cached input" value=part(|c| c.cached, false) format=Fmt::unit_cost/>
                     <Metric name="finetuned_output_cost" label="Output" value=part(|c| c.output, false) format=Fmt::unit_cost/>
@@ -78,7 +79,7 @@ pub fn RequestCostBuilder() -> impl IntoView {
 pub fn InvestmentBuilder() -> impl IntoView {
     use Field::*;
     let calc = use_calc();
-    let tokens_mode = move || calc.field(ComputeMode).with(|t| t.trim() == "tokens");
+    let tokens_mode = move || calc.is(ComputeMode, crate::core::inputs::field::ComputeMode::Tokens);
     let item = move |pick: fn(&crate::core::inputs::builders::Investment) -> f64| {
         calc.detail(move |p: &Parsed| p.investment.map(|i| pick(&i)))
     };
@@ -101,7 +102,7 @@ pub fn InvestmentBuilder() -> impl IntoView {
             <NumberField field=SetupRate/>
             <NumberField field=OtherOneTime/>
         </div>
-        <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
+        <Show when=move || calc.valid()><dl class="rows breakdown">
             <Metric name="investment_labeling" label="Labeling" value=item(|i| i.labeling) format=Fmt::money/>
             <Metric name="investment_qa" label="QA and rework" value=item(|i| i.qa) format=Fmt::money/>
             <Metric
@@ -145,8 +146,7 @@ fn ServingSide(
     fields: [Field; 9],
 ) -> impl IntoView {
     let calc = use_calc();
-    let mode = calc.field(fields[0]);
-    let is = move |option: &'static str| move || mode.with(|t| t.trim() == option);
+    let is = move |option: ServingMode| move || calc.is(fields[0], option);
     let numbers = move |range: std::ops::Range<usize>| {
         fields[range]
             .iter()
@@ -156,10 +156,10 @@ fn ServingSide(
     view! {
         <div class="side serving-side" role="group" aria-label=legend>
             <ChoiceField field=fields[0]/>
-            <Show when=is("hourly")>
+            <Show when=is(ServingMode::Hourly)>
                 <div class="fields single">{numbers(1..4)}</div>
             </Show>
-            <Show when=is("capacity")>
+            <Show when=is(ServingMode::Capacity)>
                 // the unit price from the catalogue and the GPUs per
                 // unit, from the builders' chunk.
                 {crate::app::shell::split::lazy(if fields[0] == Field::BaseServing {
@@ -192,8 +192,8 @@ pub fn OperationsBuilder() -> impl IntoView {
     };
     let schedule = move || {
         let fmt = calc.fmt.get();
-        calc.parsed.with(|p| {
-            let Ok(p) = p else { return String::new() };
+        calc.parsed(|p| {
+            let Some(p) = p else { return String::new() };
             let i = p.inputs;
             if i.retrain_cost <= 0.0 || i.retrain_per_year <= 0.0 {
                 return "No retraining scheduled.".to_owned();
@@ -228,7 +228,7 @@ pub fn OperationsBuilder() -> impl IntoView {
             <NumberField field=RetrainCost/>
             <NumberField field=RetrainPerYear/>
         </div>
-        <Show when=move || calc.parsed.with(Result::is_ok)><dl class="rows breakdown">
+        <Show when=move || calc.valid()><dl class="rows breakdown">
             <Metric name="operations_monitoring" label="Monitoring and tooling" value=ops(|o| o.monitoring) format=Fmt::money/>
             <Metric name="operations_support" label="Support (hours × rate × 52 ÷ 12)" value=ops(|o| o.support) format=Fmt::money/>
             <Metric name="monthly_operations" label="Monthly maintenance" value=ops(|o| o.monthly) format=Fmt::money class="total"/>

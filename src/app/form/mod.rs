@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::shell::state::use_calc;
 use crate::app::form::builders::ServingFields;
 use crate::app::form::widgets::{ChoiceField, NumberField};
-use crate::core::inputs::field::Kind;
+use crate::core::inputs::field::{CostMode, EntryMode, Kind};
 use crate::core::inputs::presets::PRESETS;
 use crate::core::Field;
 
@@ -19,9 +19,8 @@ use crate::core::Field;
 #[component]
 pub fn InputsCard() -> impl IntoView {
     let calc = use_calc();
-    let mode = move |field: Field, option: &'static str| {
-        move || calc.field(field).with(|t| t.trim() == option)
-    };
+    let mode = move |field: Field, option: EntryMode| move || calc.is(field, option);
+    let costs = move |option: CostMode| move || calc.is(Field::CostMode, option);
     let growth_open = calc
         .field(Field::Growth)
         .with_untracked(|t| t.trim() != "0")
@@ -52,35 +51,35 @@ pub fn InputsCard() -> impl IntoView {
                     // The price catalogue in either cost mode; where its
                     // chunk fails, the builder's message says so.
                     {super::shell::split::lazy_quiet(super::catalogue::cards::CATALOGUE)}
-                    <Show when=mode(Field::CostMode, "direct")>
+                    <Show when=costs(CostMode::Direct)>
                         <div class="fields">
                             <NumberField field=Field::Baseline/>
                             <NumberField field=Field::Finetuned/>
                         </div>
                     </Show>
-                    <Show when=mode(Field::CostMode, "tokens")>
+                    <Show when=costs(CostMode::Tokens)>
                         {super::shell::split::lazy(super::cards::REQUEST_COSTS)}
                     </Show>
                     // Serving costs, in either cost mode.
                     <ServingFields/>
                 </Section>
                 <Section field=Field::TrainingMode>
-                    <Show when=mode(Field::TrainingMode, "direct")>
+                    <Show when=mode(Field::TrainingMode, EntryMode::Direct)>
                         <div class="fields">
                             <NumberField field=Field::Training/>
                         </div>
                     </Show>
-                    <Show when=mode(Field::TrainingMode, "itemized")>
+                    <Show when=mode(Field::TrainingMode, EntryMode::Itemized)>
                         {super::shell::split::lazy(super::cards::INVESTMENT)}
                     </Show>
                 </Section>
                 <Section field=Field::MaintenanceMode>
-                    <Show when=mode(Field::MaintenanceMode, "direct")>
+                    <Show when=mode(Field::MaintenanceMode, EntryMode::Direct)>
                         <div class="fields">
                             <NumberField field=Field::Maintenance/>
                         </div>
                     </Show>
-                    <Show when=mode(Field::MaintenanceMode, "itemized")>
+                    <Show when=mode(Field::MaintenanceMode, EntryMode::Itemized)>
                         {super::shell::split::lazy(super::cards::OPERATIONS)}
                     </Show>
                 </Section>

@@ -18,9 +18,9 @@ pub fn RangesSection() -> impl IntoView {
     // Open from the start when a range or a setting is already there.
     let used = fields().any(|f| calc.field(f).with_untracked(|t| t.trim() != f.example()));
     let summary = move || {
-        calc.parsed.with(|p| match p {
-            Ok(p) => match &p.ranges {
-                Ok(r) => {
+        calc.parsed(|p| match p {
+            Some(p) => match &p.ranges {
+                Some(r) => {
                     let names: Vec<String> = r
                         .active(&p.inputs)
                         .iter()
@@ -32,9 +32,9 @@ pub fn RangesSection() -> impl IntoView {
                         names.join(", ")
                     }
                 }
-                Err(_) => "check the highlighted ends".to_owned(),
+                None => "check the highlighted ends".to_owned(),
             },
-            Err(_) => String::new(),
+            None => String::new(),
         })
     };
     view! {
@@ -68,16 +68,13 @@ fn RangeRow(
     let value_field = Field::from_name(range.name);
     // A range in % of a value of 0 does nothing: say so, and
     // offer the ends only when one has a message to show.
-    let zero = Memo::new(move |_| {
-        calc.parsed
-            .with(|p| p.as_ref().is_ok_and(|p| range.on_zero(&p.inputs)))
-    });
+    let zero = Memo::new(move |_| calc.parsed(|p| p.is_some_and(|p| range.on_zero(&p.inputs))));
     let ends_hidden =
         move || zero.get() && calc.error(range.low).is_none() && calc.error(range.high).is_none();
     let values = move || {
         let fmt = calc.fmt.get();
-        calc.parsed.with(|p| {
-            let p = p.as_ref().ok()?;
+        calc.parsed(|p| {
+            let p = p?;
             let v = value_field?;
             let k = RANGED.iter().position(|r| r.name == range.name)?;
             let now = input_text(fmt, v, (range.get)(&p.inputs));
@@ -86,7 +83,7 @@ fn RangeRow(
                     "now {now}: a range in % of zero stays zero, so it does nothing here"
                 ));
             }
-            let t = p.ranges.as_ref().ok()?.distribution(k, &p.inputs);
+            let t = p.ranges.as_ref()?.distribution(k, &p.inputs);
             Some(match (t, range.ends) {
                 (Some(t), Ends::Percent) => {
                     format!(

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::shell::state::use_calc;
-use crate::core::inputs::field::{option_label, Kind};
+use crate::core::inputs::field::{option_label, Kind, PriceUnit};
 use crate::core::inputs::parse::{step_text, DecimalMark};
 use crate::core::Field;
 
@@ -85,10 +85,9 @@ pub fn NumberField(
     let fill = crate::app::catalogue::field_fill(field);
     let gap = crate::app::catalogue::field_gap(field);
     // Token prices follow the price unit switch.
-    let price_unit = calc.field(Field::PriceUnit);
     let unit = move || {
         let unit = if field.unit() == "$ / unit" {
-            if price_unit.with(|u| u.trim() == "1k") {
+            if calc.is(Field::PriceUnit, PriceUnit::Thousand) {
                 "$ / 1K tokens"
             } else {
                 "$ / 1M tokens"

@@ -82,8 +82,8 @@ fn ServingFigures() -> impl IntoView {
     let calc = use_calc();
     let capacity = move |baseline: bool| {
         move || {
-            calc.parsed.with(|p| {
-                p.as_ref().is_ok_and(|p| {
+            calc.parsed(|p| {
+                p.is_some_and(|p| {
                     let side = if baseline {
                         p.inputs.base_serving
                     } else {
@@ -101,9 +101,7 @@ fn ServingFigures() -> impl IntoView {
         Signal::derive(move || {
             let fmt = calc.fmt.get();
             let k = usize::from(!baseline);
-            let per_unit = calc
-                .parsed
-                .with(|p| p.as_ref().map_or(1.0, |p| p.unit_gpus[k]));
+            let per_unit = calc.parsed(|p| p.map_or(1.0, |p| p.unit_gpus[k]));
             let side = if baseline {
                 Side::Baseline
             } else {
@@ -133,10 +131,7 @@ fn ServingFigures() -> impl IntoView {
             }
         })
     };
-    let growing = move || {
-        calc.parsed
-            .with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0))
-    };
+    let growing = move || calc.parsed(|p| p.is_some_and(|p| p.inputs.growth != 0.0));
     view! {
         <h3>"Serving"</h3>
         <dl class="rows" data-testid="serving-figures">
@@ -176,7 +171,7 @@ fn VolumeRange() -> impl IntoView {
     let calc = use_calc();
     let text = move || {
         let fmt = calc.fmt.get();
-        let inputs = calc.parsed.with(|p| p.as_ref().ok().map(|p| p.inputs))?;
+        let inputs = calc.parsed(|p| p.map(|p| p.inputs))?;
         let at_zero = || {
             fmt.money(crate::core::model::closed::net_benefit(
                 &crate::core::Inputs {

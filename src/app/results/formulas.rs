@@ -11,12 +11,12 @@ pub fn FormulaPanel() -> impl IntoView {
     let calc = use_calc();
     let lines = move || {
         let fmt = calc.fmt.get();
-        calc.parsed.with(|p| match p {
-            Ok(inputs) => calc.results.with(|r| {
+        calc.parsed(|p| match p {
+            Some(inputs) => calc.results.with(|r| {
                 r.as_ref()
                     .map_or_else(definitions, |r| worked(fmt, &inputs.inputs, r))
             }),
-            Err(_) => definitions(),
+            None => definitions(),
         })
     };
     view! {

@@ -16,7 +16,7 @@ pub fn ScheduleCard() -> impl IntoView {
     // Computed only while the table is open, or once for an export: not on
     // every keystroke behind a closed <details>.
     let rows = move || {
-        let p = calc.parsed.get().ok()?;
+        let p = calc.checked.get().parsed?;
         Some(schedule(&p.inputs, p.inputs.months))
     };
     let export = move |_| {
@@ -29,7 +29,7 @@ pub fn ScheduleCard() -> impl IntoView {
             <h2 id="schedule-title">"Month by month"</h2>
             <p class="muted">"Requests, costs, maintenance, retraining, serving and the running position for each month of the horizon."</p>
             <div class="button-row">
-                <button type="button" class="ghost" data-testid="export-schedule-csv" prop:disabled=move || calc.parsed.with(Result::is_err) on:click=export>
+                <button type="button" class="ghost" data-testid="export-schedule-csv" prop:disabled=move || !calc.valid() on:click=export>
                     "Export schedule (CSV)"
                 </button>
             </div>

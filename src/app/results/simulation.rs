@@ -73,9 +73,9 @@ impl Sim {
 pub fn provide() -> Sim {
     let calc = use_calc();
     let key = Memo::new(move |_| {
-        calc.parsed.with(|p| {
-            let p = p.as_ref().ok()?;
-            let ranges = p.ranges.as_ref().ok()?;
+        calc.parsed(|p| {
+            let p = p?;
+            let ranges = p.ranges.as_ref()?;
             (!ranges.active(&p.inputs).is_empty()).then_some((p.inputs, *ranges))
         })
     });

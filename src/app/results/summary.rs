@@ -69,10 +69,7 @@ pub fn SummaryCard() -> impl IntoView {
 fn Figures() -> impl IntoView {
     let calc = use_calc();
     let status = move || calc.results.with(|r| r.map(|r| r.status));
-    let horizon = Signal::derive(move || {
-        calc.parsed
-            .with(|p| p.as_ref().map_or(0, |p| p.inputs.months))
-    });
+    let horizon = Signal::derive(move || calc.parsed(|p| p.map_or(0, |p| p.inputs.months)));
     let banner = move || {
         let fmt = calc.fmt.get();
         calc.results
@@ -82,10 +79,7 @@ fn Figures() -> impl IntoView {
     // Serving makes part of the saving a monthly amount: the cards show it
     // per request, and count it in training recovery.
     let serving = move || calc.results.with(|r| r.as_ref().is_some_and(|r| r.serving));
-    let growing = move || {
-        calc.parsed
-            .with(|p| p.as_ref().is_ok_and(|p| p.inputs.growth != 0.0))
-    };
+    let growing = move || calc.parsed(|p| p.is_some_and(|p| p.inputs.growth != 0.0));
     let month_note = Signal::derive(move || {
         if growing() {
             "Month 1's: months differ as volume grows".to_owned()
@@ -251,8 +245,9 @@ fn SimulationHeadline() -> impl IntoView {
 fn FixFields() -> impl IntoView {
     let calc = use_calc();
     let errors = move || {
-        calc.parsed
-            .with(|p| p.as_ref().err().cloned().unwrap_or_default())
+        calc.checked
+            .with(|c| c.blocking().map(|e| e.as_slice().to_vec()))
+            .unwrap_or_default()
     };
     view! {
         <div class="fix" data-testid="fix-fields">
@@ -300,7 +295,7 @@ pub fn ResultsPeek() -> impl IntoView {
     // Focus and caret stay put. Only when the bar or a message comes or
     // goes, not on every keystroke.
     let bar = NodeRef::<leptos::html::A>::new();
-    let messages = Memo::new(move |_| calc.parsed.with(|p| p.as_ref().err().cloned()));
+    let messages = Memo::new(move |_| calc.checked.with(|c| c.blocking().cloned()));
     Effect::new(move |_| {
         messages.track();
         if edited.get() {

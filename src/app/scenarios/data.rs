@@ -27,7 +27,10 @@ pub fn DataCard() -> impl IntoView {
     // Runs `f` with the current inputs, the builders' fields the scenario
     // uses and the results, when valid.
     let with_scenario = move |f: &dyn Fn(&crate::core::Inputs, &Parts, &crate::core::Results)| {
-        if let (Ok(p), Some(r)) = (calc.parsed.get_untracked(), calc.results.get_untracked()) {
+        if let (Some(p), Some(r)) = (
+            calc.checked.with_untracked(|c| c.parsed.clone()),
+            calc.results.get_untracked(),
+        ) {
             f(&p.inputs, &part_inputs(&calc.raw_untracked(), &p), &r);
         }
     };

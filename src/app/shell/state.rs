@@ -22,9 +22,12 @@ use crate::core::codec::store::{
     self, backup_key, Library, LibraryError, Working, LIBRARY_KEY, WORKING_KEY,
 };
 use crate::core::codec::url;
+use crate::core::inputs::field::Choice;
 use crate::core::inputs::field::COUNT;
 use crate::core::present::format::{Display, Fmt};
-use crate::core::{calculate, parse_scenario, Field, InputError, Parsed, RawInputs, Results};
+use crate::core::{
+    calculate, parse_scenario, Checked, Field, InputError, Parsed, RawInputs, Results,
+};
 
 /// How long typing must pause before the address bar and the autosaved
 /// working scenario catch up, in milliseconds.
@@ -59,8 +62,9 @@ pub struct Offer {
 pub struct Calc {
     /// The text of each field, exactly as typed, in [`Field::ALL`] order.
     pub fields: [RwSignal<String>; COUNT],
-    /// The validated scenario, or each invalid field's error.
-    pub parsed: Memo<Result<Parsed, Vec<(Field, InputError)>>>,
+    /// Every invalid field's message, beside the validated scenario when
+    /// the figures can be computed.
+    pub checked: Memo<Checked>,
     /// The figures, when every field is valid.
     pub results: Memo<Option<Results>>,
     /// The formatter for the display currency and locale, passed to
@@ -85,9 +89,9 @@ impl Calc {
     /// State starting from `raw`, with an empty library.
     pub fn new(raw: RawInputs) -> Calc {
         let fields = raw.0.map(RwSignal::new);
-        let parsed = Memo::new(move |_| parse_scenario(&RawInputs(fields.map(|f| f.get()))));
+        let checked = Memo::new(move |_| parse_scenario(&RawInputs(fields.map(|f| f.get()))));
         let results =
-            Memo::new(move |_| parsed.with(|p| p.as_ref().ok().map(|p| calculate(&p.inputs))));
+            Memo::new(move |_| checked.with(|c| c.parsed.as_ref().map(|p| calculate(&p.inputs))));
         let currency = fields[Field::Currency.index()];
         let locale = fields[Field::Locale.index()];
         let fmt = Memo::new(move |_| {
@@ -95,7 +99,7 @@ impl Calc {
         });
         Calc {
             fields,
-            parsed,
+            checked,
             results,
             fmt,
             library: RwSignal::new(Library::default()),
@@ -415,19 +419,24 @@ impl Calc {
 
     /// The error of `field`, if its text is invalid.
     pub fn error(self, field: Field) -> Option<InputError> {
-        self.parsed.with(|p| match p {
-            // Only the chart's range can be wrong in a valid scenario.
-            Ok(p) if field == Field::Sensitivity => p.sensitivity.err(),
-            Ok(p) if field == Field::FxRate => p.fx_rate.err(),
-            // Nor the ranges on the estimates.
-            Ok(p) if crate::core::model::uncertainty::is_simulation_field(field) => p
-                .ranges
-                .as_ref()
-                .err()
-                .and_then(|e| e.iter().find(|(f, _)| *f == field).map(|&(_, e)| e)),
-            Ok(_) => None,
-            Err(errors) => errors.iter().find(|(f, _)| *f == field).map(|&(_, e)| e),
-        })
+        self.checked.with(|c| c.error(field))
+    }
+
+    /// Whether choice `field` holds `option` (tracked): a text that is none
+    /// of the options is no option.
+    pub fn is<C: Choice>(self, field: Field, option: C) -> bool {
+        self.field(field).with(|t| C::from_text(t) == Some(option))
+    }
+
+    /// Runs `f` with the validated scenario (tracked), `None` when a field
+    /// the figures read is invalid.
+    pub fn parsed<T>(self, f: impl FnOnce(Option<&Parsed>) -> T) -> T {
+        self.checked.with(|c| f(c.parsed.as_ref()))
+    }
+
+    /// Whether the figures can be computed: no field they read is invalid.
+    pub fn valid(self) -> bool {
+        self.checked.with(|c| c.parsed.is_some())
     }
 
     /// Puts the reference example back in every field, as a new scenario.
@@ -441,8 +450,8 @@ impl Calc {
         self,
         pick: impl Fn(&Parsed) -> Option<f64> + Send + Sync + 'static,
     ) -> Signal<Option<f64>> {
-        let parsed = self.parsed;
-        Signal::derive(move || parsed.with(|p| p.as_ref().ok().and_then(&pick)))
+        let checked = self.checked;
+        Signal::derive(move || checked.with(|c| c.parsed.as_ref().and_then(&pick)))
     }
 
     /// One figure of the results, `None` when undefined or not computable.

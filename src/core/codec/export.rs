@@ -29,7 +29,7 @@ pub fn input_text(fmt: Fmt, field: Field, v: f64) -> String {
         Kind::Count => fmt.number(v),
         Kind::Months => format!("{} months", fmt.number(v)),
         Kind::Bounded(_) | Kind::Signed(_) => format!("{} {}", fmt.number(v), field.unit()),
-        Kind::Choice(options) => options.get(v as usize).copied().unwrap_or("").to_owned(),
+        Kind::Choice(_) => field.option_at(v).unwrap_or("").to_owned(),
         // Serving costs.
         Kind::Whole(_) | Kind::Positive | Kind::Between(..) => {
             format!("{} {}", fmt.number(v), field.unit())
@@ -55,10 +55,7 @@ pub fn input_words(fmt: Fmt, field: Field, v: f64) -> String {
         field.unit()
     };
     match field.kind() {
-        Kind::Choice(options) => options
-            .get(v as usize)
-            .map_or("", |o| option_label(o))
-            .to_owned(),
+        Kind::Choice(_) => field.option_at(v).map_or("", option_label).to_owned(),
         _ if v == 1.0 && !unit.is_empty() => match text.strip_suffix(unit) {
             Some(value) => format!("{value}{}", singular(unit)),
             None => text,
@@ -725,22 +722,16 @@ pub fn import_json(text: &str) -> Result<(Option<String>, RawInputs), Vec<Import
         raw.set(field, text);
     }
     // A bad range on an estimate is refused like any bad field.
-    let invalid = match parse_scenario(&raw) {
-        Ok(p) => p.ranges.err(),
-        Err(field_errors) => Some(field_errors),
-    };
-    if let Some(field_errors) = invalid {
-        // A field already reported as missing or not a number is not
-        // reported again.
-        let reported: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
-        for (f, e) in field_errors {
-            if !reported.contains(&f) {
-                push_in_form_order(
-                    &mut errors,
-                    f,
-                    ImportError::Invalid(f.label(), e.to_string()),
-                );
-            }
+    // A field already reported as missing or not a number is not
+    // reported again.
+    let reported: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+    for (f, e) in parse_scenario(&raw).damaging() {
+        if !reported.contains(&f) {
+            push_in_form_order(
+                &mut errors,
+                f,
+                ImportError::Invalid(f.label(), e.to_string()),
+            );
         }
     }
     if !errors.is_empty() {

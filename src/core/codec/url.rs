@@ -53,12 +53,8 @@ pub fn decode(query: &str, defaults: RawInputs) -> Decoded {
     // Only the fields the scenario uses are checked (a bad token price under
     // direct entry waits, unflagged, until the user switches to tokens).
     // A valid scenario's bad ranges damage a link too.
-    let errors = match parse_scenario(&raw) {
-        Ok(p) => p.ranges.err(),
-        Err(errors) => Some(errors),
-    };
-    let bad = errors
-        .unwrap_or_default()
+    let bad = parse_scenario(&raw)
+        .damaging()
         .into_iter()
         .filter(|(f, _)| seen[f.index()])
         .collect();

@@ -96,16 +96,85 @@ macro_rules! fields {
     };
 }
 
-const MODES_COST: &[&str] = &["direct", "tokens"];
-const MODES_ITEMIZED: &[&str] = &["direct", "itemized"];
-const PRICE_UNITS: &[&str] = &["1m", "1k"];
-const COMPUTE_MODES: &[&str] = &["flat", "tokens"];
-const CURRENCY_CODES: &[&str] = &["USD", "EUR", "GBP", "JPY", "INR", "CNY", "CAD", "AUD"];
-/// How a side's model is served.
-const SERVING_MODES: &[&str] = &["per_token", "hourly", "capacity"];
-const LOCALE_TAGS: &[&str] = &[
-    "en-US", "en-GB", "en-IN", "de-DE", "fr-FR", "es-ES", "pt-BR", "ja-JP", "zh-CN",
-];
+/// A choice field's options as a type: the field's text reads into one
+/// variant, and a variant writes back the same text. The order of
+/// [`Choice::OPTIONS`] is the one place where an option's position lives
+/// (the form's `<select>`, the exports' number channel); links, storage
+/// and files hold the option's text.
+pub trait Choice: Copy + Eq + Default + 'static {
+    /// Every option, in the field's order; the first is the default.
+    const ALL: &'static [Self];
+    /// Each option's text, in the order of [`Choice::ALL`]: what the field,
+    /// its link and its file hold.
+    const OPTIONS: &'static [&'static str];
+
+    /// The option's text.
+    fn text(self) -> &'static str;
+
+    /// The option typed as `text`, surrounding whitespace ignored; `None`
+    /// when it is none of the options.
+    fn from_text(text: &str) -> Option<Self> {
+        let t = text.trim();
+        Self::ALL.iter().copied().find(|c| c.text() == t)
+    }
+}
+
+/// Declares the choice enums: each variant with its option text, the first
+/// variant the default.
+macro_rules! choices {
+    ($($(#[doc = $doc:literal])* $name:ident { $first:ident = $first_text:literal $(, $variant:ident = $text:literal)* $(,)? })*) => {
+        $(
+            $(#[doc = $doc])*
+            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+            pub enum $name {
+                #[default]
+                #[doc = $first_text]
+                $first,
+                $(#[doc = $text] $variant,)*
+            }
+
+            impl Choice for $name {
+                const ALL: &'static [Self] = &[$name::$first, $($name::$variant,)*];
+                const OPTIONS: &'static [&'static str] = &[$first_text, $($text,)*];
+
+                fn text(self) -> &'static str {
+                    match self {
+                        $name::$first => $first_text,
+                        $($name::$variant => $text,)*
+                    }
+                }
+            }
+        )*
+    };
+}
+
+choices! {
+    /// How the requests' costs are entered (`cost_mode`).
+    CostMode { Direct = "direct", Tokens = "tokens" }
+    /// Whether a section is entered as one total or itemized
+    /// (`training_mode`, `maintenance_mode`).
+    EntryMode { Direct = "direct", Itemized = "itemized" }
+    /// What token prices are quoted per (`price_unit`).
+    PriceUnit { Million = "1m", Thousand = "1k" }
+    /// How the training compute is priced (`compute_mode`).
+    ComputeMode { Flat = "flat", Tokens = "tokens" }
+    /// How a side's model is served (`base_serving`, `ft_serving`).
+    ServingMode { PerToken = "per_token", Hourly = "hourly", Capacity = "capacity" }
+    /// The display currency (`currency`).
+    CurrencyCode { Usd = "USD", Eur = "EUR", Gbp = "GBP", Jpy = "JPY", Inr = "INR", Cny = "CNY", Cad = "CAD", Aud = "AUD" }
+    /// The number format (`locale`).
+    LocaleTag { EnUs = "en-US", EnGb = "en-GB", EnIn = "en-IN", DeDe = "de-DE", FrFr = "fr-FR", EsEs = "es-ES", PtBr = "pt-BR", JaJp = "ja-JP", ZhCn = "zh-CN" }
+}
+
+impl PriceUnit {
+    /// Tokens per price unit: 1,000,000 or 1,000.
+    pub const fn tokens(self) -> f64 {
+        match self {
+            PriceUnit::Million => 1e6,
+            PriceUnit::Thousand => 1e3,
+        }
+    }
+}
 
 fields! {
     Training: "training", "Training and setup cost", "$ one-time", "Labeling, training runs, evaluation and deployment work.", 100.0, Kind::Money, "2500";
@@ -115,8 +184,8 @@ fields! {
     Requests: "requests", "Monthly requests", "requests / month", "Production requests the model serves each month.", 1000.0, Kind::Count, "100000";
     Months: "months", "Horizon", "months", "How far ahead to project: 1 to 600 whole months.", 1.0, Kind::Months, "12";
 
-    CostMode: "cost_mode", "Request costs", "", "Enter costs per request directly, or build them from tokens and prices.", 1.0, Kind::Choice(MODES_COST), "direct";
-    PriceUnit: "price_unit", "Token prices per", "", "Whether token prices are per million or per thousand tokens; switching converts the prices, so no figure changes.", 1.0, Kind::Choice(PRICE_UNITS), "1m";
+    CostMode: "cost_mode", "Request costs", "", "Enter costs per request directly, or build them from tokens and prices.", 1.0, Kind::Choice(CostMode::OPTIONS), "direct";
+    PriceUnit: "price_unit", "Token prices per", "", "Whether token prices are per million or per thousand tokens; switching converts the prices, so no figure changes.", 1.0, Kind::Choice(PriceUnit::OPTIONS), "1m";
     BaseInputTokens: "base_input_tokens", "Input tokens", "tokens / request", "Prompt, instructions, context and history sent per request.", 100.0, Kind::Count, "1000";
     BaseOutputTokens: "base_output_tokens", "Output tokens", "tokens / request", "Tokens the model generates per request.", 100.0, Kind::Count, "1000";
     BaseInputPrice: "base_input_price", "Input price", "$ / unit", "Price of input tokens for the baseline model.", 0.5, Kind::UnitCost, "10";
@@ -133,11 +202,11 @@ fields! {
     FtRetryRate: "ft_retry_rate", "Retries", "% extra attempts", "Extra attempts per request with the fine-tuned model.", 1.0, Kind::Bounded(1000), "0";
     FtFallbackShare: "ft_fallback_share", "Fallback to baseline", "% of requests", "Low-confidence requests that are sent on to the baseline model as well.", 1.0, Kind::Bounded(100), "0";
 
-    TrainingMode: "training_mode", "One-time investment", "", "Enter the total directly, or itemize labeling, compute and engineering.", 1.0, Kind::Choice(MODES_ITEMIZED), "direct";
+    TrainingMode: "training_mode", "One-time investment", "", "Enter the total directly, or itemize labeling, compute and engineering.", 1.0, Kind::Choice(EntryMode::OPTIONS), "direct";
     LabelExamples: "label_examples", "Labeled examples", "examples", "Examples to label (also the training set size).", 100.0, Kind::Count, "1000";
     LabelCost: "label_cost", "Cost per example", "$ / example", "In-house $3–8, contract services $0.50–5, active learning $0.10–1.", 0.1, Kind::UnitCost, "2";
     LabelQa: "label_qa", "QA and rework", "% of labeling", "Allowance for review and relabeling (10–20% is common).", 5.0, Kind::Bounded(1000), "0";
-    ComputeMode: "compute_mode", "Training compute", "", "A flat amount (GPU jobs), or priced by training tokens.", 1.0, Kind::Choice(COMPUTE_MODES), "flat";
+    ComputeMode: "compute_mode", "Training compute", "", "A flat amount (GPU jobs), or priced by training tokens.", 1.0, Kind::Choice(ComputeMode::OPTIONS), "flat";
     ComputeFlat: "compute_flat", "Compute cost", "$ one-time", "The cost of the training jobs.", 50.0, Kind::Money, "500";
     TrainTokens: "train_tokens", "Tokens per example", "tokens", "Input plus output tokens of one training example.", 50.0, Kind::Count, "500";
     TrainEpochs: "train_epochs", "Epochs", "passes", "Passes over the training set.", 1.0, Kind::Count, "3";
@@ -148,7 +217,7 @@ fields! {
     SetupRate: "setup_rate", "Engineering rate", "$ / hour", "Hourly cost of the engineers.", 10.0, Kind::Money, "150";
     OtherOneTime: "other_one_time", "Other one-time costs", "$ one-time", "Tooling, licences, anything else paid once.", 100.0, Kind::Money, "0";
 
-    MaintenanceMode: "maintenance_mode", "Recurring operations", "", "Enter the monthly total directly, or itemize monitoring, support and retraining.", 1.0, Kind::Choice(MODES_ITEMIZED), "direct";
+    MaintenanceMode: "maintenance_mode", "Recurring operations", "", "Enter the monthly total directly, or itemize monitoring, support and retraining.", 1.0, Kind::Choice(EntryMode::OPTIONS), "direct";
     Monitoring: "monitoring", "Monitoring and tooling", "$ / month", "Experiment tracking, alerting, evaluation runs, hosting premium.", 10.0, Kind::Money, "100";
     SupportHours: "support_hours", "Support and troubleshooting", "hours / week", "Time the team spends on the model each week (2–5 is typical).", 1.0, Kind::Count, "0";
     SupportRate: "support_rate", "Support rate", "$ / hour", "Hourly cost of that time.", 10.0, Kind::Money, "100";
@@ -160,12 +229,12 @@ fields! {
 
     Growth: "growth", "Monthly volume growth", "% per month", "Traffic growth month over month; negative if it shrinks.", 0.5, Kind::Signed(99), "0";
     Discount: "discount", "Annual discount rate", "% per year", "Your cost of capital, for the net present value (0 = no discounting).", 1.0, Kind::Bounded(100), "0";
-    Currency: "currency", "Currency", "", "Figures are in the currency you enter; no exchange rate is applied.", 1.0, Kind::Choice(CURRENCY_CODES), "USD";
-    Locale: "locale", "Number format", "", "How numbers are written: separators and symbol placement.", 1.0, Kind::Choice(LOCALE_TAGS), "en-US";
+    Currency: "currency", "Currency", "", "Figures are in the currency you enter; no exchange rate is applied.", 1.0, Kind::Choice(CurrencyCode::OPTIONS), "USD";
+    Locale: "locale", "Number format", "", "How numbers are written: separators and symbol placement.", 1.0, Kind::Choice(LocaleTag::OPTIONS), "en-US";
     Sensitivity: "sensitivity", "Sensitivity range", "± %", "How far each input moves in the sensitivity chart.", 5.0, Kind::Bounded(100), "20";
 
     // Serving costs on either side: `base_` the baseline, `ft_` the fine-tuned model.
-    BaseServing: "base_serving", "Baseline serving", "", "Per request only, an hourly hosting fee on top, or capacity units sized to the load.", 1.0, Kind::Choice(SERVING_MODES), "per_token";
+    BaseServing: "base_serving", "Baseline serving", "", "Per request only, an hourly hosting fee on top, or capacity units sized to the load.", 1.0, Kind::Choice(ServingMode::OPTIONS), "per_token";
     BaseHostRate: "base_host_rate", "Baseline hosting fee", "$ / deployment-hour", "Fee per deployment and hour on top of per-request costs.", 0.1, Kind::Money, "0";
     BaseHostHours: "base_host_hours", "Baseline hours billed", "hours / month", "Hours each deployment is billed a month: 730 is always on (8,760 ÷ 12), 744 at most.", 1.0, Kind::Bounded(744), "730";
     BaseHostDeployments: "base_host_deployments", "Baseline deployments", "deployments", "Deployments paying the fee, 0 to 10,000.", 1.0, Kind::Whole(10_000), "1";
@@ -174,7 +243,7 @@ fields! {
     BasePeakFactor: "base_peak_factor", "Baseline peak factor", "× average load", "Peak-to-average load the units are sized for, 1 to 100.", 0.5, Kind::Between(1, 100), "2";
     BaseMinUnits: "base_min_units", "Baseline minimum units", "units", "Always-on minimum, 0 to 10,000; 0 scales to zero without traffic.", 1.0, Kind::Whole(10_000), "1";
     BaseUnitHours: "base_unit_hours", "Baseline hours per unit", "hours / month", "Hours each unit is billed a month: 730 is always on, 744 at most.", 1.0, Kind::Bounded(744), "730";
-    FtServing: "ft_serving", "Fine-tuned serving", "", "Per request only, an hourly hosting fee on top, or capacity units sized to the load.", 1.0, Kind::Choice(SERVING_MODES), "per_token";
+    FtServing: "ft_serving", "Fine-tuned serving", "", "Per request only, an hourly hosting fee on top, or capacity units sized to the load.", 1.0, Kind::Choice(ServingMode::OPTIONS), "per_token";
     FtHostRate: "ft_host_rate", "Fine-tuned hosting fee", "$ / deployment-hour", "Fee per deployment and hour on top of per-request costs (Azure OpenAI: about $1.70).", 0.1, Kind::Money, "0";
     FtHostHours: "ft_host_hours", "Fine-tuned hours billed", "hours / month", "Hours each deployment is billed a month: 730 is always on (8,760 ÷ 12), 744 at most.", 1.0, Kind::Bounded(744), "730";
     FtHostDeployments: "ft_host_deployments", "Fine-tuned deployments", "deployments", "Deployments paying the fee, 0 to 10,000.", 1.0, Kind::Whole(10_000), "1";
@@ -288,6 +357,23 @@ impl Field {
     /// The text of the field in the reference example (the default scenario).
     pub const fn example(self) -> &'static str {
         self.spec().example
+    }
+}
+
+impl Field {
+    /// The option of a choice field whose position is `value`, the number
+    /// [`parse_field`](super::parse::parse_field) reads a choice as (what
+    /// the exports' number channel carries); `None` for a field that is not
+    /// a choice or a position past its options.
+    pub fn option_at(self, value: f64) -> Option<&'static str> {
+        let Kind::Choice(options) = self.kind() else {
+            return None;
+        };
+        options
+            .iter()
+            .zip(0u32..)
+            .find(|&(_, k)| f64::from(k) == value)
+            .map(|(o, _)| *o)
     }
 }
 

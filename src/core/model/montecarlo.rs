@@ -369,8 +369,8 @@ pub fn simulate(i: &Inputs, ranges: &Ranges) -> Option<Summary> {
 /// The simulation of a scenario given as field texts, when it is valid
 /// and has a range (the comparison's columns).
 pub fn simulate_scenario(raw: &crate::core::inputs::parse::RawInputs) -> Option<Summary> {
-    let p = crate::core::inputs::parse::parse_scenario(raw).ok()?;
-    simulate(&p.inputs, p.ranges.as_ref().ok()?)
+    let p = crate::core::inputs::parse::parse_scenario(raw).parsed?;
+    simulate(&p.inputs, p.ranges.as_ref()?)
 }
 
 /// A probability (%) in whole percent for a sentence: `82%`, and `under 1%`

@@ -3,19 +3,23 @@
 //! Numbers are read by [`super::number`] with the decimal mark of the
 //! scenario's own number format ([`DecimalMark`]), so a link or file reads
 //! the same for everyone; this module checks each value against its field's
-//! limits and decides which fields the scenario's modes use.
+//! limits. A scenario is read section by section (`sections`: the modes
+//! decide which fields each reads), and every invalid field's message goes
+//! into one map, [`Errors`], returned beside the valid scenario
+//! ([`Checked`]).
 
-use super::builders::{
-    self, Compute, Investment, InvestmentItems, Operations, RequestCost, TokenSide,
-};
+mod sections;
+
+use super::builders::{Investment, Operations, RequestCost, TokenSide};
 use super::field::{
     push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO, THROUGHPUT_LOW,
 };
 use super::number::parse_number;
 pub use super::number::{DecimalMark, Echo, InputError};
-use crate::core::model::serving::{Capacity, Serving};
-use crate::core::model::uncertainty::{Ends, Ranges, RANGED};
+use crate::core::model::serving::Serving;
+use crate::core::model::uncertainty::Ranges;
 use crate::core::model::Inputs;
+use sections::Reader;
 
 /// The text of each field, exactly as typed, in [`Field::ALL`] order.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -131,8 +135,45 @@ fn check(field: Field, v: f64) -> Result<f64, InputError> {
     }
 }
 
-/// Every field's error, in form order.
+/// Every field's error, in form order: what [`parse_inputs`] returns.
 pub type FieldErrors = Vec<(Field, InputError)>;
+
+/// The one map of a scenario's errors: each invalid field's message, kept
+/// in field (form) order. The figures' fields and the settings that hide
+/// only their own chart or section (the sensitivity range, the exchange
+/// rate, the ranges on the estimates) all report here.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Errors(FieldErrors);
+
+impl Errors {
+    /// Records `error` as the message of `field`, in form order; a field
+    /// keeps its first message.
+    pub fn insert(&mut self, field: Field, error: InputError) {
+        if self.get(field).is_none() {
+            push_in_form_order(&mut self.0, field, error);
+        }
+    }
+
+    /// The message of `field`, if it is invalid.
+    pub fn get(&self, field: Field) -> Option<InputError> {
+        self.0.iter().find(|(f, _)| *f == field).map(|&(_, e)| e)
+    }
+
+    /// Whether no field is invalid.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each invalid field and its message, in form order.
+    pub fn as_slice(&self) -> &[(Field, InputError)] {
+        &self.0
+    }
+
+    /// Each invalid field and its message, in form order.
+    pub fn into_vec(self) -> FieldErrors {
+        self.0
+    }
+}
 
 /// The token side of the request-cost builder.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -151,8 +192,9 @@ pub struct TokenCosts {
     pub finetuned: RequestCost,
 }
 
-/// A validated scenario: the model's inputs, and the builders' breakdowns
-/// for the sections built from parts.
+/// A validated scenario: the model's inputs, the builders' breakdowns for
+/// the sections built from parts, and the settings that are valid (an
+/// invalid one is `None`, its message in [`Checked::errors`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     /// The inputs of the model.
@@ -163,30 +205,85 @@ pub struct Parsed {
     pub investment: Option<Investment>,
     /// Recurring operations by item, when itemized.
     pub operations: Option<Operations>,
-    /// How far each input moves in the sensitivity chart, as a fraction,
-    /// or why the range field is invalid (which leaves the figures be).
-    pub sensitivity: Result<f64, InputError>,
+    /// How far each input moves in the sensitivity chart, as a fraction;
+    /// `None` when its field is invalid, which hides that chart only.
+    pub sensitivity: Option<f64>,
     /// The display currency and locale.
     pub display: crate::core::present::format::Display,
-    /// The ranges on the estimates and the simulation's settings, or each invalid field's error: like the sensitivity range, a
-    /// bad one hides the simulation only, never the figures.
-    pub ranges: Result<Ranges, FieldErrors>,
-    /// The exchange rate for catalogue prices: `None` when the
-    /// field is empty, or why its text is invalid (which leaves the figures
-    /// be, as a bad sensitivity range does).
-    pub fx_rate: Result<Option<f64>, InputError>,
+    /// The ranges on the estimates and the simulation's settings; `None`
+    /// when one of their fields is invalid, which hides the simulation
+    /// only.
+    pub ranges: Option<Ranges>,
+    /// The exchange rate for catalogue prices; `None` when the field is
+    /// empty or invalid (which leaves the figures be).
+    pub fx_rate: Option<f64>,
     /// GPUs in one capacity unit, baseline then fine-tuned: a
     /// whole number from 1 to 1,000 in capacity mode, 1 otherwise.
     pub unit_gpus: [f64; 2],
 }
 
-/// The exchange rate typed in `fx_rate`: `None` when empty.
-pub fn parse_fx_rate(raw: &RawInputs) -> Result<Option<f64>, InputError> {
-    let text = raw.get(Field::FxRate);
+/// What validating a scenario gives: every invalid field's message in one
+/// map, beside the valid scenario when the figures can be computed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    /// Every invalid field's message, in form order.
+    pub errors: Errors,
+    /// The validated scenario; `None` when a field the figures read is
+    /// invalid. An invalid setting (the sensitivity range, the exchange
+    /// rate, a range on an estimate) leaves it be.
+    pub parsed: Option<Parsed>,
+}
+
+impl Checked {
+    /// The message of `field`, if its text is invalid.
+    pub fn error(&self, field: Field) -> Option<InputError> {
+        self.errors.get(field)
+    }
+
+    /// Every error, when they leave no figures; `None` when the figures
+    /// can be computed.
+    pub fn blocking(&self) -> Option<&Errors> {
+        self.parsed.is_none().then_some(&self.errors)
+    }
+
+    /// The errors that damage a link or an imported file: every error when
+    /// they leave no figures, otherwise those of the ranges and the
+    /// simulation's settings (a bad sensitivity range or exchange rate is
+    /// only that field's message).
+    pub fn damaging(&self) -> FieldErrors {
+        let all = self.parsed.is_none();
+        let damaging = |f: Field| all || crate::core::model::uncertainty::is_simulation_field(f);
+        self.errors
+            .as_slice()
+            .iter()
+            .filter(|(f, _)| damaging(*f))
+            .copied()
+            .collect()
+    }
+
+    /// The validated scenario, or every error when they leave no figures:
+    /// the figures' view of a scenario, which [`parse_inputs`] gives.
+    pub fn into_result(self) -> Result<Parsed, FieldErrors> {
+        self.parsed.ok_or(self.errors.into_vec())
+    }
+}
+
+/// The value of a field that may be left empty: `None` when it is empty.
+fn optional_field(
+    field: Field,
+    raw: &RawInputs,
+    mark: DecimalMark,
+) -> Result<Option<f64>, InputError> {
+    let text = raw.get(field);
     if text.trim().is_empty() {
         return Ok(None);
     }
-    parse_field(Field::FxRate, text, raw.decimal_mark()).map(Some)
+    parse_field(field, text, mark).map(Some)
+}
+
+/// The exchange rate typed in `fx_rate`: `None` when empty.
+pub fn parse_fx_rate(raw: &RawInputs) -> Result<Option<f64>, InputError> {
+    optional_field(Field::FxRate, raw, raw.decimal_mark())
 }
 
 impl Parsed {
@@ -198,281 +295,46 @@ impl Parsed {
             self.inputs.requests * (t.baseline_side.input_tokens + t.baseline_side.output_tokens)
         })
     }
+
+    /// The scenario before any section is read: each section writes its
+    /// own part.
+    const BLANK: Parsed = Parsed {
+        inputs: Inputs::EXAMPLE,
+        tokens: None,
+        investment: None,
+        operations: None,
+        sensitivity: None,
+        display: crate::core::present::format::Display::DEFAULT,
+        ranges: None,
+        fx_rate: None,
+        unit_gpus: [1.0; 2],
+    };
 }
 
-/// Validates the fields a scenario uses: the modes decide which. A field
-/// the scenario does not use (the token fields under direct entry, say)
-/// keeps its text and is not checked, so switching modes loses nothing.
-pub fn parse_scenario(raw: &RawInputs) -> Result<Parsed, FieldErrors> {
-    let mut errors = Vec::new();
-    let mark = raw.decimal_mark();
-    let mut get = |field: Field| match parse_field(field, raw.get(field), mark) {
-        Ok(v) => v,
-        Err(e) => {
-            push_in_form_order(&mut errors, field, e);
-            0.0
-        }
-    };
-    let requests = get(Field::Requests);
-    let months = get(Field::Months);
-    let accuracy_gain = get(Field::AccuracyGain);
-    let error_value = get(Field::ErrorValue);
-    let growth = get(Field::Growth);
-    let discount = get(Field::Discount);
-    // The sensitivity range is the chart's setting, not an input of the
-    // model: a bad one is that field's message and no chart, never fewer
-    // figures.
-    let sensitivity =
-        parse_field(Field::Sensitivity, raw.get(Field::Sensitivity), mark).map(|pct| pct / 100.0);
-    let display = crate::core::present::format::Display {
-        currency: get(Field::Currency) as usize,
-        locale: get(Field::Locale) as usize,
-    };
-    let tokens = if get(Field::CostMode) as usize == 1 {
-        let unit = if get(Field::PriceUnit) as usize == 1 {
-            1e3
-        } else {
-            1e6
-        };
-        let mut side = |f: [Field; 7]| TokenSide {
-            input_tokens: get(f[0]),
-            output_tokens: get(f[1]),
-            input_price: get(f[2]),
-            output_price: get(f[3]),
-            cache_share: get(f[4]) / 100.0,
-            cache_price: get(f[5]),
-            retry_rate: get(f[6]) / 100.0,
-        };
-        use Field::*;
-        let baseline_side = side([
-            BaseInputTokens,
-            BaseOutputTokens,
-            BaseInputPrice,
-            BaseOutputPrice,
-            BaseCacheShare,
-            BaseCachePrice,
-            BaseRetryRate,
-        ]);
-        let finetuned_side = side([
-            FtInputTokens,
-            FtOutputTokens,
-            FtInputPrice,
-            FtOutputPrice,
-            FtCacheShare,
-            FtCachePrice,
-            FtRetryRate,
-        ]);
-        let fallback_share = get(FtFallbackShare) / 100.0;
-        let baseline = builders::side_cost(&baseline_side, unit);
-        let finetuned =
-            builders::finetuned_cost(&finetuned_side, unit, fallback_share, baseline.total);
-        Some(TokenCosts {
-            unit,
-            baseline_side,
-            finetuned_side,
-            fallback_share,
-            baseline,
-            finetuned,
-        })
-    } else {
-        None
-    };
-    let (baseline, finetuned) = match &tokens {
-        Some(t) => (t.baseline.total, t.finetuned.total),
-        None => (get(Field::Baseline), get(Field::Finetuned)),
-    };
-    let investment = if get(Field::TrainingMode) as usize == 1 {
-        let compute = if get(Field::ComputeMode) as usize == 1 {
-            Compute::Tokens {
-                tokens_per_example: get(Field::TrainTokens),
-                epochs: get(Field::TrainEpochs),
-                price_per_million: get(Field::TrainPrice),
-            }
-        } else {
-            Compute::Flat(get(Field::ComputeFlat))
-        };
-        Some(builders::investment(&InvestmentItems {
-            examples: get(Field::LabelExamples),
-            cost_per_example: get(Field::LabelCost),
-            qa_share: get(Field::LabelQa) / 100.0,
-            compute,
-            curation: (get(Field::CurationHours), get(Field::CurationRate)),
-            setup: (get(Field::SetupHours), get(Field::SetupRate)),
-            other: get(Field::OtherOneTime),
-        }))
-    } else {
-        None
-    };
-    let training = investment.map_or_else(|| get(Field::Training), |i| i.total);
-    let operations = if get(Field::MaintenanceMode) as usize == 1 {
-        Some(builders::operations(
-            get(Field::Monitoring),
-            get(Field::SupportHours),
-            get(Field::SupportRate),
-            get(Field::RetrainCost),
-            get(Field::RetrainPerYear),
-        ))
-    } else {
-        None
-    };
-    let maintenance = operations.map_or_else(|| get(Field::Maintenance), |o| o.monthly);
-    // Serving costs: each side's mode, and only that mode's fields.
-    let mut serving = |f: [Field; 9]| match get(f[0]) as usize {
-        1 => Serving::Hourly {
-            rate: get(f[1]),
-            hours: get(f[2]),
-            deployments: get(f[3]),
-        },
-        2 => Serving::Capacity(Capacity {
-            unit_rate: get(f[4]),
-            unit_rps: get(f[5]),
-            peak_factor: get(f[6]),
-            min_units: get(f[7]),
-            unit_hours: get(f[8]),
-        }),
-        _ => Serving::PerToken,
-    };
-    let base_serving = serving(Field::BASE_SERVING);
-    let ft_serving = serving(Field::FT_SERVING);
-    // GPUs per unit, read in capacity mode only: they price a unit
-    // from a GPU-hour price and count the GPUs running, never the model's
-    // figures.
-    let unit_gpus = [
-        (base_serving, Field::BaseUnitGpus),
-        (ft_serving, Field::FtUnitGpus),
-    ]
-    .map(|(s, field)| {
-        if s.capacity().is_some() {
-            get(field)
-        } else {
-            1.0
-        }
-    });
-    // The ranges on the estimates are checked apart from the figures' own
-    // fields, like the sensitivity range (growth's ends against a valid
-    // growth only).
-    let growth_ok = !errors.iter().any(|(f, _)| *f == Field::Growth);
-    // Only the ranges of inputs the scenario uses are read (serving rates in
-    // their own mode, like the serving fields themselves).
-    let uses = Inputs {
-        base_serving,
-        ft_serving,
-        ..Inputs::EXAMPLE
-    };
-    let ranges = parse_ranges(raw, growth_ok.then_some(growth), &uses);
-    if !errors.is_empty() {
-        // A bad range is reported with the other fields' errors too.
-        if let Err(e) = sensitivity {
-            push_in_form_order(&mut errors, Field::Sensitivity, e);
-        }
-        if let Err(e) = parse_fx_rate(raw) {
-            push_in_form_order(&mut errors, Field::FxRate, e);
-        }
-        for (f, e) in ranges.err().unwrap_or_default() {
-            push_in_form_order(&mut errors, f, e);
-        }
-        return Err(errors);
+/// Validates the fields a scenario uses, section by section: the modes
+/// decide which fields each reads. Every error
+/// goes to one map, returned beside the valid scenario; an error in a
+/// field the figures read leaves no scenario, an error in a setting only
+/// that setting.
+pub fn parse_scenario(raw: &RawInputs) -> Checked {
+    let mut read = Reader::new(raw);
+    let mut parsed = Parsed::BLANK;
+    for section in sections::FIGURES {
+        section(&mut read, &mut parsed);
     }
-    let inputs = Inputs {
-        training,
-        maintenance,
-        baseline,
-        finetuned,
-        requests,
-        // Checked above: a whole number from 1 to 600.
-        months: months as u32,
-        retrain_cost: operations.map_or(0.0, |o| o.retrain_cost),
-        retrain_per_year: operations.map_or(0.0, |o| o.retrain_per_year),
-        accuracy_gain,
-        error_value,
-        growth: growth / 100.0,
-        discount: discount / 100.0,
-        base_serving,
-        ft_serving,
-    };
-    Ok(Parsed {
-        inputs,
-        tokens,
-        investment,
-        operations,
-        sensitivity,
-        display,
-        fx_rate: parse_fx_rate(raw),
-        ranges,
-        unit_gpus,
-    })
-}
-
-/// Validates the ranges on the estimates and the simulation's settings. An empty end is no range on that side. Growth's ends are in
-/// points and must enclose `growth` (% per month, when it is valid). The
-/// ends of an input that `uses` does not use (a serving rate in another
-/// mode) are neither read nor checked: no range.
-fn parse_ranges(
-    raw: &RawInputs,
-    growth: Option<f64>,
-    uses: &Inputs,
-) -> Result<Ranges, FieldErrors> {
-    let mark = raw.decimal_mark();
-    let mut errors = Vec::new();
-    let mut ranges = Ranges::default();
-    let mut end = |field: Field| {
-        let text = raw.get(field);
-        if text.trim().is_empty() {
-            return None;
-        }
-        parse_field(field, text, mark)
-            .map_err(|e| push_in_form_order(&mut errors, field, e))
-            .ok()
-    };
-    for (k, r) in RANGED.iter().enumerate() {
-        if (r.used)(uses) {
-            ranges.ends[k] = (end(r.low), end(r.high));
-        }
+    let figures = read.is_clean();
+    for section in sections::SETTINGS {
+        section(&mut read, &mut parsed);
     }
-    let draws = parse_field(Field::McDraws, raw.get(Field::McDraws), mark);
-    let seed = parse_field(Field::McSeed, raw.get(Field::McSeed), mark);
-    for (field, value) in [(Field::McDraws, draws), (Field::McSeed, seed)] {
-        if let Err(e) = value {
-            push_in_form_order(&mut errors, field, e);
-        }
-    }
-    // Checked by `parse_field`: whole numbers within their limits.
-    ranges.draws = draws.unwrap_or(1e4) as u32;
-    ranges.seed = seed.unwrap_or(1.0) as u64;
-    if let Some(g) = growth {
-        // Quoted as the scenario's format writes decimals.
-        let quoted = Echo::new(&crate::core::present::float::display(g).replacen(
-            '.',
-            &mark.char().to_string(),
-            1,
-        ));
-        for (k, r) in RANGED.iter().enumerate() {
-            if r.ends != Ends::Absolute {
-                continue;
-            }
-            let (low, high) = ranges.ends[k];
-            if let (Some(low), Some(q)) = (low, quoted) {
-                if low > g {
-                    push_in_form_order(&mut errors, r.low, InputError::AboveGrowth(q));
-                }
-            }
-            if let (Some(high), Some(q)) = (high, quoted) {
-                if high < g {
-                    push_in_form_order(&mut errors, r.high, InputError::BelowGrowth(q));
-                }
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(ranges)
-    } else {
-        Err(errors)
+    Checked {
+        errors: read.finish(),
+        parsed: figures.then_some(parsed),
     }
 }
 
 /// Validates a scenario and returns the model's inputs.
 pub fn parse_inputs(raw: &RawInputs) -> Result<Inputs, FieldErrors> {
-    parse_scenario(raw).map(|p| p.inputs)
+    parse_scenario(raw).into_result().map(|p| p.inputs)
 }
 
 /// The text one arrow-key step away from `text`: up by the field's step

@@ -1,0 +1,356 @@
+//! The sections of a scenario, each read by its own small parser: display,
+//! requests and their costs, the one-time investment, recurring operations,
+//! serving, the value of accuracy, growth and discounting; then the
+//! settings that hide only their own chart or section (the sensitivity
+//! range, the exchange rate, the ranges on the estimates). Every parser
+//! reads its fields through a [`Reader`], which records each invalid
+//! field's message in the scenario's one error map, and writes what it
+//! read into the scenario being built.
+//!
+//! A section reads only the fields its modes use: a field the scenario
+//! does not use keeps its text and is not checked, so switching modes loses
+//! nothing.
+
+use super::{optional_field, parse_field, DecimalMark, Errors, InputError, Parsed, RawInputs};
+use super::{Echo, TokenCosts};
+use crate::core::inputs::builders::{self, Compute, InvestmentItems, TokenSide};
+use crate::core::inputs::field::{
+    Choice, ComputeMode, CostMode, CurrencyCode, EntryMode, Field, LocaleTag, PriceUnit,
+    ServingMode,
+};
+use crate::core::model::serving::{Capacity, Serving};
+use crate::core::model::uncertainty::{Ends, RANGED};
+use crate::core::model::Inputs;
+use crate::core::present::format::Display;
+
+/// A section's parser: reads its fields and writes what they give into
+/// the scenario being built.
+pub(super) type Section = fn(&mut Reader, &mut Parsed);
+
+/// The sections the figures read, in form order: an error in any of them
+/// leaves no figures.
+pub(super) const FIGURES: [Section; 7] = [
+    display, requests, investment, operations, serving, accuracy, growth,
+];
+
+/// The settings read after the figures: an error in one hides only its
+/// own chart or section, never the figures.
+pub(super) const SETTINGS: [Section; 3] = [sensitivity, fx_rate, ranges];
+
+/// Reads one scenario's fields, recording each invalid field's message.
+pub(super) struct Reader<'a> {
+    raw: &'a RawInputs,
+    mark: DecimalMark,
+    errors: Errors,
+    /// How many errors were recorded, to tell whether a section recorded
+    /// any (see [`Reader::section`]).
+    recorded: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `raw`, with no error yet.
+    pub(super) fn new(raw: &'a RawInputs) -> Reader<'a> {
+        Reader {
+            raw,
+            mark: raw.decimal_mark(),
+            errors: Errors::default(),
+            recorded: 0,
+        }
+    }
+
+    /// Whether no error has been recorded.
+    pub(super) fn is_clean(&self) -> bool {
+        self.recorded == 0
+    }
+
+    /// The errors recorded, in form order.
+    pub(super) fn finish(self) -> Errors {
+        self.errors
+    }
+
+    /// Records `error` as the message of `field`.
+    fn record(&mut self, field: Field, error: InputError) {
+        self.errors.insert(field, error);
+        self.recorded += 1;
+    }
+
+    /// `result`'s value, or `None` with its error recorded for `field`.
+    fn keep<T>(&mut self, field: Field, result: Result<T, InputError>) -> Option<T> {
+        result.map_err(|e| self.record(field, e)).ok()
+    }
+
+    /// The value of `field`; 0 when it is invalid, its message recorded.
+    fn number(&mut self, field: Field) -> f64 {
+        let value = parse_field(field, self.raw.get(field), self.mark);
+        self.keep(field, value).unwrap_or(0.0)
+    }
+
+    /// A field in % as a fraction (15 → 0.15).
+    fn share(&mut self, field: Field) -> f64 {
+        self.number(field) / 100.0
+    }
+
+    /// The option chosen in `field`; the first option when the text is
+    /// none of them, its message recorded (so the fields of the default
+    /// mode are read, as the form shows them).
+    fn choice<C: Choice>(&mut self, field: Field) -> C {
+        let chosen = C::from_text(self.raw.get(field)).ok_or(InputError::NotAnOption);
+        self.keep(field, chosen).unwrap_or_default()
+    }
+
+    /// The value of a field that may be left empty: `None` when it is
+    /// empty, or when it is invalid (its message recorded).
+    fn optional(&mut self, field: Field) -> Option<f64> {
+        let value = optional_field(field, self.raw, self.mark);
+        self.keep(field, value).flatten()
+    }
+
+    /// The value of `field` when it is valid, recording nothing: for a
+    /// field another section reads (and reports).
+    fn peek(&self, field: Field) -> Option<f64> {
+        parse_field(field, self.raw.get(field), self.mark).ok()
+    }
+
+    /// What `read` gives, when it records no error.
+    fn section<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        let before = self.recorded;
+        let value = read(self);
+        (self.recorded == before).then_some(value)
+    }
+}
+
+/// The display currency and number format: they change how figures are
+/// written, and a text that is none of the options leaves no figures.
+fn display(read: &mut Reader, p: &mut Parsed) {
+    let currency: CurrencyCode = read.choice(Field::Currency);
+    let locale: LocaleTag = read.choice(Field::Locale);
+    p.display = Display::from_codes(currency.text(), locale.text());
+}
+
+/// Monthly requests, the horizon, and each side's cost per request:
+/// entered directly, or built from tokens and prices.
+fn requests(read: &mut Reader, p: &mut Parsed) {
+    p.inputs.requests = read.number(Field::Requests);
+    // A whole number from 1 to 600 when valid.
+    p.inputs.months = read.number(Field::Months) as u32;
+    p.tokens = match read.choice(Field::CostMode) {
+        CostMode::Direct => None,
+        CostMode::Tokens => Some(tokens(read)),
+    };
+    (p.inputs.baseline, p.inputs.finetuned) = match &p.tokens {
+        Some(t) => (t.baseline.total, t.finetuned.total),
+        None => (read.number(Field::Baseline), read.number(Field::Finetuned)),
+    };
+}
+
+/// The request costs built from each side's tokens and prices.
+fn tokens(read: &mut Reader) -> TokenCosts {
+    let unit = read.choice::<PriceUnit>(Field::PriceUnit).tokens();
+    let mut side = |f: [Field; 7]| TokenSide {
+        input_tokens: read.number(f[0]),
+        output_tokens: read.number(f[1]),
+        input_price: read.number(f[2]),
+        output_price: read.number(f[3]),
+        cache_share: read.share(f[4]),
+        cache_price: read.number(f[5]),
+        retry_rate: read.share(f[6]),
+    };
+    let baseline_side = side([
+        Field::BaseInputTokens,
+        Field::BaseOutputTokens,
+        Field::BaseInputPrice,
+        Field::BaseOutputPrice,
+        Field::BaseCacheShare,
+        Field::BaseCachePrice,
+        Field::BaseRetryRate,
+    ]);
+    let finetuned_side = side([
+        Field::FtInputTokens,
+        Field::FtOutputTokens,
+        Field::FtInputPrice,
+        Field::FtOutputPrice,
+        Field::FtCacheShare,
+        Field::FtCachePrice,
+        Field::FtRetryRate,
+    ]);
+    let fallback_share = read.share(Field::FtFallbackShare);
+    let baseline = builders::side_cost(&baseline_side, unit);
+    let finetuned = builders::finetuned_cost(&finetuned_side, unit, fallback_share, baseline.total);
+    TokenCosts {
+        unit,
+        baseline_side,
+        finetuned_side,
+        fallback_share,
+        baseline,
+        finetuned,
+    }
+}
+
+/// The one-time investment: one total, or itemized.
+fn investment(read: &mut Reader, p: &mut Parsed) {
+    p.investment = match read.choice(Field::TrainingMode) {
+        EntryMode::Direct => None,
+        EntryMode::Itemized => {
+            let compute = match read.choice(Field::ComputeMode) {
+                ComputeMode::Flat => Compute::Flat(read.number(Field::ComputeFlat)),
+                ComputeMode::Tokens => Compute::Tokens {
+                    tokens_per_example: read.number(Field::TrainTokens),
+                    epochs: read.number(Field::TrainEpochs),
+                    price_per_million: read.number(Field::TrainPrice),
+                },
+            };
+            Some(builders::investment(&InvestmentItems {
+                examples: read.number(Field::LabelExamples),
+                cost_per_example: read.number(Field::LabelCost),
+                qa_share: read.share(Field::LabelQa),
+                compute,
+                curation: (
+                    read.number(Field::CurationHours),
+                    read.number(Field::CurationRate),
+                ),
+                setup: (
+                    read.number(Field::SetupHours),
+                    read.number(Field::SetupRate),
+                ),
+                other: read.number(Field::OtherOneTime),
+            }))
+        }
+    };
+    p.inputs.training = match p.investment {
+        Some(i) => i.total,
+        None => read.number(Field::Training),
+    };
+}
+
+/// Recurring operations: one monthly total, or itemized (with retraining,
+/// which only the itemized operations model).
+fn operations(read: &mut Reader, p: &mut Parsed) {
+    p.operations = match read.choice(Field::MaintenanceMode) {
+        EntryMode::Direct => None,
+        EntryMode::Itemized => Some(builders::operations(
+            read.number(Field::Monitoring),
+            read.number(Field::SupportHours),
+            read.number(Field::SupportRate),
+            read.number(Field::RetrainCost),
+            read.number(Field::RetrainPerYear),
+        )),
+    };
+    p.inputs.maintenance = match p.operations {
+        Some(o) => o.monthly,
+        None => read.number(Field::Maintenance),
+    };
+    p.inputs.retrain_cost = p.operations.map_or(0.0, |o| o.retrain_cost);
+    p.inputs.retrain_per_year = p.operations.map_or(0.0, |o| o.retrain_per_year);
+}
+
+/// Each side's serving: its mode, and only that mode's fields.
+fn serving(read: &mut Reader, p: &mut Parsed) {
+    let mut side = |f: [Field; 9], gpus: Field| {
+        let serving = match read.choice(f[0]) {
+            ServingMode::PerToken => Serving::PerToken,
+            ServingMode::Hourly => Serving::Hourly {
+                rate: read.number(f[1]),
+                hours: read.number(f[2]),
+                deployments: read.number(f[3]),
+            },
+            ServingMode::Capacity => Serving::Capacity(Capacity {
+                unit_rate: read.number(f[4]),
+                unit_rps: read.number(f[5]),
+                peak_factor: read.number(f[6]),
+                min_units: read.number(f[7]),
+                unit_hours: read.number(f[8]),
+            }),
+        };
+        // GPUs per unit, read in capacity mode only: they price a unit
+        // from a GPU-hour price and count the GPUs running, never the
+        // model's figures.
+        let unit_gpus = match serving {
+            Serving::Capacity(_) => read.number(gpus),
+            _ => 1.0,
+        };
+        (serving, unit_gpus)
+    };
+    let (base, base_gpus) = side(Field::BASE_SERVING, Field::BaseUnitGpus);
+    let (ft, ft_gpus) = side(Field::FT_SERVING, Field::FtUnitGpus);
+    p.inputs.base_serving = base;
+    p.inputs.ft_serving = ft;
+    p.unit_gpus = [base_gpus, ft_gpus];
+}
+
+/// The value of accuracy: fewer errors, and what one is worth.
+fn accuracy(read: &mut Reader, p: &mut Parsed) {
+    p.inputs.accuracy_gain = read.number(Field::AccuracyGain);
+    p.inputs.error_value = read.number(Field::ErrorValue);
+}
+
+/// Monthly volume growth and the annual discount rate, in % as typed.
+fn growth(read: &mut Reader, p: &mut Parsed) {
+    p.inputs.growth = read.share(Field::Growth);
+    p.inputs.discount = read.share(Field::Discount);
+}
+
+/// How far each input moves in the sensitivity chart, as a fraction: the
+/// chart's setting, not an input of the model.
+fn sensitivity(read: &mut Reader, p: &mut Parsed) {
+    p.sensitivity = read.section(|r| r.share(Field::Sensitivity));
+}
+
+/// The exchange rate for catalogue prices; empty is none.
+fn fx_rate(read: &mut Reader, p: &mut Parsed) {
+    p.fx_rate = read.optional(Field::FxRate);
+}
+
+/// The ranges on the estimates and the simulation's settings: all of them
+/// valid, or no ranges (and no simulation). An empty end is no range on
+/// that side. Only the ranges of inputs the scenario uses are read
+/// (serving rates in their own mode, like the serving fields themselves).
+/// Growth's ends are in points and must enclose the growth (when it is
+/// valid).
+fn ranges(read: &mut Reader, p: &mut Parsed) {
+    let uses = Inputs {
+        base_serving: p.inputs.base_serving,
+        ft_serving: p.inputs.ft_serving,
+        ..Inputs::EXAMPLE
+    };
+    p.ranges = read.section(|read| {
+        let mut ranges = crate::core::model::uncertainty::Ranges::default();
+        for (k, r) in RANGED.iter().enumerate() {
+            if (r.used)(&uses) {
+                ranges.ends[k] = (read.optional(r.low), read.optional(r.high));
+            }
+        }
+        // Whole numbers within their limits when valid.
+        ranges.draws = read.number(Field::McDraws) as u32;
+        ranges.seed = read.number(Field::McSeed) as u64;
+        if let Some(g) = read.peek(Field::Growth) {
+            enclose_growth(read, &ranges, g);
+        }
+        ranges
+    });
+}
+
+/// Records an error on each end of growth's range that does not enclose
+/// growth `g` (% per month).
+fn enclose_growth(read: &mut Reader, ranges: &crate::core::model::uncertainty::Ranges, g: f64) {
+    // Quoted as the scenario's format writes decimals.
+    let quoted = Echo::new(&crate::core::present::float::display(g).replacen(
+        '.',
+        &read.mark.char().to_string(),
+        1,
+    ));
+    let Some(q) = quoted else {
+        return;
+    };
+    for (k, r) in RANGED.iter().enumerate() {
+        if r.ends != Ends::Absolute {
+            continue;
+        }
+        let (low, high) = ranges.ends[k];
+        if low.is_some_and(|low| low > g) {
+            read.record(r.low, InputError::AboveGrowth(q));
+        }
+        if high.is_some_and(|high| high < g) {
+            read.record(r.high, InputError::BelowGrowth(q));
+        }
+    }
+}
