@@ -147,6 +147,10 @@ impl Readout {
 /// card on a phone, never the page.
 #[component]
 pub fn AsTable(
+    /// Whether it is open. The chart keeps it, outside the part of its view
+    /// that goes while the chart cannot be drawn (a range being typed), so
+    /// an open table comes back open.
+    open: RwSignal<bool>,
     /// The table's `data-table` name.
     name: &'static str,
     /// What the table shows, for the region's name ("… as a table").
@@ -158,7 +162,6 @@ pub fn AsTable(
     #[prop(into)]
     table: Signal<Option<Table>>,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
     view! {
         <details class="as-table" prop:open=move || open.get() on:toggle=on_toggle(open)>
             <summary>"Show as table"</summary>

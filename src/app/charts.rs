@@ -78,6 +78,7 @@ fn LineChartView(
     chart: Memo<Option<LineChart>>,
 ) -> impl IntoView {
     let readout = Readout::new(move || chart.with(|c| c.as_ref().map_or(0, |c| c.readouts.len())));
+    let table_open = RwSignal::new(false);
     let current = move || readout.current();
     let frame = move || chart.with(|c| c.as_ref().map(|c| c.frame));
     let summary = move || chart.with(|c| c.as_ref().map(|c| c.summary.clone()));
@@ -129,7 +130,7 @@ fn LineChartView(
                     }))).unwrap_or_else(|| "Hover or use the arrow keys for exact values.".to_owned())}
                 </p>
                 <p class="sr-summary">{summary}</p>
-                <AsTable name what=title tall=true table=Signal::derive(move || chart.with(|c| c.as_ref().map(LineChart::table)))/>
+                <AsTable open=table_open name what=title tall=true table=Signal::derive(move || chart.with(|c| c.as_ref().map(LineChart::table)))/>
             </Show>
         </figure>
     }
@@ -145,6 +146,7 @@ fn TornadoView(
     let summary = move || chart.with(|t| t.as_ref().map(|t| t.summary.clone()));
     // The bar under the pointer or with the focus.
     let readout = Readout::new(move || chart.with(|t| t.as_ref().map_or(0, |t| t.bars.len())));
+    let table_open = RwSignal::new(false);
     // The bar an event came from (from any of its parts), by its position.
     let bar_of = move |ev: &web_sys::Event| {
         let bar = ev
@@ -219,7 +221,7 @@ fn TornadoView(
                 // Not live: a focused bar's name already says the same.
                 <p class="readout" data-readout="tornado">{text}</p>
                 <p class="sr-summary">{summary}</p>
-                <AsTable name="tornado" what="Sensitivity" table=Signal::derive(move || chart.with(|t| t.as_ref().map(Tornado::table)))/>
+                <AsTable open=table_open name="tornado" what="Sensitivity" table=Signal::derive(move || chart.with(|t| t.as_ref().map(Tornado::table)))/>
             </Show>
         </figure>
     }

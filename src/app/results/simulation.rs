@@ -248,6 +248,7 @@ fn DistributionView(
             .with(|d| Some(distribution(fmt, &d.as_ref()?.1, width, 280.0)))
     });
     let readout = Readout::new(move || chart.with(|c| c.as_ref().map_or(0, |c| c.bins.len())));
+    let table_open = RwSignal::new(false);
     let current = move || readout.current();
     let frame = move || chart.with(|c| c.as_ref().map(|c| c.frame));
     let label = move || chart.with(|c| c.as_ref().map(|c| c.summary.clone()));
@@ -296,6 +297,7 @@ fn DistributionView(
                 </p>
                 <p class="sr-summary">{label}</p>
                 <AsTable
+                    open=table_open
                     name="distribution"
                     what="Net benefit across the simulated cases"
                     tall=true
