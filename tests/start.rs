@@ -98,7 +98,7 @@ fn check(n: usize, (query, page, working, library, raw, linked, notices): Case) 
     };
     let query = query
         .replace("{link}", &encode(&S::Edited.raw(), &example()))
-        .replace("{months}", &example().get(Field::Months));
+        .replace("{months}", example().get(Field::Months));
     let got = start(&query, matches!(page, Page::Embed), stored, read.as_ref());
     let case = format!("case {n}: {query:?} {page:?} {working:?} {library:?}");
     assert_eq!(got.raw, raw.raw(), "field texts, {case}");
