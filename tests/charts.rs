@@ -3,14 +3,16 @@
 //! ranges included.
 #![cfg(not(target_arch = "wasm32"))]
 
+use ft_roi::core::model::montecarlo::simulate;
 use ft_roi::core::model::schedule::{break_evens, schedule, to_csv};
 use ft_roi::core::present::chart::{
-    label_place, log_ticks, nice_ticks, path, timeline, tornado, usable_domain, volume, Scale,
+    distribution, label_place, log_ticks, nice_ticks, path, pointed, timeline, tornado,
+    usable_domain, volume, Cell, Scale, Table,
 };
 #[path = "support/fmt.rs"]
 mod fmt_default;
 use fmt_default::{money, money_short, months, F};
-use ft_roi::core::{calculate, Inputs, Status};
+use ft_roi::core::{calculate, parse_scenario, Field, Inputs, RawInputs, Status};
 use proptest::prelude::*;
 
 const EX: Inputs = Inputs::EXAMPLE;
@@ -658,4 +660,91 @@ fn tornado_row_labels_are_drawn_over_the_lines_they_cross() {
         let (top, baseline) = (bar.y - 5.0 - 12.5, bar.y - 5.0 + 3.5);
         assert!(top >= above.y + above.h && baseline <= bar.y, "{bar:?}");
     }
+}
+
+/// A table's rows as text: `data-input` (or `-`), then each cell as
+/// `text=value` (or `text` without a value), as the page renders them.
+fn rows(t: &Table) -> Vec<String> {
+    let cell = |c: &Cell| match &c.value {
+        Some(v) => format!("{}={v}", c.text),
+        None => c.text.clone(),
+    };
+    t.rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = std::iter::once(&r.head).chain(&r.cells).map(cell).collect();
+            format!("{} {}", r.input.unwrap_or("-"), cells.join(" | "))
+        })
+        .collect()
+}
+
+#[test]
+fn each_chart_writes_its_table_alternative() {
+    let r = calculate(&EX);
+    let t = timeline(F, &EX, &r, 640.0, 320.0).table();
+    assert_eq!(
+        t.columns,
+        ["Month", "Net position", "Baseline cost", "Fine-tuned cost"]
+    );
+    let got = rows(&t);
+    assert_eq!(got.len(), 13);
+    assert_eq!(
+        got[0],
+        "- 0=0 | −$2,500.00=-2500 | $0.00=0 | $2,500.00=2500"
+    );
+    assert_eq!(
+        got[12],
+        "- 12=12 | $5,900.00=5900 | $24,000.00=24000 | $18,100.00=18100"
+    );
+    // The volume chart's x is a count of requests.
+    let v = volume(F, &EX, &r, 640.0, 320.0).table();
+    assert_eq!(v.columns, ["Requests per month", "Net benefit"]);
+    assert!(rows(&v).contains(&"- 100,000=100000 | $5,900.00=5900".to_owned()));
+    // The tornado: signed changes, the input's name on its row, the
+    // range in the headings.
+    let t = tornado(F, &EX, 0.2, 640.0).table();
+    assert_eq!(t.columns, ["Input", "−20%", "+20%"]);
+    assert_eq!(
+        rows(&t)[0],
+        "baseline Baseline cost per request | −$4,800.00=-4800 | +$4,800.00=4800"
+    );
+    assert_eq!(rows(&t).len(), 5);
+    // The histogram: each bar's range, cases and share.
+    let p = parse_scenario(&{
+        let mut raw = RawInputs::example();
+        raw.set(Field::RequestsLow, "-30");
+        raw.set(Field::RequestsHigh, "50");
+        raw
+    })
+    .expect("valid");
+    let s = simulate(&p.inputs, &p.ranges.expect("valid ranges")).expect("simulated");
+    let d = distribution(F, &s, 640.0, 280.0);
+    let t = d.table();
+    assert_eq!(t.columns, ["Net benefit from", "to", "Cases", "Share"]);
+    assert_eq!(t.rows.len(), d.bins.len());
+    for (row, b) in t.rows.iter().zip(&d.bins) {
+        assert_eq!(row.head.text, money(b.from));
+        assert_eq!(row.cells[1].value, Some(b.cases.to_string()));
+        assert_eq!(row.cells[2].text, F.percent(d.share(b)));
+    }
+    let cases: u32 = d.bins.iter().map(|b| b.cases).sum();
+    assert_eq!(cases, s.draws);
+}
+
+#[test]
+fn the_pointer_reads_the_chart_under_it() {
+    let r = calculate(&EX);
+    let c = timeline(F, &EX, &r, 640.0, 320.0);
+    // Drawn at its own size from the page's left edge: each data point's x
+    // reads that point, and a little beside it too.
+    for (k, p) in c.readouts.iter().enumerate() {
+        assert_eq!(pointed(&c, p.x, 0.0, 640.0), Some(k));
+        assert_eq!(pointed(&c, p.x + 3.0, 0.0, 640.0), Some(k));
+    }
+    // Beyond the plot: the nearest end.
+    assert_eq!(pointed(&c, 0.0, 0.0, 640.0), Some(0));
+    assert_eq!(pointed(&c, 640.0, 0.0, 640.0), Some(12));
+    // Drawn at half its size, 100 px into the page.
+    let last = c.readouts[12].x;
+    assert_eq!(pointed(&c, 100.0 + last / 2.0, 100.0, 320.0), Some(12));
 }

@@ -12,247 +12,161 @@ fn example() -> RawInputs {
     RawInputs::example()
 }
 
-/// The example with `field` set to `text`.
-fn with(field: Field, text: &str) -> RawInputs {
-    let mut raw = example();
-    raw.set(field, text);
-    raw
+/// A scenario a case stores or expects.
+#[derive(Clone, Copy, Debug)]
+enum S {
+    /// The reference example.
+    Example,
+    /// The example over 24 months: the scenario saved as "Pilot".
+    Edited,
+    /// The example over 36 months: the one saved as "Other".
+    Other,
+    /// The example with a horizon that cannot be read ("abc").
+    BadMonths,
 }
 
-/// An edited scenario, and another.
-fn edited() -> RawInputs {
-    with(Field::Months, "24")
-}
-fn other() -> RawInputs {
-    with(Field::Months, "36")
-}
-
-/// A library holding "Pilot" (the edited scenario) and "Other", with the
-/// ids they got.
-fn library() -> (Library, u64, u64) {
-    let mut library = Library::default();
-    let pilot = library.save_new("Pilot", edited()).expect("room");
-    let rest = library.save_new("Other", other()).expect("room");
-    (library, pilot, rest)
+impl S {
+    fn raw(self) -> RawInputs {
+        let months = match self {
+            S::Example => return example(),
+            S::Edited => "24",
+            S::Other => "36",
+            S::BadMonths => "abc",
+        };
+        let mut raw = example();
+        raw.set(Field::Months, months);
+        raw
+    }
 }
 
-/// The starting point for `query` (embedded or not) with `working` and
-/// `library` stored: its field texts, its link (id, name) and the kinds of
-/// its notices.
+/// The working scenario the tab stored, and the named one it is linked to.
+#[derive(Clone, Copy, Debug)]
+enum W {
+    /// None stored (or unreadable).
+    Nothing,
+    /// Not linked.
+    Unlinked(S),
+    /// Linked to "Pilot".
+    Pilot(S),
+    /// Linked to "Other".
+    Rest(S),
+}
+
+/// The saved scenarios as read.
+#[derive(Clone, Copy, Debug)]
+enum L {
+    /// None stored, or not readable.
+    Unreadable,
+    /// "Pilot" (the edited scenario) and "Other".
+    Both,
+    /// "Other" alone: "Pilot" was deleted.
+    PilotDeleted,
+}
+
+/// The page: the full page, or an embedded calculator.
+#[derive(Clone, Copy, Debug)]
+enum Page {
+    Full,
+    Embed,
+}
+
+/// One case: the query (`{link}` stands for a link to the edited scenario,
+/// `{months}` for the example's horizon), the page, what is stored, and
+/// where the page starts: its field texts, whether it is linked to "Pilot",
+/// and the kinds of its notices.
+type Case = (&'static str, Page, W, L, S, bool, &'static [&'static str]);
+
+/// Checks `case`, the `n`th of the table.
 #[track_caller]
-fn check(
-    query: &str,
-    embedded: bool,
-    working: Option<Working>,
-    library: Option<&Library>,
-    raw: RawInputs,
-    linked: Option<(u64, &str)>,
-    notices: &[&str],
-) {
-    let got = start(query, embedded, working, library);
-    assert_eq!(got.raw, raw, "field texts for {query:?}");
-    let linked = linked.map(|(id, name)| Linked {
-        id,
-        name: name.to_owned(),
+fn check(n: usize, (query, page, working, library, raw, linked, notices): Case) {
+    let mut lib = Library::default();
+    let pilot = lib.save_new("Pilot", S::Edited.raw()).expect("room");
+    let rest = lib.save_new("Other", S::Other.raw()).expect("room");
+    let stored = match working {
+        W::Nothing => None,
+        W::Unlinked(s) => Some(Working::new(s.raw(), None)),
+        W::Pilot(s) => Some(Working::new(s.raw(), Some(pilot))),
+        W::Rest(s) => Some(Working::new(s.raw(), Some(rest))),
+    };
+    let read = match library {
+        L::Unreadable => None,
+        L::Both => Some(lib),
+        L::PilotDeleted => {
+            lib.remove(pilot).expect("there");
+            Some(lib)
+        }
+    };
+    let query = query
+        .replace("{link}", &encode(&S::Edited.raw(), &example()))
+        .replace("{months}", example().get(Field::Months));
+    let got = start(&query, matches!(page, Page::Embed), stored, read.as_ref());
+    let case = format!("case {n}: {query:?} {page:?} {working:?} {library:?}");
+    assert_eq!(got.raw, raw.raw(), "field texts, {case}");
+    let linked = linked.then(|| Linked {
+        id: pilot,
+        name: "Pilot".to_owned(),
     });
-    assert_eq!(got.linked, linked, "link for {query:?}");
+    assert_eq!(got.linked, linked, "link, {case}");
     let kinds: Vec<&str> = got.notices.iter().map(|n| n.kind).collect();
-    assert_eq!(kinds, notices, "notices for {query:?}");
+    assert_eq!(kinds, notices, "notices, {case}");
 }
 
 #[test]
 fn where_a_page_starts() {
-    let (lib, pilot, rest) = library();
-    let link = encode(&edited(), &example());
-    let link_q = format!("?{link}");
-    let unlinked = |raw: RawInputs| Some(Working::new(raw, None));
-    let linked_to = |raw: RawInputs, id: u64| Some(Working::new(raw, Some(id)));
-    let mut gone = lib.clone();
-    gone.remove(pilot).expect("there");
-
-    // Nothing stored, no link: the example.
-    check("", false, None, None, example(), None, &[]);
-    check("?", false, None, Some(&lib), example(), None, &[]);
-    // Keys that are not fields (page options, trackers) are no scenario.
-    check(
-        "?embed=0&utm_source=x",
-        false,
-        None,
-        None,
-        example(),
-        None,
-        &[],
-    );
-
-    // A link: its fields, not linked, with or without the leading `?`.
-    check(&link, false, None, Some(&lib), edited(), None, &[]);
-    check(&link_q, false, None, Some(&lib), edited(), None, &[]);
-    // A link wins over a different working scenario, and not its link.
-    check(
-        &link_q,
-        false,
-        linked_to(other(), rest),
-        Some(&lib),
-        edited(),
-        None,
-        &[],
-    );
-    // A link naming a field at its default is still a link: the example,
-    // not the working scenario.
-    let at_default = format!("?months={}", example().get(Field::Months));
-    check(
-        &at_default,
-        false,
-        linked_to(other(), rest),
-        Some(&lib),
-        example(),
-        None,
-        &[],
-    );
-
-    // A reload: the link equals the working scenario, whose named scenario
-    // is still in the library: linked, under its stored name.
-    check(
-        &link_q,
-        false,
-        linked_to(edited(), pilot),
-        Some(&lib),
-        edited(),
-        Some((pilot, "Pilot")),
-        &[],
-    );
-    // Its named scenario was deleted (or the library cannot be read): not
-    // linked.
-    check(
-        &link_q,
-        false,
-        linked_to(edited(), pilot),
-        Some(&gone),
-        edited(),
-        None,
-        &[],
-    );
-    check(
-        &link_q,
-        false,
-        linked_to(edited(), pilot),
-        None,
-        edited(),
-        None,
-        &[],
-    );
-    // The working scenario was not linked: nor is the page.
-    check(
-        &link_q,
-        false,
-        unlinked(edited()),
-        Some(&lib),
-        edited(),
-        None,
-        &[],
-    );
-
-    // No link: the working scenario, with its link when its scenario is
-    // still in the library (even if the texts were edited since).
-    check(
-        "",
-        false,
-        linked_to(other(), pilot),
-        Some(&lib),
-        other(),
-        Some((pilot, "Pilot")),
-        &[],
-    );
-    check("", false, unlinked(other()), Some(&lib), other(), None, &[]);
-    check(
-        "",
-        false,
-        linked_to(edited(), pilot),
-        Some(&gone),
-        edited(),
-        None,
-        &[],
-    );
-    check(
-        "?theme=dark",
-        false,
-        linked_to(edited(), pilot),
-        None,
-        edited(),
-        None,
-        &[],
-    );
-
-    // Embedded: never the working scenario, never linked.
-    check(
-        "",
-        true,
-        linked_to(other(), pilot),
-        Some(&lib),
-        example(),
-        None,
-        &[],
-    );
-    check(
-        &link_q,
-        true,
-        linked_to(edited(), pilot),
-        Some(&lib),
-        edited(),
-        None,
-        &[],
-    );
-    // An embed's link still has its notices.
-    check(
-        "?embed=1&months=abc",
-        true,
-        None,
-        None,
-        with(Field::Months, "abc"),
-        None,
-        &["url"],
-    );
-
-    // A link in a format this build cannot read: what it recognises (here
-    // nothing, so the example rather than the working scenario), and why.
-    check(
-        "?v=2",
-        false,
-        linked_to(other(), pilot),
-        Some(&lib),
-        example(),
-        None,
-        &["url-version"],
-    );
-    check(
-        "?v=2&months=24",
-        false,
-        linked_to(edited(), pilot),
-        Some(&lib),
-        edited(),
-        Some((pilot, "Pilot")),
-        &["url-version"],
-    );
-    // A damaged link: the values as written (their fields show the error),
-    // and a notice; with a newer version too, both, in that order.
-    check(
-        "?months=abc",
-        false,
-        linked_to(other(), pilot),
-        Some(&lib),
-        with(Field::Months, "abc"),
-        None,
-        &["url"],
-    );
-    check(
-        "?v=9&months=abc",
-        false,
-        None,
-        Some(&lib),
-        with(Field::Months, "abc"),
-        None,
-        &["url", "url-version"],
-    );
+    use Page::{Embed, Full};
+    use L::{Both, PilotDeleted, Unreadable};
+    use S::{BadMonths, Edited, Example, Other};
+    use W::{Nothing, Pilot, Rest, Unlinked};
+    #[rustfmt::skip]
+    let cases: &[Case] = &[
+        // query                 page   stored             library       start      linked notices
+        // Nothing stored, no link: the example.
+        ("",                     Full,  Nothing,           Unreadable,   Example,   false, &[]),
+        ("?",                    Full,  Nothing,           Both,         Example,   false, &[]),
+        // Keys that are not fields (page options, trackers) are no scenario.
+        ("?embed=0&utm_source=x", Full, Nothing,           Unreadable,   Example,   false, &[]),
+        // A link: its fields, not linked, with or without the leading `?`.
+        ("{link}",               Full,  Nothing,           Both,         Edited,    false, &[]),
+        ("?{link}",              Full,  Nothing,           Both,         Edited,    false, &[]),
+        // A link wins over a different working scenario, and not its link.
+        ("?{link}",              Full,  Rest(Other),       Both,         Edited,    false, &[]),
+        // A link naming a field at its default is still a link: the
+        // example, not the working scenario.
+        ("?months={months}",     Full,  Rest(Other),       Both,         Example,   false, &[]),
+        // A reload: the link equals the working scenario, whose named
+        // scenario is still in the library: linked, under its stored name.
+        ("?{link}",              Full,  Pilot(Edited),     Both,         Edited,    true,  &[]),
+        // Its named scenario was deleted (or the library cannot be read):
+        // not linked.
+        ("?{link}",              Full,  Pilot(Edited),     PilotDeleted, Edited,    false, &[]),
+        ("?{link}",              Full,  Pilot(Edited),     Unreadable,   Edited,    false, &[]),
+        // The working scenario was not linked: nor is the page.
+        ("?{link}",              Full,  Unlinked(Edited),  Both,         Edited,    false, &[]),
+        // No link: the working scenario, with its link when its scenario is
+        // still in the library (even if the texts were edited since).
+        ("",                     Full,  Pilot(Other),      Both,         Other,     true,  &[]),
+        ("",                     Full,  Unlinked(Other),   Both,         Other,     false, &[]),
+        ("",                     Full,  Pilot(Edited),     PilotDeleted, Edited,    false, &[]),
+        ("?theme=dark",          Full,  Pilot(Edited),     Unreadable,   Edited,    false, &[]),
+        // Embedded: never the working scenario, never linked.
+        ("",                     Embed, Pilot(Other),      Both,         Example,   false, &[]),
+        ("?{link}",              Embed, Pilot(Edited),     Both,         Edited,    false, &[]),
+        // An embed's link still has its notices.
+        ("?embed=1&months=abc",  Embed, Nothing,           Unreadable,   BadMonths, false, &["url"]),
+        // A link in a format this build cannot read: what it recognises
+        // (here nothing, so the example rather than the working scenario),
+        // and why.
+        ("?v=2",                 Full,  Pilot(Other),      Both,         Example,   false, &["url-version"]),
+        ("?v=2&months=24",       Full,  Pilot(Edited),     Both,         Edited,    true,  &["url-version"]),
+        // A damaged link: the values as written (their fields show the
+        // error), and a notice; with a newer version too, both, in that
+        // order.
+        ("?months=abc",          Full,  Pilot(Other),      Both,         BadMonths, false, &["url"]),
+        ("?v=9&months=abc",      Full,  Nothing,           Both,         BadMonths, false, &["url", "url-version"]),
+    ];
+    for (n, case) in cases.iter().enumerate() {
+        check(n, *case);
+    }
 }
 
 #[test]

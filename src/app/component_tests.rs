@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
+use super::chart_parts::AsTable;
 use super::form::widgets::{ChoiceField, NumberField};
 use super::results::metric::{FitRow, Metric};
 use super::shell::state::Calc;
+use crate::core::present::chart::{Cell, Row, Table};
 use crate::core::present::format::Fmt;
 use crate::core::{Field, RawInputs};
 
@@ -127,4 +129,63 @@ async fn a_choice_field_sets_its_field_to_the_option_chosen() {
     tokens.click();
     tick().await;
     assert_eq!(calc.field(Field::CostMode).get_untracked(), "tokens");
+}
+
+#[wasm_bindgen_test]
+async fn a_table_alternative_is_built_only_while_open() {
+    let open = RwSignal::new(false);
+    let table = Signal::derive(|| {
+        Some(Table {
+            columns: vec!["Input".to_owned(), "−20%".to_owned()],
+            rows: vec![Row {
+                input: Some("baseline"),
+                head: Cell {
+                    text: "Baseline".to_owned(),
+                    value: None,
+                },
+                cells: vec![Cell {
+                    text: "−$4,800.00".to_owned(),
+                    value: Some("-4800".to_owned()),
+                }],
+            }],
+        })
+    });
+    let (root, _) = mount(move || {
+        view! { <AsTable open name="tornado" what="Sensitivity" table/> }
+    });
+    tick().await;
+    assert_eq!(
+        find(&root, "details.as-table > summary").inner_text(),
+        "Show as table"
+    );
+    assert!(
+        root.query_selector("table").expect("a selector").is_none(),
+        "closed: no table"
+    );
+    open.set(true);
+    tick().await;
+    let region = find(&root, "div.table-scroll");
+    assert_eq!(region.class_name(), "table-scroll", "not tall");
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("Sensitivity as a table")
+    );
+    let table = find(&root, "table[data-table=tornado]");
+    let text = |selector: &str| find(&table, selector).inner_text();
+    assert_eq!(text("thead th[scope=col]:nth-child(1)"), "Input");
+    assert_eq!(text("thead th[scope=col]:nth-child(2)"), "−20%");
+    assert_eq!(
+        text("tr[data-input=baseline] th[scope=row]:not([data-value])"),
+        "Baseline"
+    );
+    assert_eq!(
+        text("tr[data-input=baseline] td[data-value=\"-4800\"]"),
+        "−$4,800.00"
+    );
+    open.set(false);
+    tick().await;
+    assert!(
+        root.query_selector("table").expect("a selector").is_none(),
+        "closed again"
+    );
 }

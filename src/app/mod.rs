@@ -8,8 +8,10 @@ mod shell;
 mod form;
 mod results;
 
-// The cards loaded after the first paint, and the charts among them.
+// The cards loaded after the first paint, and the charts among them
+// (with the parts every chart shares).
 mod cards;
+mod chart_parts;
 mod charts;
 
 // The scenarios library, the catalogue and the embed.

@@ -80,6 +80,14 @@ pub fn Metric(
 }
 
 /// The fitted figures of one [`FitRow`], registered as they are made.
+///
+/// A list in a `StoredValue`, not a memo: the row cannot derive it, as its
+/// tiles are opaque children that announce their figures while they are
+/// built. Nor a signal: a tile that a `<Show>` swaps in is built inside
+/// that `Show`'s effect, and no effect writes a signal. What depends on the
+/// list is derived: the row's width reads each registered figure's signal
+/// and follows every change of one (a tile swapped in counts from the row's
+/// next change).
 #[derive(Clone, Copy)]
 struct FitWidths(StoredValue<Vec<Signal<String>>>);
 

@@ -10,14 +10,13 @@ use leptos::task::spawn_local;
 
 use super::engine::Engine;
 use super::metric::{FitRow, Metric};
-use crate::app::shell::browser::on_toggle;
+use crate::app::chart_parts::{use_width, AsTable, Readout};
 use crate::app::shell::state::use_calc;
 use crate::core::codec::export::range_text;
 use crate::core::model::montecarlo::{sentence, Simulation, Summary, SIM_METRICS};
 use crate::core::model::uncertainty::{Ranges, RANGED};
 use crate::core::present::chart::{distribution, Distribution};
 use crate::core::present::float::display;
-use crate::core::present::format::raw;
 use crate::core::Inputs;
 
 /// How long one slice of the simulation may hold the main thread, in
@@ -242,54 +241,16 @@ fn DistributionView(
 ) -> impl IntoView {
     let calc = use_calc();
     let node = NodeRef::<Div>::new();
-    let width = crate::app::charts::use_width(node);
+    let width = use_width(node);
     let chart = Memo::new(move |_| {
         let fmt = calc.fmt.get();
         let width = width.get()?;
         sim.done
             .with(|d| Some(distribution(fmt, &d.as_ref()?.1, width, 280.0)))
     });
+    let readout = Readout::new(move || chart.with(|c| c.as_ref().map_or(0, |c| c.bins.len())));
     let table_open = RwSignal::new(false);
-    let selected = RwSignal::new(None::<usize>);
-    let len = move || chart.with(|c| c.as_ref().map_or(0, |c| c.bins.len()));
-    let current = move || selected.get().filter(|&k| k < len());
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let n = len();
-        if n == 0 {
-            return;
-        }
-        let k = current().unwrap_or(0);
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowUp" => (k + 1).min(n - 1),
-            "ArrowLeft" | "ArrowDown" => k.saturating_sub(1),
-            "Home" => 0,
-            "End" => n - 1,
-            "Escape" => return selected.set(None),
-            _ => return,
-        };
-        ev.prevent_default();
-        selected.set(Some(next));
-    };
-    let on_move = move |ev: web_sys::MouseEvent| {
-        let Some(svg) = ev
-            .current_target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        else {
-            return;
-        };
-        let rect = svg.get_bounding_client_rect();
-        chart.with(|c| {
-            let Some(c) = c else { return };
-            let scale = if rect.width() > 0.0 {
-                c.frame.width / rect.width()
-            } else {
-                1.0
-            };
-            let x = (f64::from(ev.client_x()) - rect.left()) * scale;
-            let hit = c.bins.iter().position(|b| x >= b.x && x < b.x + b.w);
-            selected.set(hit);
-        });
-    };
+    let current = move || readout.current();
     let frame = move || chart.with(|c| c.as_ref().map(|c| c.frame));
     let label = move || chart.with(|c| c.as_ref().map(|c| c.summary.clone()));
     view! {
@@ -309,8 +270,8 @@ fn DistributionView(
                     tabindex="0"
                     role="group"
                     aria-label="Net benefit across the simulated cases. Use the arrow keys to read the bars."
-                    on:keydown=on_key
-                    on:blur=move |_| selected.set(None)
+                    on:keydown=readout.on_key()
+                    on:blur=readout.clear()
                 >
                     <svg
                         role="img"
@@ -318,13 +279,13 @@ fn DistributionView(
                         viewBox=move || frame().map(|f| format!("0 0 {} {}", display(f.width), display(f.height)))
                         width=move || frame().map(|f| display(f.width))
                         height=move || frame().map(|f| display(f.height))
-                        on:mousemove=on_move
-                        on:mouseleave=move |_| selected.set(None)
+                        on:mousemove=readout.on_pointer(chart)
+                        on:mouseleave=readout.clear()
                     >
                         <g inner_html=move || chart.with(|c| c.as_ref().map(Distribution::svg))></g>
                         {move || current().and_then(|k| chart.with(|c| c.as_ref().map(|c| {
                             let b = &c.bins[k];
-                            view! { <rect class="focus-bin" x=b.x y=c.frame.top width=b.w height=c.frame.bottom - c.frame.top/> }
+                            view! { <rect class="focus-bin" x=display(b.x) y=display(c.frame.top) width=display(b.w) height=display(c.frame.bottom - c.frame.top)/> }
                         })))}
                     </svg>
                 </div>
@@ -336,33 +297,13 @@ fn DistributionView(
                     }}
                 </p>
                 <p class="sr-summary">{label}</p>
-                <details class="as-table" prop:open=move || table_open.get() on:toggle=on_toggle(table_open)>
-                    <summary>"Show as table"</summary>
-                    <Show when=move || table_open.get()>
-                        <div class="table-scroll tall" tabindex="0" role="region" aria-label="Net benefit across the simulated cases as a table">
-                            {move || chart.with(|c| c.as_ref().map(|c| view! {
-                                <table data-table="distribution">
-                                    <thead><tr>
-                                        <th scope="col">"Net benefit from"</th>
-                                        <th scope="col">"to"</th>
-                                        <th scope="col">"Cases"</th>
-                                        <th scope="col">"Share"</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {c.bins.iter().map(|b| view! {
-                                            <tr>
-                                                <th scope="row" data-value=raw(Some(b.from))>{c.fmt.money(b.from)}</th>
-                                                <td data-value=raw(Some(b.to))>{c.fmt.money(b.to)}</td>
-                                                <td data-value=b.cases.to_string()>{c.fmt.count(f64::from(b.cases))}</td>
-                                                <td data-value=raw(Some(c.share(b)))>{c.fmt.percent(c.share(b))}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            }))}
-                        </div>
-                    </Show>
-                </details>
+                <AsTable
+                    open=table_open
+                    name="distribution"
+                    what="Net benefit across the simulated cases"
+                    tall=true
+                    table=Signal::derive(move || chart.with(|c| c.as_ref().map(Distribution::table)))
+                />
             </Show>
         </figure>
     }

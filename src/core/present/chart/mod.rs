@@ -4,18 +4,24 @@
 //!
 //! One file per concern: `scale` (scales, ticks, the plot frame) and
 //! `svg` (markup primitives) below each chart kind: `line` (timeline,
-//! volume threshold) and `tornado` (sensitivity). Each kind computes its
-//! geometry and writes its own markup as one string.
+//! volume threshold), `tornado` (sensitivity) and `distribution` (the
+//! simulation's histogram). Each kind computes its geometry and writes its
+//! own markup as one string. Beside them, what every chart shares: the
+//! readout's steps (`readout`: keys and pointer to the item shown) and the
+//! table alternative (`table`), which each kind fills.
 
-// the simulation's histogram.
 mod distribution;
 mod line;
+mod readout;
 mod scale;
 mod svg;
+mod table;
 mod tornado;
 
 pub use distribution::{distribution, Bin, Distribution};
 pub use line::{timeline, volume, LineChart, Marker, Readout, Series, XKind, MAX_DRAWN_STEPS};
+pub use readout::{nearest, pointed, step, within, Axis, Pointed, Step};
 pub use scale::{log_ticks, nice_ticks, usable_domain, Frame, Scale, Tick};
 pub use svg::{label_place, path};
+pub use table::{Cell, Row, Table};
 pub use tornado::{signed_money, tornado, Bar, Tornado};
