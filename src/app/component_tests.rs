@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::form::widgets::{ChoiceField, NumberField};
-use super::results::metric::{FitRow, Metric};
+use super::results::metric::{FitRow, Tile};
 use super::shell::state::Calc;
 use crate::core::present::format::Fmt;
 use crate::core::{Field, RawInputs};
@@ -57,7 +57,7 @@ async fn a_metric_carries_its_name_value_and_words_for_undefined() {
     let (root, _) = mount(move || {
         view! {
             <dl>
-                <Metric name="net_benefit" label="Projected net benefit" value=value format=Fmt::money undefined="Never"/>
+                <Tile name="net_benefit" label="Projected net benefit" value=value format=Fmt::money undefined="Never"/>
             </dl>
         }
     });
@@ -76,8 +76,8 @@ async fn a_fit_row_gives_its_tiles_the_widest_figure_width() {
     let (root, _) = mount(move || {
         view! {
             <FitRow class="metrics">
-                <Metric name="a" label="A" value=Signal::derive(|| Some(1.0)) format=Fmt::money fit=true/>
-                <Metric name="b" label="B" value=long format=|_, x| format!("{x} requests") fit=true/>
+                <Tile name="a" label="A" value=Signal::derive(|| Some(1.0)) format=Fmt::money fit=true/>
+                <Tile name="b" label="B" value=long format=|_, x| format!("{x} requests") fit=true/>
             </FitRow>
         }
     });
