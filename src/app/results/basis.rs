@@ -8,8 +8,8 @@ use super::metric::{Metric, Tile};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
 use crate::core::inputs::presets::{token_tier, TOKEN_TIERS};
-use crate::core::present::format::Fmt;
 use crate::core::present::figure::{gpus_text, Figure};
+use crate::core::present::format::Fmt;
 
 /// The breakdown card; hidden while a field is invalid.
 #[component]

@@ -152,10 +152,14 @@ pub fn Metric(
     fit: bool,
 ) -> impl IntoView {
     let calc = crate::app::shell::state::use_calc();
-    let value =
-        Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(|r| figure.value(r))));
-    let words =
-        Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(|r| figure.words(r))));
+    let value = Signal::derive(move || {
+        calc.results
+            .with(|r| r.as_ref().and_then(|r| figure.value(r)))
+    });
+    let words = Signal::derive(move || {
+        calc.results
+            .with(|r| r.as_ref().and_then(|r| figure.words(r)))
+    });
     let (name, label, format, undefined) = (
         figure.name(),
         label.unwrap_or(figure.label()),
@@ -163,7 +167,9 @@ pub fn Metric(
         figure.undefined(),
     );
     match note {
-        Some(note) => view! { <Tile name label value format undefined words note class fit/> }.into_any(),
+        Some(note) => {
+            view! { <Tile name label value format undefined words note class fit/> }.into_any()
+        }
         None => view! { <Tile name label value format undefined words class fit/> }.into_any(),
     }
 }

@@ -7,8 +7,8 @@ use super::metric::{half_chars, FitRow, Metric};
 use super::simulation::Sim;
 use crate::app::shell::state::use_calc;
 use crate::core::model::montecarlo::{SimFigure, Summary};
-use crate::core::present::format::{raw, Fmt};
 use crate::core::present::figure::Figure;
+use crate::core::present::format::{raw, Fmt};
 use crate::core::{Results, Status};
 
 /// The headline and sentence of a status.
@@ -157,30 +157,34 @@ fn SimulationHeadline() -> impl IntoView {
     let shown = move || sim.key.with(Option::is_some) && sim.done.with(Option::is_some);
     let fresh = Memo::new(move |_| sim.fresh());
     // A figure of the simulation under a shorter label than its table's.
-    let figure = move |figure: SimFigure, label: &'static str, note: fn(Fmt, &Summary) -> String| {
-        let value = move || sim.done.with(|d| d.as_ref().and_then(|(_, s)| figure.value(s)));
-        let text = Memo::new(move |_| {
-            let fmt = calc.fmt.get();
-            value().map(|v| figure.write(fmt, v)).unwrap_or_default()
-        });
-        let note = move || {
-            let fmt = calc.fmt.get();
-            sim.done.with(|d| d.as_ref().map(|(_, s)| note(fmt, s)))
+    let figure =
+        move |figure: SimFigure, label: &'static str, note: fn(Fmt, &Summary) -> String| {
+            let value = move || {
+                sim.done
+                    .with(|d| d.as_ref().and_then(|(_, s)| figure.value(s)))
+            };
+            let text = Memo::new(move |_| {
+                let fmt = calc.fmt.get();
+                value().map(|v| figure.write(fmt, v)).unwrap_or_default()
+            });
+            let note = move || {
+                let fmt = calc.fmt.get();
+                sim.done.with(|d| d.as_ref().map(|(_, s)| note(fmt, s)))
+            };
+            view! {
+                <div class="metric">
+                    <dt>{label}</dt>
+                    <dd
+                        data-sim=figure.name()
+                        data-value=move || raw(value())
+                        style:--half-chars=move || text.with(|t| half_chars(t).to_string())
+                    >
+                        {text}
+                    </dd>
+                    <dd class="note">{note}</dd>
+                </div>
+            }
         };
-        view! {
-            <div class="metric">
-                <dt>{label}</dt>
-                <dd
-                    data-sim=figure.name()
-                    data-value=move || raw(value())
-                    style:--half-chars=move || text.with(|t| half_chars(t).to_string())
-                >
-                    {text}
-                </dd>
-                <dd class="note">{note}</dd>
-            </div>
-        }
-    };
     view! {
         <Show when=shown>
             <div

@@ -60,8 +60,7 @@ pub fn DataCard() -> impl IntoView {
         })
     };
     let copy_md = move |_| {
-        let title =
-            untrack(|| calc.current_name()).unwrap_or_else(|| "FT-ROI scenario".to_owned());
+        let title = untrack(|| calc.current_name()).unwrap_or_else(|| "FT-ROI scenario".to_owned());
         with_scenario(&title, &|doc, raw| {
             let md = doc.markdown() + &fill::markdown_rows(raw);
             spawn_local(async move {

@@ -14,8 +14,8 @@ use crate::core::model::montecarlo::{sentence, SimFigure, Summary};
 use crate::core::model::serving::Serving;
 use crate::core::model::uncertainty::{Ends, RANGED};
 use crate::core::model::{Inputs, Results};
-use crate::core::present::format::{data, Fmt};
 use crate::core::present::figure::{Figure, Spec};
+use crate::core::present::format::{data, Fmt};
 
 /// The `format` tag of exported JSON files.
 pub const FORMAT: &str = "ft-roi-scenario";

@@ -28,8 +28,8 @@ use super::closed::calculate;
 use super::schedule::{payback, Months, MAX_MONTHS};
 use super::types::Inputs;
 use super::uncertainty::{Ranges, Triangular};
-use crate::core::present::format::{Fmt, Spec};
 use crate::core::present::figure::{figures, months_text};
+use crate::core::present::format::{Fmt, Spec};
 
 /// What one run of the model gives the simulation: the three figures it
 /// summarises, equal to [`calculate`]'s.

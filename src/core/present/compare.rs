@@ -2,8 +2,8 @@
 //! columns, the best value per figure marked, and the difference of each
 //! column to the first.
 
-use super::format::{Fmt, MINUS};
 use super::figure::{Better, Figure, Spec};
+use super::format::{Fmt, MINUS};
 use crate::core::codec::csv::{self, csv_row};
 use crate::core::codec::export::{input_value, input_words, simulation_inputs, used_inputs};
 use crate::core::inputs::field::{Field, Kind};

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use super::format::{Escaped, Fmt, MINUS};
 use super::figure::Figure;
+use super::format::{Escaped, Fmt, MINUS};
 use crate::core::model::serving::Serving as ServingKind;
 use crate::core::model::{Inputs, Results};
 
@@ -359,7 +359,6 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
 }
 
 // Serving costs.
-
 
 /// What a figure's definition says once serving costs count.
 fn serving_definition(figure: Figure) -> Option<&'static str> {

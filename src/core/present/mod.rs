@@ -7,9 +7,9 @@ pub mod float;
 pub mod format;
 
 // The figures' table, the worked formulas and the comparison.
+pub mod compare;
 pub mod figure;
 pub mod formulas;
-pub mod compare;
 
 // The charts' geometry and markup.
 pub mod chart;
