@@ -7,8 +7,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::form::widgets::{ChoiceField, NumberField};
-use super::results::metric::{FitRow, Tile};
+use super::results::metric::{FitRow, Metric, Tile};
 use super::shell::state::Calc;
+use crate::core::present::figure::Figure;
 use crate::core::present::format::Fmt;
 use crate::core::{Field, RawInputs};
 
@@ -67,6 +68,32 @@ async fn a_metric_carries_its_name_value_and_words_for_undefined() {
     value.set(None);
     tick().await;
     assert_eq!(dd.inner_text(), "Never");
+    assert_eq!(dd.get_attribute("data-value").as_deref(), Some(""));
+}
+
+#[wasm_bindgen_test]
+async fn a_figure_of_the_results_takes_its_name_label_and_text_from_the_table() {
+    let (root, calc) = mount(|| {
+        view! {
+            <dl>
+                <Metric figure=Figure::NetBenefit/>
+                <Metric figure=Figure::RequestSavings label="Per-request savings before serving"/>
+            </dl>
+        }
+    });
+    tick().await;
+    let dd = find(&root, "[data-metric=net_benefit]");
+    assert_eq!(dd.get_attribute("data-value").as_deref(), Some("5900"));
+    assert_eq!(dd.inner_text(), "$5,900.00");
+    assert_eq!(find(&root, "dt").inner_text(), "Projected net benefit");
+    let savings = find(&root, "[data-metric=request_savings]");
+    assert_eq!(savings.inner_text(), "$0.008");
+    assert!(root
+        .inner_text()
+        .contains("Per-request savings before serving"));
+    // A field made invalid: no results, and the figure reads as undefined.
+    calc.field(Field::Training).set("x".to_owned());
+    tick().await;
     assert_eq!(dd.get_attribute("data-value").as_deref(), Some(""));
 }
 
