@@ -62,15 +62,15 @@ fn signed_diff(d: f64, format: impl Fn(f64) -> String) -> String {
 
 /// Writes the differences to the first column and, for figures, marks
 /// the best cells. Columns with invalid inputs (`valid` false) take no part
-/// in the ranking. Among the others an undefined value ranks last when its
-/// words say it never comes (`undefined` "Never …", "Not within …": never
-/// breaking even is worse than any time); any other undefined value
-/// ("n/a") cannot be ranked against a number, so then nothing is marked.
-/// Nothing is marked either when every valid column has the same value.
+/// in the ranking. Among the others an undefined value ranks last when it
+/// means the figure never comes (`never`, [`Spec::never`]: never breaking
+/// even is worse than any time); any other undefined value ("n/a") cannot
+/// be ranked against a number, so then nothing is marked. Nothing is marked
+/// either when every valid column has the same value.
 fn finish(
     cells: &mut [Cell],
     valid: &[bool],
-    better: Option<(Better, &str)>,
+    better: Option<(Better, bool)>,
     format: impl Fn(f64) -> String,
 ) {
     let first = cells.first().and_then(|c| c.value);
@@ -80,7 +80,7 @@ fn finish(
             _ => None,
         };
     }
-    let Some((better, undefined)) = better else {
+    let Some((better, never)) = better else {
         return;
     };
     let ranked: Vec<Option<f64>> = cells
@@ -89,7 +89,6 @@ fn finish(
         .filter(|(_, &ok)| ok)
         .map(|(c, _)| c.value)
         .collect();
-    let never = undefined.starts_with("Never") || undefined.starts_with("Not within");
     if !never && ranked.contains(&None) {
         return;
     }
@@ -263,12 +262,9 @@ fn figure_row<'a, R: 'a>(
             },
         })
         .collect();
-    finish(
-        &mut cells,
-        ranked,
-        Some((spec.better, spec.undefined)),
-        |v| (spec.format)(fmt, v),
-    );
+    finish(&mut cells, ranked, Some((spec.better, spec.never())), |v| {
+        (spec.format)(fmt, v)
+    });
     Row {
         key: spec.name,
         label: spec.label,

@@ -50,6 +50,14 @@ impl<R> Spec<R> {
         }
         (self.get)(r).map_or_else(|| self.undefined.to_owned(), |v| (self.format)(fmt, v))
     }
+
+    /// Whether an undefined value means the figure never comes (its words
+    /// "Never", "Not within 50 years"): it then ranks after every value,
+    /// as never breaking even is worse than any time. Any other undefined
+    /// value ("n/a") cannot be ranked against a number.
+    pub fn never(&self) -> bool {
+        self.undefined.starts_with("Never") || self.undefined.starts_with("Not within")
+    }
 }
 
 /// No words: every value is written as a number ([`Spec::words`]).
