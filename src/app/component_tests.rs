@@ -53,7 +53,7 @@ async fn tick() {
 }
 
 #[wasm_bindgen_test]
-async fn a_metric_carries_its_name_value_and_words_for_undefined() {
+async fn a_tile_carries_its_name_value_and_words_for_undefined() {
     let value = RwSignal::new(Some(5900.0));
     let (root, _) = mount(move || {
         view! {
