@@ -11,8 +11,8 @@ use ft_roi::core::present::chart::volume;
 #[path = "support/fmt.rs"]
 mod fmt_default;
 use fmt_default::{count, money, unit_cost, F};
+use ft_roi::core::present::figure::Figure;
 use ft_roi::core::present::formulas::worked;
-use ft_roi::core::present::metrics::metric;
 use ft_roi::core::{calculate, Inputs, Results};
 
 fn capacity(unit_rate: f64, unit_rps: f64) -> Serving {
@@ -51,7 +51,9 @@ const SELF_HOSTED: Inputs = Inputs {
 
 #[track_caller]
 fn text(name: &str, r: &Results) -> String {
-    metric(name)
+    Figure::ALL
+        .into_iter()
+        .find(|f| f.name() == name)
         .unwrap_or_else(|| panic!("no figure {name}"))
         .text(F, r)
 }

@@ -999,7 +999,7 @@ fn a_gpu_hour_price_times_gpus_per_unit_fills_the_unit_price() {
 #[test]
 fn gpus_per_unit_default_to_one_and_change_no_existing_figure() {
     use ft_roi::core::codec::url::{decode, encode};
-    use ft_roi::core::present::metrics::gpus_text;
+    use ft_roi::core::present::figure::gpus_text;
     let raw = RawInputs::example();
     assert_eq!(raw.get(Field::BaseUnitGpus), "1");
     assert_eq!(encode(&raw, &RawInputs::example()), "");

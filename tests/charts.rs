@@ -716,6 +716,7 @@ fn each_chart_writes_its_table_alternative() {
         raw.set(Field::RequestsHigh, "50");
         raw
     })
+    .into_result()
     .expect("valid");
     let s = simulate(&p.inputs, &p.ranges.expect("valid ranges")).expect("simulated");
     let d = distribution(F, &s, 640.0, 280.0);

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::codec::csv::{csv_cell, csv_line, csv_row, Cell, FORMULA_TRIGGERS};
-use ft_roi::core::codec::export::to_csv;
+use ft_roi::core::codec::export::ExportDoc;
 use ft_roi::core::present::compare::compare;
 use ft_roi::core::{calculate, Field, Inputs, RawInputs};
 use proptest::prelude::*;
@@ -100,7 +100,7 @@ fn exports_guard_names_and_keep_numbers() {
         ..Inputs::EXAMPLE
     };
     let r = calculate(&i);
-    let csv = to_csv(F, "=1+1", &i, &r);
+    let csv = ExportDoc::new(F, "=1+1", &i.to_raw(), &i, &r).csv();
     assert!(
         csv.contains("\r\nscenario,name,Scenario,,\"'=1+1\"\r\n"),
         "{csv}"

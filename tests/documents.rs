@@ -5,7 +5,7 @@
 //! their lists aside). Numbers read back bit for bit.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::codec::export::{import_json, to_csv, to_json, to_markdown};
+use ft_roi::core::codec::export::{import_json, ExportDoc};
 use ft_roi::core::codec::store::{
     decode_library, decode_working_doc, encode_library, encode_working,
 };
@@ -183,15 +183,10 @@ fn exported_files_import_unchanged_and_are_written_the_same() {
             assert_eq!(imported.get(field), raw.get(field), "{file}: {field:?}");
         }
         let r = calculate(&p.inputs);
-        same_document(&to_json(F, name, &raw, &p.inputs, &r), &json);
-        has_every_line(
-            &to_csv(F, name, &p.inputs, &r),
-            &fixture(&format!("export-{file}.csv")),
-        );
-        has_every_line(
-            &to_markdown(F, name, &p.inputs, &r),
-            &fixture(&format!("export-{file}.md")),
-        );
+        let doc = ExportDoc::new(F, name, &raw, &p.inputs, &r);
+        same_document(&doc.json(), &json);
+        has_every_line(&doc.csv(), &fixture(&format!("export-{file}.csv")));
+        has_every_line(&doc.markdown(), &fixture(&format!("export-{file}.md")));
     }
     let table = compare(
         F,
@@ -219,14 +214,14 @@ fn exported_numbers_read_back_bit_for_bit() {
             training,
             ..Inputs::EXAMPLE
         };
-        let json = to_json(F, "x", &i.to_raw(), &i, &calculate(&i));
+        let json = ExportDoc::new(F, "x", &i.to_raw(), &i, &calculate(&i)).json();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         let back = doc["inputs"]["training"].as_f64().unwrap();
         assert_eq!(back.to_bits(), training.to_bits(), "{training:e} in {json}");
     }
     // Whole numbers are written as people write them.
     let i = Inputs::EXAMPLE;
-    let json = to_json(F, "x", &i.to_raw(), &i, &calculate(&i));
+    let json = ExportDoc::new(F, "x", &i.to_raw(), &i, &calculate(&i)).json();
     assert!(json.contains("\"training\": 2500,"), "{json}");
     assert!(json.contains("\"net_benefit\": 5900,"), "{json}");
 }
@@ -254,13 +249,13 @@ fn documents_ignore_unknown_members() {
 
 #[test]
 fn exports_carry_the_builders_fields_the_scenario_uses_and_keep_every_line() {
-    use ft_roi::core::codec::export::{part_inputs, to_csv_parts, to_markdown_parts};
+    use ft_roi::core::codec::export::part_inputs;
     let raw = builders();
     let p = parse_scenario(&raw).into_result().unwrap();
     let r = calculate(&p.inputs);
     let parts = part_inputs(&raw, &p);
-    let csv = to_csv_parts(F, BUILDERS, &p.inputs, &parts, &r, None);
-    let md = to_markdown_parts(F, BUILDERS, &p.inputs, &parts, &r, None);
+    let doc = ExportDoc::new(F, BUILDERS, &raw, &p.inputs, &r).with_parts(&parts);
+    let (csv, md) = (doc.csv(), doc.markdown());
     // Every line of the format as pinned, in order.
     has_every_line(&csv, &fixture("export-builders.csv"));
     has_every_line(&md, &fixture("export-builders.md"));

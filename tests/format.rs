@@ -1,6 +1,7 @@
 //! Native tests of number formatting and the formula read-out.
 #![cfg(not(target_arch = "wasm32"))]
 
+use ft_roi::core::codec::export::ExportDoc;
 use ft_roi::core::present::format::{builtin, data, raw, Display, Spec};
 use ft_roi::core::present::formulas::{definitions, markup, worked, Formula};
 use ft_roi::core::{calculate, Inputs};
@@ -166,9 +167,8 @@ fn formulas_substitute_the_numbers() {
     let lines = worked(F, &i, &calculate(&i));
     assert_eq!(metrics, lines.iter().map(|f| f.metric).collect::<Vec<_>>());
     // Every figure of the catalogue has its formula, in the same order.
-    let catalogue: Vec<_> = ft_roi::core::present::metrics::METRICS
-        .iter()
-        .map(|m| m.name)
+    let catalogue: Vec<_> = ft_roi::core::present::figure::Figure::shown(false)
+        .map(|m| m.name())
         .collect();
     assert_eq!(metrics, catalogue);
 }
@@ -341,7 +341,9 @@ fn formatters_are_values_that_do_not_share_a_display() {
     let r = calculate(&i);
     let text = markup(&worked(euro, &i, &r));
     assert!(text.contains('€') && !text.contains('$'), "{text}");
-    let md = ft_roi::core::codec::export::to_markdown(euro, "x", &i, &r);
+    let md = ExportDoc::new(euro, "x", &i.to_raw(), &i, &r).markdown();
     assert!(md.contains("€5,900.00"), "{md}");
-    assert!(!ft_roi::core::codec::export::to_markdown(F, "x", &i, &r).contains('€'));
+    assert!(!ExportDoc::new(F, "x", &i.to_raw(), &i, &r)
+        .markdown()
+        .contains('€'));
 }

@@ -18,16 +18,16 @@ use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use ft_roi::core::codec::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
+use ft_roi::core::codec::export::{import_json, ExportDoc};
 use ft_roi::core::codec::store::{decode_library, decode_working, encode_library, encode_working};
 use ft_roi::core::codec::url::{decode, encode, MAX_VALUE_LEN};
 use ft_roi::core::inputs::field::{Kind, MAX_VALUE, MIN_NONZERO};
 use ft_roi::core::inputs::parse::{parse_field, DecimalMark};
-use ft_roi::core::model::montecarlo::{outcome, sentence, simulate, SIM_METRICS};
+use ft_roi::core::model::montecarlo::{outcome, sentence, simulate, SimFigure};
 use ft_roi::core::model::schedule::schedule;
 use ft_roi::core::model::uncertainty::Ranges;
+use ft_roi::core::present::figure::Figure;
 use ft_roi::core::present::formulas::worked;
-use ft_roi::core::present::metrics;
 use ft_roi::core::{calculate, parse_scenario, Field, InputError, RawInputs};
 use proptest::prelude::*;
 use proptest::test_runner::{TestCaseError, TestRunner};
@@ -163,20 +163,20 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
         };
         sim = simulate(&parsed.inputs, &ranges);
         if let Some(s) = &sim {
-            for m in &SIM_METRICS {
-                if let Some(v) = (m.get)(s) {
-                    prop_assert!(v.is_finite(), "{} = {v}", m.name);
+            for m in SimFigure::ALL {
+                if let Some(v) = m.value(s) {
+                    prop_assert!(v.is_finite(), "{} = {v}", m.name());
                 }
-                shown(m.name, &m.text(F, s))?;
+                shown(m.name(), &m.text(F, s))?;
             }
             shown("sentence", &sentence(F, s))?;
         }
     }
-    for m in metrics::of(&r) {
-        if let Some(v) = (m.get)(&r) {
-            prop_assert!(v.is_finite(), "{} = {v}", m.name);
+    for m in Figure::of(&r) {
+        if let Some(v) = m.value(&r) {
+            prop_assert!(v.is_finite(), "{} = {v}", m.name());
         }
-        shown(m.name, &m.text(F, &r))?;
+        shown(m.name(), &m.text(F, &r))?;
     }
     for f in worked(F, &i, &r) {
         if let Some(w) = &f.worked {
@@ -193,18 +193,16 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
         ];
         prop_assert!(values.iter().all(|v| v.is_finite()), "{month:?}");
     }
-    let json = to_json_with(F, "fuzz", raw, &i, &r, sim.as_ref());
+    let export = ExportDoc::new(F, "fuzz", raw, &i, &r).with_simulation(sim.as_ref());
+    let json = export.json();
     prop_assert!(serde_json::from_str::<Value>(&json).is_ok(), "{json}");
     // The export keeps the field texts as typed; its numbers must be clean.
     let doc: Value = serde_json::from_str(&json).unwrap_or_default();
     no_bad_words("JSON export inputs", &doc["inputs"].to_string())?;
     no_bad_words("JSON export results", &doc["results"].to_string())?;
     no_bad_words("JSON export simulation", &doc["simulation"].to_string())?;
-    no_bad_words("CSV export", &to_csv_with(F, "fuzz", &i, &r, sim.as_ref()))?;
-    no_bad_words(
-        "Markdown export",
-        &to_markdown_with(F, "fuzz", &i, &r, sim.as_ref()),
-    )?;
+    no_bad_words("CSV export", &export.csv())?;
+    no_bad_words("Markdown export", &export.markdown())?;
     // A valid scenario survives its link (links keep 200 characters a value).
     if raw.0.iter().any(|t| t.chars().count() > MAX_VALUE_LEN) {
         return Ok(());

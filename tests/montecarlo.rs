@@ -875,12 +875,13 @@ fn the_sentence_reads_for_people() {
 
 #[test]
 fn exports_carry_the_ranges_and_the_figures() {
-    use ft_roi::core::codec::export::{import_json, to_csv_with, to_json_with, to_markdown_with};
+    use ft_roi::core::codec::export::{import_json, ExportDoc};
     let raw = raw(PINNED);
     let p = parse_scenario(&raw).into_result().expect("valid");
     let r = calculate(&p.inputs);
     let s = run(PINNED);
-    let json = to_json_with(F, "Pinned", &raw, &p.inputs, &r, Some(&s));
+    let export = ExportDoc::new(F, "Pinned", &raw, &p.inputs, &r).with_simulation(Some(&s));
+    let json = export.json();
     let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let sim = &doc["simulation"];
     assert_eq!(sim["draws"], 10000.0);
@@ -904,16 +905,17 @@ fn exports_carry_the_ranges_and_the_figures() {
         p.ranges
     );
     // Without ranges, no `simulation` member: the export is as before.
-    assert!(!ft_roi::core::codec::export::to_json(
+    assert!(!ExportDoc::new(
         F,
         "x",
         &RawInputs::example(),
         &Inputs::EXAMPLE,
         &calculate(&Inputs::EXAMPLE)
     )
+    .json()
     .contains("simulation"));
 
-    let csv = to_csv_with(F, "Pinned", &p.inputs, &r, Some(&s));
+    let csv = export.csv();
     for line in [
         "input,requests_low,\"Monthly requests, low end\",-60,−60%\r\n",
         "input,growth_high,\"Monthly volume growth, high end\",3,3 % per month\r\n",
@@ -924,7 +926,7 @@ fn exports_carry_the_ranges_and_the_figures() {
     ] {
         assert!(csv.contains(line), "{line:?} not in\n{csv}");
     }
-    let md = to_markdown_with(F, "Pinned", &p.inputs, &r, Some(&s));
+    let md = export.markdown();
     for part in [
         "| Monthly requests, range | −60% to 50% (40,000 to 150,000) |",
         "| Monthly volume growth, range | −2 to 3 % per month |",
@@ -990,7 +992,8 @@ fn a_bad_range_damages_a_link_and_is_refused_on_import() {
     let mut raw = RawInputs::example();
     raw.set(Field::RequestsLow, "10");
     let r = calculate(&Inputs::EXAMPLE);
-    let json = ft_roi::core::codec::export::to_json(F, "x", &raw, &Inputs::EXAMPLE, &r);
+    let json =
+        ft_roi::core::codec::export::ExportDoc::new(F, "x", &raw, &Inputs::EXAMPLE, &r).json();
     let errors = ft_roi::core::codec::export::import_json(&json).expect_err("refused");
     assert_eq!(errors.len(), 1);
     assert_eq!(

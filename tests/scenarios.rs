@@ -2,7 +2,7 @@
 //! their corruption cases, export/import, and comparison.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::codec::export::{import_json, to_csv, to_json, to_markdown, ImportError};
+use ft_roi::core::codec::export::{import_json, ExportDoc, ImportError};
 use ft_roi::core::codec::store::{
     self, decode_library, decode_working, decode_working_doc, encode_library, encode_working,
     save_action, Library, LibraryError, SaveAction, SaveButton, StoreError, Working,
@@ -139,7 +139,7 @@ proptest! {
 
     #[test]
     fn export_import_round_trip(i in any_inputs()) {
-        let json = to_json(F, "Scenario", &i.to_raw(), &i, &calculate(&i));
+        let json = ExportDoc::new(F, "Scenario", &i.to_raw(), &i, &calculate(&i)).json();
         let (name, raw) = import_json(&json).unwrap();
         prop_assert_eq!(name.as_deref(), Some("Scenario"));
         prop_assert_eq!(parse_inputs(&raw), Ok(i));
@@ -286,7 +286,7 @@ fn library_operations() {
 #[test]
 fn import_is_validated_field_by_field() {
     let i = Inputs::EXAMPLE;
-    let good = to_json(F, "Plan", &i.to_raw(), &i, &calculate(&i));
+    let good = ExportDoc::new(F, "Plan", &i.to_raw(), &i, &calculate(&i)).json();
     assert_eq!(parse_inputs(&import_json(&good).unwrap().1), Ok(i));
     assert_eq!(import_json("nope"), Err(vec![ImportError::NotJson]));
     assert!(matches!(
@@ -324,7 +324,7 @@ fn exports() {
     let i = Inputs::EXAMPLE;
     let r = calculate(&i);
     let json: serde_json::Value =
-        serde_json::from_str(&to_json(F, "Plan \"A\"", &i.to_raw(), &i, &r)).unwrap();
+        serde_json::from_str(&ExportDoc::new(F, "Plan \"A\"", &i.to_raw(), &i, &r).json()).unwrap();
     assert_eq!(json["inputs"]["training"], 2500.0);
     assert_eq!(json["results"]["status"], "positive");
     assert!((json["results"]["net_benefit"].as_f64().unwrap() - 5900.0).abs() < 1e-6);
@@ -336,16 +336,12 @@ fn exports() {
         maintenance: 900.0,
         ..i
     };
-    let json: serde_json::Value = serde_json::from_str(&to_json(
-        F,
-        "x",
-        &never.to_raw(),
-        &never,
-        &calculate(&never),
-    ))
+    let json: serde_json::Value = serde_json::from_str(
+        &ExportDoc::new(F, "x", &never.to_raw(), &never, &calculate(&never)).json(),
+    )
     .unwrap();
     assert!(json["results"]["break_even_months"].is_null());
-    let csv = to_csv(F, "Plan \"A\"", &i, &r);
+    let csv = ExportDoc::new(F, "Plan \"A\"", &i.to_raw(), &i, &r).csv();
     assert!(csv.starts_with(
         "kind,name,label,value,text\r\nscenario,name,Scenario,,\"Plan \"\"A\"\"\"\r\n"
     ));
@@ -354,7 +350,7 @@ fn exports() {
         "{csv}"
     );
     assert!(csv.contains("input,requests,Monthly requests,100000,\"100,000\"\r\n"));
-    let md = to_markdown(F, "a|b", &i, &r);
+    let md = ExportDoc::new(F, "a|b", &i.to_raw(), &i, &r).markdown();
     assert!(md.starts_with("**a\\|b**"));
     assert!(md.contains("| Projected net benefit | $5,900.00 |"));
     assert!(md.contains("| Break-even time | 3.57 months |"));
@@ -363,7 +359,7 @@ fn exports() {
     // ... and every other input the figures come from when it is used, so
     // that the file reproduces its own figures.
     let full = extras::EVERY_EXTRA;
-    let csv = to_csv(F, "x", &full, &calculate(&full));
+    let csv = ExportDoc::new(F, "x", &full.to_raw(), &full, &calculate(&full)).csv();
     assert_eq!(csv.matches("\r\ninput,").count(), 12);
     for line in [
         "input,growth,Monthly volume growth,5,5 % per month\r\n",
@@ -375,7 +371,7 @@ fn exports() {
     ] {
         assert!(csv.contains(line), "{line} in {csv}");
     }
-    let md = to_markdown(F, "x", &full, &calculate(&full));
+    let md = ExportDoc::new(F, "x", &full.to_raw(), &full, &calculate(&full)).markdown();
     assert!(
         md.contains("| Monthly volume growth | 5 % per month |"),
         "{md}"
@@ -394,7 +390,7 @@ fn a_decimal_comma_scenario_reads_back_from_its_own_export() {
     raw.set(Field::Maintenance, "150,125");
     raw.set(Field::Finetuned, "0,0125");
     let p = ft_roi::core::parse_scenario(&raw).into_result().unwrap();
-    let json = to_json(F, "de", &raw, &p.inputs, &calculate(&p.inputs));
+    let json = ExportDoc::new(F, "de", &raw, &p.inputs, &calculate(&p.inputs)).json();
     let (_, back) = import_json(&json).unwrap();
     assert_eq!(back.get(Field::Maintenance), "150,125");
     assert_eq!(

@@ -4,7 +4,7 @@
 //! figures, and property tests of the invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ft_roi::core::codec::export::{to_csv, to_json, to_markdown};
+use ft_roi::core::codec::export::ExportDoc;
 use ft_roi::core::inputs::field::Field;
 use ft_roi::core::inputs::parse::{parse_field, parse_scenario};
 use ft_roi::core::model::closed::{net_benefit, per_request_benefit};
@@ -457,9 +457,11 @@ fn bad_serving_values_get_their_fields_messages() {
 #[test]
 fn exports_carry_serving_only_when_a_side_pays_for_it() {
     let r = calculate(&EX);
-    let csv = to_csv(F, "Scenario", &EX, &r);
+    let csv = ExportDoc::new(F, "Scenario", &EX.to_raw(), &EX, &r).csv();
     assert!(!csv.contains("serving") && !csv.contains("units"), "{csv}");
-    assert!(!to_json(F, "x", &RawInputs::example(), &EX, &r).contains("serving_monthly"));
+    assert!(!ExportDoc::new(F, "x", &RawInputs::example(), &EX, &r)
+        .json()
+        .contains("serving_monthly"));
     assert_eq!(Columns::of(&schedule(&EX, 12)), Columns::default());
 
     let i = Inputs {
@@ -468,7 +470,7 @@ fn exports_carry_serving_only_when_a_side_pays_for_it() {
         ..EX
     };
     let r = calculate(&i);
-    let csv = to_csv(F, "Scenario", &i, &r);
+    let csv = ExportDoc::new(F, "Scenario", &i.to_raw(), &i, &r).csv();
     for line in [
         "input,ft_serving,Fine-tuned serving,2,capacity\r\n",
         "input,ft_unit_rate,Fine-tuned unit price,2.5,$2.50\r\n",
@@ -480,10 +482,10 @@ fn exports_carry_serving_only_when_a_side_pays_for_it() {
         assert!(csv.contains(line), "{line} in {csv}");
     }
     assert!(!csv.contains("ft_host_rate"), "{csv}");
-    let json = to_json(F, "x", &i.to_raw(), &i, &r);
+    let json = ExportDoc::new(F, "x", &i.to_raw(), &i, &r).json();
     assert!(json.contains(r#""finetuned_units": 2"#), "{json}");
     assert!(json.contains(r#""ft_serving": "capacity""#), "{json}");
-    let md = to_markdown(F, "x", &i, &r);
+    let md = ExportDoc::new(F, "x", &i.to_raw(), &i, &r).markdown();
     assert!(
         md.contains("| Fine-tuned serving per month | $3,650.00 |"),
         "{md}"
@@ -763,7 +765,7 @@ proptest! {
         prop_assert!(!r.serving);
         prop_assert_eq!((r.baseline_serving_monthly, r.finetuned_serving_monthly), (0.0, 0.0));
         prop_assert_eq!((r.break_even_volume_max, r.baseline_effective_cost, r.finetuned_units), (None, None, None));
-        let csv = to_csv(F, "Scenario", &b.inputs, &r);
+        let csv = ExportDoc::new(F, "Scenario", &b.inputs.to_raw(), &b.inputs, &r).csv();
         prop_assert!(!csv.contains("serving") && !csv.contains("units"));
         let months = schedule(&b.inputs, b.inputs.months);
         prop_assert!(schedule_csv(&months).starts_with("month,requests,baseline_cost,finetuned_cost,maintenance,retraining,quality_value,net,cumulative,discounted_cumulative\r\n"));

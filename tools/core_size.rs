@@ -52,13 +52,14 @@ pub fn run(query: &str, stored: &str, import: &str, width: f64) -> String {
                 let to = chart::tornado(F, &p.inputs, p.sensitivity.unwrap_or(0.2), width);
                 out += &to.svg();
                 out += &formulas::markup(&formulas::worked(F, &p.inputs, &r));
-                out += &export::to_json(F, "x", raw, &p.inputs, &r);
-                out += &export::to_csv(F, "n", &p.inputs, &r);
-                out += &export::to_markdown(F, "x", &p.inputs, &r);
+                let doc = export::ExportDoc::new(F, "x", raw, &p.inputs, &r);
+                out += &doc.json();
+                out += &doc.csv();
+                out += &doc.markdown();
                 let m = schedule::schedule(&p.inputs, 600);
                 out += &schedule::to_csv(&m);
-                for def in metrics::METRICS.iter() {
-                    out += &def.text(F, &r);
+                for figure in figure::Figure::ALL {
+                    out += &figure.text(F, &r);
                 }
                 out += &format::raw(Some(r.net_benefit));
                 if let Some(t) = p.monthly_tokens() {

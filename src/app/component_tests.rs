@@ -8,9 +8,10 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use super::chart_parts::AsTable;
 use super::form::widgets::{ChoiceField, NumberField};
-use super::results::metric::{FitRow, Metric};
+use super::results::metric::{FitRow, Metric, Tile};
 use super::shell::state::Calc;
 use crate::core::present::chart::{Cell, Row, Table};
+use crate::core::present::figure::Figure;
 use crate::core::present::format::Fmt;
 use crate::core::{Field, RawInputs};
 
@@ -54,12 +55,12 @@ async fn tick() {
 }
 
 #[wasm_bindgen_test]
-async fn a_metric_carries_its_name_value_and_words_for_undefined() {
+async fn a_tile_carries_its_name_value_and_words_for_undefined() {
     let value = RwSignal::new(Some(5900.0));
     let (root, _) = mount(move || {
         view! {
             <dl>
-                <Metric name="net_benefit" label="Projected net benefit" value=value format=Fmt::money undefined="Never"/>
+                <Tile name="net_benefit" label="Projected net benefit" value=value format=Fmt::money undefined="Never"/>
             </dl>
         }
     });
@@ -73,13 +74,39 @@ async fn a_metric_carries_its_name_value_and_words_for_undefined() {
 }
 
 #[wasm_bindgen_test]
+async fn a_figure_of_the_results_takes_its_name_label_and_text_from_the_table() {
+    let (root, calc) = mount(|| {
+        view! {
+            <dl>
+                <Metric figure=Figure::NetBenefit/>
+                <Metric figure=Figure::RequestSavings label="Per-request savings before serving"/>
+            </dl>
+        }
+    });
+    tick().await;
+    let dd = find(&root, "[data-metric=net_benefit]");
+    assert_eq!(dd.get_attribute("data-value").as_deref(), Some("5900"));
+    assert_eq!(dd.inner_text(), "$5,900.00");
+    assert_eq!(find(&root, "dt").inner_text(), "Projected net benefit");
+    let savings = find(&root, "[data-metric=request_savings]");
+    assert_eq!(savings.inner_text(), "$0.008");
+    assert!(root
+        .inner_text()
+        .contains("Per-request savings before serving"));
+    // A field made invalid: no results, and the figure reads as undefined.
+    calc.field(Field::Training).set("x".to_owned());
+    tick().await;
+    assert_eq!(dd.get_attribute("data-value").as_deref(), Some(""));
+}
+
+#[wasm_bindgen_test]
 async fn a_fit_row_gives_its_tiles_the_widest_figure_width() {
     let long = RwSignal::new(Some(183_824.0));
     let (root, _) = mount(move || {
         view! {
             <FitRow class="metrics">
-                <Metric name="a" label="A" value=Signal::derive(|| Some(1.0)) format=Fmt::money fit=true/>
-                <Metric name="b" label="B" value=long format=|_, x| format!("{x} requests") fit=true/>
+                <Tile name="a" label="A" value=Signal::derive(|| Some(1.0)) format=Fmt::money fit=true/>
+                <Tile name="b" label="B" value=long format=|_, x| format!("{x} requests") fit=true/>
             </FitRow>
         }
     });

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::widgets::{ChoiceField, NumberField};
 use crate::app::catalogue::pickers::{ModelPicker, PriceUnitField};
-use crate::app::results::metric::Metric;
+use crate::app::results::metric::Tile;
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
 use crate::core::inputs::builders::RequestCost;
@@ -49,11 +49,11 @@ pub fn RequestCostBuilder() -> impl IntoView {
                     {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
                 </div>
                 <Show when=move || calc.valid()><dl class="rows breakdown">
-                    <Metric name="baseline_input_cost" label="Input" value=part(|c| c.input, true) format=Fmt::unit_cost/>
-                    <Metric name="baseline_cached_cost" label="Cached input" value=part(|c| c.cached, true) format=Fmt::unit_cost/>
-                    <Metric name="baseline_output_cost" label="Output" value=part(|c| c.output, true) format=Fmt::unit_cost/>
-                    <Metric name="baseline_retry_cost" label="Retries" value=part(|c| c.retries, true) format=Fmt::unit_cost/>
-                    <Metric name="baseline_request_cost" label="Total" value=part(|c| c.total, true) format=Fmt::unit_cost class="total"/>
+                    <Tile name="baseline_input_cost" label="Input" value=part(|c| c.input, true) format=Fmt::unit_cost/>
+                    <Tile name="baseline_cached_cost" label="Cached input" value=part(|c| c.cached, true) format=Fmt::unit_cost/>
+                    <Tile name="baseline_output_cost" label="Output" value=part(|c| c.output, true) format=Fmt::unit_cost/>
+                    <Tile name="baseline_retry_cost" label="Retries" value=part(|c| c.retries, true) format=Fmt::unit_cost/>
+                    <Tile name="baseline_request_cost" label="Total" value=part(|c| c.total, true) format=Fmt::unit_cost class="total"/>
                 </dl></Show>
             </fieldset>
             <fieldset class="side">
@@ -62,12 +62,12 @@ pub fn RequestCostBuilder() -> impl IntoView {
                     {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
                 </div>
                 <Show when=move || calc.valid()><dl class="rows breakdown">
-                    <Metric name="finetuned_input_cost" label="Input" value=part(|c| c.input, false) format=Fmt::unit_cost/>
-                    <Metric name="finetuned_cached_cost" label="Cached input" value=part(|c| c.cached, false) format=Fmt::unit_cost/>
-                    <Metric name="finetuned_output_cost" label="Output" value=part(|c| c.output, false) format=Fmt::unit_cost/>
-                    <Metric name="finetuned_retry_cost" label="Retries" value=part(|c| c.retries, false) format=Fmt::unit_cost/>
-                    <Metric name="finetuned_fallback_cost" label="Fallback to baseline" value=part(|c| c.fallback, false) format=Fmt::unit_cost/>
-                    <Metric name="finetuned_request_cost" label="Total" value=part(|c| c.total, false) format=Fmt::unit_cost class="total"/>
+                    <Tile name="finetuned_input_cost" label="Input" value=part(|c| c.input, false) format=Fmt::unit_cost/>
+                    <Tile name="finetuned_cached_cost" label="Cached input" value=part(|c| c.cached, false) format=Fmt::unit_cost/>
+                    <Tile name="finetuned_output_cost" label="Output" value=part(|c| c.output, false) format=Fmt::unit_cost/>
+                    <Tile name="finetuned_retry_cost" label="Retries" value=part(|c| c.retries, false) format=Fmt::unit_cost/>
+                    <Tile name="finetuned_fallback_cost" label="Fallback to baseline" value=part(|c| c.fallback, false) format=Fmt::unit_cost/>
+                    <Tile name="finetuned_request_cost" label="Total" value=part(|c| c.total, false) format=Fmt::unit_cost class="total"/>
                 </dl></Show>
             </fieldset>
         </div>
@@ -103,9 +103,9 @@ pub fn InvestmentBuilder() -> impl IntoView {
             <NumberField field=OtherOneTime/>
         </div>
         <Show when=move || calc.valid()><dl class="rows breakdown">
-            <Metric name="investment_labeling" label="Labeling" value=item(|i| i.labeling) format=Fmt::money/>
-            <Metric name="investment_qa" label="QA and rework" value=item(|i| i.qa) format=Fmt::money/>
-            <Metric
+            <Tile name="investment_labeling" label="Labeling" value=item(|i| i.labeling) format=Fmt::money/>
+            <Tile name="investment_qa" label="QA and rework" value=item(|i| i.qa) format=Fmt::money/>
+            <Tile
                 name="investment_compute"
                 label="Training compute"
                 value=item(|i| i.compute)
@@ -115,10 +115,10 @@ pub fn InvestmentBuilder() -> impl IntoView {
                     calc.detail(|p| p.investment.and_then(|i| i.training_tokens)).get().map_or_else(String::new, |t| format!("{} training tokens", fmt.count(t)))
                 })
             />
-            <Metric name="investment_curation" label="Data curation" value=item(|i| i.curation) format=Fmt::money/>
-            <Metric name="investment_setup" label="Setup, evaluation, deployment" value=item(|i| i.setup) format=Fmt::money/>
-            <Metric name="investment_other" label="Other" value=item(|i| i.other) format=Fmt::money/>
-            <Metric name="one_time_cost" label="One-time investment (training cost)" value=item(|i| i.total) format=Fmt::money class="total"/>
+            <Tile name="investment_curation" label="Data curation" value=item(|i| i.curation) format=Fmt::money/>
+            <Tile name="investment_setup" label="Setup, evaluation, deployment" value=item(|i| i.setup) format=Fmt::money/>
+            <Tile name="investment_other" label="Other" value=item(|i| i.other) format=Fmt::money/>
+            <Tile name="one_time_cost" label="One-time investment (training cost)" value=item(|i| i.total) format=Fmt::money class="total"/>
         </dl></Show>
     }
 }
@@ -229,10 +229,10 @@ pub fn OperationsBuilder() -> impl IntoView {
             <NumberField field=RetrainPerYear/>
         </div>
         <Show when=move || calc.valid()><dl class="rows breakdown">
-            <Metric name="operations_monitoring" label="Monitoring and tooling" value=ops(|o| o.monitoring) format=Fmt::money/>
-            <Metric name="operations_support" label="Support (hours × rate × 52 ÷ 12)" value=ops(|o| o.support) format=Fmt::money/>
-            <Metric name="monthly_operations" label="Monthly maintenance" value=ops(|o| o.monthly) format=Fmt::money class="total"/>
-            <Metric
+            <Tile name="operations_monitoring" label="Monitoring and tooling" value=ops(|o| o.monitoring) format=Fmt::money/>
+            <Tile name="operations_support" label="Support (hours × rate × 52 ÷ 12)" value=ops(|o| o.support) format=Fmt::money/>
+            <Tile name="monthly_operations" label="Monthly maintenance" value=ops(|o| o.monthly) format=Fmt::money class="total"/>
+            <Tile
                 name="retrainings_in_horizon"
                 label="Retrainings in horizon"
                 value=calc.figure(|r| Some(r.retrainings_in_horizon))

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::metric::{Figure, Metric};
+use super::metric::{Metric, Tile};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
 use crate::core::inputs::presets::{token_tier, TOKEN_TIERS};
+use crate::core::present::figure::{gpus_text, Figure};
 use crate::core::present::format::Fmt;
-use crate::core::present::metrics::gpus_text;
 
 /// The breakdown card; hidden while a field is invalid.
 #[component]
@@ -27,19 +27,19 @@ pub fn BasisCard() -> impl IntoView {
                     <div>
                         <h3>"Over the horizon"</h3>
                         <dl class="rows">
-                            <Figure name="baseline_horizon_cost"/>
-                            <Figure name="finetuned_horizon_cost"/>
-                            <Figure name="investment"/>
-                            <Figure name="net_operating_savings"/>
-                            <Figure name="npv"/>
-                            <Figure name="discounted_break_even_months"/>
+                            <Metric figure=Figure::BaselineHorizonCost/>
+                            <Metric figure=Figure::FinetunedHorizonCost/>
+                            <Metric figure=Figure::Investment/>
+                            <Metric figure=Figure::NetOperatingSavings/>
+                            <Metric figure=Figure::Npv/>
+                            <Metric figure=Figure::DiscountedBreakEvenMonths/>
                         </dl>
                         <h3>"Request volume"</h3>
                         <dl class="rows">
-                            <Figure name="break_even_requests"/>
-                            <Figure name="break_even_volume"/>
+                            <Metric figure=Figure::BreakEvenRequests/>
+                            <Metric figure=Figure::BreakEvenVolume/>
                             <Show when=serving>
-                                <Figure name="break_even_volume_max"/>
+                                <Metric figure=Figure::BreakEvenVolumeMax/>
                             </Show>
                         </dl>
                         <VolumeRange/>
@@ -50,16 +50,16 @@ pub fn BasisCard() -> impl IntoView {
                     <div>
                         <h3>"Per month"</h3>
                         <dl class="rows">
-                            <Figure name="monthly_baseline_cost"/>
-                            <Figure name="monthly_finetuned_cost"/>
-                            <Figure name="monthly_gross_savings"/>
-                            <Figure name="monthly_quality_value"/>
-                            <Figure name="retraining_monthly_average"/>
+                            <Metric figure=Figure::MonthlyBaselineCost/>
+                            <Metric figure=Figure::MonthlyFinetunedCost/>
+                            <Metric figure=Figure::MonthlyGrossSavings/>
+                            <Metric figure=Figure::MonthlyQualityValue/>
+                            <Metric figure=Figure::RetrainingMonthlyAverage/>
                         </dl>
                         <h3>"Two ROI conventions"</h3>
                         <dl class="rows">
-                            <Figure name="annual_benefit"/>
-                            <Figure name="annual_roi_one_time" note=Signal::derive(|| "(net monthly × 12 − one-time cost) ÷ one-time cost, as in the article".to_owned())/>
+                            <Metric figure=Figure::AnnualBenefit/>
+                            <Metric figure=Figure::AnnualRoiOneTime note=Signal::derive(|| "(net monthly × 12 − one-time cost) ÷ one-time cost, as in the article".to_owned())/>
                         </dl>
                         <p class="fine">
                             "The summary's ROI divides the net benefit by the incremental investment (training plus "
@@ -136,25 +136,20 @@ fn ServingFigures() -> impl IntoView {
         <h3>"Serving"</h3>
         <dl class="rows" data-testid="serving-figures">
             // The summary shows the saving per request with serving; the per-request costs' own difference is here.
-            <Metric
-                name="request_savings"
-                label="Per-request savings before serving"
-                value=calc.figure(|r| Some(r.request_savings))
-                format=Fmt::unit_cost
-            />
-            <Figure name="baseline_serving_monthly"/>
+            <Metric figure=Figure::RequestSavings label="Per-request savings before serving"/>
+            <Metric figure=Figure::BaselineServingMonthly/>
             <Show when=capacity(true)>
-                <Figure name="baseline_units" note=gpus(true)/>
-                <Figure name="baseline_utilization"/>
+                <Metric figure=Figure::BaselineUnits note=gpus(true)/>
+                <Metric figure=Figure::BaselineUtilization/>
             </Show>
-            <Figure name="finetuned_serving_monthly"/>
+            <Metric figure=Figure::FinetunedServingMonthly/>
             <Show when=capacity(false)>
-                <Figure name="finetuned_units" note=gpus(false)/>
-                <Figure name="finetuned_utilization"/>
-                <Figure name="finetuned_idle_cost"/>
+                <Metric figure=Figure::FinetunedUnits note=gpus(false)/>
+                <Metric figure=Figure::FinetunedUtilization/>
+                <Metric figure=Figure::FinetunedIdleCost/>
             </Show>
-            <Figure name="baseline_effective_cost"/>
-            <Figure name="finetuned_effective_cost"/>
+            <Metric figure=Figure::BaselineEffectiveCost/>
+            <Metric figure=Figure::FinetunedEffectiveCost/>
         </dl>
         <p class="fine">
             "Serving is paid on top of the cost per request: an hourly fee per deployment, or units "
@@ -236,7 +231,7 @@ fn TokenVolume() -> impl IntoView {
     view! {
         <h3>"Token volume"</h3>
         <dl class="rows">
-            <Metric
+            <Tile
                 name="monthly_tokens"
                 label="Tokens per month"
                 value=tokens

@@ -1,14 +1,18 @@
 //! One labelled figure carrying the public `data-metric` / `data-value`
-//! contract.
+//! contract: a figure of the results ([`Metric`]) or any other value shown
+//! the same way ([`Tile`]).
 
 use leptos::prelude::*;
 
+use crate::core::present::figure::Figure;
 use crate::core::present::format::{raw, Fmt};
 
-/// A figure: its label, its formatted value (or words when undefined) and an
-/// optional note. Renders as a `<div>` of a `<dl>`.
+/// A labelled value: its label, its formatted value (or words when
+/// undefined) and an optional note. Renders as a `<div>` of a `<dl>`. A
+/// figure of the results is shown with [`Metric`], which fills these in
+/// from the figures' table.
 #[component]
-pub fn Metric(
+pub fn Tile(
     /// The public `data-metric` name.
     name: &'static str,
     /// What the figure is, for people.
@@ -25,7 +29,7 @@ pub fn Metric(
     #[prop(optional, into)]
     note: Option<Signal<String>>,
     /// Words in place of the value where a number would mislead
-    /// ([`crate::core::present::metrics::MetricDef::words`]).
+    /// ([`crate::core::present::figure::Spec::words`]).
     #[prop(optional, into)]
     words: Option<Signal<Option<&'static str>>>,
     /// Extra CSS class (`hero` for headline figures).
@@ -100,7 +104,7 @@ struct FitWidths(StoredValue<Vec<Signal<String>>>);
 pub fn FitRow(
     /// The `<dl>`'s classes (`metrics`, …).
     class: &'static str,
-    /// The tiles: [`Metric`]s with `fit`.
+    /// The tiles: [`Metric`]s or [`Tile`]s with `fit`.
     children: Children,
 ) -> impl IntoView {
     let widths = FitWidths(StoredValue::new(Vec::new()));
@@ -135,25 +139,45 @@ pub(super) fn half_chars(text: &str) -> usize {
         .sum()
 }
 
-/// A figure from the catalogue ([`crate::core::present::metrics::METRICS`]) by its
-/// public name, with the catalogue's label and formatting.
+/// A figure of the results, with the figures' table's name, label,
+/// formatting and words ([`Figure`]).
 #[component]
-pub fn Figure(
-    /// The public `data-metric` name; must be in the catalogue.
-    name: &'static str,
-    /// A short note under the value.
+pub fn Metric(
+    /// The figure.
+    figure: Figure,
+    /// A label in place of the table's, where the figure stands beside
+    /// others that need it told apart.
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// A short note under the value (none while it is empty).
     #[prop(optional, into)]
     note: Option<Signal<String>>,
+    /// Extra CSS class (`hero` for headline figures).
+    #[prop(default = "")]
+    class: &'static str,
+    /// A tile that fits its value on one line ([`Tile`]'s `fit`).
+    #[prop(optional)]
+    fit: bool,
 ) -> impl IntoView {
     let calc = crate::app::shell::state::use_calc();
-    let Some(def) = crate::core::present::metrics::metric(name) else {
-        return ().into_any();
-    };
-    let (get, words) = (def.get, def.words);
-    let value = Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(get)));
-    let words = Signal::derive(move || calc.results.with(|r| r.as_ref().and_then(words)));
+    let value = Signal::derive(move || {
+        calc.results
+            .with(|r| r.as_ref().and_then(|r| figure.value(r)))
+    });
+    let words = Signal::derive(move || {
+        calc.results
+            .with(|r| r.as_ref().and_then(|r| figure.words(r)))
+    });
+    let (name, label, format, undefined) = (
+        figure.name(),
+        label.unwrap_or(figure.label()),
+        figure.spec().format,
+        figure.undefined(),
+    );
     match note {
-        Some(note) => view! { <Metric name label=def.label value format=def.format undefined=def.undefined words note/> }.into_any(),
-        None => view! { <Metric name label=def.label value format=def.format undefined=def.undefined words/> }.into_any(),
+        Some(note) => {
+            view! { <Tile name label value format undefined words note class fit/> }.into_any()
+        }
+        None => view! { <Tile name label value format undefined words class fit/> }.into_any(),
     }
 }

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::engine::Engine;
-use super::metric::{FitRow, Metric};
+use super::metric::{FitRow, Tile};
 use crate::app::chart_parts::{use_width, AsTable, Readout};
 use crate::app::shell::state::use_calc;
 use crate::core::codec::export::range_text;
-use crate::core::model::montecarlo::{sentence, Simulation, Summary, SIM_METRICS};
+use crate::core::model::montecarlo::{sentence, SimFigure, Simulation, Summary};
 use crate::core::model::uncertainty::{Ranges, RANGED};
 use crate::core::present::chart::{distribution, Distribution};
 use crate::core::present::float::display;
@@ -179,12 +179,11 @@ fn Card(sim: Sim) -> impl IntoView {
         summary(&|s| Some(sentence(fmt, s)))
     };
     let figures = move || {
-        SIM_METRICS
-            .iter()
-            .map(|m| {
-                let get = m.get;
-                let value = Signal::derive(move || sim.done.with(|d| d.as_ref().and_then(|(_, s)| get(s))));
-                view! { <Metric name=m.name label=m.label value format=m.format undefined=m.undefined fit=true/> }
+        SimFigure::ALL
+            .into_iter()
+            .map(|figure| {
+                let value = Signal::derive(move || sim.done.with(|d| d.as_ref().and_then(|(_, s)| figure.value(s))));
+                view! { <Tile name=figure.name() label=figure.label() value format=figure.spec().format undefined=figure.undefined() fit=true/> }
             })
             .collect_view()
     };

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use super::metric::{half_chars, FitRow, Metric};
 use super::simulation::Sim;
 use crate::app::shell::state::use_calc;
-use crate::core::model::montecarlo::Summary;
+use crate::core::model::montecarlo::{SimFigure, Summary};
+use crate::core::present::figure::Figure;
 use crate::core::present::format::{raw, Fmt};
-use crate::core::present::metrics::metric;
 use crate::core::{Results, Status};
 
 /// The headline and sentence of a status.
@@ -87,11 +87,6 @@ fn Figures() -> impl IntoView {
             String::new()
         }
     });
-    let recovery_words = metric("training_recovery_requests").map(|m| m.words);
-    let recovery_words = Signal::derive(move || {
-        let words = recovery_words?;
-        calc.results.with(|r| r.as_ref().and_then(words))
-    });
     let recovery_note = move || {
         if serving() {
             ". Training recovery counts the requests whose savings, serving included (month 1's serving shared over its requests), repay the training cost alone, before maintenance."
@@ -119,52 +114,19 @@ fn Figures() -> impl IntoView {
             </div>
         </div>
         <FitRow class="metrics hero-metrics">
-            <Metric
-                name="net_benefit"
-                label="Projected net benefit"
-                value=calc.figure(|r| Some(r.net_benefit))
-                format=Fmt::money
-                note=horizon_note
-                class="hero"
-                fit=true
-            />
-            <Metric name="roi_percent" label="ROI on investment" value=calc.figure(|r| r.roi_percent) format=Fmt::percent class="hero" fit=true/>
-            <Metric
-                name="break_even_months"
-                label="Break-even time"
-                value=calc.figure(|r| r.break_even_months)
-                format=|fmt: Fmt, m| format!("{} months", fmt.months(m))
-                undefined="Never"
-                class="hero"
-                fit=true
-            />
+            <Metric figure=Figure::NetBenefit note=horizon_note class="hero" fit=true/>
+            <Metric figure=Figure::RoiPercent class="hero" fit=true/>
+            <Metric figure=Figure::BreakEvenMonths class="hero" fit=true/>
         </FitRow>
         <FitRow class="metrics">
             <Show
                 when=serving
-                fallback=move || view! {
-                    <Metric name="request_savings" label="Per-request savings" value=calc.figure(|r| Some(r.request_savings)) format=Fmt::unit_cost fit=true/>
-                }
+                fallback=|| view! { <Metric figure=Figure::RequestSavings fit=true/> }
             >
-                <Metric
-                    name="effective_request_savings"
-                    label="Per-request savings with serving"
-                    value=calc.figure(|r| r.effective_request_savings)
-                    format=Fmt::unit_cost
-                    undefined="n/a: no requests"
-                    fit=true
-                />
+                <Metric figure=Figure::EffectiveRequestSavings fit=true/>
             </Show>
-            <Metric name="monthly_net_savings" label="Monthly net savings" value=calc.figure(|r| Some(r.monthly_net_savings)) format=Fmt::money note=month_note fit=true/>
-            <Metric
-                name="training_recovery_requests"
-                label="Training recovery"
-                value=calc.figure(|r| r.training_recovery_requests)
-                format=|fmt: Fmt, n| format!("{} requests", fmt.count(n))
-                undefined="Never"
-                words=recovery_words
-                fit=true
-            />
+            <Metric figure=Figure::MonthlyNetSavings note=month_note fit=true/>
+            <Metric figure=Figure::TrainingRecoveryRequests fit=true/>
         </FitRow>
         <SimulationHeadline/>
         <p class="fine">
@@ -188,34 +150,35 @@ fn SimulationHeadline() -> impl IntoView {
     };
     let shown = move || sim.key.with(Option::is_some) && sim.done.with(Option::is_some);
     let fresh = Memo::new(move |_| sim.fresh());
-    let figure = move |name: &'static str,
-                       label: &'static str,
-                       get: fn(&Summary) -> f64,
-                       format: fn(Fmt, f64) -> String,
-                       note: fn(Fmt, &Summary) -> String| {
-        let value = move || sim.done.with(|d| d.as_ref().map(|(_, s)| get(s)));
-        let text = Memo::new(move |_| {
-            let fmt = calc.fmt.get();
-            value().map(|v| format(fmt, v)).unwrap_or_default()
-        });
-        let note = move || {
-            let fmt = calc.fmt.get();
-            sim.done.with(|d| d.as_ref().map(|(_, s)| note(fmt, s)))
+    // A figure of the simulation under a shorter label than its table's.
+    let figure =
+        move |figure: SimFigure, label: &'static str, note: fn(Fmt, &Summary) -> String| {
+            let value = move || {
+                sim.done
+                    .with(|d| d.as_ref().and_then(|(_, s)| figure.value(s)))
+            };
+            let text = Memo::new(move |_| {
+                let fmt = calc.fmt.get();
+                value().map(|v| figure.write(fmt, v)).unwrap_or_default()
+            });
+            let note = move || {
+                let fmt = calc.fmt.get();
+                sim.done.with(|d| d.as_ref().map(|(_, s)| note(fmt, s)))
+            };
+            view! {
+                <div class="metric">
+                    <dt>{label}</dt>
+                    <dd
+                        data-sim=figure.name()
+                        data-value=move || raw(value())
+                        style:--half-chars=move || text.with(|t| half_chars(t).to_string())
+                    >
+                        {text}
+                    </dd>
+                    <dd class="note">{note}</dd>
+                </div>
+            }
         };
-        view! {
-            <div class="metric">
-                <dt>{label}</dt>
-                <dd
-                    data-sim=name
-                    data-value=move || raw(value())
-                    style:--half-chars=move || text.with(|t| half_chars(t).to_string())
-                >
-                    {text}
-                </dd>
-                <dd class="note">{note}</dd>
-            </div>
-        }
-    };
     view! {
         <Show when=shown>
             <div
@@ -225,10 +188,10 @@ fn SimulationHeadline() -> impl IntoView {
                 aria-busy=move || if fresh.get() { "false" } else { "true" }
             >
                 <dl class="metrics">
-                    {figure("prob_payback_in_horizon", "Chance of paying back", |s| s.prob_payback_in_horizon, Fmt::percent, |_, s| {
+                    {figure(SimFigure::ProbPaybackInHorizon, "Chance of paying back", |_, s| {
                         format!("within {} months, simulated", s.months)
                     })}
-                    {figure("net_benefit_p50", "Median net benefit", |s| s.net_benefit_p50, Fmt::money, |fmt, s| {
+                    {figure(SimFigure::NetBenefitP50, "Median net benefit", |fmt, s| {
                         format!("of {} simulated cases", fmt.count(f64::from(s.draws)))
                     })}
                 </dl>
@@ -328,12 +291,12 @@ pub fn ResultsPeek() -> impl IntoView {
                 return view! { <span>"Check the highlighted fields"</span> }.into_any();
             };
             let mut figures: Vec<(&str, String, bool)> = [
-                ("Net benefit", "net_benefit"),
-                ("ROI", "roi_percent"),
-                ("Break-even", "break_even_months"),
+                ("Net benefit", Figure::NetBenefit),
+                ("ROI", Figure::RoiPercent),
+                ("Break-even", Figure::BreakEvenMonths),
             ]
-            .iter()
-            .filter_map(|(label, name)| Some((*label, metric(name)?.text(fmt, r), false)))
+            .into_iter()
+            .map(|(label, figure)| (label, figure.text(fmt, r), false))
             .collect();
             if let Some((fresh, chance, median)) = simulated(fmt) {
                 figures.push(("Payback chance", chance, !fresh));

@@ -8,13 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::app::shell::browser::{copy_text, download, read_chosen_file};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::fill;
-use crate::core::codec::export::{
-    import_json, part_inputs, to_csv_parts, to_json_with, to_markdown_parts,
-};
-use crate::core::Field;
-
-/// The builders' fields a scenario uses, with their values.
-type Parts = [(Field, f64)];
+use crate::core::codec::export::{import_json, part_inputs, ExportDoc};
+use crate::core::RawInputs;
 
 /// The export and import controls.
 #[component]
@@ -24,14 +19,20 @@ pub fn DataCard() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<String>::new());
     let valid = move || calc.results.with(Option::is_some);
-    // Runs `f` with the current inputs, the builders' fields the scenario
-    // uses and the results, when valid.
-    let with_scenario = move |f: &dyn Fn(&crate::core::Inputs, &Parts, &crate::core::Results)| {
+    // Runs `f` with the current scenario's document under `name`, and its
+    // field texts, when valid.
+    let with_scenario = move |name: &str, f: &dyn Fn(ExportDoc, &RawInputs)| {
         if let (Some(p), Some(r)) = (
             calc.checked.with_untracked(|c| c.parsed.clone()),
             calc.results.get_untracked(),
         ) {
-            f(&p.inputs, &part_inputs(&calc.raw_untracked(), &p), &r);
+            let raw = calc.raw_untracked();
+            let parts = part_inputs(&raw, &p);
+            let sim = sim.summary_now();
+            let doc = ExportDoc::new(calc.fmt.get_untracked(), name, &raw, &p.inputs, &r)
+                .with_parts(&parts)
+                .with_simulation(sim.as_ref());
+            f(doc, &raw);
         }
     };
     // The linked scenario's name, else "Current scenario".
@@ -41,56 +42,30 @@ pub fn DataCard() -> impl IntoView {
         status.set(result.map_or_else(|e| format!("Export failed: {e}"), |()| done.to_owned()));
     };
     let export_json = move |_| {
-        with_scenario(&|i, _, r| {
+        with_scenario(&name(), &|doc, _| {
             report(
-                download(
-                    "ft-roi-scenario.json",
-                    "application/json",
-                    &to_json_with(
-                        calc.fmt.get_untracked(),
-                        &name(),
-                        &calc.raw_untracked(),
-                        i,
-                        r,
-                        sim.summary_now().as_ref(),
-                    ),
-                ),
+                download("ft-roi-scenario.json", "application/json", &doc.json()),
                 "Downloaded ft-roi-scenario.json.",
             )
         })
     };
     let export_csv = move |_| {
-        with_scenario(&|i, parts, r| {
+        with_scenario(&name(), &|doc, raw| {
             report(
                 download(
                     "ft-roi-scenario.csv",
                     "text/csv",
                     // The catalogue's model labels, when the scenario names any.
-                    &(to_csv_parts(
-                        calc.fmt.get_untracked(),
-                        &name(),
-                        i,
-                        parts,
-                        r,
-                        sim.summary_now().as_ref(),
-                    ) + &fill::csv_rows(&calc.raw_untracked())),
+                    &(doc.csv() + &fill::csv_rows(raw)),
                 ),
                 "Downloaded ft-roi-scenario.csv.",
             )
         })
     };
     let copy_md = move |_| {
-        with_scenario(&|i, parts, r| {
-            let title =
-                untrack(|| calc.current_name()).unwrap_or_else(|| "FT-ROI scenario".to_owned());
-            let md = to_markdown_parts(
-                calc.fmt.get_untracked(),
-                &title,
-                i,
-                parts,
-                r,
-                sim.summary_now().as_ref(),
-            ) + &fill::markdown_rows(&calc.raw_untracked());
+        let title = untrack(|| calc.current_name()).unwrap_or_else(|| "FT-ROI scenario".to_owned());
+        with_scenario(&title, &|doc, raw| {
+            let md = doc.markdown() + &fill::markdown_rows(raw);
             spawn_local(async move {
                 let ok = copy_text(&md).await;
                 status.set(

@@ -10,12 +10,12 @@ use super::store::{StoreError, NOT_AN_OBJECT};
 use super::url;
 use crate::core::inputs::field::{option_label, push_in_form_order, Field, Kind};
 use crate::core::inputs::parse::{parse_field, parse_scenario, DecimalMark, Parsed, RawInputs};
-use crate::core::model::montecarlo::{sentence, Summary, SIM_METRICS};
+use crate::core::model::montecarlo::{sentence, SimFigure, Summary};
 use crate::core::model::serving::Serving;
 use crate::core::model::uncertainty::{Ends, RANGED};
 use crate::core::model::{Inputs, Results};
+use crate::core::present::figure::{Figure, Spec};
 use crate::core::present::format::{data, Fmt};
-use crate::core::present::metrics;
 
 /// The `format` tag of exported JSON files.
 pub const FORMAT: &str = "ft-roi-scenario";
@@ -309,8 +309,8 @@ struct Figures<'a>(&'a Results);
 impl Serialize for Figures<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        for m in metrics::of(self.0) {
-            map.serialize_entry(m.name, &JsonNumber((m.get)(self.0)))?;
+        for figure in Figure::of(self.0) {
+            map.serialize_entry(figure.name(), &JsonNumber(figure.value(self.0)))?;
         }
         map.serialize_entry("status", self.0.status.name())?;
         map.end()
@@ -375,9 +375,9 @@ impl Serialize for SimulationJson<'_> {
             .map(|(k, _)| (RANGED[*k].name, RangeJson(s, *k)))
             .collect();
         map.serialize_entry("ranges", &Pairs(&ranges))?;
-        let figures: Vec<(&str, JsonNumber)> = SIM_METRICS
+        let figures: Vec<(&str, JsonNumber)> = SimFigure::ALL
             .iter()
-            .map(|m| (m.name, JsonNumber((m.get)(s))))
+            .map(|f| (f.name(), JsonNumber(f.value(s))))
             .collect();
         map.serialize_entry("results", &Pairs(&figures))?;
         map.serialize_entry("sentence", &sentence(fmt, s))?;
@@ -392,36 +392,6 @@ impl<T: Serialize> Serialize for Pairs<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
     }
-}
-
-/// The scenario and its results as a JSON document that [`import_json`]
-/// reads back: `inputs` holds the model's six inputs as numbers (whatever
-/// built them), `fields` every field's text. Undefined figures are `null`.
-pub fn to_json(fmt: Fmt, name: &str, raw: &RawInputs, i: &Inputs, r: &Results) -> String {
-    to_json_with(fmt, name, raw, i, r, None)
-}
-
-/// [`to_json`], with the simulation of the scenario's ranges when it has
-/// any: a `simulation` member.
-pub fn to_json_with(
-    fmt: Fmt,
-    name: &str,
-    raw: &RawInputs,
-    i: &Inputs,
-    r: &Results,
-    sim: Option<&Summary>,
-) -> String {
-    serde_json::to_string_pretty(&ScenarioFile {
-        format: FORMAT,
-        version: url::VERSION,
-        name,
-        query: url::encode(raw, &RawInputs::example()),
-        inputs: CoreInputs(i),
-        fields: raw,
-        results: Figures(r),
-        simulation: sim.map(|s| SimulationJson(fmt, s)),
-    })
-    .unwrap_or_default()
 }
 
 /// The fields of the simulation that `sim` used, in form order: each
@@ -463,156 +433,193 @@ pub fn range_text(fmt: Fmt, sim: &Summary, k: usize) -> Option<String> {
     })
 }
 
-/// The scenario and its results as CSV: `kind,name,label,value,text`; the
-/// first row after the header names the scenario
-/// (`scenario,name,Scenario,,<name>`).
-pub fn to_csv(fmt: Fmt, name: &str, i: &Inputs, r: &Results) -> String {
-    to_csv_with(fmt, name, i, r, None)
+/// A scenario's exported document: its name, its field texts, the inputs
+/// and results they give, the builders' fields it uses and the simulation
+/// of its ranges, written as JSON ([`ExportDoc::json`]), CSV
+/// ([`ExportDoc::csv`]) or Markdown ([`ExportDoc::markdown`]).
+#[derive(Clone, Copy)]
+pub struct ExportDoc<'a> {
+    /// The formatter of the text written for people.
+    pub fmt: Fmt,
+    /// The scenario's name, exactly as typed.
+    pub name: &'a str,
+    /// Every field's text.
+    pub raw: &'a RawInputs,
+    /// The model's inputs.
+    pub inputs: &'a Inputs,
+    /// The builders' fields the scenario uses, with their values
+    /// ([`part_inputs`]); none by default.
+    pub parts: &'a [(Field, f64)],
+    /// The results of [`ExportDoc::inputs`].
+    pub results: &'a Results,
+    /// The simulation of the scenario's ranges, when it has any.
+    pub simulation: Option<&'a Summary>,
 }
 
-/// [`to_csv`], with the simulation of the scenario's ranges when it has
-/// any: the ranges' ends, draws and seed as inputs, the
-/// simulation's figures as results.
-pub fn to_csv_with(fmt: Fmt, name: &str, i: &Inputs, r: &Results, sim: Option<&Summary>) -> String {
-    to_csv_parts(fmt, name, i, &[], r, sim)
-}
-
-/// [`to_csv_with`], with the builders' fields the scenario uses
-/// ([`part_inputs`]): `input` rows after the model's inputs, before the
-/// ranges, each labelled by [`part_label`].
-pub fn to_csv_parts(
-    fmt: Fmt,
-    name: &str,
-    i: &Inputs,
-    parts: &[(Field, f64)],
-    r: &Results,
-    sim: Option<&Summary>,
-) -> String {
-    let mut out = csv_line(["kind", "name", "label", "value", "text"]);
-    out += &csv_row([
-        Cell::Text("scenario"),
-        Cell::Text("name"),
-        Cell::Text("Scenario"),
-        Cell::Number(""),
-        Cell::Text(name),
-    ]);
-    let ranges = sim.map(simulation_inputs).unwrap_or_default();
-    let used = used_inputs([i])
-        .into_iter()
-        .map(|f| (f, input_value(i, f).unwrap_or_default()));
-    let used = used.map(|(f, v)| (f, v, f.label().to_owned()));
-    let parts = parts.iter().map(|&(f, v)| (f, v, part_label(f)));
-    let ranges = ranges
-        .into_iter()
-        .map(|(f, v)| (f, v, f.label().to_owned()));
-    for (f, v, label) in used.chain(parts).chain(ranges) {
-        out += &csv_row([
-            Cell::Text("input"),
-            Cell::Text(f.name()),
-            Cell::Text(&label),
-            Cell::Number(&data(v)),
-            Cell::Text(&input_text(fmt, f, v)),
-        ]);
-    }
-    for m in metrics::of(r) {
-        let value = (m.get)(r).map_or_else(String::new, data);
-        out += &csv_row([
-            Cell::Text("result"),
-            Cell::Text(m.name),
-            Cell::Text(m.label),
-            Cell::Number(&value),
-            Cell::Text(&m.text(fmt, r)),
-        ]);
-    }
-    out += &csv_line([
-        "result",
-        "status",
-        "Status",
-        r.status.name(),
-        r.status.name(),
-    ]);
-    if let Some(s) = sim {
-        for m in &SIM_METRICS {
-            let value = (m.get)(s).map_or_else(String::new, data);
-            out += &csv_row([
-                Cell::Text("result"),
-                Cell::Text(m.name),
-                Cell::Text(m.label),
-                Cell::Number(&value),
-                Cell::Text(&m.text(fmt, s)),
-            ]);
+impl<'a> ExportDoc<'a> {
+    /// The document of a scenario: no builders' fields, no simulation.
+    pub fn new(
+        fmt: Fmt,
+        name: &'a str,
+        raw: &'a RawInputs,
+        inputs: &'a Inputs,
+        results: &'a Results,
+    ) -> Self {
+        ExportDoc {
+            fmt,
+            name,
+            raw,
+            inputs,
+            parts: &[],
+            results,
+            simulation: None,
         }
     }
-    out
+
+    /// The same document with the builders' fields the scenario uses.
+    pub fn with_parts(self, parts: &'a [(Field, f64)]) -> Self {
+        ExportDoc { parts, ..self }
+    }
+
+    /// The same document with the simulation of the scenario's ranges.
+    pub fn with_simulation(self, simulation: Option<&'a Summary>) -> Self {
+        ExportDoc { simulation, ..self }
+    }
+
+    /// The document as JSON, which [`import_json`] reads back: `inputs`
+    /// holds the model's six inputs as numbers (whatever built them),
+    /// `fields` every field's text; undefined figures are `null`; a
+    /// `simulation` member when there is one.
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(&ScenarioFile {
+            format: FORMAT,
+            version: url::VERSION,
+            name: self.name,
+            query: url::encode(self.raw, &RawInputs::example()),
+            inputs: CoreInputs(self.inputs),
+            fields: self.raw,
+            results: Figures(self.results),
+            simulation: self.simulation.map(|s| SimulationJson(self.fmt, s)),
+        })
+        .unwrap_or_default()
+    }
+
+    /// The document as CSV: `kind,name,label,value,text`; the first row
+    /// after the header names the scenario (`scenario,name,Scenario,,<name>`).
+    /// Then the model's inputs, the builders' fields (each labelled by
+    /// [`part_label`]), the ranges' ends, draws and seed as `input` rows;
+    /// every figure, the status and the simulation's figures as `result`
+    /// rows.
+    pub fn csv(&self) -> String {
+        let (fmt, i, r) = (self.fmt, self.inputs, self.results);
+        let mut out = csv_line(["kind", "name", "label", "value", "text"]);
+        out += &csv_row([
+            Cell::Text("scenario"),
+            Cell::Text("name"),
+            Cell::Text("Scenario"),
+            Cell::Number(""),
+            Cell::Text(self.name),
+        ]);
+        let ranges = self.simulation.map(simulation_inputs).unwrap_or_default();
+        let used = used_inputs([i])
+            .into_iter()
+            .map(|f| (f, input_value(i, f).unwrap_or_default()));
+        let used = used.map(|(f, v)| (f, v, f.label().to_owned()));
+        let parts = self.parts.iter().map(|&(f, v)| (f, v, part_label(f)));
+        let ranges = ranges
+            .into_iter()
+            .map(|(f, v)| (f, v, f.label().to_owned()));
+        for (f, v, label) in used.chain(parts).chain(ranges) {
+            out += &csv_row([
+                Cell::Text("input"),
+                Cell::Text(f.name()),
+                Cell::Text(&label),
+                Cell::Number(&data(v)),
+                Cell::Text(&input_text(fmt, f, v)),
+            ]);
+        }
+        for figure in Figure::of(r) {
+            out += &csv_result(fmt, figure.spec(), r);
+        }
+        out += &csv_line([
+            "result",
+            "status",
+            "Status",
+            r.status.name(),
+            r.status.name(),
+        ]);
+        if let Some(s) = self.simulation {
+            for figure in SimFigure::ALL {
+                out += &csv_result(fmt, figure.spec(), s);
+            }
+        }
+        out
+    }
+
+    /// The document as a Markdown table: the inputs, the builders' fields
+    /// (a choice written as the form writes it, `From tokens`, every other
+    /// value as in the CSV), every figure and, with a simulation, each
+    /// range, the cases simulated, the simulation's figures and its
+    /// sentence under the table.
+    pub fn markdown(&self) -> String {
+        let (fmt, i, r) = (self.fmt, self.inputs, self.results);
+        let mut out = format!("**{}**\n\n| | |\n|---|---:|\n", md_cell(self.name));
+        let text = |f: Field, v: f64| match f.kind() {
+            Kind::Choice(_) => input_words(fmt, f, v),
+            _ => input_text(fmt, f, v),
+        };
+        for f in used_inputs([i]) {
+            let v = input_value(i, f).unwrap_or_default();
+            out += &format!("| {} | {} |\n", f.label(), text(f, v));
+        }
+        for &(f, v) in self.parts {
+            out += &format!("| {} | {} |\n", part_label(f), text(f, v));
+        }
+        for figure in Figure::of(r) {
+            out += &md_row(fmt, figure.spec(), r);
+        }
+        if let Some(s) = self.simulation {
+            for (k, _) in &s.ranged {
+                if let Some(text) = range_text(fmt, s, *k) {
+                    out += &format!("| {}, range | {} |\n", RANGED[*k].label, text);
+                }
+            }
+            out += &format!(
+                "| Simulated cases | {} (seed {}) |\n",
+                fmt.number(f64::from(s.draws)),
+                s.seed
+            );
+            for figure in SimFigure::ALL {
+                out += &md_row(fmt, figure.spec(), s);
+            }
+            out += &format!("\n{}\n", md_cell(&sentence(fmt, s)));
+        }
+        out
+    }
+}
+
+/// A figure's `result` row of the CSV: its raw value (empty when
+/// undefined) and its text.
+fn csv_result<R>(fmt: Fmt, spec: &Spec<R>, r: &R) -> String {
+    let value = (spec.get)(r).map_or_else(String::new, data);
+    csv_row([
+        Cell::Text("result"),
+        Cell::Text(spec.name),
+        Cell::Text(spec.label),
+        Cell::Number(&value),
+        Cell::Text(&spec.text(fmt, r)),
+    ])
+}
+
+/// A figure's row of the Markdown table.
+fn md_row<R>(fmt: Fmt, spec: &Spec<R>, r: &R) -> String {
+    format!("| {} | {} |\n", spec.label, spec.text(fmt, r))
 }
 
 fn md_cell(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
-}
-
-/// The scenario and its results as a Markdown table.
-pub fn to_markdown(fmt: Fmt, name: &str, i: &Inputs, r: &Results) -> String {
-    to_markdown_with(fmt, name, i, r, None)
-}
-
-/// [`to_markdown`], with the simulation of the scenario's ranges when it
-/// has any: each range, the cases simulated, the figures, and
-/// the sentence under the table.
-pub fn to_markdown_with(
-    fmt: Fmt,
-    name: &str,
-    i: &Inputs,
-    r: &Results,
-    sim: Option<&Summary>,
-) -> String {
-    to_markdown_parts(fmt, name, i, &[], r, sim)
-}
-
-/// [`to_markdown_with`], with the builders' fields the scenario uses
-/// ([`part_inputs`]) as rows after the model's inputs. A choice is written
-/// as the form writes it (`From tokens`), every other value as in the CSV.
-pub fn to_markdown_parts(
-    fmt: Fmt,
-    name: &str,
-    i: &Inputs,
-    parts: &[(Field, f64)],
-    r: &Results,
-    sim: Option<&Summary>,
-) -> String {
-    let mut out = format!("**{}**\n\n| | |\n|---|---:|\n", md_cell(name));
-    let text = |f: Field, v: f64| match f.kind() {
-        Kind::Choice(_) => input_words(fmt, f, v),
-        _ => input_text(fmt, f, v),
-    };
-    for f in used_inputs([i]) {
-        let v = input_value(i, f).unwrap_or_default();
-        out += &format!("| {} | {} |\n", f.label(), text(f, v));
-    }
-    for &(f, v) in parts {
-        out += &format!("| {} | {} |\n", part_label(f), text(f, v));
-    }
-    for m in metrics::of(r) {
-        out += &format!("| {} | {} |\n", m.label, m.text(fmt, r));
-    }
-    if let Some(s) = sim {
-        for (k, _) in &s.ranged {
-            if let Some(text) = range_text(fmt, s, *k) {
-                out += &format!("| {}, range | {} |\n", RANGED[*k].label, text);
-            }
-        }
-        out += &format!(
-            "| Simulated cases | {} (seed {}) |\n",
-            fmt.number(f64::from(s.draws)),
-            s.seed
-        );
-        for m in &SIM_METRICS {
-            out += &format!("| {} | {} |\n", m.label, m.text(fmt, s));
-        }
-        out += &format!("\n{}\n", md_cell(&sentence(fmt, s)));
-    }
-    out
 }
 
 /// Why an imported file is refused. The messages are shown as a list.

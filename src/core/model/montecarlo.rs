@@ -28,8 +28,8 @@ use super::closed::calculate;
 use super::schedule::{payback, Months, MAX_MONTHS};
 use super::types::Inputs;
 use super::uncertainty::{Ranges, Triangular};
+use crate::core::present::figure::{figures, months_text};
 use crate::core::present::format::{Fmt, Spec};
-use crate::core::present::metrics::{no_words, Better, MetricDef};
 
 /// What one run of the model gives the simulation: the three figures it
 /// summarises, equal to [`calculate`]'s.
@@ -409,25 +409,20 @@ pub fn sentence(fmt: Fmt, s: &Summary) -> String {
     )
 }
 
-fn months_text(fmt: Fmt, m: f64) -> String {
-    format!("{} months", fmt.months(m))
+figures! {
+    /// One figure of the simulation's [`Summary`], in reading order: the
+    /// same kind of table as [`crate::core::present::figure::Figure`]'s.
+    #[rustfmt::skip]
+    pub enum SimFigure of Summary {
+        ProbPaybackInHorizon: "prob_payback_in_horizon", "Chance of paying back within the horizon", "%", |s| Some(s.prob_payback_in_horizon), Fmt::percent, "n/a", Higher;
+        ProbPositive: "prob_positive", "Chance of a positive net benefit", "%", |s| Some(s.prob_positive), Fmt::percent, "n/a", Higher;
+        NetBenefitP10: "net_benefit_p10", "Net benefit, 10th percentile", "$", |s| Some(s.net_benefit_p10), Fmt::money, "n/a", Higher;
+        NetBenefitP50: "net_benefit_p50", "Net benefit, median", "$", |s| Some(s.net_benefit_p50), Fmt::money, "n/a", Higher;
+        NetBenefitP90: "net_benefit_p90", "Net benefit, 90th percentile", "$", |s| Some(s.net_benefit_p90), Fmt::money, "n/a", Higher;
+        NetBenefitMean: "net_benefit_mean", "Net benefit, mean", "$", |s| Some(s.net_benefit_mean), Fmt::money, "n/a", Higher;
+        RoiPercentP10: "roi_percent_p10", "ROI, 10th percentile", "%", |s| s.roi_percent_p10, Fmt::percent, "n/a", Higher;
+        RoiPercentP50: "roi_percent_p50", "ROI, median", "%", |s| s.roi_percent_p50, Fmt::percent, "n/a", Higher;
+        RoiPercentP90: "roi_percent_p90", "ROI, 90th percentile", "%", |s| s.roi_percent_p90, Fmt::percent, "n/a", Higher;
+        BreakEvenMonthsP50: "break_even_months_p50", "Break-even time, median", "months", |s| s.break_even_months_p50, months_text, "Never", Lower;
+    }
 }
-
-use Better::{Higher, Lower};
-
-/// Every figure of the simulation, in reading order: public `data-metric`
-/// name, label, reader and formatting (the catalogue of
-/// [`crate::core::present::metrics`], over a [`Summary`]).
-#[rustfmt::skip]
-pub const SIM_METRICS: [MetricDef<Summary>; 10] = [
-    MetricDef { name: "prob_payback_in_horizon", label: "Chance of paying back within the horizon", unit: "%", get: |s| Some(s.prob_payback_in_horizon), format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "prob_positive", label: "Chance of a positive net benefit", unit: "%", get: |s| Some(s.prob_positive), format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "net_benefit_p10", label: "Net benefit, 10th percentile", unit: "$", get: |s| Some(s.net_benefit_p10), format: Fmt::money, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "net_benefit_p50", label: "Net benefit, median", unit: "$", get: |s| Some(s.net_benefit_p50), format: Fmt::money, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "net_benefit_p90", label: "Net benefit, 90th percentile", unit: "$", get: |s| Some(s.net_benefit_p90), format: Fmt::money, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "net_benefit_mean", label: "Net benefit, mean", unit: "$", get: |s| Some(s.net_benefit_mean), format: Fmt::money, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "roi_percent_p10", label: "ROI, 10th percentile", unit: "%", get: |s| s.roi_percent_p10, format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "roi_percent_p50", label: "ROI, median", unit: "%", get: |s| s.roi_percent_p50, format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "roi_percent_p90", label: "ROI, 90th percentile", unit: "%", get: |s| s.roi_percent_p90, format: Fmt::percent, undefined: "n/a", better: Higher, words: no_words },
-    MetricDef { name: "break_even_months_p50", label: "Break-even time, median", unit: "months", get: |s| s.break_even_months_p50, format: months_text, undefined: "Never", better: Lower, words: no_words },
-];

@@ -2,13 +2,13 @@
 //! columns, the best value per figure marked, and the difference of each
 //! column to the first.
 
+use super::figure::{Better, Figure, Spec};
 use super::format::{Fmt, MINUS};
-use super::metrics::{Better, METRICS, SERVING};
 use crate::core::codec::csv::{self, csv_row};
 use crate::core::codec::export::{input_value, input_words, simulation_inputs, used_inputs};
-use crate::core::inputs::field::Field;
+use crate::core::inputs::field::{Field, Kind};
 use crate::core::inputs::parse::{parse_inputs, RawInputs};
-use crate::core::model::montecarlo::{simulate_scenario, Summary, SIM_METRICS};
+use crate::core::model::montecarlo::{simulate_scenario, SimFigure, Summary};
 use crate::core::model::{calculate, Inputs, Results};
 
 /// One cell of the table.
@@ -62,15 +62,15 @@ fn signed_diff(d: f64, format: impl Fn(f64) -> String) -> String {
 
 /// Writes the differences to the first column and, for figures, marks
 /// the best cells. Columns with invalid inputs (`valid` false) take no part
-/// in the ranking. Among the others an undefined value ranks last when its
-/// words say it never comes (`undefined` "Never …", "Not within …": never
-/// breaking even is worse than any time); any other undefined value
-/// ("n/a") cannot be ranked against a number, so then nothing is marked.
-/// Nothing is marked either when every valid column has the same value.
+/// in the ranking. Among the others an undefined value ranks last when it
+/// means the figure never comes (`never`, [`Spec::never`]: never breaking
+/// even is worse than any time); any other undefined value ("n/a") cannot
+/// be ranked against a number, so then nothing is marked. Nothing is marked
+/// either when every valid column has the same value.
 fn finish(
     cells: &mut [Cell],
     valid: &[bool],
-    better: Option<(Better, &str)>,
+    better: Option<(Better, bool)>,
     format: impl Fn(f64) -> String,
 ) {
     let first = cells.first().and_then(|c| c.value);
@@ -80,7 +80,7 @@ fn finish(
             _ => None,
         };
     }
-    let Some((better, undefined)) = better else {
+    let Some((better, never)) = better else {
         return;
     };
     let ranked: Vec<Option<f64>> = cells
@@ -89,7 +89,6 @@ fn finish(
         .filter(|(_, &ok)| ok)
         .map(|(c, _)| c.value)
         .collect();
-    let never = undefined.starts_with("Never") || undefined.starts_with("Not within");
     if !never && ranked.contains(&None) {
         return;
     }
@@ -152,67 +151,26 @@ pub fn compare_with(fmt: Fmt, scenarios: &[(String, RawInputs)], sims: &[Simulat
     // The model's inputs, whether entered directly or built from parts,
     // and any extra input one of the scenarios uses.
     for field in used_inputs(inputs.iter().flatten()) {
-        let mut cells: Vec<Cell> = inputs
-            .iter()
-            .map(|i| {
-                let value = i.as_ref().and_then(|i| input_value(i, field));
-                let text = match (i, value) {
-                    (_, Some(v)) => input_words(fmt, field, v),
-                    // A serving value of a mode this scenario does not use.
-                    (Some(_), None) => "not used".to_owned(),
-                    (None, None) => "invalid".to_owned(),
-                };
-                Cell {
-                    value,
-                    text,
-                    ..Cell::default()
-                }
-            })
-            .collect();
-        finish(&mut cells, &valid, None, |v| input_words(fmt, field, v));
-        // A choice (a serving mode) differs in kind, not by an amount.
-        if matches!(field.kind(), crate::core::inputs::field::Kind::Choice(_)) {
-            cells.iter_mut().for_each(|c| c.diff = None);
-        }
-        rows.push(Row {
-            key: field.name(),
-            label: field.label(),
-            is_metric: false,
-            cells,
+        let values = inputs.iter().map(|i| match i {
+            // A serving value of a mode this scenario does not use.
+            Some(i) => input_value(i, field).ok_or("not used"),
+            None => Err("invalid"),
         });
+        rows.push(input_row(fmt, field, values, &valid));
     }
-    // the simulation's inputs, then (below) its figures.
-    let sim_inputs: Vec<Vec<(crate::core::inputs::field::Field, f64)>> = (0..scenarios.len())
+    // The simulation's inputs, then (below) its figures.
+    let sim_inputs: Vec<Vec<(Field, f64)>> = (0..scenarios.len())
         .map(|k| done(k).map(simulation_inputs).unwrap_or_default())
         .collect();
     for field in crate::core::model::uncertainty::fields() {
         if !sim_inputs.iter().flatten().any(|(f, _)| *f == field) {
             continue;
         }
-        let mut cells: Vec<Cell> = sim_inputs
-            .iter()
-            .zip(&valid)
-            .map(|(list, ok)| {
-                let value = list.iter().find(|(f, _)| *f == field).map(|(_, v)| *v);
-                let text = match (value, ok) {
-                    (Some(v), _) => input_words(fmt, field, v),
-                    (None, true) => "none".to_owned(),
-                    (None, false) => "invalid".to_owned(),
-                };
-                Cell {
-                    value,
-                    text,
-                    ..Cell::default()
-                }
-            })
-            .collect();
-        finish(&mut cells, &valid, None, |v| input_words(fmt, field, v));
-        rows.push(Row {
-            key: field.name(),
-            label: field.label(),
-            is_metric: false,
-            cells,
+        let values = sim_inputs.iter().zip(&valid).map(|(list, &ok)| {
+            let value = list.iter().find(|(f, _)| *f == field).map(|(_, v)| *v);
+            value.ok_or(if ok { "none" } else { "invalid" })
         });
+        rows.push(input_row(fmt, field, values, &valid));
     }
     rows.push(Row {
         key: "status",
@@ -229,67 +187,89 @@ pub fn compare_with(fmt: Fmt, scenarios: &[(String, RawInputs)], sims: &[Simulat
     });
     // The serving figures when one of the scenarios pays for serving.
     let serving = results.iter().flatten().any(|r| r.serving);
-    for m in METRICS.iter().chain(SERVING.iter().filter(|_| serving)) {
-        let mut cells: Vec<Cell> = results
-            .iter()
-            .map(|r| match r {
-                Some(r) => Cell {
-                    value: (m.get)(r),
-                    text: m.text(fmt, r),
-                    ..Cell::default()
-                },
-                None => Cell {
-                    text: "invalid".to_owned(),
-                    ..Cell::default()
-                },
-            })
-            .collect();
-        finish(&mut cells, &valid, Some((m.better, m.undefined)), |v| {
-            (m.format)(fmt, v)
-        });
-        rows.push(Row {
-            key: m.name,
-            label: m.label,
-            is_metric: true,
-            cells,
-        });
+    for figure in Figure::shown(serving) {
+        let sources = results.iter().map(|r| r.as_ref().ok_or("invalid"));
+        rows.push(figure_row(fmt, figure.spec(), sources, &valid));
     }
     if sims.iter().any(|s| *s != Simulated::NoRange) {
-        for m in &SIM_METRICS {
-            let mut cells: Vec<Cell> = (0..scenarios.len())
-                .map(|k| match (sims.get(k), valid[k]) {
-                    (Some(Simulated::Done(s)), _) => Cell {
-                        value: (m.get)(s),
-                        text: m.text(fmt, s),
-                        ..Cell::default()
-                    },
-                    (Some(Simulated::Running), _) => Cell {
-                        text: "simulating…".to_owned(),
-                        ..Cell::default()
-                    },
-                    (_, ok) => Cell {
-                        text: if ok { "no range" } else { "invalid" }.to_owned(),
-                        ..Cell::default()
-                    },
-                })
-                .collect();
-            let simulated: Vec<bool> = (0..scenarios.len())
-                .map(|k| valid[k] && done(k).is_some())
-                .collect();
-            finish(&mut cells, &simulated, Some((m.better, m.undefined)), |v| {
-                (m.format)(fmt, v)
+        let simulated: Vec<bool> = (0..scenarios.len())
+            .map(|k| valid[k] && done(k).is_some())
+            .collect();
+        for figure in SimFigure::ALL {
+            let sources = (0..scenarios.len()).map(|k| match (sims.get(k), valid[k]) {
+                (Some(Simulated::Done(s)), _) => Ok(&**s),
+                (Some(Simulated::Running), _) => Err("simulating…"),
+                (_, ok) => Err(if ok { "no range" } else { "invalid" }),
             });
-            rows.push(Row {
-                key: m.name,
-                label: m.label,
-                is_metric: true,
-                cells,
-            });
+            rows.push(figure_row(fmt, figure.spec(), sources, &simulated));
         }
     }
     Table {
         columns: scenarios.iter().map(|(n, _)| n.clone()).collect(),
         rows,
+    }
+}
+
+/// An input's row: per column its value in the form's words, or the
+/// words that stand in its place (`Err`: "not used", "none", "invalid"),
+/// and the differences to the first column.
+fn input_row<'a>(
+    fmt: Fmt,
+    field: Field,
+    values: impl Iterator<Item = Result<f64, &'a str>>,
+    valid: &[bool],
+) -> Row {
+    let mut cells: Vec<Cell> = values
+        .map(|v| Cell {
+            value: v.ok(),
+            text: v.map_or_else(str::to_owned, |v| input_words(fmt, field, v)),
+            ..Cell::default()
+        })
+        .collect();
+    finish(&mut cells, valid, None, |v| input_words(fmt, field, v));
+    // A choice (a serving mode) differs in kind, not by an amount.
+    if matches!(field.kind(), Kind::Choice(_)) {
+        cells.iter_mut().for_each(|c| c.diff = None);
+    }
+    Row {
+        key: field.name(),
+        label: field.label(),
+        is_metric: false,
+        cells,
+    }
+}
+
+/// A figure's row: per column the figure read from its source, or the
+/// words that stand in its place (`Err`: "invalid", "simulating…",
+/// "no range"), the differences to the first column and the best of the
+/// `ranked` columns marked.
+fn figure_row<'a, R: 'a>(
+    fmt: Fmt,
+    spec: &'static Spec<R>,
+    sources: impl Iterator<Item = Result<&'a R, &'a str>>,
+    ranked: &[bool],
+) -> Row {
+    let mut cells: Vec<Cell> = sources
+        .map(|source| match source {
+            Ok(r) => Cell {
+                value: (spec.get)(r),
+                text: spec.text(fmt, r),
+                ..Cell::default()
+            },
+            Err(words) => Cell {
+                text: words.to_owned(),
+                ..Cell::default()
+            },
+        })
+        .collect();
+    finish(&mut cells, ranked, Some((spec.better, spec.never())), |v| {
+        (spec.format)(fmt, v)
+    });
+    Row {
+        key: spec.name,
+        label: spec.label,
+        is_metric: true,
+        cells,
     }
 }
 

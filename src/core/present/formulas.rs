@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::figure::Figure;
 use super::format::{Escaped, Fmt, MINUS};
 use crate::core::model::serving::Serving as ServingKind;
 use crate::core::model::{Inputs, Results};
@@ -10,7 +11,8 @@ use crate::core::model::{Inputs, Results};
 /// One formula: what it computes, in words, and worked with the numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Formula {
-    /// The `data-metric` name of the figure it computes.
+    /// The `data-metric` name of the figure it computes
+    /// ([`Figure::name`]).
     pub metric: &'static str,
     /// The figure's name.
     pub title: &'static str,
@@ -21,42 +23,76 @@ pub struct Formula {
     pub worked: Option<String>,
 }
 
-/// The formulas in reading order, as (metric, title, words).
-#[rustfmt::skip]
-const DEFINITIONS: [(&str, &str, &str); 21] = [
-    ("request_savings", "Per-request savings", "baseline cost per request − fine-tuned cost per request"),
-    ("monthly_baseline_cost", "Baseline inference per month", "baseline cost per request × monthly requests"),
-    ("monthly_finetuned_cost", "Fine-tuned inference per month", "fine-tuned cost per request × monthly requests"),
-    ("monthly_gross_savings", "Inference savings per month", "per-request savings × monthly requests"),
-    ("monthly_quality_value", "Value of accuracy per month", "accuracy gain (points) ÷ 100 × value per avoided error × monthly requests"),
-    ("monthly_net_savings", "Monthly net savings", "per-request savings × monthly requests + value of accuracy − monthly maintenance"),
-    ("retraining_monthly_average", "Retraining, monthly average", "retraining cost × cycles per year ÷ 12 (charged as lump sums in the months they happen)"),
-    ("break_even_months", "Break-even time", "training cost ÷ monthly net savings; with retraining or growth, the month from which the cumulative position stays at or above zero (up to the horizon when it is at or above zero there)"),
-    ("break_even_requests", "Requests served by break-even", "break-even months × monthly requests"),
-    ("training_recovery_requests", "Training recovery requests", "training cost ÷ per-request benefit (savings plus value of accuracy; maintenance ignored)"),
-    ("break_even_volume", "Break-even volume", "(training cost ÷ horizon months + monthly maintenance + retraining in horizon ÷ horizon months) ÷ per-request benefit"),
-    ("baseline_horizon_cost", "Baseline cost over horizon", "baseline cost per request × monthly requests × months (with growth, months of volume: Σ (1 + monthly growth)^(month − 1) over the horizon, the horizon's requests ÷ the first month's)"),
-    ("finetuned_horizon_cost", "Fine-tuned cost over horizon", "fine-tuned cost per request × monthly requests × months of volume + maintenance × months + retraining in horizon + training cost"),
-    ("investment", "Incremental investment", "training cost + monthly maintenance × months + retraining in horizon"),
-    ("net_operating_savings", "Net operating savings", "monthly net savings × months − retraining in horizon (with growth: the savings and value of accuracy × months of volume − maintenance × months − retraining)"),
-    ("net_benefit", "Projected net benefit", "baseline cost over horizon − fine-tuned cost over horizon + value of accuracy × months of volume"),
-    ("roi_percent", "ROI on incremental investment", "projected net benefit ÷ incremental investment × 100"),
-    ("npv", "Net present value", "−training cost + each month's net flow ÷ (1 + annual discount rate)^(month ÷ 12), over the horizon"),
-    ("discounted_break_even_months", "Discounted payback", "break-even of the discounted cumulative position, by the same rule"),
-    ("annual_benefit", "First-year benefit", "monthly net savings × 12 − retraining in the first year − training cost (with growth: the savings and value of accuracy × the first 12 months of volume − maintenance × 12 − retraining − training cost)"),
-    ("annual_roi_one_time", "Annual ROI on one-time cost", "first-year benefit ÷ training cost × 100 (the article's convention)"),
-];
+/// A formula's heading: the figure's label, or where the panel names it
+/// differently, its own words.
+fn title(figure: Figure) -> &'static str {
+    match figure {
+        Figure::TrainingRecoveryRequests => "Training recovery requests",
+        Figure::RoiPercent => "ROI on incremental investment",
+        Figure::BaselineServingMonthly => "Baseline serving",
+        Figure::FinetunedServingMonthly => "Fine-tuned serving",
+        Figure::FinetunedIdleCost => "Fine-tuned idle capacity",
+        _ => figure.label(),
+    }
+}
 
-/// The formulas without numbers, for when the inputs are invalid.
+/// A figure's definition in words.
+#[rustfmt::skip]
+fn definition(figure: Figure) -> &'static str {
+    match figure {
+        Figure::RequestSavings => "baseline cost per request − fine-tuned cost per request",
+        Figure::MonthlyBaselineCost => "baseline cost per request × monthly requests",
+        Figure::MonthlyFinetunedCost => "fine-tuned cost per request × monthly requests",
+        Figure::MonthlyGrossSavings => "per-request savings × monthly requests",
+        Figure::MonthlyQualityValue => "accuracy gain (points) ÷ 100 × value per avoided error × monthly requests",
+        Figure::MonthlyNetSavings => "per-request savings × monthly requests + value of accuracy − monthly maintenance",
+        Figure::RetrainingMonthlyAverage => "retraining cost × cycles per year ÷ 12 (charged as lump sums in the months they happen)",
+        Figure::BreakEvenMonths => "training cost ÷ monthly net savings; with retraining or growth, the month from which the cumulative position stays at or above zero (up to the horizon when it is at or above zero there)",
+        Figure::BreakEvenRequests => "break-even months × monthly requests",
+        Figure::TrainingRecoveryRequests => "training cost ÷ per-request benefit (savings plus value of accuracy; maintenance ignored)",
+        Figure::BreakEvenVolume => "(training cost ÷ horizon months + monthly maintenance + retraining in horizon ÷ horizon months) ÷ per-request benefit",
+        Figure::BaselineHorizonCost => "baseline cost per request × monthly requests × months (with growth, months of volume: Σ (1 + monthly growth)^(month − 1) over the horizon, the horizon's requests ÷ the first month's)",
+        Figure::FinetunedHorizonCost => "fine-tuned cost per request × monthly requests × months of volume + maintenance × months + retraining in horizon + training cost",
+        Figure::Investment => "training cost + monthly maintenance × months + retraining in horizon",
+        Figure::NetOperatingSavings => "monthly net savings × months − retraining in horizon (with growth: the savings and value of accuracy × months of volume − maintenance × months − retraining)",
+        Figure::NetBenefit => "baseline cost over horizon − fine-tuned cost over horizon + value of accuracy × months of volume",
+        Figure::RoiPercent => "projected net benefit ÷ incremental investment × 100",
+        Figure::Npv => "−training cost + each month's net flow ÷ (1 + annual discount rate)^(month ÷ 12), over the horizon",
+        Figure::DiscountedBreakEvenMonths => "break-even of the discounted cumulative position, by the same rule",
+        Figure::AnnualBenefit => "monthly net savings × 12 − retraining in the first year − training cost (with growth: the savings and value of accuracy × the first 12 months of volume − maintenance × 12 − retraining − training cost)",
+        Figure::AnnualRoiOneTime => "first-year benefit ÷ training cost × 100 (the article's convention)",
+        Figure::BaselineServingMonthly | Figure::FinetunedServingMonthly => "hourly: deployments × hosting fee × hours billed; capacity: units × unit price × hours per unit; per request only: nothing",
+        Figure::BaselineUnits | Figure::FinetunedUnits => "monthly requests × peak factor ÷ (throughput per unit × hours per unit × 3,600), rounded up (a load within 1e-9 of a whole number needs that many), at least the minimum units",
+        Figure::BaselineUtilization | Figure::FinetunedUtilization => "monthly requests ÷ (units × throughput per unit × hours per unit × 3,600) × 100 (0 with no unit running)",
+        Figure::BaselineEffectiveCost => "baseline cost per request + baseline serving ÷ monthly requests",
+        Figure::FinetunedEffectiveCost => "fine-tuned cost per request + fine-tuned serving ÷ monthly requests",
+        Figure::EffectiveRequestSavings => "baseline cost per request with serving − fine-tuned cost per request with serving",
+        Figure::FinetunedIdleCost => "fine-tuned serving × (1 − fine-tuned utilization): what the unused capacity costs",
+        Figure::BreakEvenVolumeMax => "the volume above which the horizon's net benefit is below zero for good, when each extra unit costs more than the requests it serves save",
+    }
+}
+
+/// One formula of `figure`: its definition (as it reads once serving
+/// costs count, with `serving`) and the worked line, when there is one.
+fn formula(figure: Figure, serving: bool, worked: Option<String>) -> Formula {
+    let words = if serving {
+        serving_definition(figure).unwrap_or(definition(figure))
+    } else {
+        definition(figure)
+    };
+    Formula {
+        metric: figure.name(),
+        title: title(figure),
+        words,
+        worked,
+    }
+}
+
+/// The formulas without numbers, for when the inputs are invalid: every
+/// figure but the serving ones, in reading order.
 pub fn definitions() -> Vec<Formula> {
-    DEFINITIONS
-        .iter()
-        .map(|&(metric, title, words)| Formula {
-            metric,
-            title,
-            words,
-            worked: None,
-        })
+    Figure::shown(false)
+        .map(|f| formula(f, false, None))
         .collect()
 }
 
@@ -156,25 +192,25 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
     };
     // Serving costs: terms only for a side that pays any.
     let sv = ServingTerms::of(fmt, i, r, growing);
-    let line = |metric: &str| -> String {
-        match metric {
-            "request_savings" => format!("{b} {MINUS} {f} = {s}"),
-            "monthly_baseline_cost" => format!("{b} × {v} = {}{in_month_1}", fmt.money(r.monthly_baseline_cost)),
-            "monthly_finetuned_cost" => format!("{f} × {v} = {}{in_month_1}", fmt.money(r.monthly_finetuned_cost)),
-            "monthly_gross_savings" => format!("{} × {v} = {}{in_month_1}", paren(s.clone()), fmt.money(r.monthly_gross_savings)),
-            "monthly_quality_value" => format!(
+    let line = |figure: Figure| -> String {
+        match figure {
+            Figure::RequestSavings => format!("{b} {MINUS} {f} = {s}"),
+            Figure::MonthlyBaselineCost => format!("{b} × {v} = {}{in_month_1}", fmt.money(r.monthly_baseline_cost)),
+            Figure::MonthlyFinetunedCost => format!("{f} × {v} = {}{in_month_1}", fmt.money(r.monthly_finetuned_cost)),
+            Figure::MonthlyGrossSavings => format!("{} × {v} = {}{in_month_1}", paren(s.clone()), fmt.money(r.monthly_gross_savings)),
+            Figure::MonthlyQualityValue => format!(
                 "{} ÷ 100 × {} × {v} = {q}{in_month_1}",
                 fmt.number(i.accuracy_gain),
                 fmt.money_input(i.error_value)
             ),
-            "monthly_net_savings" => format!("{} × {v}{quality_term} {MINUS} {m}{} = {n}{in_month_1}", paren(s.clone()), sv.monthly),
-            "retraining_monthly_average" => format!(
+            Figure::MonthlyNetSavings => format!("{} × {v}{quality_term} {MINUS} {m}{} = {n}{in_month_1}", paren(s.clone()), sv.monthly),
+            Figure::RetrainingMonthlyAverage => format!(
                 "{} × {} ÷ 12 = {}",
                 fmt.money_input(i.retrain_cost),
                 fmt.number(i.retrain_per_year),
                 fmt.money(r.retraining_monthly_average)
             ),
-            "break_even_months" => match r.break_even_months {
+            Figure::BreakEvenMonths => match r.break_even_months {
                 Some(be) if growing => format!(
                     "{MINUS}{t} + each month's net flow (volume growing {}% a month{}) is at or above zero from {} months",
                     fmt.number(i.growth * 100.0),
@@ -193,7 +229,7 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
                 ),
                 None => format!("never: monthly net savings of {n} do not repay {t}"),
             },
-            "break_even_requests" => match (r.break_even_months, r.break_even_requests) {
+            Figure::BreakEvenRequests => match (r.break_even_months, r.break_even_requests) {
                 (Some(be), Some(req)) if growing => {
                     format!("the requests of the first {} months, growing {}% a month = {} requests", fmt.months(be), fmt.number(i.growth * 100.0), fmt.count(req))
                 }
@@ -201,7 +237,7 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
                 _ => "never: there is no break-even month".to_owned(),
             },
             // Serving counts in the saving per request.
-            "training_recovery_requests" if r.serving => match (r.effective_request_savings, r.training_recovery_requests) {
+            Figure::TrainingRecoveryRequests if r.serving => match (r.effective_request_savings, r.training_recovery_requests) {
                 (None, _) => "n/a: no requests to share the serving costs over".to_owned(),
                 (Some(e), recovery) => {
                     let per_request = if has_q {
@@ -215,12 +251,12 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
                     }
                 }
             },
-            "training_recovery_requests" => match r.training_recovery_requests {
+            Figure::TrainingRecoveryRequests => match r.training_recovery_requests {
                 Some(req) => format!("{t} ÷ {benefit} = {} requests", fmt.count(req)),
                 None => format!("n/a: a per-request benefit of {s} never repays {t}"),
             },
-            "break_even_volume" if r.serving => sv.break_even_volume(i, r, &benefit, &g),
-            "break_even_volume" => match r.break_even_volume {
+            Figure::BreakEvenVolume if r.serving => sv.break_even_volume(i, r, &benefit, &g),
+            Figure::BreakEvenVolume => match r.break_even_volume {
                 // Nothing to recover.
                 Some(0.0) => format!("{t} + {m} × {h}{retrain_term} = {}: nothing to recover, so every volume pays", fmt.money_input(0.0)),
                 Some(vol) if growing => format!(
@@ -238,41 +274,41 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
                 ),
                 None => format!("n/a: with a per-request benefit of {s}, no volume breaks even"),
             },
-            "baseline_horizon_cost" if growing => format!(
+            Figure::BaselineHorizonCost if growing => format!(
                 "{b} × {v} × {g} (Σ {}^(month {MINUS} 1), months 1 to {h}){} = {}",
                 fmt.number(1.0 + i.growth),
                 sv.base_horizon,
                 fmt.money(r.baseline_horizon_cost)
             ),
-            "baseline_horizon_cost" => format!("{b} × {v} × {g}{} = {}", sv.base_horizon, fmt.money(r.baseline_horizon_cost)),
-            "finetuned_horizon_cost" => {
+            Figure::BaselineHorizonCost => format!("{b} × {v} × {g}{} = {}", sv.base_horizon, fmt.money(r.baseline_horizon_cost)),
+            Figure::FinetunedHorizonCost => {
                 format!("{f} × {v} × {g}{} + {m} × {h}{retrain_term} + {t} = {}", sv.ft_horizon, fmt.money(r.finetuned_horizon_cost))
             }
-            "investment" => format!("{t} + {m} × {h}{retrain_term} = {}", fmt.money(r.investment)),
-            "net_operating_savings" if growing => format!(
+            Figure::Investment => format!("{t} + {m} × {h}{retrain_term} = {}", fmt.money(r.investment)),
+            Figure::NetOperatingSavings if growing => format!(
                 "({per_request}) × {g}{} {MINUS} {m} × {h}{} = {}",
                 sv.horizon,
                 retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
                 fmt.money(r.net_operating_savings)
             ),
-            "net_operating_savings" => format!(
+            Figure::NetOperatingSavings => format!(
                 "{} × {h}{} = {}",
                 paren(n.clone()),
                 retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
                 fmt.money(r.net_operating_savings)
             ),
-            "net_benefit" => format!(
+            Figure::NetBenefit => format!(
                 "{} {MINUS} {}{} = {}",
                 fmt.money(r.baseline_horizon_cost),
                 fmt.money(r.finetuned_horizon_cost),
                 if has_q { format!(" + {q} × {g}") } else { String::new() },
                 fmt.money(r.net_benefit)
             ),
-            "roi_percent" => match r.roi_percent {
+            Figure::RoiPercent => match r.roi_percent {
                 Some(roi) => format!("{} ÷ {} × 100 = {}", paren(fmt.money(r.net_benefit)), fmt.money(r.investment), fmt.percent(roi)),
                 None => "n/a: there is no investment to return on".to_owned(),
             },
-            "npv" => {
+            Figure::Npv => {
                 if i.discount == 0.0 {
                     format!("no discounting: equal to the projected net benefit, {}", fmt.money(r.npv))
                 } else {
@@ -283,86 +319,57 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
                     )
                 }
             }
-            "discounted_break_even_months" => match r.discounted_break_even_months {
+            Figure::DiscountedBreakEvenMonths => match r.discounted_break_even_months {
                 Some(m) => format!("{} months at {}% a year", fmt.months(m), fmt.number(i.discount * 100.0)),
                 None => "not within 50 years".to_owned(),
             },
-            "annual_benefit" if growing => format!(
+            Figure::AnnualBenefit if growing => format!(
                 "({per_request}) × {g12}{} {MINUS} {m} × 12{} {MINUS} {t} = {}",
                 sv.first_year,
                 if retrain_12 > 0.0 { format!(" {MINUS} {}", fmt.money_input(retrain_12)) } else { String::new() },
                 fmt.money(r.annual_benefit)
             ),
-            "annual_benefit" => format!(
+            Figure::AnnualBenefit => format!(
                 "{} × 12{} {MINUS} {t} = {}",
                 paren(n.clone()),
                 if retrain_12 > 0.0 { format!(" {MINUS} {}", fmt.money_input(retrain_12)) } else { String::new() },
                 fmt.money(r.annual_benefit)
             ),
-            "annual_roi_one_time" => match r.annual_roi_one_time {
+            Figure::AnnualRoiOneTime => match r.annual_roi_one_time {
                 Some(roi) => format!("{} ÷ {t} × 100 = {}", paren(fmt.money(r.annual_benefit)), fmt.percent(roi)),
                 None => "n/a: there is no one-time cost to return on".to_owned(),
             },
-            _ => String::new(),
+            // Serving costs.
+            Figure::BaselineServingMonthly
+            | Figure::FinetunedServingMonthly
+            | Figure::BaselineUnits
+            | Figure::FinetunedUnits
+            | Figure::BaselineUtilization
+            | Figure::FinetunedUtilization
+            | Figure::BaselineEffectiveCost
+            | Figure::FinetunedEffectiveCost
+            | Figure::EffectiveRequestSavings
+            | Figure::FinetunedIdleCost
+            | Figure::BreakEvenVolumeMax => sv.line(figure, i, r),
         }
     };
-    let mut out: Vec<Formula> = DEFINITIONS
-        .iter()
-        .map(|&(metric, title, words)| Formula {
-            metric,
-            title,
-            words: if r.serving {
-                serving_words(metric).unwrap_or(words)
-            } else {
-                words
-            },
-            worked: Some(line(metric)),
-        })
-        .collect();
-    if r.serving {
-        out.extend(
-            SERVING_DEFINITIONS
-                .iter()
-                .map(|&(metric, title, words)| Formula {
-                    metric,
-                    title,
-                    words,
-                    worked: Some(sv.line(metric, i, r)),
-                }),
-        );
-    }
-    out
+    Figure::of(r)
+        .map(|figure| formula(figure, r.serving, Some(line(figure))))
+        .collect()
 }
 
 // Serving costs.
 
-/// The serving formulas, in the order of [`super::metrics::SERVING`], as
-/// (metric, title, words): shown when a side pays for serving.
-#[rustfmt::skip]
-const SERVING_DEFINITIONS: [(&str, &str, &str); 11] = [
-    ("baseline_serving_monthly", "Baseline serving", "hourly: deployments × hosting fee × hours billed; capacity: units × unit price × hours per unit; per request only: nothing"),
-    ("finetuned_serving_monthly", "Fine-tuned serving", "hourly: deployments × hosting fee × hours billed; capacity: units × unit price × hours per unit; per request only: nothing"),
-    ("baseline_units", "Baseline units", "monthly requests × peak factor ÷ (throughput per unit × hours per unit × 3,600), rounded up (a load within 1e-9 of a whole number needs that many), at least the minimum units"),
-    ("finetuned_units", "Fine-tuned units", "monthly requests × peak factor ÷ (throughput per unit × hours per unit × 3,600), rounded up (a load within 1e-9 of a whole number needs that many), at least the minimum units"),
-    ("baseline_utilization", "Baseline utilization", "monthly requests ÷ (units × throughput per unit × hours per unit × 3,600) × 100 (0 with no unit running)"),
-    ("finetuned_utilization", "Fine-tuned utilization", "monthly requests ÷ (units × throughput per unit × hours per unit × 3,600) × 100 (0 with no unit running)"),
-    ("baseline_effective_cost", "Baseline cost per request with serving", "baseline cost per request + baseline serving ÷ monthly requests"),
-    ("finetuned_effective_cost", "Fine-tuned cost per request with serving", "fine-tuned cost per request + fine-tuned serving ÷ monthly requests"),
-    ("effective_request_savings", "Per-request savings with serving", "baseline cost per request with serving − fine-tuned cost per request with serving"),
-    ("finetuned_idle_cost", "Fine-tuned idle capacity", "fine-tuned serving × (1 − fine-tuned utilization): what the unused capacity costs"),
-    ("break_even_volume_max", "Upper break-even volume", "the volume above which the horizon's net benefit is below zero for good, when each extra unit costs more than the requests it serves save"),
-];
-
 /// What a figure's definition says once serving costs count.
-fn serving_words(metric: &str) -> Option<&'static str> {
-    Some(match metric {
-        "monthly_net_savings" => "per-request savings × monthly requests + value of accuracy − monthly maintenance + baseline serving − fine-tuned serving",
-        "training_recovery_requests" => "training cost ÷ (per-request savings with serving + value of accuracy per request), month 1's serving shared over month 1's requests; maintenance ignored",
-        "break_even_volume" => "the lowest starting monthly volume at which the horizon's net benefit is at or above zero; serving units step up with volume, and between steps the net benefit is a line, so each piece is solved exactly",
-        "baseline_horizon_cost" => "baseline cost per request × monthly requests × months of volume + baseline serving over the horizon",
-        "finetuned_horizon_cost" => "fine-tuned cost per request × monthly requests × months of volume + fine-tuned serving over the horizon + maintenance × months + retraining in horizon + training cost",
-        "net_operating_savings" => "monthly net savings (serving included) × months − retraining in horizon (with growth: the savings and value of accuracy × months of volume + baseline serving − fine-tuned serving − maintenance × months − retraining)",
-        "annual_benefit" => "monthly net savings (serving included) × 12 − retraining in the first year − training cost (with growth: summed over the first 12 months)",
+fn serving_definition(figure: Figure) -> Option<&'static str> {
+    Some(match figure {
+        Figure::MonthlyNetSavings => "per-request savings × monthly requests + value of accuracy − monthly maintenance + baseline serving − fine-tuned serving",
+        Figure::TrainingRecoveryRequests => "training cost ÷ (per-request savings with serving + value of accuracy per request), month 1's serving shared over month 1's requests; maintenance ignored",
+        Figure::BreakEvenVolume => "the lowest starting monthly volume at which the horizon's net benefit is at or above zero; serving units step up with volume, and between steps the net benefit is a line, so each piece is solved exactly",
+        Figure::BaselineHorizonCost => "baseline cost per request × monthly requests × months of volume + baseline serving over the horizon",
+        Figure::FinetunedHorizonCost => "fine-tuned cost per request × monthly requests × months of volume + fine-tuned serving over the horizon + maintenance × months + retraining in horizon + training cost",
+        Figure::NetOperatingSavings => "monthly net savings (serving included) × months − retraining in horizon (with growth: the savings and value of accuracy × months of volume + baseline serving − fine-tuned serving − maintenance × months − retraining)",
+        Figure::AnnualBenefit => "monthly net savings (serving included) × 12 − retraining in the first year − training cost (with growth: summed over the first 12 months)",
         _ => return None,
     })
 }
@@ -500,10 +507,18 @@ impl ServingTerms {
         out
     }
 
-    /// The worked line of serving figure `metric`.
-    fn line(&self, metric: &str, i: &Inputs, r: &Results) -> String {
+    /// The worked line of serving figure `figure`.
+    fn line(&self, figure: Figure, i: &Inputs, r: &Results) -> String {
         let fmt = self.fmt;
-        let baseline = metric.starts_with("baseline");
+        use Figure::{
+            BaselineEffectiveCost, BaselineServingMonthly, BaselineUnits, BaselineUtilization,
+            BreakEvenVolumeMax, EffectiveRequestSavings, FinetunedEffectiveCost, FinetunedIdleCost,
+            FinetunedServingMonthly, FinetunedUnits, FinetunedUtilization,
+        };
+        let baseline = matches!(
+            figure,
+            BaselineServingMonthly | BaselineUnits | BaselineUtilization | BaselineEffectiveCost
+        );
         let (serving, cost, per_request) = if baseline {
             (i.base_serving, r.baseline_serving_monthly, i.baseline)
         } else {
@@ -528,11 +543,10 @@ impl ServingTerms {
             _ if serving.capacity().is_none() => "n/a: paid per deployment-hour, not by units",
             _ => "n/a: a unit billed 0 hours a month serves nothing",
         };
-        let suffix = metric.rsplit_once('_').map_or("", |(_, s)| s);
-        match (suffix, serving) {
-            ("monthly", ServingKind::PerToken) => format!("paid per request only: {}", fmt.money(0.0)),
+        match (figure, serving) {
+            (BaselineServingMonthly | FinetunedServingMonthly, ServingKind::PerToken) => format!("paid per request only: {}", fmt.money(0.0)),
             (
-                "monthly",
+                BaselineServingMonthly | FinetunedServingMonthly,
                 ServingKind::Hourly {
                     rate,
                     hours,
@@ -545,7 +559,7 @@ impl ServingTerms {
                 fmt.number(hours),
                 fmt.money(cost)
             ),
-            ("monthly", ServingKind::Capacity(c)) => match units {
+            (BaselineServingMonthly | FinetunedServingMonthly, ServingKind::Capacity(c)) => match units {
                 Some(u) => format!(
                     "{} × {}/unit-hour × {} h = {}{in_month_1}",
                     plural(u, "unit", "units"),
@@ -555,7 +569,7 @@ impl ServingTerms {
                 ),
                 None => format!("a unit billed 0 hours a month: {}", fmt.money(0.0)),
             },
-            ("units", ServingKind::Capacity(c)) => match units {
+            (BaselineUnits | FinetunedUnits, ServingKind::Capacity(c)) => match units {
                 Some(u) => {
                     let load = i.requests * c.peak_factor / c.unit_requests();
                     format!(
@@ -574,7 +588,7 @@ impl ServingTerms {
                 }
                 None => not_units.to_owned(),
             },
-            ("utilization", ServingKind::Capacity(c)) => match (units, utilization) {
+            (BaselineUtilization | FinetunedUtilization, ServingKind::Capacity(c)) => match (units, utilization) {
                 (Some(u), Some(pct)) if u > 0.0 => format!(
                     "{v} ÷ ({} × {} × {} × 3,600) × 100 = {}{in_month_1}",
                     fmt.count(u),
@@ -585,8 +599,8 @@ impl ServingTerms {
                 (Some(_), Some(pct)) => format!("no unit runs: {}", fmt.percent(pct)),
                 _ => not_units.to_owned(),
             },
-            ("units" | "utilization", _) => not_units.to_owned(),
-            ("savings", _) => match r.effective_request_savings {
+            (BaselineUnits | FinetunedUnits | BaselineUtilization | FinetunedUtilization, _) => not_units.to_owned(),
+            (EffectiveRequestSavings, _) => match r.effective_request_savings {
                 Some(e) => format!(
                     "({} + {} ÷ {v}) {MINUS} ({} + {} ÷ {v}) = {}{}",
                     fmt.unit_cost(i.baseline),
@@ -598,7 +612,7 @@ impl ServingTerms {
                 ),
                 None => "n/a: no requests to share the serving costs over".to_owned(),
             },
-            ("cost", _) if metric.ends_with("effective_cost") => {
+            (BaselineEffectiveCost | FinetunedEffectiveCost, _) => {
                 let effective = if baseline {
                     r.baseline_effective_cost
                 } else {
@@ -614,7 +628,7 @@ impl ServingTerms {
                     None => "n/a: no requests to share the serving cost".to_owned(),
                 }
             }
-            ("cost", _) => match (r.finetuned_idle_cost, r.finetuned_utilization) {
+            (FinetunedIdleCost, _) => match (r.finetuned_idle_cost, r.finetuned_utilization) {
                 (Some(idle), Some(pct)) => format!(
                     "{} × (1 {MINUS} {}) = {}{in_month_1}",
                     fmt.money(cost),
@@ -623,7 +637,7 @@ impl ServingTerms {
                 ),
                 _ => "n/a: only for units sized to the load (capacity)".to_owned(),
             },
-            ("max", _) => match r.break_even_volume_max {
+            (BreakEvenVolumeMax, _) => match r.break_even_volume_max {
                 Some(max) => format!(
                     "above {} requests/month the horizon's net benefit is below zero for good: each extra unit costs more than the requests it serves save",
                     fmt.count(max)
@@ -631,6 +645,7 @@ impl ServingTerms {
                 None if r.volume_search_exhausted => "n/a: too many unit steps to search exactly".to_owned(),
                 None => "n/a: the net benefit does not fall below zero again at higher volumes".to_owned(),
             },
+            // Not a serving figure.
             _ => String::new(),
         }
     }

@@ -8,8 +8,8 @@ pub mod format;
 
 // The figures' table, the worked formulas and the comparison.
 pub mod compare;
+pub mod figure;
 pub mod formulas;
-pub mod metrics;
 
 // The charts' geometry and markup.
 pub mod chart;
