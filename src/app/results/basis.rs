@@ -8,6 +8,7 @@ use super::metric::{Figure, Metric};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
 use crate::core::inputs::presets::{token_tier, TOKEN_TIERS};
+use crate::core::model::{Approach, Results};
 use crate::core::present::format::Fmt;
 use crate::core::present::metrics::gpus_text;
 
@@ -76,57 +77,73 @@ pub fn BasisCard() -> impl IntoView {
 
 // Serving costs.
 
+/// One side's serving figures: which side, how to read its model's
+/// serving and its units, and the public names of its rows.
+struct ServingRows {
+    side: Side,
+    approach: fn(&crate::core::Inputs) -> Approach,
+    units: fn(&Results) -> Option<f64>,
+    monthly: &'static str,
+    units_name: &'static str,
+    utilization: &'static str,
+    /// Rows only this side has, in capacity mode.
+    more: &'static [&'static str],
+}
+
+/// The sides' serving figures, baseline first.
+const SERVING_ROWS: [ServingRows; 2] = [
+    ServingRows {
+        side: Side::Baseline,
+        approach: crate::core::Inputs::baseline_approach,
+        units: |r| r.baseline_units,
+        monthly: "baseline_serving_monthly",
+        units_name: "baseline_units",
+        utilization: "baseline_utilization",
+        more: &[],
+    },
+    ServingRows {
+        side: Side::FineTuned,
+        approach: crate::core::Inputs::finetuned_approach,
+        units: |r| r.finetuned_units,
+        monthly: "finetuned_serving_monthly",
+        units_name: "finetuned_units",
+        utilization: "finetuned_utilization",
+        more: &["finetuned_idle_cost"],
+    },
+];
+
 /// The serving figures of month 1, each side's as its mode has them.
 #[component]
 fn ServingFigures() -> impl IntoView {
     let calc = use_calc();
-    let capacity = move |baseline: bool| {
+    let capacity = move |rows: &'static ServingRows| {
         move || {
             calc.parsed.with(|p| {
-                p.as_ref().is_ok_and(|p| {
-                    let side = if baseline {
-                        p.inputs.base_serving
-                    } else {
-                        p.inputs.ft_serving
-                    };
-                    side.capacity().is_some()
-                })
+                p.as_ref()
+                    .is_ok_and(|p| (rows.approach)(&p.inputs).serving.capacity().is_some())
             })
         }
     };
     // the GPUs running, units × GPUs per unit, where a unit has
     // several GPUs or is priced per GPU-hour.
     let catalogue = use_context::<crate::app::catalogue::Catalogue>();
-    let gpus = move |baseline: bool| {
+    let gpus = move |rows: &'static ServingRows| {
         Signal::derive(move || {
             let fmt = calc.fmt.get();
-            let k = usize::from(!baseline);
+            let k = usize::from(rows.side == Side::FineTuned);
             let per_unit = calc
                 .parsed
                 .with(|p| p.as_ref().map_or(1.0, |p| p.unit_gpus[k]));
-            let side = if baseline {
-                Side::Baseline
-            } else {
-                Side::FineTuned
-            };
             // Priced from a GPU-hour entry of the catalogue.
             let gpu_priced = catalogue.is_some_and(|c| {
                 c.fills.with(|f| {
                     f.iter().any(|f| {
-                        f.field == side.unit_fields()[1]
+                        f.field == rows.side.unit_fields()[1]
                             && f.per_unit.is_some_and(|p| p.gpus.is_some())
                     })
                 })
             });
-            let units = calc.results.with(|r| {
-                r.as_ref().and_then(|r| {
-                    if baseline {
-                        r.baseline_units
-                    } else {
-                        r.finetuned_units
-                    }
-                })
-            });
+            let units = calc.results.with(|r| r.as_ref().and_then(rows.units));
             match units {
                 Some(u) if per_unit > 1.0 || gpu_priced => gpus_text(fmt, u, per_unit),
                 _ => String::new(),
@@ -147,17 +164,19 @@ fn ServingFigures() -> impl IntoView {
                 value=calc.figure(|r| Some(r.request_savings))
                 format=Fmt::unit_cost
             />
-            <Figure name="baseline_serving_monthly"/>
-            <Show when=capacity(true)>
-                <Figure name="baseline_units" note=gpus(true)/>
-                <Figure name="baseline_utilization"/>
-            </Show>
-            <Figure name="finetuned_serving_monthly"/>
-            <Show when=capacity(false)>
-                <Figure name="finetuned_units" note=gpus(false)/>
-                <Figure name="finetuned_utilization"/>
-                <Figure name="finetuned_idle_cost"/>
-            </Show>
+            {SERVING_ROWS
+                .iter()
+                .map(|rows| {
+                    view! {
+                        <Figure name=rows.monthly/>
+                        <Show when=capacity(rows)>
+                            <Figure name=rows.units_name note=gpus(rows)/>
+                            <Figure name=rows.utilization/>
+                            {rows.more.iter().map(|&name| view! { <Figure name/> }).collect_view()}
+                        </Show>
+                    }
+                })
+                .collect_view()}
             <Figure name="baseline_effective_cost"/>
             <Figure name="finetuned_effective_cost"/>
         </dl>
