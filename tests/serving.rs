@@ -11,6 +11,7 @@ use ft_roi::core::model::closed::{net_benefit, per_request_benefit};
 use ft_roi::core::model::schedule::{schedule, to_csv as schedule_csv, Columns};
 use ft_roi::core::model::serving::{Capacity, Serving};
 use ft_roi::core::model::volume::Curve;
+use ft_roi::core::model::Comparison;
 #[path = "support/fmt.rs"]
 mod fmt_default;
 use fmt_default::{count, money, months, percent, unit_cost, F};
@@ -691,7 +692,7 @@ proptest! {
         }
         let at = |v: f64| net_benefit(&Inputs { requests: v, ..i });
         let scale = (i.training + i.maintenance * f64::from(i.months)).max(1.0);
-        let curve = Curve::new(&i, per_request_benefit(&i));
+        let curve = Curve::new(&Comparison::of(&i));
         match r.break_even_volume {
             Some(v) => {
                 prop_assert!(v >= 0.0 && v.is_finite());
@@ -725,7 +726,7 @@ proptest! {
     fn the_curve_is_the_model_s_net_benefit(i in any_inputs(), v in amount()) {
         let j = Inputs { requests: v, ..i };
         let r = calculate(&j);
-        let curve = Curve::new(&j, per_request_benefit(&j));
+        let curve = Curve::new(&Comparison::of(&j));
         let scale = r.baseline_horizon_cost.abs().max(r.finetuned_horizon_cost.abs());
         prop_assert!(close(curve.at(v), r.net_benefit, scale * 1e3), "{} vs {}", curve.at(v), r.net_benefit);
     }
@@ -839,7 +840,7 @@ fn small_steps() -> impl Strategy<Value = Inputs> {
 /// at or above zero, by evaluating it on every piece between every unit
 /// step (no envelope, no heap).
 fn brute_force(i: &Inputs, limit: f64) -> (Option<f64>, Option<f64>) {
-    let curve = Curve::new(i, per_request_benefit(i));
+    let curve = Curve::new(&Comparison::of(i));
     let slope = per_request_benefit(i) * {
         let (mut g, mut sum) = (1.0, 0.0);
         for _ in 0..i.months {

@@ -8,6 +8,7 @@ use super::metric::{Metric, Tile};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
 use crate::core::inputs::presets::{token_tier, TOKEN_TIERS};
+use crate::core::model::{Approach, Results};
 use crate::core::present::figure::{gpus_text, Figure};
 use crate::core::present::format::Fmt;
 
@@ -76,55 +77,70 @@ pub fn BasisCard() -> impl IntoView {
 
 // Serving costs.
 
+/// One side's serving figures: which side, how to read its model's
+/// serving and its units, and the public names of its rows.
+struct ServingRows {
+    side: Side,
+    approach: fn(&crate::core::Inputs) -> Approach,
+    units: fn(&Results) -> Option<f64>,
+    monthly: Figure,
+    units_figure: Figure,
+    utilization: Figure,
+    /// Rows only this side has, in capacity mode.
+    more: &'static [Figure],
+}
+
+/// The sides' serving figures, baseline first.
+const SERVING_ROWS: [ServingRows; 2] = [
+    ServingRows {
+        side: Side::Baseline,
+        approach: crate::core::Inputs::baseline_approach,
+        units: |r| r.baseline_units,
+        monthly: Figure::BaselineServingMonthly,
+        units_figure: Figure::BaselineUnits,
+        utilization: Figure::BaselineUtilization,
+        more: &[],
+    },
+    ServingRows {
+        side: Side::FineTuned,
+        approach: crate::core::Inputs::finetuned_approach,
+        units: |r| r.finetuned_units,
+        monthly: Figure::FinetunedServingMonthly,
+        units_figure: Figure::FinetunedUnits,
+        utilization: Figure::FinetunedUtilization,
+        more: &[Figure::FinetunedIdleCost],
+    },
+];
+
 /// The serving figures of month 1, each side's as its mode has them.
 #[component]
 fn ServingFigures() -> impl IntoView {
     let calc = use_calc();
-    let capacity = move |baseline: bool| {
+    let capacity = move |rows: &'static ServingRows| {
         move || {
             calc.parsed(|p| {
-                p.is_some_and(|p| {
-                    let side = if baseline {
-                        p.inputs.base_serving
-                    } else {
-                        p.inputs.ft_serving
-                    };
-                    side.capacity().is_some()
-                })
+                p.is_some_and(|p| (rows.approach)(&p.inputs).serving.capacity().is_some())
             })
         }
     };
     // the GPUs running, units × GPUs per unit, where a unit has
     // several GPUs or is priced per GPU-hour.
     let catalogue = use_context::<crate::app::catalogue::Catalogue>();
-    let gpus = move |baseline: bool| {
+    let gpus = move |rows: &'static ServingRows| {
         Signal::derive(move || {
             let fmt = calc.fmt.get();
-            let k = usize::from(!baseline);
+            let k = usize::from(rows.side == Side::FineTuned);
             let per_unit = calc.parsed(|p| p.map_or(1.0, |p| p.unit_gpus[k]));
-            let side = if baseline {
-                Side::Baseline
-            } else {
-                Side::FineTuned
-            };
             // Priced from a GPU-hour entry of the catalogue.
             let gpu_priced = catalogue.is_some_and(|c| {
                 c.fills.with(|f| {
                     f.iter().any(|f| {
-                        f.field == side.unit_fields()[1]
+                        f.field == rows.side.unit_fields()[1]
                             && f.per_unit.is_some_and(|p| p.gpus.is_some())
                     })
                 })
             });
-            let units = calc.results.with(|r| {
-                r.as_ref().and_then(|r| {
-                    if baseline {
-                        r.baseline_units
-                    } else {
-                        r.finetuned_units
-                    }
-                })
-            });
+            let units = calc.results.with(|r| r.as_ref().and_then(rows.units));
             match units {
                 Some(u) if per_unit > 1.0 || gpu_priced => gpus_text(fmt, u, per_unit),
                 _ => String::new(),
@@ -137,17 +153,19 @@ fn ServingFigures() -> impl IntoView {
         <dl class="rows" data-testid="serving-figures">
             // The summary shows the saving per request with serving; the per-request costs' own difference is here.
             <Metric figure=Figure::RequestSavings label="Per-request savings before serving"/>
-            <Metric figure=Figure::BaselineServingMonthly/>
-            <Show when=capacity(true)>
-                <Metric figure=Figure::BaselineUnits note=gpus(true)/>
-                <Metric figure=Figure::BaselineUtilization/>
-            </Show>
-            <Metric figure=Figure::FinetunedServingMonthly/>
-            <Show when=capacity(false)>
-                <Metric figure=Figure::FinetunedUnits note=gpus(false)/>
-                <Metric figure=Figure::FinetunedUtilization/>
-                <Metric figure=Figure::FinetunedIdleCost/>
-            </Show>
+            {SERVING_ROWS
+                .iter()
+                .map(|rows| {
+                    view! {
+                        <Metric figure=rows.monthly/>
+                        <Show when=capacity(rows)>
+                            <Metric figure=rows.units_figure note=gpus(rows)/>
+                            <Metric figure=rows.utilization/>
+                            {rows.more.iter().map(|&figure| view! { <Metric figure/> }).collect_view()}
+                        </Show>
+                    }
+                })
+                .collect_view()}
             <Metric figure=Figure::BaselineEffectiveCost/>
             <Metric figure=Figure::FinetunedEffectiveCost/>
         </dl>

@@ -1,26 +1,12 @@
-//! The fine-tuning ROI model: exact definitions of every figure.
+//! The fine-tuning ROI model: exact definitions of every figure, in closed
+//! form (summed over the schedule when volume grows, cash flows are
+//! discounted or both sides retrain), for any two sides ([`Approach`]) on a
+//! [`Basis`].
 
-pub use super::schedule::retrainings_by;
+use super::approach::{Approach, Comparison};
+pub use super::basis::retrainings_by;
+use super::basis::{difference, finite, Basis};
 pub use super::types::{Inputs, Results, Status};
-
-/// `Some(x)` when `x` is finite. Validated inputs keep every quotient
-/// finite; this keeps the model total even if that reasoning were wrong.
-fn finite(x: f64) -> Option<f64> {
-    x.is_finite().then_some(x)
-}
-
-/// `a − b`, snapped to exactly zero when the difference is below the
-/// rounding noise of its operands. Decimal inputs such as 0.02 − 0.012 are
-/// not exact in binary floating point; without this, a scenario that
-/// breaks even exactly would read as "pays back in 10¹⁶ months".
-fn difference(a: f64, b: f64) -> f64 {
-    let d = a - b;
-    if d.abs() <= 1e-12 * a.abs().max(b.abs()) {
-        0.0
-    } else {
-        d
-    }
-}
 
 /// The month from which the cumulative net position −T + n·t − R·k(t)
 /// stays non-negative, or `None` if it never does.
@@ -93,32 +79,49 @@ fn paid_back_by(
     }
 }
 
-/// Computes every figure. Total: any validated [`Inputs`] gives finite
-/// numbers or `None`.
+/// Computes every figure of scenario `i`: the fine-tuned model against the
+/// baseline. Total: any validated [`Inputs`] gives finite numbers or
+/// `None`.
 pub fn calculate(i: &Inputs) -> Results {
-    let h = f64::from(i.months);
-    let v = i.requests;
-    let s = difference(i.baseline, i.finetuned);
-    let quality_per_request = i.accuracy_gain / 100.0 * i.error_value;
+    compare(
+        &Basis::of(i),
+        &i.baseline_approach(),
+        &i.finetuned_approach(),
+    )
+}
+
+/// Every figure of side `b` against side `a` on `basis`: the one model of
+/// any two sides. Total, as [`calculate`].
+pub fn compare(basis: &Basis, a: &Approach, b: &Approach) -> Results {
+    let c = Comparison {
+        basis: *basis,
+        a: *a,
+        b: *b,
+    };
+    let h = basis.horizon();
+    let v = basis.requests;
+    let s = c.request_savings();
+    let quality_per_request = c.quality_per_request();
     let q = quality_per_request * v;
     // Per-request benefit: savings plus the value of avoided errors.
     let u = s + quality_per_request;
+    let training = c.one_time();
+    let maintenance = c.monthly();
     // Serving costs: month 1's, the same every month without
     // growth. Zero on a side paid per request only.
-    let serving = i.has_serving();
-    let (sb, sf) = (i.base_serving.month(v), i.ft_serving.month(v));
-    let n = difference(s * v + q + sb.cost, i.maintenance + sf.cost);
-    let k_h = retrainings_by(h, i.retrain_per_year);
-    let retraining = i.retrain_cost * k_h;
-    let retraining_on = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
+    let serving = c.has_serving();
+    let (sb, sf) = (a.serving.month(v), b.serving.month(v));
+    let n = difference(s * v + q + sb.cost, maintenance + sf.cost);
+    let k_h = b.retraining.count_by(h);
+    let retraining = c.retraining_by(h);
     // With serving, month 1's serving saving shared over its
     // requests is part of the saving per request: the cards then agree
     // with the monthly net savings and break-even.
     let effective_request_savings = (serving && v > 0.0)
         .then(|| {
             finite(difference(
-                i.baseline + sb.cost / v,
-                i.finetuned + sf.cost / v,
+                a.cost_per_request + sb.cost / v,
+                b.cost_per_request + sf.cost / v,
             ))
         })
         .flatten();
@@ -128,15 +131,15 @@ pub fn calculate(i: &Inputs) -> Results {
         Some(u)
     };
     let training_recovery_requests = match recovering {
-        Some(x) if x > 0.0 => finite(i.training / x),
+        Some(x) if x > 0.0 => finite(training / x),
         _ => None,
     };
     // With serving, solved piece by piece between unit steps (growth
     // included); without, the closed form.
-    let volumes = serving.then(|| super::volume::Curve::new(i, u).range());
+    let volumes = serving.then(|| super::volume::Curve::new(&c).range());
     let break_even_volume = match volumes {
         Some(range) => range.min,
-        None if u > 0.0 => finite((i.training / h + i.maintenance + retraining / h) / u),
+        None if u > 0.0 => finite((training / h + maintenance + retraining / h) / u),
         None => None,
     };
     // Without serving the net benefit is a line in volume: at or above zero
@@ -145,15 +148,18 @@ pub fn calculate(i: &Inputs) -> Results {
         Some(range) => range.every,
         None => break_even_volume == Some(0.0),
     };
-    let investment = i.training + i.maintenance * h + retraining;
+    let investment = training + maintenance * h + retraining;
     let net_operating_savings = n * h - retraining;
-    let net_benefit = difference(net_operating_savings, i.training);
+    let net_benefit = difference(net_operating_savings, training);
+    // The cycles of the closed form are B's retraining calendar; with A
+    // retraining too the schedule finds break-even.
+    let calendar = b.retraining;
     // A position at or above zero at the horizon has paid back within it,
     // even if a retraining after the horizon dips it below zero again.
-    let break_even_months = if retraining_on && n > 0.0 && net_benefit >= 0.0 {
-        paid_back_by(i.training, n, i.retrain_cost, i.retrain_per_year, k_h)
+    let break_even_months = if calendar.is_on() && n > 0.0 && net_benefit >= 0.0 {
+        paid_back_by(training, n, calendar.cost, calendar.per_year, k_h)
     } else {
-        break_even(i.training, n, i.retrain_cost, i.retrain_per_year)
+        break_even(training, n, calendar.cost, calendar.per_year)
     };
     let roi_percent = if investment > 0.0 {
         finite(net_benefit / investment * 100.0)
@@ -167,32 +173,34 @@ pub fn calculate(i: &Inputs) -> Results {
     } else {
         Status::Never
     };
-    let annual_benefit =
-        n * 12.0 - i.retrain_cost * retrainings_by(12.0, i.retrain_per_year) - i.training;
+    let annual_benefit = n * 12.0 - c.retraining_by(12.0) - training;
+    let side_horizon = |side: &Approach, serving: f64| {
+        side.horizon_cost((side.cost_per_request * v + serving) * h, h)
+    };
     let closed = Results {
         request_savings: s,
-        monthly_baseline_cost: i.baseline * v,
-        monthly_finetuned_cost: i.finetuned * v,
+        monthly_baseline_cost: a.cost_per_request * v,
+        monthly_finetuned_cost: b.cost_per_request * v,
         monthly_gross_savings: s * v,
         monthly_quality_value: q,
-        retraining_monthly_average: i.retrain_cost * i.retrain_per_year / 12.0,
+        retraining_monthly_average: b.retraining.cost * b.retraining.per_year / 12.0
+            - a.retraining.cost * a.retraining.per_year / 12.0,
         retrainings_in_horizon: k_h,
         annual_benefit,
-        annual_roi_one_time: if i.training > 0.0 {
-            finite(annual_benefit / i.training * 100.0)
+        annual_roi_one_time: if training > 0.0 {
+            finite(annual_benefit / training * 100.0)
         } else {
             None
         },
         monthly_net_savings: n,
         break_even_months,
+        // V·t: the requests served by t without growth (with growth the
+        // schedule's sum replaces it below).
         break_even_requests: break_even_months.and_then(|m| finite(m * v)),
         training_recovery_requests,
         break_even_volume,
-        baseline_horizon_cost: (i.baseline * v + sb.cost) * h,
-        finetuned_horizon_cost: (i.finetuned * v + sf.cost) * h
-            + i.maintenance * h
-            + retraining
-            + i.training,
+        baseline_horizon_cost: side_horizon(a, sb.cost),
+        finetuned_horizon_cost: side_horizon(b, sf.cost),
         investment,
         net_benefit,
         net_operating_savings,
@@ -210,10 +218,10 @@ pub fn calculate(i: &Inputs) -> Results {
         baseline_utilization: sb.utilization.map(|x| x * 100.0),
         finetuned_utilization: sf.utilization.map(|x| x * 100.0),
         baseline_effective_cost: (serving && v > 0.0)
-            .then(|| finite(i.baseline + sb.cost / v))
+            .then(|| finite(a.cost_per_request + sb.cost / v))
             .flatten(),
         finetuned_effective_cost: (serving && v > 0.0)
-            .then(|| finite(i.finetuned + sf.cost / v))
+            .then(|| finite(b.cost_per_request + sf.cost / v))
             .flatten(),
         finetuned_idle_cost: sf.utilization.map(|x| sf.cost * (1.0 - x)),
         effective_request_savings,
@@ -221,83 +229,92 @@ pub fn calculate(i: &Inputs) -> Results {
         break_even_volume_max: volumes.and_then(|r| r.max),
         volume_search_exhausted: volumes.is_some_and(|r| r.exhausted),
     };
-    if i.growth == 0.0 && i.discount == 0.0 {
+    if !summed(&c) && basis.discount == 0.0 {
         closed
     } else {
-        from_schedule(i, closed, u, retraining)
+        from_schedule(&c, closed, u, retraining)
     }
+}
+
+/// Whether the horizon's figures are sums over the schedule: volume grows,
+/// or side A retrains too (the closed form's cycles are one calendar's).
+fn summed(c: &Comparison) -> bool {
+    c.basis.grows() || c.a.retraining.is_on()
 }
 
 /// Net benefit over the horizon alone, without building the schedule: what
 /// the volume sweep and the sensitivity chart need dozens of times per
 /// keystroke. Equal to [`calculate`]'s `net_benefit` (to rounding, with
-/// growth: the schedule sums what this sums in closed form).
+/// growth: the schedule sums what this sums by months of volume).
 pub fn net_benefit(i: &Inputs) -> f64 {
-    let h = f64::from(i.months);
-    let u = per_request_benefit(i);
-    let retraining = i.retrain_cost * retrainings_by(h, i.retrain_per_year);
-    if i.has_serving() {
-        return net_benefit_serving(i, u, retraining);
+    net_benefit_of(&Comparison::of(i))
+}
+
+/// [`net_benefit`] of any two sides.
+pub fn net_benefit_of(c: &Comparison) -> f64 {
+    let basis = &c.basis;
+    let h = basis.horizon();
+    let u = c.per_request_benefit();
+    if !basis.grows() {
+        let (sa, sb) = (
+            c.a.serving.month(basis.requests),
+            c.b.serving.month(basis.requests),
+        );
+        let n = difference(u * basis.requests + sa.cost, c.monthly() + sb.cost);
+        return difference(n * h - c.retraining_by(h), c.one_time());
     }
-    if i.growth == 0.0 {
-        let n = difference(u * i.requests, i.maintenance);
-        return difference(n * h - retraining, i.training);
-    }
-    // Σ (1+g)^(m−1) for m = 1..H.
-    let volume_factor = ((1.0 + i.growth).powf(h) - 1.0) / i.growth;
-    u * i.requests * volume_factor - i.maintenance * h - retraining - i.training
+    let variable = if c.has_serving() {
+        // Each month's units sized for V·γ_m, as the volume search sizes
+        // them (a starting volume times the month's growth factor: the
+        // schedule's volume compounded from V differs from it by rounding,
+        // and where γ_m underflows to 0 by a unit).
+        basis
+            .volumes()
+            .zip(basis.growth_factors())
+            .take(basis.months as usize)
+            .map(|(requests, gamma)| {
+                let load = basis.requests * gamma;
+                u * requests + c.a.serving.month(load).cost - c.b.serving.month(load).cost
+            })
+            .sum()
+    } else {
+        u * basis.requests * basis.volume_factor(basis.months)
+    };
+    variable - c.monthly() * h - c.retraining_by(h) - c.one_time()
 }
 
 /// The per-request benefit: savings b − f plus the value of avoided errors
 /// a/100 · e ($ per request).
 pub fn per_request_benefit(i: &Inputs) -> f64 {
-    difference(i.baseline, i.finetuned) + i.accuracy_gain / 100.0 * i.error_value
+    Comparison::of(i).per_request_benefit()
 }
 
-/// [`net_benefit`] with serving costs: fixed ones times the
-/// horizon, capacity units month by month when volume grows.
-fn net_benefit_serving(i: &Inputs, u: f64, retraining: f64) -> f64 {
-    let h = f64::from(i.months);
-    let v = i.requests;
-    if i.growth == 0.0 {
-        let (sb, sf) = (i.base_serving.month(v).cost, i.ft_serving.month(v).cost);
-        let n = difference(u * v + sb, i.maintenance + sf);
-        return difference(n * h - retraining, i.training);
-    }
-    // Units sized for V·γ_m, as the schedule sizes them.
-    let (mut total, mut requests, mut gamma) = (0.0, v, 1.0);
-    for _ in 0..i.months {
-        let load = v * gamma;
-        total += u * requests + i.base_serving.month(load).cost - i.ft_serving.month(load).cost;
-        requests *= 1.0 + i.growth;
-        gamma *= 1.0 + i.growth;
-    }
-    total - i.maintenance * h - retraining - i.training
-}
-
-/// The figures when volume grows or cash flows are discounted: the same
-/// definitions, summed over the month-by-month schedule.
+/// The figures when volume grows, cash flows are discounted or side A
+/// retrains too: the same definitions, summed over the month-by-month
+/// schedule.
 fn from_schedule(
-    i: &Inputs,
+    c: &Comparison,
     closed: Results,
     per_request_benefit: f64,
     retraining: f64,
 ) -> Results {
-    let months = super::schedule::schedule(i, super::schedule::MAX_MONTHS);
-    let h = i.months as usize;
+    let months = super::schedule::schedule_of(c, super::schedule::MAX_MONTHS);
+    let basis = &c.basis;
+    let h = basis.months as usize;
     let at = |m: usize| months[m.clamp(1, months.len()) - 1];
-    let (plain, discounted) = super::schedule::break_evens(i, &months);
+    let (plain, discounted) = super::schedule::break_evens_of(c, &months);
     let mut r = Results {
         npv: at(h).discounted_cumulative,
         discounted_break_even_months: discounted,
         ..closed
     };
-    if i.growth == 0.0 {
+    if !summed(c) {
         return r;
     }
+    let training = c.one_time();
     let horizon = &months[..h];
     let volume_factor: f64 =
-        horizon.iter().map(|m| m.requests).sum::<f64>() / i.requests.max(f64::MIN_POSITIVE);
+        horizon.iter().map(|m| m.requests).sum::<f64>() / basis.requests.max(f64::MIN_POSITIVE);
     // Serving is inference: each month's, summed.
     let baseline: f64 = horizon
         .iter()
@@ -309,34 +326,23 @@ fn from_schedule(
         .sum();
     r.baseline_serving_horizon = horizon.iter().map(|m| m.baseline_serving).sum();
     r.finetuned_serving_horizon = horizon.iter().map(|m| m.finetuned_serving).sum();
-    let hf = f64::from(i.months);
-    r.baseline_horizon_cost = baseline;
-    r.finetuned_horizon_cost = finetuned + i.maintenance * hf + retraining + i.training;
+    let hf = basis.horizon();
+    r.baseline_horizon_cost = c.a.horizon_cost(baseline, hf);
+    r.finetuned_horizon_cost = c.b.horizon_cost(finetuned, hf);
     r.net_benefit = difference(at(h).cumulative, 0.0);
-    r.net_operating_savings = r.net_benefit + i.training;
+    r.net_operating_savings = r.net_benefit + training;
     r.roi_percent = if r.investment > 0.0 {
         finite(r.net_benefit / r.investment * 100.0)
     } else {
         None
     };
     r.break_even_months = plain;
-    r.break_even_requests = plain.and_then(|t| {
-        let whole = t.floor() as usize;
-        let before = if whole == 0 {
-            0.0
-        } else {
-            at(whole).cumulative_requests
-        };
-        let next = months.get(whole).map_or(0.0, |m| m.requests);
-        finite(before + (t - t.floor()) * next)
-    });
+    r.break_even_requests = plain.and_then(|t| finite(basis.requests_by(t)));
     r.break_even_volume = if r.serving {
-        // Solved with growth already (see `calculate`).
+        // Solved with growth already (see `compare`).
         closed.break_even_volume
     } else if per_request_benefit > 0.0 && volume_factor > 0.0 {
-        finite(
-            (i.training + i.maintenance * hf + retraining) / (per_request_benefit * volume_factor),
-        )
+        finite((training + c.monthly() * hf + retraining) / (per_request_benefit * volume_factor))
     } else {
         None
     };
@@ -344,8 +350,8 @@ fn from_schedule(
         r.pays_at_every_volume = r.break_even_volume == Some(0.0);
     }
     r.annual_benefit = at(12).cumulative;
-    r.annual_roi_one_time = if i.training > 0.0 {
-        finite(r.annual_benefit / i.training * 100.0)
+    r.annual_roi_one_time = if training > 0.0 {
+        finite(r.annual_benefit / training * 100.0)
     } else {
         None
     };

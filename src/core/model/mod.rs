@@ -3,7 +3,11 @@
 //! units, each side's serving costs, and the Monte Carlo simulation over
 //! ranges on the estimates. Definitions: docs/model.md.
 
-// Below the rest: the model's types.
+// Below the rest: the model's types, the basis every side is measured on
+// (volumes, growth, the retraining calendar, discounting, the tolerance)
+// and a side as a value, compared with another.
+pub mod approach;
+pub mod basis;
 pub mod types;
 
 // The closed form and the month-by-month schedule it sums with growth or discounting.
@@ -18,5 +22,7 @@ pub mod volume;
 pub mod montecarlo;
 pub mod uncertainty;
 
-pub use closed::calculate;
+pub use approach::{Approach, Comparison, Retraining};
+pub use basis::Basis;
+pub use closed::{calculate, compare};
 pub use types::{Inputs, Results, Status};

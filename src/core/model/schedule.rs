@@ -1,25 +1,18 @@
 //! The month-by-month schedule: requests (with growth), costs, maintenance,
 //! retraining lumps, the net flow, the cumulative position and its
-//! discounted value. Break-even and NPV with growth or discounting come
-//! from here; without them the schedule agrees with the closed forms of
-//! [`super::closed`] (property-tested).
+//! discounted value, of one side against another on a basis (volumes,
+//! retraining calendar and discount factors from [`super::basis`]).
+//! Break-even and NPV with growth or discounting come from here; without
+//! them the schedule agrees with the closed forms of [`super::closed`]
+//! (property-tested).
 
+use super::approach::Comparison;
+use super::basis::{Compounding, Discounting};
 use super::types::Inputs;
 use crate::core::present::format::data;
 
 /// Longest schedule: the longest horizon.
 pub const MAX_MONTHS: u32 = crate::core::inputs::field::MAX_MONTHS;
-
-/// Retrainings that happen by time `t` (months) at `c` a year: the k-th is
-/// at k·12/c, and one falling exactly at `t` counts.
-pub fn retrainings_by(t: f64, per_year: f64) -> f64 {
-    if per_year <= 0.0 {
-        return 0.0;
-    }
-    // A tolerance so that, say, the 4th quarterly retraining at month 12
-    // counts in a 12-month horizon despite rounding.
-    (t * per_year / 12.0 + 1e-9).floor()
-}
 
 /// One month of the schedule (amounts in dollars, flows of that month).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -57,11 +50,18 @@ pub struct Month {
     pub finetuned_units: Option<f64>,
 }
 
-/// The schedule for `months` months (capped at [`MAX_MONTHS`]).
+/// The schedule of scenario `i` for `months` months (capped at
+/// [`MAX_MONTHS`]).
 pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
+    schedule_of(&Comparison::of(i), months)
+}
+
+/// The schedule of a comparison for `months` months (capped at
+/// [`MAX_MONTHS`]).
+pub fn schedule_of(c: &Comparison, months: u32) -> Vec<Month> {
     let months = months.min(MAX_MONTHS);
     let mut out = Vec::with_capacity(months as usize);
-    out.extend(Months::new(i).take(months as usize));
+    out.extend(Months::of(c).take(months as usize));
     out
 }
 
@@ -71,34 +71,41 @@ pub fn schedule(i: &Inputs, months: u32) -> Vec<Month> {
 /// there, so the two agree to the last bit.
 #[derive(Clone, Debug)]
 pub struct Months {
-    inputs: Inputs,
-    monthly_rate: f64,
+    comparison: Comparison,
     quality_per_request: f64,
+    monthly: f64,
     month: u32,
-    requests: f64,
+    volumes: Compounding,
+    discounts: Discounting,
     cumulative: f64,
     discounted: f64,
-    factor: f64,
     served: f64,
-    lumps_before: f64,
+    /// Each side's (A, B) retrainings before this month.
+    lumps_before: (f64, f64),
     serving: bool,
 }
 
 impl Months {
     /// The months of scenario `i`.
     pub fn new(i: &Inputs) -> Months {
+        Months::of(&Comparison::of(i))
+    }
+
+    /// The months of comparison `c`.
+    pub fn of(c: &Comparison) -> Months {
+        let training = c.one_time();
         Months {
-            inputs: *i,
-            monthly_rate: (1.0 + i.discount).powf(1.0 / 12.0),
-            quality_per_request: i.accuracy_gain / 100.0 * i.error_value,
+            comparison: *c,
+            quality_per_request: c.quality_per_request(),
+            monthly: c.monthly(),
             month: 0,
-            requests: i.requests,
-            cumulative: -i.training,
-            discounted: -i.training,
-            factor: 1.0,
+            volumes: c.basis.volumes(),
+            discounts: c.basis.discount_factors(),
+            cumulative: -training,
+            discounted: -training,
             served: 0.0,
-            lumps_before: 0.0,
-            serving: i.has_serving(),
+            lumps_before: (0.0, 0.0),
+            serving: c.has_serving(),
         }
     }
 }
@@ -107,36 +114,39 @@ impl Iterator for Months {
     type Item = Month;
 
     fn next(&mut self) -> Option<Month> {
-        let i = &self.inputs;
-        if self.month > 0 {
-            self.requests *= 1.0 + i.growth;
-        }
+        let Comparison { a, b, .. } = &self.comparison;
         self.month += 1;
         let m = self.month;
-        let requests = self.requests;
-        let lumps = retrainings_by(f64::from(m), i.retrain_per_year);
-        let retraining = i.retrain_cost * (lumps - self.lumps_before);
+        let requests = self.volumes.next()?;
+        // The lumps of each side falling in this month: B's add to the
+        // costs, A's (a side compared against that retrains too) save them.
+        let lumps = (
+            a.retraining.count_by(f64::from(m)),
+            b.retraining.count_by(f64::from(m)),
+        );
+        let retraining = b.retraining.cost * (lumps.1 - self.lumps_before.1)
+            - a.retraining.cost * (lumps.0 - self.lumps_before.0);
         self.lumps_before = lumps;
-        let baseline_cost = i.baseline * requests;
-        let finetuned_cost = i.finetuned * requests;
+        let baseline_cost = a.cost_per_request * requests;
+        let finetuned_cost = b.cost_per_request * requests;
         let quality = self.quality_per_request * requests;
-        let mut net = baseline_cost - finetuned_cost + quality - i.maintenance - retraining;
+        let mut net = baseline_cost - finetuned_cost + quality - self.monthly - retraining;
         // Serving is inference: it accrues evenly within the month, like
         // maintenance.
-        let (base, ft) = (i.base_serving.month(requests), i.ft_serving.month(requests));
+        let (base, ft) = (a.serving.month(requests), b.serving.month(requests));
         if self.serving {
             net += base.cost - ft.cost;
         }
-        self.factor /= self.monthly_rate;
+        let factor = self.discounts.next()?;
         self.cumulative += net;
-        self.discounted += net * self.factor;
+        self.discounted += net * factor;
         self.served += requests;
         Some(Month {
             month: m,
             requests,
             baseline_cost,
             finetuned_cost,
-            maintenance: i.maintenance,
+            maintenance: self.monthly,
             retraining,
             quality,
             net,
@@ -205,21 +215,27 @@ pub fn payback(start: f64, ends: &[f64], accruals: &[f64], h: usize, lumps: bool
     })
 }
 
-/// Break-even from the schedule (see [`payback`]): undiscounted, then
-/// discounted.
+/// Break-even from the schedule (see [`payback`]) of scenario `i`:
+/// undiscounted, then discounted.
 pub fn break_evens(i: &Inputs, months: &[Month]) -> (Option<f64>, Option<f64>) {
-    let h = i.months as usize;
+    break_evens_of(&Comparison::of(i), months)
+}
+
+/// Break-even from the schedule of comparison `c` ([`break_evens`]).
+pub fn break_evens_of(c: &Comparison, months: &[Month]) -> (Option<f64>, Option<f64>) {
+    let h = c.basis.months as usize;
+    let training = c.one_time();
+    let lumps = c.lumps();
     let ends: Vec<f64> = months.iter().map(|m| m.cumulative).collect();
     let accruals: Vec<f64> = months.iter().map(|m| m.net + m.retraining).collect();
-    let lumps = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
-    let plain = payback(-i.training, &ends, &accruals, h, lumps);
-    let monthly_rate = (1.0 + i.discount).powf(1.0 / 12.0);
+    let plain = payback(-training, &ends, &accruals, h, lumps);
     let d_ends: Vec<f64> = months.iter().map(|m| m.discounted_cumulative).collect();
-    let d_accruals: Vec<f64> = months
+    let d_accruals: Vec<f64> = accruals
         .iter()
-        .map(|m| (m.net + m.retraining) / monthly_rate.powi(m.month as i32))
+        .zip(c.basis.discount_factors())
+        .map(|(a, factor)| a * factor)
         .collect();
-    let discounted = payback(-i.training, &d_ends, &d_accruals, h, lumps);
+    let discounted = payback(-training, &d_ends, &d_accruals, h, lumps);
     (plain, discounted)
 }
 

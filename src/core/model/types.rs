@@ -58,12 +58,6 @@ impl Inputs {
         base_serving: Serving::PerToken,
         ft_serving: Serving::PerToken,
     };
-
-    /// Whether either side pays for serving beyond its per-request costs; with both sides per token every figure is the model's
-    /// without serving.
-    pub const fn has_serving(&self) -> bool {
-        !self.base_serving.is_per_token() || !self.ft_serving.is_per_token()
-    }
 }
 
 /// Where the scenario ends up.

@@ -21,9 +21,8 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-use super::schedule::retrainings_by;
+use super::approach::Comparison;
 use super::serving::{Serving, UNIT_TOLERANCE};
-use super::types::Inputs;
 
 /// Most unit steps one search walks before it gives up (a scenario whose
 /// serving costs take all but a sliver of its savings can need more; the
@@ -154,22 +153,20 @@ enum Walk {
 }
 
 impl Curve {
-    /// The curve of scenario `i`, whose per-request benefit (savings plus
-    /// the value of accuracy) is `benefit`.
-    pub fn new(i: &Inputs, benefit: f64) -> Curve {
-        let h = f64::from(i.months);
-        let groups: Vec<(f64, f64)> = if i.growth == 0.0 {
-            vec![(1.0, h)]
-        } else {
-            // As the schedule multiplies it: γ_m = (1+g)^(m−1).
-            let mut gamma = 1.0;
-            (0..i.months)
-                .map(|_| {
-                    let g = gamma;
-                    gamma *= 1.0 + i.growth;
-                    (g, 1.0)
-                })
+    /// The curve of comparison `c`: side A's units add to the net benefit,
+    /// side B's take from it.
+    pub fn new(c: &Comparison) -> Curve {
+        let basis = &c.basis;
+        let h = basis.horizon();
+        let groups: Vec<(f64, f64)> = if basis.grows() {
+            // As the schedule multiplies them: γ_m = (1+g)^(m−1).
+            basis
+                .growth_factors()
+                .take(basis.months as usize)
+                .map(|g| (g, 1.0))
                 .collect()
+        } else {
+            vec![(1.0, h)]
         };
         let volume_factor: f64 = groups.iter().map(|(g, w)| g * w).sum();
         let fixed = |s: &Serving| {
@@ -179,18 +176,14 @@ impl Curve {
                 0.0
             }
         };
-        let retraining = i.retrain_cost * retrainings_by(h, i.retrain_per_year);
-        let constant = (fixed(&i.base_serving) - fixed(&i.ft_serving)) * h
-            - i.maintenance * h
-            - retraining
-            - i.training;
-        let mut sides: Vec<Steps> = [
-            Steps::of(&i.base_serving, 1.0),
-            Steps::of(&i.ft_serving, -1.0),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let constant = (fixed(&c.a.serving) - fixed(&c.b.serving)) * h
+            - c.monthly() * h
+            - c.retraining_by(h)
+            - c.one_time();
+        let mut sides: Vec<Steps> = [Steps::of(&c.a.serving, 1.0), Steps::of(&c.b.serving, -1.0)]
+            .into_iter()
+            .flatten()
+            .collect();
         // The same units on both sides cost the same whatever the volume:
         // their steps cancel exactly (and walking them would find nothing).
         if let [b, f] = sides[..] {
@@ -199,7 +192,7 @@ impl Curve {
             }
         }
         Curve {
-            slope: benefit * volume_factor,
+            slope: c.per_request_benefit() * volume_factor,
             constant,
             groups,
             sides,

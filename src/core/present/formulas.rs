@@ -172,16 +172,10 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
     };
     let retrain_12 =
         i.retrain_cost * crate::core::model::closed::retrainings_by(12.0, i.retrain_per_year);
-    // Months of volume: Σ (1+g)^(m−1), summed as the schedule sums it.
-    let growing = i.growth != 0.0;
-    let volume_factor = |months: u32| {
-        let (mut sum, mut x) = (0.0, 1.0);
-        for _ in 0..months {
-            sum += x;
-            x *= 1.0 + i.growth;
-        }
-        sum
-    };
+    // Months of volume: Σ (1+g)^(m−1), as the model's basis sums them.
+    let basis = crate::core::model::basis::Basis::of(i);
+    let growing = basis.grows();
+    let volume_factor = |months: u32| basis.volume_factor(months);
     let g = fmt.number(volume_factor(i.months));
     let g12 = fmt.number(volume_factor(12));
     let in_month_1 = if growing { " in month 1" } else { "" };

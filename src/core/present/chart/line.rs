@@ -3,7 +3,8 @@
 
 use super::scale::{log_ticks, nice_ticks, Frame, Scale, Tick};
 use super::svg::{axes, label_place, path, Px};
-use crate::core::model::closed::{net_benefit, per_request_benefit, Inputs, Results};
+use crate::core::model::approach::Comparison;
+use crate::core::model::closed::{net_benefit, Inputs, Results};
 use crate::core::model::schedule::schedule;
 use crate::core::model::volume::Curve;
 use crate::core::present::format::Escaped;
@@ -294,7 +295,7 @@ pub fn volume(fmt: Fmt, i: &Inputs, r: &Results, width: f64, height: f64) -> Lin
     let samples = sample(48);
     // The drawn line: the samples, and with capacity units each step as a
     // vertical segment (its value just at and just above the step).
-    let curve = (r.serving).then(|| Curve::new(i, per_request_benefit(i)));
+    let curve = (r.serving).then(|| Curve::new(&Comparison::of(i)));
     let steps = curve.as_ref().map(|c| c.steps(lo, hi, MAX_DRAWN_STEPS));
     let line: Vec<(f64, f64)> = match steps {
         Some(Some(steps)) if !steps.is_empty() => {
