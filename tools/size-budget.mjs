@@ -36,8 +36,11 @@
  * for the merged build, +789 over the sum of the two (they compress together differently); the budget set to the measurement.
  * No standard float formatting in the first module (the stored documents' whole-number message and the histogram's size
  * written by float::display): 389,280 → 387,940 measured, the first module 205,957 → 199,089; the budget lowered to it.
+ * The house's second step merged (validation by section with one error map, figures as an enum with one export document,
+ * one model basis with sides as values, one chart readout and table component): 389,051 measured on main, +1,111 over the
+ * float fix (each branch measured at most +1,171 alone; they compress together differently); the budget set to it.
  */
-export const BUDGET = 387_940;
+export const BUDGET = 389_051;
 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
