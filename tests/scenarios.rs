@@ -652,7 +652,17 @@ fn the_working_scenario_keeps_its_link() {
     );
     assert!(!encode_working(&raw).contains("linked_id"));
     // A link that is not a whole number never costs the scenario.
-    for link in ["null", "\"7\"", "-1", "1.5", "[7]", "{\"id\":7}", "true"] {
+    for link in [
+        "null",
+        "\"7\"",
+        "-1",
+        "1.5",
+        "[7]",
+        "{\"id\":7}",
+        "true",
+        "[[7],{\"id\":[7,{}]}]",
+        "1e300",
+    ] {
         let text = format!(r#"{{"version":1,"fields":{{"months":"24"}},"linked_id":{link}}}"#);
         let doc = decode_working_doc(&text).unwrap();
         assert_eq!(

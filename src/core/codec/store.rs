@@ -114,12 +114,72 @@ mod whole {
 }
 
 /// An optional id that never makes its document unreadable: anything but a
-/// whole number reads as none.
+/// whole number reads as none. Read by a visitor of its own rather than
+/// through `serde_json::Value`, whose reader (maps, arrays, strings) would
+/// otherwise sit in the first wasm module for this one field.
 fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
-    Ok(serde_json::Value::deserialize(deserializer)?
-        .as_f64()
-        .filter(|x| x.fract() == 0.0 && (0.0..=MAX_WHOLE).contains(x))
-        .map(|x| x as u64))
+    deserializer.deserialize_any(OptionalId)
+}
+
+/// The visitor of [`optional_id`]: a number is an id when it is a whole
+/// number from 0 to 2^53 (read as an `f64`, as JSON numbers are); anything
+/// else, whatever its shape, is read past and gives none.
+struct OptionalId;
+
+impl OptionalId {
+    fn whole(x: f64) -> Option<u64> {
+        (x.fract() == 0.0 && (0.0..=MAX_WHOLE).contains(&x)).then_some(x as u64)
+    }
+}
+
+impl<'de> Visitor<'de> for OptionalId {
+    type Value = Option<u64>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an id")
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Option<u64>, E> {
+        Ok(Self::whole(v as f64))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Option<u64>, E> {
+        Ok(Self::whole(v as f64))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Option<u64>, E> {
+        Ok(Self::whole(v))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Option<u64>, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Option<u64>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E>(self) -> Result<Option<u64>, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E>(self) -> Result<Option<u64>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<u64>, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Option<u64>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<u64>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
 }
 
 /// The schema version of a stored document: written as [`VERSION`]; read
