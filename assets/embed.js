@@ -217,6 +217,10 @@
     var theme = themeBehind(frame);
     if (theme === s.theme) return;
     s.theme = theme;
+    // The frame element takes the same colour scheme as the calculator: a
+    // browser paints a frame whose scheme differs from its element's on an
+    // opaque canvas, which would hide the page's background behind it.
+    frame.style.colorScheme = theme;
     send(frame, { type: 'ft-roi:theme', theme: theme });
   }
 

@@ -34,8 +34,13 @@ pub fn apply_theme(options: &EmbedOptions) {
         // (no viewport-based minimum height), so its frame can shrink.
         let _ = root.set_attribute("data-embed", "");
     }
-    // `host` sets nothing here: the system decides until the host page says
-    // light or dark (see `connect_host`).
+    // `host` pins no scheme here: the system decides until the host page
+    // says light or dark (see `connect_host`). The page takes the host's
+    // own background (a transparent root), so the calculator does not sit
+    // in a box of its own colour.
+    if options.host_theme() {
+        let _ = root.set_attribute("data-theme-host", "");
+    }
     if let Some(theme) = options.theme.filter(|&t| t != "host") {
         let _ = root.set_attribute("data-theme", theme);
     }
