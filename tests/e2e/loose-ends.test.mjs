@@ -108,7 +108,7 @@ test('theme=host shows the host page\'s background, text contrast AA in both hos
   }
 });
 
-test('theme=host in a pinned-theme host (no embed.js answer yet) still follows the existing protocol', async () => {
+test('theme=host without embed.js: the documented theme message switches it, and its page stays transparent', async () => {
   // The documented message alone, without embed.js: the calculator switches and stays transparent.
   const site = await hostSite({
     'plain.html': `<!doctype html><title>Plain</title><link rel="icon" href="data:,"><iframe id="calc" src="${calculator('embed=1&theme=host')}" style="width:100%;height:900px;border:0"></iframe>`,
