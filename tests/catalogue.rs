@@ -1084,7 +1084,12 @@ fn a_fine_tuned_pick_prices_compute_by_tokens_when_the_builder_is_at_its_default
             .contains(&(Field::ComputeMode, "tokens".to_owned()))
     };
     #[track_caller]
-    fn check(raw: &RawInputs, e: &ft_roi::core::catalogue::Entry, side: Side, expected: Option<ComputeChange>) {
+    fn check(
+        raw: &RawInputs,
+        e: &ft_roi::core::catalogue::Entry,
+        side: Side,
+        expected: Option<ComputeChange>,
+    ) {
         assert_eq!(compute_after(e, side, raw), expected);
     }
     let raw = RawInputs::example();
@@ -1098,7 +1103,10 @@ fn a_fine_tuned_pick_prices_compute_by_tokens_when_the_builder_is_at_its_default
     itemized.set(Field::TrainPrice, "25");
     check(&itemized, ft, Side::FineTuned, Some(ComputeChange::Switch));
     // Any item of the user's own: offered, never made.
-    for field in INVESTMENT_ITEMS.into_iter().filter(|&f| f != Field::ComputeMode) {
+    for field in INVESTMENT_ITEMS
+        .into_iter()
+        .filter(|&f| f != Field::ComputeMode)
+    {
         let mut edited = itemized.clone();
         edited.set(field, "7");
         check(&edited, ft, Side::FineTuned, Some(ComputeChange::Offer));

@@ -781,7 +781,9 @@ fn marker_labels_keep_clear_of_the_axis_labels_and_of_each_other() {
     assert_ne!(placed[0].1, placed[1].1);
     // A chart too small for any free place keeps the label where it was.
     let tiny = Frame::new(240.0, 160.0);
-    let crowded: Vec<Tick> = (0..8).map(|k| tick(16.0 + 14.0 * k as f64, "$1,000,000")).collect();
+    let crowded: Vec<Tick> = (0..8)
+        .map(|k| tick(16.0 + 14.0 * k as f64, "$1,000,000"))
+        .collect();
     let placed = marker_labels(&tiny, &crowded, &[(70.0, 40)]);
     assert_eq!(placed[0].2, "middle");
 }
@@ -831,8 +833,14 @@ fn volume_chart_labels_never_cover_the_axis_labels_at_any_width() {
             assert!(!labels.is_empty());
             for (k, a) in labels.iter().enumerate() {
                 let hits = |b: &[f64; 4]| a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3];
-                assert!(!ticks.iter().any(hits), "{width} px: {a:?} over a tick in {svg}");
-                assert!(!labels[k + 1..].iter().any(hits), "{width} px: labels overlap");
+                assert!(
+                    !ticks.iter().any(hits),
+                    "{width} px: {a:?} over a tick in {svg}"
+                );
+                assert!(
+                    !labels[k + 1..].iter().any(hits),
+                    "{width} px: labels overlap"
+                );
             }
         }
     }

@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::codec::embed::{
-    accent_colours, contrast, host_message, options, relative_luminance, rgb, AccentColours,
-    HostMessage, DARK_SURFACE, LIGHT_SURFACE, MIN_CONTRAST,
+    accent_colours, contrast, height_report, host_message, options, relative_luminance, rgb,
+    AccentColours, HostMessage, Part, Parts, DARK_SURFACE, LIGHT_SURFACE, MIN_CONTRAST,
 };
 
 /// Checks the theme read from `query` and that it is written back as read.
@@ -160,5 +160,100 @@ fn every_grey_and_primary_gets_readable_colours() {
 fn not_a_colour() {
     for text in ["", "#", "#ab", "#abcd", "#ggg", "red", "#12345g"] {
         assert_eq!(accent_colours(text), None, "{text:?}");
+    }
+}
+
+#[test]
+fn part_names_are_public_and_unique() {
+    let table = [
+        (Part::Inputs, "inputs"),
+        (Part::Summary, "summary"),
+        (Part::Timeline, "timeline"),
+        (Part::Volume, "volume"),
+        (Part::Tornado, "tornado"),
+        (Part::Uncertainty, "uncertainty"),
+    ];
+    assert_eq!(table.map(|(p, _)| p), Part::ALL);
+    for (part, name) in table {
+        assert_eq!(part.name(), name);
+        assert_eq!(Part::from_name(name), Some(part));
+        assert!(!part.label().is_empty());
+    }
+    assert_eq!(Part::from_name("Inputs"), None);
+    assert_eq!(Part::from_name(""), None);
+}
+
+/// Checks the parts read from `query` (as names, `None` for every part), the
+/// parts shown, and that the query is written back as read.
+#[track_caller]
+fn check_parts(query: &str, parts: Option<&str>, shown: &str) {
+    let read = options(query);
+    assert_eq!(read.parts.map(Parts::names).as_deref(), parts, "{query}");
+    assert_eq!(read.shown().names(), shown, "{query}");
+    let written = read.query();
+    assert_eq!(options(&written), read, "{query} → {written}");
+}
+
+#[test]
+fn parts_option() {
+    const ALL: &str = "inputs,summary,timeline,volume,tornado,uncertainty";
+    check_parts(
+        "embed=1&parts=inputs,summary,timeline",
+        Some("inputs,summary,timeline"),
+        "inputs,summary,timeline",
+    );
+    check_parts("embed=1&parts=summary", Some("summary"), "summary");
+    // Page order, whatever the order given; repeats, spaces and escapes are fine.
+    check_parts(
+        "embed=1&parts=timeline%2C%20summary,summary",
+        Some("summary,timeline"),
+        "summary,timeline",
+    );
+    // Unknown names are ignored; none known is every part.
+    check_parts(
+        "embed=1&parts=summary,chart,,SUMMARY",
+        Some("summary"),
+        "summary",
+    );
+    check_parts("embed=1&parts=nothing", None, ALL);
+    check_parts("embed=1&parts=", None, ALL);
+    check_parts("embed=1", None, ALL);
+    // Outside an embed the page shows everything (the option is kept).
+    check_parts("parts=summary", Some("summary"), ALL);
+    // Commas stay readable in the address bar.
+    assert_eq!(
+        options("?theme=dark&parts=summary,inputs&embed=1").query(),
+        "embed=1&theme=dark&parts=inputs,summary"
+    );
+    assert_eq!(options("parts=volume").query(), "parts=volume");
+    assert!(Parts::SUGGESTED.has(Part::Summary) && !Parts::SUGGESTED.has(Part::Volume));
+    assert!(Parts::NONE.is_empty());
+    assert_eq!(
+        Parts::ALL
+            .with(Part::Tornado, false)
+            .with(Part::Uncertainty, false)
+            .names(),
+        "inputs,summary,timeline,volume"
+    );
+}
+
+#[test]
+fn height_reports_of_the_documented_shape_only() {
+    let table: &[(Option<&str>, Option<f64>, Option<u32>)] = &[
+        (Some("ft-roi:height"), Some(1234.0), Some(1234)),
+        (Some("ft-roi:height"), Some(0.5), Some(1)),
+        (Some("ft-roi:height"), Some(99_999.2), Some(100_000)),
+        (Some("ft-roi:height"), Some(100_000.0), None),
+        (Some("ft-roi:height"), Some(0.0), None),
+        (Some("ft-roi:height"), Some(-5.0), None),
+        (Some("ft-roi:height"), Some(f64::NAN), None),
+        (Some("ft-roi:height"), Some(f64::INFINITY), None),
+        (Some("ft-roi:height"), None, None),
+        (Some("ft-roi:measure"), Some(100.0), None),
+        (Some("FT-ROI:HEIGHT"), Some(100.0), None),
+        (None, Some(100.0), None),
+    ];
+    for &(kind, height, expected) in table {
+        assert_eq!(height_report(kind, height), expected, "{kind:?} {height:?}");
     }
 }

@@ -14,8 +14,8 @@ use super::Catalogue;
 use crate::app::form::widgets::{ChoiceField, NumberField};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::fill::{
-    compute_sentence, conversion, gaps_sentence, ComputeChange, per_unit_words, refill_unit_rate, stale, switch_price_unit,
-    unit_gpus,
+    compute_sentence, conversion, gaps_sentence, per_unit_words, refill_unit_rate, stale,
+    switch_price_unit, unit_gpus, ComputeChange,
 };
 use crate::core::catalogue::{usd, Entry, Pick, Side, STALE_AFTER_DAYS};
 use crate::core::inputs::field::{CostMode, CurrencyCode, ServingMode};

@@ -1,5 +1,6 @@
 //! Embedding options read from the URL: `embed=1` (compact layout),
-//! `theme=light|dark|auto|host` and `accent=<hex colour>`. Invalid values
+//! `theme=light|dark|auto|host`, `accent=<hex colour>` and
+//! `parts=<names>` (which parts an embed shows, [`Part`]). Invalid values
 //! are ignored. These are page options, not part of the scenario. A custom
 //! accent also decides the colours that go with it ([`accent_colours`]), so
 //! text on it and in it stays readable (WCAG 2 contrast of at least 4.5:1).
@@ -16,6 +17,127 @@ pub struct EmbedOptions {
     pub theme: Option<&'static str>,
     /// The accent colour as `#rrggbb` or `#rgb`.
     pub accent: Option<String>,
+    /// The parts an embed shows; `None` (no `parts`, or none of its names
+    /// known) shows every one.
+    pub parts: Option<Parts>,
+}
+
+/// A part of the calculator an embed can show, named in `parts=` by its
+/// public name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The inputs card (`inputs`).
+    Inputs,
+    /// The results card: the status and the headline figures (`summary`).
+    Summary,
+    /// The break-even timeline chart (`timeline`).
+    Timeline,
+    /// The volume threshold chart (`volume`).
+    Volume,
+    /// The sensitivity chart (`tornado`, its `data-chart` name).
+    Tornado,
+    /// The uncertainty simulation's card (`uncertainty`).
+    Uncertainty,
+}
+
+impl Part {
+    /// Every part, in page order.
+    pub const ALL: [Part; 6] = [
+        Part::Inputs,
+        Part::Summary,
+        Part::Timeline,
+        Part::Volume,
+        Part::Tornado,
+        Part::Uncertainty,
+    ];
+
+    /// The public name, as `parts=` writes it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Part::Inputs => "inputs",
+            Part::Summary => "summary",
+            Part::Timeline => "timeline",
+            Part::Volume => "volume",
+            Part::Tornado => "tornado",
+            Part::Uncertainty => "uncertainty",
+        }
+    }
+
+    /// The part whose public name is `name` (exactly).
+    pub fn from_name(name: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// What it is, for the Embed dialog.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Part::Inputs => "Inputs",
+            Part::Summary => "Results (headline figures)",
+            Part::Timeline => "Break-even timeline",
+            Part::Volume => "Volume threshold",
+            Part::Tornado => "Sensitivity",
+            Part::Uncertainty => "Uncertainty",
+        }
+    }
+
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A set of [`Part`]s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts(u8);
+
+impl Parts {
+    /// Every part.
+    pub const ALL: Parts = Parts((1 << Part::ALL.len()) - 1);
+    /// No part.
+    pub const NONE: Parts = Parts(0);
+    /// What the Embed dialog proposes: the inputs, the headline figures and
+    /// the timeline, which fit a docs page's first screen.
+    pub const SUGGESTED: Parts =
+        Parts(Part::Inputs.bit() | Part::Summary.bit() | Part::Timeline.bit());
+
+    /// Whether `part` is in the set.
+    pub const fn has(self, part: Part) -> bool {
+        self.0 & part.bit() != 0
+    }
+
+    /// The set with `part` in (`on`) or out.
+    pub const fn with(self, part: Part, on: bool) -> Parts {
+        if on {
+            Parts(self.0 | part.bit())
+        } else {
+            Parts(self.0 & !part.bit())
+        }
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Reads `parts=`: public names separated by commas (spaces around
+    /// them ignored); unknown names are ignored, and a list with no known
+    /// name is `None` (every part).
+    pub fn parse(text: &str) -> Option<Parts> {
+        let set = text
+            .split(',')
+            .filter_map(|name| Part::from_name(name.trim()))
+            .fold(Parts::NONE, |set, part| set.with(part, true));
+        (!set.is_empty()).then_some(set)
+    }
+
+    /// The names in page order, separated by commas, as `parts=` takes them.
+    pub fn names(self) -> String {
+        Part::ALL
+            .into_iter()
+            .filter(|&p| self.has(p))
+            .map(Part::name)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
 }
 
 /// Reads the options from a query string.
@@ -34,6 +156,7 @@ pub fn options(query: &str) -> EmbedOptions {
                 }
             }
             "accent" => out.accent = hex_colour(&value),
+            "parts" => out.parts = Parts::parse(&value),
             _ => {}
         }
     }
@@ -67,7 +190,25 @@ impl EmbedOptions {
         if let Some(accent) = &self.accent {
             out.append_pair("accent", accent);
         }
-        out.finish()
+        let mut out = out.finish();
+        // The names need no escaping; their commas stay readable.
+        if let Some(parts) = self.parts {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out += "parts=";
+            out += &parts.names();
+        }
+        out
+    }
+
+    /// The parts the page shows: those of `parts=` in an embed, every
+    /// one otherwise.
+    pub fn shown(&self) -> Parts {
+        match (self.embed, self.parts) {
+            (true, Some(parts)) => parts,
+            _ => Parts::ALL,
+        }
     }
 }
 
@@ -101,6 +242,16 @@ pub fn host_message(kind: Option<&str>, theme: Option<&str>) -> Option<HostMessa
         (THEME, Some("dark")) => Some(HostMessage::Theme("dark")),
         _ => None,
     }
+}
+
+/// Reads a calculator's height report from its `type` and `height`
+/// properties (`None` when absent or of another type): the height in CSS
+/// pixels for `{ type: "ft-roi:height", height }` with a finite height
+/// from 1 to 99,999 (rounded up, as `embed.js` takes it), else `None`.
+pub fn height_report(kind: Option<&str>, height: Option<f64>) -> Option<u32> {
+    let h = height?;
+    // Within 1..=99_999 when the cast happens: it cannot truncate.
+    (kind? == HEIGHT && h.is_finite() && h > 0.0 && h < 100_000.0).then(|| h.ceil() as u32)
 }
 
 /// WCAG 2's minimum contrast for normal text.
