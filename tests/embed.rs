@@ -1,12 +1,15 @@
 //! Native tests of the embedding options: the page options read from the
-//! URL, the host messages an embed accepts, and the accent colours (the ink
+//! URL (`parts` among them), the host messages an embed accepts (the host
+//! API's requests and its `set` checked field by field), and the accent colours (the ink
 //! on an accent fill and the accent as text keep WCAG 2's 4.5:1 contrast).
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::codec::embed::{
-    accent_colours, contrast, height_report, host_message, options, relative_luminance, rgb,
-    AccentColours, HostMessage, Part, Parts, DARK_SURFACE, LIGHT_SURFACE, MIN_CONTRAST,
+    accent_colours, api_request, check_set, contrast, errors_by_key, height_report, host_message,
+    options, relative_luminance, rgb, AccentColours, ApiRequest, HostMessage, Part, Parts, Value,
+    DARK_SURFACE, LIGHT_SURFACE, MIN_CONTRAST,
 };
+use ft_roi::core::{parse_scenario, Field, RawInputs};
 
 /// Checks the theme read from `query` and that it is written back as read.
 #[track_caller]
@@ -256,4 +259,162 @@ fn height_reports_of_the_documented_shape_only() {
     for &(kind, height, expected) in table {
         assert_eq!(height_report(kind, height), expected, "{kind:?} {height:?}");
     }
+}
+
+#[test]
+fn host_api_requests_of_the_documented_shape_only() {
+    let inputs = || Some(vec![("requests".to_owned(), Value::Number(5.0))]);
+    let table: Vec<(
+        Option<&str>,
+        Option<f64>,
+        Option<Vec<(String, Value)>>,
+        Option<ApiRequest>,
+    )> = vec![
+        (
+            Some("ft-roi:get"),
+            Some(7.0),
+            None,
+            Some(ApiRequest::Get { id: 7 }),
+        ),
+        (
+            Some("ft-roi:get"),
+            Some(0.0),
+            inputs(),
+            Some(ApiRequest::Get { id: 0 }),
+        ),
+        (
+            Some("ft-roi:get"),
+            Some(4_294_967_295.0),
+            None,
+            Some(ApiRequest::Get { id: u32::MAX }),
+        ),
+        (Some("ft-roi:get"), Some(4_294_967_296.0), None, None),
+        (Some("ft-roi:get"), Some(1.5), None, None),
+        (Some("ft-roi:get"), Some(-1.0), None, None),
+        (Some("ft-roi:get"), Some(f64::NAN), None, None),
+        (Some("ft-roi:get"), None, None, None),
+        (
+            Some("ft-roi:set"),
+            Some(3.0),
+            inputs(),
+            Some(ApiRequest::Set {
+                id: 3,
+                inputs: inputs().unwrap(),
+            }),
+        ),
+        (
+            Some("ft-roi:set"),
+            Some(3.0),
+            Some(vec![]),
+            Some(ApiRequest::Set {
+                id: 3,
+                inputs: vec![],
+            }),
+        ),
+        (Some("ft-roi:set"), Some(3.0), None, None),
+        (Some("ft-roi:set"), None, inputs(), None),
+        (
+            Some("ft-roi:subscribe"),
+            None,
+            None,
+            Some(ApiRequest::Subscribe),
+        ),
+        (Some("FT-ROI:GET"), Some(1.0), None, None),
+        (Some("ft-roi:state"), Some(1.0), None, None),
+        (Some("ft-roi:height"), Some(1.0), None, None),
+        (None, Some(1.0), inputs(), None),
+    ];
+    for (kind, id, inputs, expected) in table {
+        assert_eq!(api_request(kind, id, inputs), expected, "{kind:?} {id:?}");
+    }
+}
+
+#[track_caller]
+fn check_set_case(
+    raw: &RawInputs,
+    inputs: &[(&str, Value)],
+    expected: Result<&[(Field, &str)], &[(&str, &str)]>,
+) {
+    let inputs: Vec<(String, Value)> = inputs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
+    let got = check_set(raw, &inputs);
+    match expected {
+        Ok(changes) => assert_eq!(
+            got,
+            Ok(changes.iter().map(|(f, t)| (*f, (*t).to_owned())).collect())
+        ),
+        Err(errors) => assert_eq!(
+            got,
+            Err(errors
+                .iter()
+                .map(|(k, m)| ((*k).to_owned(), (*m).to_owned()))
+                .collect())
+        ),
+    }
+}
+
+#[test]
+fn a_set_is_checked_field_by_field_against_the_scenario() {
+    let raw = RawInputs::example();
+    let text = |t: &str| Value::Text(t.to_owned());
+    check_set_case(
+        &raw,
+        &[
+            ("requests", Value::Number(250_000.0)),
+            ("months", text("24")),
+        ],
+        Ok(&[(Field::Requests, "250000"), (Field::Months, "24")]),
+    );
+    check_set_case(&raw, &[], Ok(&[]));
+    check_set_case(
+        &raw,
+        &[("requests", Value::Number(0.1 + 0.2))],
+        Ok(&[(Field::Requests, "0.3")]),
+    );
+    // Each invalid value with its field's own message; the valid ones are not set either.
+    check_set_case(
+        &raw,
+        &[
+            ("requests", text("lots")),
+            ("months", text("24")),
+            ("colour", text("red")),
+            ("training", Value::Other),
+            ("finetuned", Value::Number(f64::INFINITY)),
+        ],
+        Err(&[
+            ("colour", "Not an input of this calculator."),
+            ("training", "Give the value as text or a number."),
+            ("finetuned", "Give the value as text or a number."),
+            ("requests", "Enter a plain number, like 2500 or 0.012."),
+        ]),
+    );
+    // In the scenario's number format: a decimal comma in de-DE.
+    let mut de = raw.clone();
+    de.set(Field::Locale, "de-DE");
+    check_set_case(
+        &de,
+        &[("baseline", Value::Number(0.015))],
+        Ok(&[(Field::Baseline, "0,015")]),
+    );
+    check_set_case(
+        &de,
+        &[("baseline", text(" "))],
+        Err(&[("baseline", "Enter a value.")]),
+    );
+}
+
+#[test]
+fn the_error_event_lists_every_invalid_field_by_key() {
+    let mut raw = RawInputs::example();
+    assert!(errors_by_key(&parse_scenario(&raw)).is_empty());
+    raw.set(Field::Months, "");
+    raw.set(Field::Requests, "x");
+    let errors = errors_by_key(&parse_scenario(&raw));
+    assert_eq!(
+        errors.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+        ["requests", "months"]
+    );
+    assert_eq!(errors[1].1, "Enter a value.");
 }

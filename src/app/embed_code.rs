@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 
 use super::shell::browser::{copy_text, location_base};
 use super::shell::state::use_calc;
@@ -127,9 +127,9 @@ fn Preview(
         let Some(own) = frame.get_untracked().and_then(|f| f.content_window()) else {
             return;
         };
-        let from_frame = event
-            .source()
-            .is_some_and(|s| s.dyn_ref::<web_sys::Window>() == Some(&own));
+        // Compared as values: the frame's window is of another realm, no
+        // `instanceof Window` here.
+        let from_frame = event.source().map(JsValue::from) == Some(JsValue::from(own));
         if !from_frame || origin.as_deref() != Some(event.origin().as_str()) {
             return;
         }
@@ -152,15 +152,22 @@ fn Preview(
     view! {
         <p class="hint" data-testid="embed-height" role="status">{said}</p>
         <div class="embed-preview" style:height=move || format!("{}px", f64::from(height().unwrap_or(720)) * 0.4)>
-            <iframe
-                node_ref=frame
-                src=move || src.get()
-                title="Preview of the embedded calculator"
-                inert=""
-                data-testid="embed-preview"
-                style:width=format!("{PREVIEW_WIDTH}px")
-                style:height=move || format!("{}px", height().unwrap_or(720))
-            ></iframe>
+            // A new frame for each address: a frame navigated away while
+            // its page still loads chunks would abort them with errors.
+            {move || {
+                let address = src.get();
+                view! {
+                    <iframe
+                        node_ref=frame
+                        src=address
+                        title="Preview of the embedded calculator"
+                        inert=""
+                        data-testid="embed-preview"
+                        style:width=format!("{PREVIEW_WIDTH}px")
+                        style:height=move || format!("{}px", height().unwrap_or(720))
+                    ></iframe>
+                }
+            }}
         </div>
     }
 }

@@ -5,7 +5,12 @@
 //! accent also decides the colours that go with it ([`accent_colours`]), so
 //! text on it and in it stays readable (WCAG 2 contrast of at least 4.5:1).
 //! The messages a host page may send an embedded calculator are read here
-//! too ([`host_message`]): only their documented shapes are accepted.
+//! too ([`host_message`], and the host API's [`api_request`], whose `set`
+//! is checked by [`check_set`]): only their documented shapes are accepted.
+
+use crate::core::catalogue::fill;
+use crate::core::inputs::field::Field;
+use crate::core::inputs::parse::{parse_scenario, Checked, RawInputs};
 
 /// The embedding options of a page load.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -252,6 +257,140 @@ pub fn height_report(kind: Option<&str>, height: Option<f64>) -> Option<u32> {
     let h = height?;
     // Within 1..=99_999 when the cast happens: it cannot truncate.
     (kind? == HEIGHT && h.is_finite() && h > 0.0 && h < 100_000.0).then(|| h.ceil() as u32)
+}
+
+/// The host API's version, `FtRoi.version` in `embed.js`.
+pub const API_VERSION: u32 = 1;
+/// Host → calculator: `{ type: "ft-roi:get", id }`, answered by [`STATE`].
+pub const GET: &str = "ft-roi:get";
+/// Host → calculator: `{ type: "ft-roi:set", id, inputs: { <URL key>: text or number } }`,
+/// answered by [`SET_RESULT`].
+pub const SET: &str = "ft-roi:set";
+/// Host → calculator: `{ type: "ft-roi:subscribe" }`: send [`RESULTS`] and
+/// [`ERROR`] to this host from now on (and the current state at once).
+pub const SUBSCRIBE: &str = "ft-roi:subscribe";
+/// Calculator → host: `{ type: "ft-roi:state", id, inputs, figures }`.
+pub const STATE: &str = "ft-roi:state";
+/// Calculator → host: `{ type: "ft-roi:set-result", id, ok, errors: { <URL key>: message } }`.
+pub const SET_RESULT: &str = "ft-roi:set-result";
+/// Calculator → host: `{ type: "ft-roi:results", inputs, figures }` when they change.
+pub const RESULTS: &str = "ft-roi:results";
+/// Calculator → host: `{ type: "ft-roi:error", errors: { <URL key>: message } }`
+/// when the scenario's inputs hold errors.
+pub const ERROR: &str = "ft-roi:error";
+
+/// A value of a `set` message's `inputs`, as the host sent it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A string: the field's text.
+    Text(String),
+    /// A number: written as the scenario's number format writes it.
+    Number(f64),
+    /// Anything else (an object, a boolean, `null`, …).
+    Other,
+}
+
+/// A request of the host API, read by [`api_request`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiRequest {
+    /// The inputs and figures, answered with the same `id`.
+    Get {
+        /// The host's number for the answer.
+        id: u32,
+    },
+    /// Change some inputs, all or none.
+    Set {
+        /// The host's number for the answer.
+        id: u32,
+        /// Each URL key the host gave and its value, in the host's order.
+        inputs: Vec<(String, Value)>,
+    },
+    /// Send results and errors to the asker from now on.
+    Subscribe,
+}
+
+/// Reads a host API request from its `type`, `id` (a number) and, for a
+/// `set`, its `inputs` (`None` when not a plain object). Only the
+/// documented shapes are accepted: the type names exactly, an `id` that is
+/// a whole number from 0 to 4,294,967,295 for `get` and `set`, and an
+/// `inputs` object for `set`; anything else is `None` (ignored).
+pub fn api_request(
+    kind: Option<&str>,
+    id: Option<f64>,
+    inputs: Option<Vec<(String, Value)>>,
+) -> Option<ApiRequest> {
+    let id = || {
+        let id = id?;
+        // Whole and in range: the cast is exact.
+        (id.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&id)).then(|| id as u32)
+    };
+    match kind? {
+        GET => Some(ApiRequest::Get { id: id()? }),
+        SET => Some(ApiRequest::Set {
+            id: id()?,
+            inputs: inputs?,
+        }),
+        SUBSCRIBE => Some(ApiRequest::Subscribe),
+        _ => None,
+    }
+}
+
+/// What a `set` message does to the scenario `raw`: every field text to
+/// set when each value is valid in the scenario it would make (read by the
+/// core's parser, in the scenario's number format), otherwise each invalid
+/// one's message by the key the host gave, and nothing is set. An unknown
+/// key and a value that is neither text nor a finite number are invalid too.
+pub fn check_set(
+    raw: &RawInputs,
+    inputs: &[(String, Value)],
+) -> Result<Vec<(Field, String)>, Vec<(String, String)>> {
+    let mut changes = Vec::new();
+    let mut errors = Vec::new();
+    for (key, value) in inputs {
+        let Some(field) = Field::from_name(key) else {
+            errors.push((key.clone(), "Not an input of this calculator.".to_owned()));
+            continue;
+        };
+        match value {
+            Value::Text(t) => changes.push((field, t.clone())),
+            Value::Number(v) if v.is_finite() => {
+                changes.push((field, fill::text(*v, raw.decimal_mark())));
+            }
+            _ => errors.push((
+                key.clone(),
+                "Give the value as text or a number.".to_owned(),
+            )),
+        }
+    }
+    let mut after = raw.clone();
+    for (field, text) in &changes {
+        after.set(*field, text.clone());
+    }
+    let checked = parse_scenario(&after);
+    for (key, _) in inputs {
+        if errors.iter().any(|(k, _)| k == key) {
+            continue;
+        }
+        if let Some(error) = Field::from_name(key).and_then(|f| checked.error(f)) {
+            errors.push((key.clone(), error.to_string()));
+        }
+    }
+    if errors.is_empty() {
+        Ok(changes)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Every invalid field of `checked` by its URL key, with its message, in
+/// form order: the `errors` of an [`ERROR`] event.
+pub fn errors_by_key(checked: &Checked) -> Vec<(&'static str, String)> {
+    checked
+        .errors
+        .as_slice()
+        .iter()
+        .map(|(f, e)| (f.name(), e.to_string()))
+        .collect()
 }
 
 /// WCAG 2's minimum contrast for normal text.
