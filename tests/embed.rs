@@ -261,15 +261,18 @@ fn height_reports_of_the_documented_shape_only() {
     }
 }
 
+/// A request's `type`, `id` and `inputs`, and what it reads as.
+type Request = (
+    Option<&'static str>,
+    Option<f64>,
+    Option<Vec<(String, Value)>>,
+    Option<ApiRequest>,
+);
+
 #[test]
 fn host_api_requests_of_the_documented_shape_only() {
     let inputs = || Some(vec![("requests".to_owned(), Value::Number(5.0))]);
-    let table: Vec<(
-        Option<&str>,
-        Option<f64>,
-        Option<Vec<(String, Value)>>,
-        Option<ApiRequest>,
-    )> = vec![
+    let table: Vec<Request> = vec![
         (
             Some("ft-roi:get"),
             Some(7.0),
@@ -329,12 +332,11 @@ fn host_api_requests_of_the_documented_shape_only() {
     }
 }
 
+/// The field texts a `set` writes, or each key's message.
+type Expected<'a> = Result<&'a [(Field, &'a str)], &'a [(&'a str, &'a str)]>;
+
 #[track_caller]
-fn check_set_case(
-    raw: &RawInputs,
-    inputs: &[(&str, Value)],
-    expected: Result<&[(Field, &str)], &[(&str, &str)]>,
-) {
+fn check_set_case(raw: &RawInputs, inputs: &[(&str, Value)], expected: Expected) {
     let inputs: Vec<(String, Value)> = inputs
         .iter()
         .map(|(k, v)| ((*k).to_owned(), v.clone()))

@@ -153,6 +153,9 @@ fn stop_waiting(root: &web_sys::Element) {
 /// - `{ type: "ft-roi:theme", theme: "light" | "dark" }` sets the theme
 ///   when the page was opened with `theme=host`, and is ignored otherwise.
 ///
+/// Host API requests (`get`, `set`, `subscribe`) go to
+/// [`super::host_api::HostApi`].
+///
 /// Only messages from the parent window, of exactly those shapes, are
 /// acted on (read by [`host_message`]). Everything here lives as long as
 /// the page. Not in a frame, there is no host: nothing happens.
@@ -185,6 +188,8 @@ pub fn connect_host(options: &EmbedOptions) {
         let waiting = root.clone();
         set_timeout(move || stop_waiting(&waiting), THEME_WAIT_MAX);
     }
+    let api = super::host_api::HostApi::new(use_calc(), parent.clone());
+    api.watch();
     let answer = Rc::clone(&reporter);
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -206,7 +211,8 @@ pub fn connect_host(options: &EmbedOptions) {
                     let _ = root.set_attribute("data-theme", theme);
                     let _ = root.remove_attribute("data-theme-wait");
                 }
-                _ => {}
+                Some(HostMessage::Theme(_)) => {}
+                None => api.handle(&data, &event.origin()),
             }
         });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());

@@ -18,6 +18,7 @@ mod charts;
 mod catalogue;
 mod embed;
 mod embed_code;
+mod host_api;
 mod scenarios;
 
 // Components mounted in headless Chromium (wasm-bindgen-test).

@@ -322,7 +322,7 @@ pub fn api_request(
     let id = || {
         let id = id?;
         // Whole and in range: the cast is exact.
-        (id.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&id)).then(|| id as u32)
+        (id.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&id)).then_some(id as u32)
     };
     match kind? {
         GET => Some(ApiRequest::Get { id: id()? }),
@@ -335,6 +335,9 @@ pub fn api_request(
     }
 }
 
+/// A URL key a host gave and the message of its invalid value.
+pub type KeyError = (String, String);
+
 /// What a `set` message does to the scenario `raw`: every field text to
 /// set when each value is valid in the scenario it would make (read by the
 /// core's parser, in the scenario's number format), otherwise each invalid
@@ -343,7 +346,7 @@ pub fn api_request(
 pub fn check_set(
     raw: &RawInputs,
     inputs: &[(String, Value)],
-) -> Result<Vec<(Field, String)>, Vec<(String, String)>> {
+) -> Result<Vec<(Field, String)>, Vec<KeyError>> {
     let mut changes = Vec::new();
     let mut errors = Vec::new();
     for (key, value) in inputs {
