@@ -112,6 +112,30 @@ fn Preview(
     src: Memo<String>,
 ) -> impl IntoView {
     let frame = NodeRef::<leptos::html::Iframe>::new();
+    // The address the frame shows. It follows `src` only once the page in
+    // the frame has finished loading (`data-ready`): a frame replaced while
+    // its page still fetches its chunks would abort them, with errors.
+    let shown = RwSignal::new(src.get_untracked());
+    let loaded = move || {
+        frame
+            .get_untracked()
+            .and_then(|f| f.content_document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|root| root.has_attribute("data-ready"))
+    };
+    let follow = set_interval_with_handle(
+        move || {
+            if shown.with_untracked(|s| src.with_untracked(|n| s != n)) && loaded() {
+                shown.set(src.get_untracked());
+            }
+        },
+        std::time::Duration::from_millis(200),
+    );
+    on_cleanup(move || {
+        if let Ok(handle) = follow {
+            handle.clear();
+        }
+    });
     // The last height reported, with the address it was reported for: a
     // new address is a new page, whose height comes again.
     let reported = RwSignal::new(None::<(String, u32)>);
@@ -140,7 +164,7 @@ fn Preview(
         let get = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok();
         let kind = get("type").and_then(|v| v.as_string());
         if let Some(h) = height_report(kind.as_deref(), get("height").and_then(|v| v.as_f64())) {
-            reported.set(Some((src.get_untracked(), h)));
+            reported.set(Some((shown.get_untracked(), h)));
         }
     });
     on_cleanup(move || listener.remove());
@@ -152,10 +176,10 @@ fn Preview(
     view! {
         <p class="hint" data-testid="embed-height" role="status">{said}</p>
         <div class="embed-preview" style:height=move || format!("{}px", f64::from(height().unwrap_or(720)) * 0.4)>
-            // A new frame for each address: a frame navigated away while
-            // its page still loads chunks would abort them with errors.
+            // A new frame for each address (a navigated frame would keep
+            // the old page's height until the new one reports).
             {move || {
-                let address = src.get();
+                let address = shown.get();
                 view! {
                     <iframe
                         node_ref=frame

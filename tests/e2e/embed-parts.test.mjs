@@ -65,6 +65,11 @@ async function dialog(query, untick = []) {
   const t = await open(query);
   await t.page.click('[data-testid="embed-open"]');
   for (const name of untick) await t.page.uncheck(`input[data-part="${name}"]`);
+  // The preview shows the snippet's address (once the one before it has loaded) and reports.
+  await t.page.waitForFunction(() => {
+    const src = /src="([^"]*)"/.exec(document.querySelector('[data-testid="embed-snippet"]').value)[1].replaceAll('&amp;', '&');
+    return document.querySelector('[data-testid="embed-preview"]')?.src === src;
+  }, null, { timeout: 20_000 });
   await t.page.locator('[data-testid="embed-height"]', { hasText: 'px tall' }).waitFor({ timeout: 20_000 });
   // The preview settles (its cards after the first paint): the last report.
   let said = '';
