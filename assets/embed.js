@@ -8,6 +8,9 @@
  *   calculator → page  { type: "ft-roi:height", height }   content height, CSS px
  *   page → calculator  { type: "ft-roi:measure" }           report your height now
  *   page → calculator  { type: "ft-roi:theme", theme }      "light" or "dark"
+ * and the host API, version 1 (FtRoi.connect(iframe) → get, set, on):
+ *   page → calculator  ft-roi:get, ft-roi:set, ft-roi:subscribe
+ *   calculator → page  ft-roi:state, ft-roi:set-result, ft-roi:results, ft-roi:error
  * A calculator reports its height by itself when it changes; this script
  * also asks each frame when it loads, when the window is resized and when
  * the frame comes into view, because a cross-origin frame out of view gets
@@ -47,7 +50,7 @@
   function stateOf(frame) {
     var s = state && state.get(frame);
     if (!s) {
-      s = { ready: false, theme: '', warned: false };
+      s = { ready: false, theme: '', warned: false, api: null, pending: {}, listeners: { results: [], error: [] } };
       if (state) state.set(frame, s);
     }
     return s;
@@ -93,11 +96,11 @@
     for (var i = 0; i < list.length; i++) adopt(list[i]);
   }
 
-  // ---- Heights -------------------------------------------------------------
+  // ---- Heights (and the host API's answers) --------------------------------
 
   window.addEventListener('message', function (event) {
     var data = event.data;
-    if (!data || typeof data !== 'object' || data.type !== 'ft-roi:height') return;
+    if (!data || typeof data !== 'object' || typeof data.type !== 'string' || data.type.indexOf('ft-roi:') !== 0) return;
     var list = frames();
     for (var i = 0; i < list.length; i++) {
       var frame = list[i];
@@ -110,19 +113,126 @@
         }
         return;
       }
+      if (data.type !== 'ft-roi:height') {
+        answered(frame, data);
+        return;
+      }
       var height = Number(data.height);
       if (!(height > 0 && height < 100000)) return;
       frame.style.height = Math.ceil(height) + 'px';
       frame.setAttribute('scrolling', 'no');
       adopt(frame);
-      // The first message after a load says the calculator listens: tell it the theme.
+      // The first message after a load says the calculator listens: tell it
+      // the theme, and send what a connected host page has been waiting to.
       if (!s.ready) {
         s.ready = true;
         tellTheme(frame);
+        ready(frame);
       }
       return;
     }
   });
+
+  // ---- Host API (FtRoi.connect) ----------------------------------------------
+
+  var API_VERSION = 1;
+  var nextId = 1;
+
+  function isObject(v) { return !!v && typeof v === 'object' && !Array.isArray(v); }
+
+  /** Runs a host page's callback; what it throws does not stop this script. */
+  function call(callback, value) {
+    try {
+      callback(value);
+    } catch (e) {
+      setTimeout(function () { throw e; }, 0);
+    }
+  }
+
+  /**
+   * The calculator (re)started listening (the ready handshake: its first
+   * height report after a load): subscribe a connected frame, and send each
+   * request still unanswered (made before it listened, or before it reloaded).
+   */
+  function ready(frame) {
+    var s = stateOf(frame);
+    if (!s.api) return;
+    send(frame, { type: 'ft-roi:subscribe' });
+    for (var id in s.pending) {
+      if (Object.prototype.hasOwnProperty.call(s.pending, id)) send(frame, s.pending[id].message);
+    }
+  }
+
+  /** A message from a connected calculator other than a height: checked by shape. */
+  function answered(frame, data) {
+    var s = stateOf(frame);
+    if (!s.api) return;
+    var pending = typeof data.id === 'number' ? s.pending[data.id] : null;
+    if (data.type === 'ft-roi:state' && pending && pending.kind === 'get' && isObject(data.inputs)) {
+      delete s.pending[data.id];
+      pending.resolve({ inputs: data.inputs, figures: isObject(data.figures) ? data.figures : null });
+    } else if (data.type === 'ft-roi:set-result' && pending && pending.kind === 'set' && typeof data.ok === 'boolean' && isObject(data.errors)) {
+      delete s.pending[data.id];
+      pending.resolve({ ok: data.ok, errors: data.errors });
+    } else if (data.type === 'ft-roi:results' && isObject(data.inputs)) {
+      var results = { inputs: data.inputs, figures: isObject(data.figures) ? data.figures : null };
+      s.listeners.results.slice().forEach(function (cb) { call(cb, results); });
+    } else if (data.type === 'ft-roi:error' && isObject(data.errors)) {
+      s.listeners.error.slice().forEach(function (cb) { call(cb, data.errors); });
+    }
+  }
+
+  /** Asks frame for something; a Promise of the answer. */
+  function ask(frame, kind, message) {
+    var s = stateOf(frame);
+    var id = nextId++;
+    message.id = id;
+    return new Promise(function (resolve) {
+      s.pending[id] = { kind: kind, resolve: resolve, message: message };
+      // Sent now if the calculator listens, else by `ready`.
+      if (s.ready) send(frame, message);
+    });
+  }
+
+  /**
+   * A handle on a framed calculator (an <iframe> whose src is the
+   * calculator): get() → Promise<{ inputs, figures }>, set(partial) →
+   * Promise<{ ok, errors }>, on('results' | 'error', callback). Works
+   * whether the frame has loaded or not; the same frame gives the same
+   * handle. See docs/embed.md.
+   */
+  function connect(frame) {
+    if (!frame || frame.tagName !== 'IFRAME') throw new TypeError('FtRoi.connect takes an <iframe> element');
+    var s = stateOf(frame);
+    if (s.api) return s.api;
+    if (!frame.hasAttribute('data-ft-roi')) frame.setAttribute('data-ft-roi', '');
+    s.api = {
+      version: API_VERSION,
+      frame: frame,
+      get: function () { return ask(frame, 'get', { type: 'ft-roi:get' }); },
+      set: function (partial) {
+        if (!isObject(partial)) return Promise.reject(new TypeError('set takes an object of inputs by URL key'));
+        var inputs = {};
+        for (var key in partial) {
+          if (Object.prototype.hasOwnProperty.call(partial, key)) inputs[key] = partial[key];
+        }
+        return ask(frame, 'set', { type: 'ft-roi:set', inputs: inputs });
+      },
+      on: function (name, callback) {
+        if (!s.listeners[name] || typeof callback !== 'function') throw new TypeError("on takes 'results' or 'error' and a function");
+        s.listeners[name].push(callback);
+        return function off() {
+          var at = s.listeners[name].indexOf(callback);
+          if (at !== -1) s.listeners[name].splice(at, 1);
+        };
+      },
+    };
+    adopt(frame);
+    if (s.ready) ready(frame);
+    return s.api;
+  }
+
+  window.FtRoi = window.FtRoi || { version: API_VERSION, connect: connect };
 
   // A resize changes every frame's width; ask once it settles (a frame out
   // of view would otherwise keep the height of its old width).
@@ -217,6 +327,10 @@
     var theme = themeBehind(frame);
     if (theme === s.theme) return;
     s.theme = theme;
+    // The frame element takes the same colour scheme as the calculator: a
+    // browser paints a frame whose scheme differs from its element's on an
+    // opaque canvas, which would hide the page's background behind it.
+    frame.style.colorScheme = theme;
     send(frame, { type: 'ft-roi:theme', theme: theme });
   }
 

@@ -1069,3 +1069,66 @@ fn exports_label_unit_types_too() {
         "label,ft_unit_type,Fine-tuned unit type,gpu/h100-sxm,\"NVIDIA H100 SXM, on demand, across clouds (GPU-hour reference)\"\r\n"
     );
 }
+
+#[test]
+fn a_fine_tuned_pick_prices_compute_by_tokens_when_the_builder_is_at_its_defaults() {
+    use ft_roi::core::catalogue::fill::{
+        choice_texts, compute_after, compute_sentence, ComputeChange, INVESTMENT_ITEMS,
+    };
+    use ft_roi::core::catalogue::Pick;
+    let ft = entry("openai/ft:gpt-4o-mini-2024-07-18").unwrap();
+    let base = entry("openai/gpt-4o-mini-2024-07-18").unwrap();
+    let switches = |raw: &RawInputs, e, side| {
+        choice_texts(e, Pick::Model(side), raw)
+            .unwrap()
+            .contains(&(Field::ComputeMode, "tokens".to_owned()))
+    };
+    #[track_caller]
+    fn check(
+        raw: &RawInputs,
+        e: &ft_roi::core::catalogue::Entry,
+        side: Side,
+        expected: Option<ComputeChange>,
+    ) {
+        assert_eq!(compute_after(e, side, raw), expected);
+    }
+    let raw = RawInputs::example();
+    // At the defaults, directly entered or itemized: switched.
+    check(&raw, ft, Side::FineTuned, Some(ComputeChange::Switch));
+    assert!(switches(&raw, ft, Side::FineTuned));
+    let mut itemized = raw.clone();
+    itemized.set(Field::TrainingMode, "itemized");
+    check(&itemized, ft, Side::FineTuned, Some(ComputeChange::Switch));
+    // The training price itself does not count as an edit (a previous pick wrote it).
+    itemized.set(Field::TrainPrice, "25");
+    check(&itemized, ft, Side::FineTuned, Some(ComputeChange::Switch));
+    // Any item of the user's own: offered, never made.
+    for field in INVESTMENT_ITEMS
+        .into_iter()
+        .filter(|&f| f != Field::ComputeMode)
+    {
+        let mut edited = itemized.clone();
+        edited.set(field, "7");
+        check(&edited, ft, Side::FineTuned, Some(ComputeChange::Offer));
+        assert!(!switches(&edited, ft, Side::FineTuned), "{field:?}");
+    }
+    // Already by tokens, a baseline model, a model without a training price: nothing.
+    let mut tokens = raw.clone();
+    tokens.set(Field::ComputeMode, "tokens");
+    check(&tokens, ft, Side::FineTuned, None);
+    assert!(!switches(&tokens, ft, Side::FineTuned));
+    check(&raw, base, Side::Baseline, None);
+    let untrained = ENTRIES
+        .iter()
+        .find(|e| Side::FineTuned.fits(e) && e.training.is_none())
+        .unwrap();
+    check(&raw, untrained, Side::FineTuned, None);
+    // The words say what changed, with the price.
+    assert_eq!(
+        compute_sentence(ComputeChange::Switch, ft),
+        "Training compute in the itemized investment is now priced by training tokens (it was a \
+         flat amount), at the training price of GPT-4o mini (2024-07-18), fine-tuned: $3.00 per \
+         1M tokens."
+    );
+    assert!(compute_sentence(ComputeChange::Offer, ft).contains("stays a flat amount"));
+}

@@ -749,3 +749,99 @@ fn the_pointer_reads_the_chart_under_it() {
     let last = c.readouts[12].x;
     assert_eq!(pointed(&c, 100.0 + last / 2.0, 100.0, 320.0), Some(12));
 }
+
+#[test]
+fn marker_labels_keep_clear_of_the_axis_labels_and_of_each_other() {
+    use ft_roi::core::present::chart::{marker_labels, Frame, Tick};
+    let f = Frame::new(316.0, 300.0);
+    let tick = |pos: f64, label: &str| Tick {
+        pos,
+        label: label.to_owned(),
+    };
+    // "$1M" at the top of a phone-width chart; "Now 100,000/month" near the
+    // left edge would go left of its line, over that tick label: it moves
+    // into the plot or a row down instead.
+    let ticks = [tick(20.0, "$1M"), tick(150.0, "$0")];
+    #[track_caller]
+    fn check(got: (f64, f64, &str), expected: (f64, f64, &str)) {
+        assert_eq!(got, expected);
+    }
+    let placed = marker_labels(&f, &ticks, &[(182.0, 17)]);
+    check(placed[0], (182.0, 28.0, "middle"));
+    // With no tick label in the way: where it always was, left of its line.
+    let placed = marker_labels(&f, &[], &[(182.0, 17)]);
+    check(placed[0], (176.0, 28.0, "end"));
+    // Wider than the plot: centred in the chart, a row down, clear of "$1M".
+    let placed = marker_labels(&f, &ticks, &[(182.0, 33)]);
+    check(placed[0], (180.0, 44.0, "middle"));
+    let placed = marker_labels(&f, &ticks, &[(200.0, 10)]);
+    check(placed[0], (206.0, 28.0, "start"));
+    // Two markers at the same place: never on one another.
+    let placed = marker_labels(&f, &[], &[(200.0, 10), (200.0, 10)]);
+    assert_ne!(placed[0].1, placed[1].1);
+    // A chart too small for any free place keeps the label where it was.
+    let tiny = Frame::new(240.0, 160.0);
+    let crowded: Vec<Tick> = (0..8)
+        .map(|k| tick(16.0 + 14.0 * k as f64, "$1,000,000"))
+        .collect();
+    let placed = marker_labels(&tiny, &crowded, &[(70.0, 40)]);
+    assert_eq!(placed[0].2, "middle");
+}
+
+#[test]
+fn volume_chart_labels_never_cover_the_axis_labels_at_any_width() {
+    // The marker labels' text boxes against the y-axis labels' boxes, read
+    // back from the markup, at every width from 240 to 1,400 px.
+    let scenarios = [
+        EX,
+        Inputs {
+            requests: 2_000_000.0,
+            training: 1_000_000.0,
+            ..EX
+        },
+    ];
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    for i in scenarios {
+        let r = calculate(&i);
+        for width in (240..=1400).step_by(10) {
+            let c = volume(F, &i, &r, f64::from(width), 300.0);
+            let svg = c.svg();
+            let mut ticks = Vec::new();
+            let mut labels = Vec::new();
+            for piece in svg.split("<text").skip(1) {
+                let (tag, rest) = piece.split_once('>').unwrap();
+                let text = rest.split("</text>").next().unwrap();
+                let (x, y) = (attr(tag, "x"), attr(tag, "y"));
+                let w = text.chars().count() as f64 * 8.0;
+                let x0 = if tag.contains("\"end\"") {
+                    x - w
+                } else if tag.contains("\"middle\"") {
+                    x - w / 2.0
+                } else {
+                    x
+                };
+                let b = [x0, x0 + w, y - 11.0, y + 3.0];
+                if tag.contains("class=\"tick\"") && tag.contains("\"end\"") {
+                    ticks.push(b);
+                } else if !tag.contains("class=") {
+                    labels.push(b);
+                }
+            }
+            assert!(!labels.is_empty());
+            for (k, a) in labels.iter().enumerate() {
+                let hits = |b: &[f64; 4]| a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3];
+                assert!(
+                    !ticks.iter().any(hits),
+                    "{width} px: {a:?} over a tick in {svg}"
+                );
+                assert!(
+                    !labels[k + 1..].iter().any(hits),
+                    "{width} px: labels overlap"
+                );
+            }
+        }
+    }
+}

@@ -79,3 +79,9 @@ split_card!(
     "the explanations",
     view! { <crate::app::results::explainer::Explainer/> }
 );
+split_card!(
+    EMBED,
+    embed,
+    "the embed code",
+    view! { <crate::app::embed_code::EmbedCode/> }
+);

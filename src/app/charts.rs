@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::chart_parts::{use_width, AsTable, Readout};
 use super::form::widgets::NumberField;
 use super::shell::state::use_calc;
+use crate::core::codec::embed::{Part, Parts};
 use crate::core::present::chart::{self, Axis, LineChart, Tornado};
 // The standard library's float formatting, in a fraction of its code (as `to_string` writes).
 use crate::core::present::float::display;
@@ -18,6 +19,8 @@ use crate::core::Field;
 #[component]
 pub fn ChartsCard() -> impl IntoView {
     let calc = use_calc();
+    // The charts an embed's `parts` name (every one on the full page).
+    let parts = use_context::<Parts>().unwrap_or(Parts::ALL);
     let node = NodeRef::<Div>::new();
     let width = use_width(node);
     let inputs = move || calc.parsed(|p| p.map(|p| p.inputs));
@@ -44,20 +47,24 @@ pub fn ChartsCard() -> impl IntoView {
                 when=move || calc.results.with(Option::is_some)
                 fallback=|| view! { <p class="muted">"Charts appear once every field holds a valid value."</p> }
             >
-                <LineChartView
-                    name="timeline"
-                    title="Break-even timeline"
-                    chart=timeline
-                />
-                <LineChartView
-                    name="volume"
-                    title="Volume threshold: net benefit by monthly volume"
-                    chart=volume
-                />
+                {parts.has(Part::Timeline).then(|| view! {
+                    <LineChartView
+                        name="timeline"
+                        title="Break-even timeline"
+                        chart=timeline
+                    />
+                })}
+                {parts.has(Part::Volume).then(|| view! {
+                    <LineChartView
+                        name="volume"
+                        title="Volume threshold: net benefit by monthly volume"
+                        chart=volume
+                    />
+                })}
             </Show>
             // Outside the `Show`: the range field must stay while it is
             // being edited, even when its text is briefly invalid.
-            <TornadoView chart=tornado/>
+            {parts.has(Part::Tornado).then(|| view! { <TornadoView chart=tornado/> })}
         </section>
     }
 }

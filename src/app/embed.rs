@@ -1,24 +1,21 @@
 //! Embedding: theme and accent from the URL, the compact layout's "Open
 //! full calculator" link, the messages exchanged with the host page (the
 //! content height, the host's questions and theme), and the Embed dialog
-//! that writes the snippet.
+//! (its body, which writes the snippet, is in `embed_code.rs`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::scenarios::share::share_url;
-use super::shell::browser::{close_dialog, copy_text, location_base, show_modal};
+use super::shell::browser::{close_dialog, show_modal};
+use super::shell::split::lazy;
 use super::shell::state::use_calc;
 use crate::core::codec::embed::{accent_colours, host_message, EmbedOptions, HostMessage, HEIGHT};
-use crate::core::codec::url;
-use crate::core::present::format::Escaped;
-use crate::core::RawInputs;
 
 /// Marks the compact layout, pins the colour scheme and sets the accent
 /// colour on `<html>`.
@@ -34,8 +31,13 @@ pub fn apply_theme(options: &EmbedOptions) {
         // (no viewport-based minimum height), so its frame can shrink.
         let _ = root.set_attribute("data-embed", "");
     }
-    // `host` sets nothing here: the system decides until the host page says
-    // light or dark (see `connect_host`).
+    // `host` pins no scheme here: the system decides until the host page
+    // says light or dark (see `connect_host`). The page takes the host's
+    // own background (a transparent root), so the calculator does not sit
+    // in a box of its own colour.
+    if options.host_theme() {
+        let _ = root.set_attribute("data-theme-host", "");
+    }
     if let Some(theme) = options.theme.filter(|&t| t != "host") {
         let _ = root.set_attribute("data-theme", theme);
     }
@@ -151,6 +153,9 @@ fn stop_waiting(root: &web_sys::Element) {
 /// - `{ type: "ft-roi:theme", theme: "light" | "dark" }` sets the theme
 ///   when the page was opened with `theme=host`, and is ignored otherwise.
 ///
+/// Host API requests (`get`, `set`, `subscribe`) go to
+/// [`super::host_api::HostApi`].
+///
 /// Only messages from the parent window, of exactly those shapes, are
 /// acted on (read by [`host_message`]). Everything here lives as long as
 /// the page. Not in a frame, there is no host: nothing happens.
@@ -183,6 +188,8 @@ pub fn connect_host(options: &EmbedOptions) {
         let waiting = root.clone();
         set_timeout(move || stop_waiting(&waiting), THEME_WAIT_MAX);
     }
+    let api = super::host_api::HostApi::new(use_calc(), parent.clone());
+    api.watch();
     let answer = Rc::clone(&reporter);
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -204,7 +211,8 @@ pub fn connect_host(options: &EmbedOptions) {
                     let _ = root.set_attribute("data-theme", theme);
                     let _ = root.remove_attribute("data-theme-wait");
                 }
-                _ => {}
+                Some(HostMessage::Theme(_)) => {}
+                None => api.handle(&data, &event.origin()),
             }
         });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
@@ -251,69 +259,23 @@ pub fn OpenFull() -> impl IntoView {
     }
 }
 
-/// The directory the page is served from, for the `embed.js` address.
-fn base_dir() -> String {
-    let base = location_base();
-    match base.rfind('/') {
-        Some(i) => base[..=i].to_owned(),
-        None => format!("{base}/"),
-    }
-}
-
-/// The iframe and script tags that embed the current scenario.
-pub fn snippet(raw: &RawInputs, options: &EmbedOptions) -> String {
-    let scenario = url::encode(raw, &RawInputs::example());
-    let extra = EmbedOptions {
-        embed: true,
-        ..options.clone()
-    }
-    .query();
-    let dir = base_dir();
-    format!(
-        "<iframe data-ft-roi src=\"{}\" title=\"Fine-tuning ROI calculator\" loading=\"lazy\" style=\"width:100%;height:720px;border:0\"></iframe>\n<script src=\"{}\" async></script>",
-        Escaped(&format!("{dir}?{}", url::join_queries(&scenario, &extra))),
-        Escaped(&format!("{dir}embed.js")),
-    )
-}
-
-/// The Embed button and its dialog with the snippet.
+/// The Embed button and its dialog; the dialog's body (the parts, the
+/// snippet and its preview) comes from the wasm chunk `embed` when it is
+/// first opened.
 #[component]
 pub fn EmbedDialog(
-    /// The page's own options (theme and accent carry over to the snippet).
+    /// The page's own options (theme, accent and parts carry over to the snippet).
     options: EmbedOptions,
 ) -> impl IntoView {
-    let calc = use_calc();
+    provide_context(options);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let copied = RwSignal::new(String::new());
-    // The snippet follows the scenario only while the dialog is open.
+    // The body follows the scenario only while the dialog is open.
     let shown = RwSignal::new(false);
-    let code = Memo::new(move |_| {
-        if shown.get() {
-            snippet(&calc.raw(), &options)
-        } else {
-            String::new()
-        }
-    });
     let open = move |_| {
-        copied.set(String::new());
         shown.set(true);
         show_modal(dialog.get());
     };
     let close = move |_| close_dialog(dialog.get());
-    let copy = move |_| {
-        let text = code.get_untracked();
-        spawn_local(async move {
-            let ok = copy_text(&text).await;
-            copied.set(
-                if ok {
-                    "Copied. Paste it into your page's HTML."
-                } else {
-                    "Select the code and copy it."
-                }
-                .to_owned(),
-            );
-        });
-    };
     view! {
         <button type="button" class="ghost" data-testid="embed-open" on:click=open>"Embed"</button>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| shown.set(false)>
@@ -322,11 +284,8 @@ pub fn EmbedDialog(
                 "Paste this into any page. The calculator opens with the current scenario, and the small "
                 "script resizes the frame to its content."
             </p>
-            <label class="sr-only" for="embed-code">"Embed code"</label>
-            <textarea id="embed-code" readonly rows="6" data-testid="embed-snippet" prop:value=move || code.get()></textarea>
-            <p class="muted small" role="status">{move || copied.get()}</p>
+            {move || shown.get().then(|| lazy(super::cards::EMBED))}
             <div class="button-row">
-                <button type="button" class="primary" data-testid="embed-copy" on:click=copy>"Copy code"</button>
                 <button type="button" class="ghost" data-testid="embed-close" on:click=close>"Close"</button>
             </div>
         </dialog>

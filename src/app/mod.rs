@@ -17,6 +17,8 @@ mod charts;
 // The scenarios library, the catalogue and the embed.
 mod catalogue;
 mod embed;
+mod embed_code;
+mod host_api;
 mod scenarios;
 
 // Components mounted in headless Chromium (wasm-bindgen-test).
@@ -25,6 +27,7 @@ mod component_tests;
 
 use leptos::prelude::*;
 
+use crate::core::codec::embed::{Part, Parts};
 use shell::split::{AfterFirstPaint, Card};
 pub use shell::state::Calc;
 
@@ -53,6 +56,9 @@ pub fn App() -> impl IntoView {
     embed::apply_theme(&options);
     let calc = Calc::start(options.query(), options.embed);
     provide_context(calc);
+    // The parts the page shows (`parts=` in an embed), read by the cards.
+    let parts = options.shown();
+    provide_context(parts);
     catalogue::provide(calc);
     results::simulation::provide();
     if options.embed {
@@ -66,14 +72,24 @@ pub fn App() -> impl IntoView {
                 element.remove();
             }
         }
+        let charts = [Part::Timeline, Part::Volume, Part::Tornado];
+        let mut below = Vec::new();
+        if charts.into_iter().any(|p| parts.has(p)) {
+            below.push(cards::CHARTS);
+        }
+        if parts.has(Part::Uncertainty) {
+            below.push(cards::UNCERTAINTY);
+        }
+        below.push(Card::Now(|| view! { <embed::OpenFull/> }.into_any()));
+        let prefetch = if parts.has(Part::Inputs) {
+            vec![cards::REQUEST_COSTS, cards::INVESTMENT, cards::OPERATIONS]
+        } else {
+            Vec::new()
+        };
         return view! {
             <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
-            <Calculator/>
-            <AfterFirstPaint cards=vec![
-                cards::CHARTS,
-                cards::UNCERTAINTY,
-                Card::Now(|| view! { <embed::OpenFull/> }.into_any()),
-            ] prefetch=vec![cards::REQUEST_COSTS, cards::INVESTMENT, cards::OPERATIONS]/>
+            <Calculator parts/>
+            <AfterFirstPaint cards=below prefetch/>
         }
         .into_any();
     }
@@ -102,7 +118,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Calculator/>
+        <Calculator parts/>
         <AfterFirstPaint cards=vec![
             cards::CHARTS,
             cards::UNCERTAINTY,
@@ -118,14 +134,18 @@ pub fn App() -> impl IntoView {
 }
 
 /// What both layouts start with: notices, then the inputs beside (or, on
-/// a phone, above) the results.
+/// a phone, above) the results; in an embed, those of the two its `parts`
+/// name.
 #[component]
-fn Calculator() -> impl IntoView {
+fn Calculator(
+    /// The parts the page shows.
+    parts: Parts,
+) -> impl IntoView {
     view! {
         <shell::notices::Notices/>
         <div class="layout">
-            <form::InputsCard/>
-            <results::summary::SummaryCard/>
+            {parts.has(Part::Inputs).then(|| view! { <form::InputsCard/> })}
+            {parts.has(Part::Summary).then(|| view! { <results::summary::SummaryCard/> })}
         </div>
     }
 }

@@ -114,11 +114,17 @@ export async function frameOf(page, id) {
   return (await page.$(`#${id}`)).contentFrame();
 }
 
-/** The theme the calculator in frame `id` shows: its data-theme and page background. */
+/**
+ * The theme the calculator in frame `id` shows: its data-theme, page
+ * background, and the background of its cards (`surface`). A theme=host
+ * calculator (`host`) paints no page background: the host's shows through.
+ */
 export async function frameTheme(page, id) {
   return (await frameOf(page, id)).evaluate(() => ({
     theme: document.documentElement.dataset.theme ?? '',
     background: getComputedStyle(document.documentElement).backgroundColor,
+    surface: getComputedStyle(document.querySelector('.card') ?? document.body).backgroundColor,
+    host: document.documentElement.hasAttribute('data-theme-host'),
     waiting: document.documentElement.hasAttribute('data-theme-wait'),
   }));
 }
@@ -126,6 +132,19 @@ export async function frameTheme(page, id) {
 /** The calculator's page background in light and dark mode. */
 export const LIGHT_BG = 'rgb(244, 245, 249)';
 export const DARK_BG = 'rgb(15, 17, 23)';
+/** Its cards' background in light and dark mode. */
+export const LIGHT_CARD = 'rgb(255, 255, 255)';
+export const DARK_CARD = 'rgb(24, 27, 36)';
+/** A theme=host calculator's page background: none, the host's shows. */
+export const TRANSPARENT = 'rgba(0, 0, 0, 0)';
+
+/** Whether `t` (from `frameTheme`) is the calculator's look in `theme`. */
+export function looks(t, theme) {
+  const dark = theme === 'dark';
+  return t.host
+    ? t.background === TRANSPARENT && t.surface === (dark ? DARK_CARD : LIGHT_CARD)
+    : t.background === (dark ? DARK_BG : LIGHT_BG);
+}
 
 /** Waits until frame `id` shows `theme` (light or dark). */
 export async function waitForTheme(page, id, theme, timeout = 5_000) {
@@ -133,7 +152,7 @@ export async function waitForTheme(page, id, theme, timeout = 5_000) {
   let t;
   for (;;) {
     t = await frameTheme(page, id);
-    if (t.theme === theme && t.background === (theme === 'dark' ? DARK_BG : LIGHT_BG)) return t;
+    if (t.theme === theme && looks(t, theme)) return t;
     if (Date.now() > end) assert.fail(`frame #${id} is not ${theme}: ${JSON.stringify(t)}`);
     await page.waitForTimeout(50);
   }

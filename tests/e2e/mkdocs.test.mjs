@@ -2,8 +2,8 @@
 // issue #18): built with `mkdocs build`, served on one origin with the
 // calculator on another, as on a real docs site. Both embeds (one below the
 // fold) fit their content and follow its changes both ways, theme=host
-// follows Material's palette toggle, and nothing is requested from a third
-// origin. Screenshots in tests/e2e/artifacts/mkdocs-{light,dark}.png.
+// follows Material's palette toggle, the page sets the reader's volume
+// through the host API, and nothing is requested from a third origin. Screenshots in tests/e2e/artifacts/mkdocs-{light,dark}.png.
 import { test, before, after } from 'node:test';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -139,4 +139,19 @@ test('MkDocs + Material: theme=host follows the palette toggle (and the system s
   onlyTwoOrigins(dark.requests);
   assert.deepEqual(dark.problems, []);
   await dark.context.close();
+});
+
+test('MkDocs + Material: the page sets the reader\'s volume in the calculator through the host API', async () => {
+  const { context, page, problems } = await openDocs();
+  try {
+    const frame = page.frameLocator('#support');
+    await frame.locator('[data-metric="net_benefit"]').waitFor();
+    await page.fill('#reader-volume', '1000000');
+    await page.press('#reader-volume', 'Tab');
+    await (await frameOf(page, 'support')).waitForFunction(() => document.querySelector('input[name="requests"]').value === '1000000');
+    assert.equal(await page.locator('#reader-volume-said').innerText(), '');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
 });

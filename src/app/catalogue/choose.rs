@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use super::Catalogue;
 use crate::app::shell::state::Calc;
 use crate::core::catalogue::fill::{
-    choice_texts, conversion, gaps_sentence, pick_fills, text, untouched_at, Conversion,
+    choice_texts, compute_after, compute_sentence, conversion, gaps_sentence, pick_fills, text,
+    untouched_at, ComputeChange, Conversion,
 };
 use crate::core::catalogue::{Entry, Pick};
 use crate::core::Field;
@@ -24,13 +25,27 @@ fn factor_now(calc: Calc) -> Option<f64> {
 /// Chooses `entry` for `pick`: sets every field text the core says
 /// ([`choice_texts`]: prices, modes, label); in another currency without a
 /// rate, keeps the choice until one is typed. Whether it was applied.
+/// When a fine-tuned model's training price changes how training compute
+/// is priced, or could, the notice says so (and offers the switch).
 pub(crate) fn choose(calc: Calc, state: Catalogue, pick: Pick, entry: &'static Entry) -> bool {
     let raw = calc.raw_untracked();
     match choice_texts(entry, pick, &raw) {
         Ok(texts) => {
             let used = factor_now(calc).unwrap_or(1.0);
+            let compute = match pick {
+                Pick::Model(side) => compute_after(entry, side, &raw),
+                Pick::Unit(_) => None,
+            };
             for (field, t) in texts {
                 calc.field(field).set(t);
+            }
+            if let Some(change) = compute {
+                state
+                    .compute_offer
+                    .set((change == ComputeChange::Offer).then_some(entry));
+                state.said.set(compute_sentence(change, entry));
+            } else if pick == Pick::Model(crate::core::catalogue::Side::FineTuned) {
+                state.compute_offer.set(None);
             }
             state.pending.update(|p| p[pick.slot()] = None);
             state.applied.update_value(|a| a[pick.slot()] = Some(used));
@@ -79,6 +94,7 @@ pub fn pick_from_dialog(calc: Calc, state: Catalogue, pick: Pick, entry: &'stati
         out += " Request costs are now built from tokens (they were entered directly; the \
                  per-request costs you entered are kept under Direct entry).";
     }
+    let compute = state.said.get_untracked();
     if switched(side.serving_fields()[0]) {
         out += &match after.get(side.serving_fields()[0]).trim() {
             "capacity" => format!(" The {} side is now served by capacity units.", side.word()),
@@ -93,6 +109,10 @@ pub fn pick_from_dialog(calc: Calc, state: Catalogue, pick: Pick, entry: &'stati
         if let Some(gaps) = gaps_sentence(entry, side) {
             out += " ";
             out += &gaps;
+        }
+        if compute_after(entry, side, &before).is_some() {
+            out += " ";
+            out += &compute;
         }
     }
     state.said.set(out);

@@ -34,6 +34,10 @@ pub struct Catalogue {
     /// What the last pick from the catalogue dialog did, in words (issue
     /// 25: it may have switched request costs to tokens).
     pub said: RwSignal<String>,
+    /// The fine-tuned model whose training price the last pick could not
+    /// put to use, because the investment builder holds the user's own
+    /// values: the notice offers to price compute by tokens.
+    pub compute_offer: RwSignal<Option<&'static Entry>>,
 }
 
 /// Sets up the catalogue's state for `calc` and tells the user about model
@@ -74,6 +78,7 @@ pub fn provide(calc: Calc) {
         pending: RwSignal::new([None; 4]),
         applied: StoredValue::new([None; 4]),
         said: RwSignal::new(String::new()),
+        compute_offer: RwSignal::new(None),
     });
     check_models(calc);
 }

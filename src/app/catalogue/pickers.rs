@@ -14,8 +14,8 @@ use super::Catalogue;
 use crate::app::form::widgets::{ChoiceField, NumberField};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::fill::{
-    conversion, gaps_sentence, per_unit_words, refill_unit_rate, stale, switch_price_unit,
-    unit_gpus,
+    compute_sentence, conversion, gaps_sentence, per_unit_words, refill_unit_rate, stale,
+    switch_price_unit, unit_gpus, ComputeChange,
 };
 use crate::core::catalogue::{usd, Entry, Pick, Side, STALE_AFTER_DAYS};
 use crate::core::inputs::field::{CostMode, CurrencyCode, ServingMode};
@@ -348,12 +348,46 @@ pub fn CatalogueBar() -> impl IntoView {
         <Show when=move || state.said.with(|s| !s.is_empty())>
             <p class="catalogue-said" data-testid="catalogue-said">{move || state.said.get()}</p>
         </Show>
+        <ComputeOffer/>
         <Show when=foreign>
             <div class="fields narrow" on:input=on_rate>
                 <NumberField field=Field::FxRate/>
             </div>
         </Show>
         <StaleWarning/>
+    }
+    .into_any()
+}
+
+/// The switch of training compute to tokens that the last pick of a
+/// fine-tuned model offered (the investment builder held the user's own
+/// values, so it was not made): one click makes it, and says so.
+#[component]
+fn ComputeOffer() -> impl IntoView {
+    let calc = use_calc();
+    let Some(state) = use_context::<Catalogue>() else {
+        return ().into_any();
+    };
+    let switch = move |_| {
+        if let Some(entry) = state.compute_offer.get_untracked() {
+            calc.field(Field::ComputeMode).set("tokens".to_owned());
+            state.compute_offer.set(None);
+            state
+                .said
+                .set(compute_sentence(ComputeChange::Switch, entry));
+        }
+    };
+    view! {
+        <Show when=move || {
+            state.compute_offer.with(Option::is_some)
+                && !calc.is(Field::ComputeMode, crate::core::inputs::field::ComputeMode::Tokens)
+        }>
+            <p class="button-row">
+                <button type="button" class="ghost" data-testid="catalogue-compute-switch" on:click=switch>
+                    "Price training compute by tokens"
+                </button>
+            </p>
+        </Show>
     }
     .into_any()
 }

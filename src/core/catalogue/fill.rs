@@ -289,11 +289,83 @@ pub fn choice_texts(
             if let Some(mode) = serving_after(entry, side, raw) {
                 set_choice(side.serving_fields()[0], mode);
             }
+            if compute_after(entry, side, raw) == Some(ComputeChange::Switch) {
+                set_choice(Field::ComputeMode, "tokens");
+            }
         }
         Pick::Unit(side) => set_choice(side.serving_fields()[0], "capacity"),
     }
     out.push((pick.label_field(), entry.id.to_owned()));
     Ok(out)
+}
+
+/// The investment builder's items other than the training price: while
+/// each still holds the reference example's text, the builder is at its
+/// defaults and a catalogue pick may set how compute is priced.
+pub const INVESTMENT_ITEMS: [Field; 12] = [
+    Field::LabelExamples,
+    Field::LabelCost,
+    Field::LabelQa,
+    Field::ComputeMode,
+    Field::ComputeFlat,
+    Field::TrainTokens,
+    Field::TrainEpochs,
+    Field::CurationHours,
+    Field::CurationRate,
+    Field::SetupHours,
+    Field::SetupRate,
+    Field::OtherOneTime,
+];
+
+/// What choosing a fine-tuned model with a training price does to the
+/// training compute of the investment builder, which counts that price only
+/// when compute is priced by tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComputeChange {
+    /// The builder is at its defaults: compute becomes priced by tokens.
+    Switch,
+    /// The builder holds the user's own values: the switch is offered,
+    /// never made.
+    Offer,
+}
+
+/// How choosing `entry` on `side` changes training compute, judged before
+/// the choice: `None` for a baseline model, a model without a training
+/// price, or compute already priced by tokens.
+pub fn compute_after(entry: &Entry, side: Side, raw: &RawInputs) -> Option<ComputeChange> {
+    if side != Side::FineTuned
+        || entry.training.is_none()
+        || raw.get(Field::ComputeMode).trim() == "tokens"
+    {
+        return None;
+    }
+    let defaults = INVESTMENT_ITEMS
+        .iter()
+        .all(|&f| raw.get(f).trim() == f.example());
+    Some(if defaults {
+        ComputeChange::Switch
+    } else {
+        ComputeChange::Offer
+    })
+}
+
+/// What the page says of a [`ComputeChange`] made or offered for `entry`.
+pub fn compute_sentence(change: ComputeChange, entry: &Entry) -> String {
+    let price = entry.training.map_or_else(String::new, |t| {
+        format!(": {} per 1M tokens", usd(Some(t.price)))
+    });
+    match change {
+        ComputeChange::Switch => format!(
+            "Training compute in the itemized investment is now priced by training tokens (it \
+             was a flat amount), at the training price of {}{price}.",
+            entry.name
+        ),
+        ComputeChange::Offer => format!(
+            "Training compute in the itemized investment stays a flat amount, as you set it; \
+             price it by training tokens to use the training price of {}{price}.",
+            entry.name
+        ),
+    }
 }
 
 /// The unit price to set after the GPUs per unit of `side` changed from

@@ -317,6 +317,24 @@ impl Serialize for Figures<'_> {
     }
 }
 
+/// A scenario's inputs and figures as its exported JSON has them, for the
+/// host API (`get` and the `results` event): `inputs` is the JSON's
+/// `fields` (every field's text by its URL key) and `figures` its
+/// `results` (every figure by its `data-metric` name, then `status`), or
+/// `null` while a field the figures read is invalid.
+pub fn state_json(raw: &RawInputs, results: Option<&Results>) -> String {
+    #[derive(Serialize)]
+    struct State<'a> {
+        inputs: &'a RawInputs,
+        figures: Option<Figures<'a>>,
+    }
+    serde_json::to_string(&State {
+        inputs: raw,
+        figures: results.map(Figures),
+    })
+    .unwrap_or_default()
+}
+
 /// The exported JSON file, `ft-roi-scenario.json`, as written: the members
 /// in this order, indented by two spaces.
 #[derive(Serialize)]
@@ -502,6 +520,12 @@ impl<'a> ExportDoc<'a> {
             simulation: self.simulation.map(|s| SimulationJson(self.fmt, s)),
         })
         .unwrap_or_default()
+    }
+
+    /// The inputs and figures as the JSON has them, for the host API:
+    /// `{ "inputs": <fields>, "figures": <results> }` ([`state_json`]).
+    pub fn state_json(&self) -> String {
+        state_json(self.raw, Some(self.results))
     }
 
     /// The document as CSV: `kind,name,label,value,text`; the first row

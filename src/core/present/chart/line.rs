@@ -2,7 +2,7 @@
 //! their frame, series, markers and readouts.
 
 use super::scale::{log_ticks, nice_ticks, Frame, Scale, Tick};
-use super::svg::{axes, label_place, path, Px};
+use super::svg::{axes, marker_labels, path, Px};
 use crate::core::model::approach::Comparison;
 use crate::core::model::closed::{net_benefit, Inputs, Results};
 use crate::core::model::schedule::schedule;
@@ -469,7 +469,16 @@ impl LineChart {
         for s in &self.series {
             let _ = write!(out, r#"<path class="line {}" d="{}"/>"#, s.key, s.path);
         }
-        for (k, m) in self.markers.iter().enumerate() {
+        let places = marker_labels(
+            f,
+            &self.y_ticks,
+            &self
+                .markers
+                .iter()
+                .map(|m| (m.x, m.label.chars().count()))
+                .collect::<Vec<_>>(),
+        );
+        for (m, &(lx, ly, anchor)) in self.markers.iter().zip(&places) {
             let x = Px(m.x);
             let _ = write!(
                 out,
@@ -479,12 +488,11 @@ impl LineChart {
             if let Some(y) = m.y {
                 let _ = write!(out, r#"<circle cx="{x}" cy="{}" r="5"/>"#, Px(y));
             }
-            let (lx, anchor) = label_place(m.x, m.label.chars().count(), f.width);
             let _ = write!(
                 out,
                 r#"<text x="{}" y="{}" text-anchor="{anchor}">{}</text></g>"#,
                 Px(lx),
-                Px(f.top + 12.0 + 16.0 * k as f64),
+                Px(ly),
                 Escaped(&m.label),
             );
         }

@@ -22,6 +22,6 @@ pub use distribution::{distribution, Bin, Distribution};
 pub use line::{timeline, volume, LineChart, Marker, Readout, Series, XKind, MAX_DRAWN_STEPS};
 pub use readout::{nearest, pointed, step, within, Axis, Pointed, Step};
 pub use scale::{log_ticks, nice_ticks, usable_domain, Frame, Scale, Tick};
-pub use svg::{label_place, path};
+pub use svg::{label_place, marker_labels, path};
 pub use table::{Cell, Row, Table};
 pub use tornado::{signed_money, tornado, Bar, Tornado};

@@ -1,5 +1,6 @@
 //! SVG markup primitives shared by the charts: path data, pixel coordinates
-//! written without float formatting, and where a marker's label goes.
+//! written without float formatting, and where a marker's label goes (clear
+//! of the axis labels and of the other markers' labels).
 
 use super::scale::{Frame, Tick};
 use crate::core::present::format::Escaped;
@@ -97,4 +98,79 @@ pub fn label_place(x: f64, chars: usize, width: f64) -> (f64, &'static str) {
         };
         (x, "middle")
     }
+}
+
+/// A label's box in pixels: left, right, top, bottom.
+type LabelBox = [f64; 4];
+
+/// The box of 12 px text with its baseline at `y` from `x0` to `x1`: the
+/// font's ascent and descent (at most 11.2 and 3 px in the fallback
+/// sans-serif), with a pixel to spare on each side.
+fn text_box(x0: f64, x1: f64, y: f64) -> LabelBox {
+    [x0 - 1.0, x1 + 1.0, y - 12.0, y + 3.5]
+}
+
+/// Whether two boxes share any area.
+fn overlap(a: &LabelBox, b: &LabelBox) -> bool {
+    a[0] < b[1] && b[0] < a[1] && a[2] < b[3] && b[2] < a[3]
+}
+
+/// The box a marker label of `chars` characters takes at `x` with `anchor`
+/// (12 px bold: up to 8.6 px a character in the fallback sans-serif).
+fn marker_box(x: f64, anchor: &str, chars: usize, y: f64) -> LabelBox {
+    let w = chars as f64 * 8.6;
+    let x0 = match anchor {
+        "start" => x,
+        "end" => x - w,
+        _ => x - w / 2.0,
+    };
+    text_box(x0, x0 + w, y)
+}
+
+/// The boxes of the y-axis tick labels [`axes`] writes (right-aligned 8 px
+/// left of the plot, baseline 4 px below the tick; 12 px digits up to 8 px
+/// wide).
+fn tick_boxes(f: &Frame, y_ticks: &[Tick]) -> Vec<LabelBox> {
+    y_ticks
+        .iter()
+        .map(|t| {
+            let right = f.left - 8.0;
+            text_box(right - text_width(&t.label), right, t.pos + 4.0)
+        })
+        .collect()
+}
+
+/// Where each marker's label goes, as `(x, baseline y, anchor)`: marker
+/// `k` on row `k` from the top, beside its line as [`label_place`] puts it,
+/// unless that covers a y-axis label or an earlier marker's label; then the
+/// first free place among the lower rows, with the label kept inside the
+/// plot area where it fits there. A label with no free place anywhere stays
+/// where it would have been.
+pub fn marker_labels(
+    f: &Frame,
+    y_ticks: &[Tick],
+    markers: &[(f64, usize)],
+) -> Vec<(f64, f64, &'static str)> {
+    let mut taken = tick_boxes(f, y_ticks);
+    let row = |r: usize| f.top + 12.0 + 16.0 * r as f64;
+    let rows = ((f.bottom - 4.0 - row(0)) / 16.0).floor().max(0.0) as usize + 1;
+    let mut out = Vec::with_capacity(markers.len());
+    for (k, &(x, chars)) in markers.iter().enumerate() {
+        let default = label_place(x, chars, f.width);
+        // The same placement within the plot area only, when it fits there.
+        let inside = {
+            let (lx, anchor) = label_place(x - f.left, chars, f.width - f.left);
+            (lx + f.left, anchor)
+        };
+        let free = (k..rows.max(k + 1))
+            .flat_map(|r| [(default, r), (inside, r)])
+            .find(|&((lx, anchor), r)| {
+                let b = marker_box(lx, anchor, chars, row(r));
+                b[3] <= f.bottom + 4.0 && !taken.iter().any(|t| overlap(t, &b))
+            });
+        let ((lx, anchor), r) = free.unwrap_or((default, k));
+        taken.push(marker_box(lx, anchor, chars, row(r)));
+        out.push((lx, row(r), anchor));
+    }
+    out
 }
