@@ -420,3 +420,21 @@ fn the_error_event_lists_every_invalid_field_by_key() {
     );
     assert_eq!(errors[1].1, "Enter a value.");
 }
+
+#[test]
+fn only_the_api_requests_load_the_host_api() {
+    use ft_roi::core::codec::embed::is_api_request;
+    for (kind, api) in [
+        ("ft-roi:get", true),
+        ("ft-roi:set", true),
+        ("ft-roi:subscribe", true),
+        ("ft-roi:measure", false),
+        ("ft-roi:theme", false),
+        ("ft-roi:state", false),
+        ("ft-roi:results", false),
+        ("FT-ROI:GET", false),
+        ("", false),
+    ] {
+        assert_eq!(is_api_request(kind), api, "{kind}");
+    }
+}

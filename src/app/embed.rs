@@ -8,6 +8,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,7 +16,9 @@ use super::scenarios::share::share_url;
 use super::shell::browser::{close_dialog, show_modal};
 use super::shell::split::lazy;
 use super::shell::state::use_calc;
-use crate::core::codec::embed::{accent_colours, host_message, EmbedOptions, HostMessage, HEIGHT};
+use crate::core::codec::embed::{
+    accent_colours, host_message, is_api_request, EmbedOptions, HostMessage, HEIGHT,
+};
 
 /// Marks the compact layout, pins the colour scheme and sets the accent
 /// colour on `<html>`.
@@ -188,8 +191,12 @@ pub fn connect_host(options: &EmbedOptions) {
         let waiting = root.clone();
         set_timeout(move || stop_waiting(&waiting), THEME_WAIT_MAX);
     }
-    let api = super::host_api::HostApi::new(use_calc(), parent.clone());
-    api.watch();
+    // The host API, from its chunk once a host first asks: requests wait
+    // for it in the order they came; a chunk that fails to load answers
+    // nothing, as an unknown message would.
+    let calc = use_calc();
+    let owner = Owner::current();
+    let api = Rc::new(RefCell::new(None::<Rc<super::host_api::HostApi>>));
     let answer = Rc::clone(&reporter);
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -212,7 +219,21 @@ pub fn connect_host(options: &EmbedOptions) {
                     let _ = root.remove_attribute("data-theme-wait");
                 }
                 Some(HostMessage::Theme(_)) => {}
-                None => api.handle(&data, &event.origin()),
+                None if text("type").is_some_and(|t| is_api_request(&t)) => {
+                    let (api, parent, owner) = (Rc::clone(&api), parent.clone(), owner.clone());
+                    let origin = event.origin();
+                    spawn_local(async move {
+                        let Ok(entry) = super::host_api::entry().await else {
+                            return;
+                        };
+                        let api = Rc::clone(api.borrow_mut().get_or_insert_with(|| match owner {
+                            Some(o) => o.with(|| (entry.start)(calc, parent)),
+                            None => (entry.start)(calc, parent),
+                        }));
+                        (entry.handle)(&api, &data, &origin);
+                    });
+                }
+                None => {}
             }
         });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());

@@ -5,11 +5,16 @@
 //! host has subscribed, tells it of new results and of input errors. The
 //! shapes are read by the core ([`api_request`]); only messages from the
 //! parent window reach here, and every answer goes to the asker's origin.
+//!
+//! It lives in the wasm chunk `host_api`, loaded when a host first sends a
+//! request ([`entry`]): a page that is never asked does not fetch it.
+#![allow(unsafe_code)] // The `unsafe extern` imports and `no_mangle` exports that `wasm_split` generates.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::JsValue;
 
 use super::shell::state::Calc;
@@ -181,4 +186,28 @@ impl HostApi {
             this.tell();
         });
     }
+}
+
+/// The host API's entry points, from the wasm chunk `host_api`.
+#[derive(Clone, Copy)]
+pub struct Entry {
+    /// A page's API ([`HostApi::new`]), telling its subscriber of every
+    /// change from now on ([`HostApi::watch`]); run under the page's owner.
+    pub start: fn(Calc, web_sys::Window) -> Rc<HostApi>,
+    /// [`HostApi::handle`].
+    pub handle: fn(&HostApi, &JsValue, &str),
+}
+
+/// Loads the chunk `host_api` and returns its [`Entry`], or the chunk's
+/// load failure.
+#[leptos::wasm_split::wasm_split(host_api, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn entry() -> Result<Entry, SplitLoaderError> {
+    Ok(Entry {
+        start: |calc, parent| {
+            let api = HostApi::new(calc, parent);
+            api.watch();
+            api
+        },
+        handle: HostApi::handle,
+    })
 }

@@ -269,6 +269,12 @@ pub const SET: &str = "ft-roi:set";
 /// Host → calculator: `{ type: "ft-roi:subscribe" }`: send [`RESULTS`] and
 /// [`ERROR`] to this host from now on (and the current state at once).
 pub const SUBSCRIBE: &str = "ft-roi:subscribe";
+/// Whether `kind` is the `type` of a host API request ([`GET`], [`SET`] or
+/// [`SUBSCRIBE`]): what makes the page load the API's code.
+pub fn is_api_request(kind: &str) -> bool {
+    matches!(kind, GET | SET | SUBSCRIBE)
+}
+
 /// Calculator → host: `{ type: "ft-roi:state", id, inputs, figures }`.
 pub const STATE: &str = "ft-roi:state";
 /// Calculator → host: `{ type: "ft-roi:set-result", id, ok, errors: { <URL key>: message } }`.
