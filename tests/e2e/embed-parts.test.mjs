@@ -67,8 +67,10 @@ async function dialog(query, untick = []) {
   for (const name of untick) await t.page.uncheck(`input[data-part="${name}"]`);
   // The preview shows the snippet's address (once the one before it has loaded) and reports.
   await t.page.waitForFunction(() => {
-    const src = /src="([^"]*)"/.exec(document.querySelector('[data-testid="embed-snippet"]').value)[1].replaceAll('&amp;', '&');
-    return document.querySelector('[data-testid="embed-preview"]')?.src === src;
+    // The dialog's body comes from its chunk.
+    const snippet = document.querySelector('[data-testid="embed-snippet"]')?.value ?? '';
+    const src = /src="([^"]*)"/.exec(snippet)?.[1].replaceAll('&amp;', '&');
+    return !!src && document.querySelector('[data-testid="embed-preview"]')?.src === src;
   }, null, { timeout: 20_000 });
   await t.page.locator('[data-testid="embed-height"]', { hasText: 'px tall' }).waitFor({ timeout: 20_000 });
   // The preview settles (its cards after the first paint): the last report.
