@@ -175,7 +175,8 @@ fn Preview(
     // Scaled to 40%: 320 px wide in the dialog.
     view! {
         <p class="hint" data-testid="embed-height" role="status">{said}</p>
-        <div class="embed-preview" style:height=move || format!("{}px", f64::from(height().unwrap_or(720)) * 0.4)>
+        // Scrolls past 400 px: reachable by keyboard.
+        <div class="embed-preview" tabindex="0" role="region" aria-label="Preview of the embed, at 40%" style:height=move || format!("{}px", f64::from(height().unwrap_or(720)) * 0.4)>
             // A new frame for each address (a navigated frame would keep
             // the old page's height until the new one reports).
             {move || {

@@ -2,9 +2,16 @@
 // meets them: the Embed dialog's snippet pasted into an 800 px host page on
 // another origin, the frame's height and where the figures are; the
 // dialog's parts and its preview of the height; unknown names ignored.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { assert, ctx, open, waitForParam } from './harness.mjs';
 import { calculator, hostSite } from './embed-fit.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axeSource = await readFile(createRequire(join(root, 'tools', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A host page on another site with one snippet (or a frame for `query`). */
 function hostPage(snippet) {
@@ -67,8 +74,10 @@ async function dialog(query, untick = []) {
   for (const name of untick) await t.page.uncheck(`input[data-part="${name}"]`);
   // The preview shows the snippet's address (once the one before it has loaded) and reports.
   await t.page.waitForFunction(() => {
-    const src = /src="([^"]*)"/.exec(document.querySelector('[data-testid="embed-snippet"]').value)[1].replaceAll('&amp;', '&');
-    return document.querySelector('[data-testid="embed-preview"]')?.src === src;
+    // The dialog's body comes from its chunk.
+    const snippet = document.querySelector('[data-testid="embed-snippet"]')?.value ?? '';
+    const src = /src="([^"]*)"/.exec(snippet)?.[1].replaceAll('&amp;', '&');
+    return !!src && document.querySelector('[data-testid="embed-preview"]')?.src === src;
   }, null, { timeout: 20_000 });
   await t.page.locator('[data-testid="embed-height"]', { hasText: 'px tall' }).waitFor({ timeout: 20_000 });
   // The preview settles (its cards after the first paint): the last report.
@@ -142,4 +151,20 @@ test('the Embed dialog picks the parts, previews the height, and the address bar
   await waitForParam(t.page, 'parts', 'inputs,summary');
   assert.match(t.page.url(), /parts=inputs,summary/);
   await t.check();
+});
+
+test('axe finds no violation in the Embed dialog with its parts and preview, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const t = await open('', { colorScheme });
+    await t.page.click('[data-testid="embed-open"]');
+    await t.page.uncheck('input[data-part="tornado"]');
+    await t.page.locator('[data-testid="embed-height"]', { hasText: 'px tall' }).waitFor({ timeout: 20_000 });
+    await t.page.evaluate(axeSource);
+    const found = await t.page.evaluate(async () => {
+      const result = await window.axe.run(document.querySelector('.embed-dialog'), { resultTypes: ['violations'] });
+      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    });
+    assert.deepEqual(found, [], colorScheme);
+    await t.check();
+  }
 });
