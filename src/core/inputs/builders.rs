@@ -96,7 +96,12 @@ pub fn side_cost(side: &TokenSide, unit: f64) -> RequestCost {
 /// cache write, output, reasoning) sum to A; the batch saving comes off A;
 /// retries repeat what is left.
 pub fn bill(side: &TokenSide, terms: &BillTerms, unit: f64) -> RequestCost {
-    let uncached = 1.0 - side.cache_share - terms.cache_write_share;
+    // Read and written shares that make the whole input (70% + 30%) leave
+    // none plain, not a rounding error's worth.
+    let uncached = match 1.0 - side.cache_share - terms.cache_write_share {
+        u if terms.cache_write_share > 0.0 && u < 1e-12 => 0.0,
+        u => u,
+    };
     let input = side.input_tokens * uncached * side.input_price / unit;
     let cached = side.input_tokens * side.cache_share * side.cache_price / unit;
     let cache_write = side.input_tokens * terms.cache_write_share * terms.cache_write_price / unit;
