@@ -85,6 +85,37 @@ pub struct RequestCost {
     pub total: f64,
 }
 
+/// One part of a request cost, as the calculation basis and the worked
+/// formulas list them.
+#[derive(Clone, Copy)]
+pub struct Part {
+    /// What people call it.
+    pub label: &'static str,
+    /// Its value in a request cost.
+    pub value: fn(&RequestCost) -> f64,
+    /// Whether it comes off the total (the batch saving).
+    pub deduction: bool,
+    /// Whether only the fine-tuned side has it (the fallback).
+    pub finetuned_only: bool,
+}
+
+/// The parts of a request cost in the order of their definitions: one
+/// attempt's parts and their sum A, the batch saving, retries, the
+/// fallback, the cost per request.
+#[rustfmt::skip]
+pub const PARTS: [Part; 10] = [
+    Part { label: "Input", value: |c| c.input, deduction: false, finetuned_only: false },
+    Part { label: "Cached input", value: |c| c.cached, deduction: false, finetuned_only: false },
+    Part { label: "Cache writes", value: |c| c.cache_write, deduction: false, finetuned_only: false },
+    Part { label: "Output", value: |c| c.output, deduction: false, finetuned_only: false },
+    Part { label: "Reasoning", value: |c| c.reasoning, deduction: false, finetuned_only: false },
+    Part { label: "One attempt (A)", value: |c| c.attempt, deduction: false, finetuned_only: false },
+    Part { label: "Batch saving", value: |c| c.batch_saving, deduction: true, finetuned_only: false },
+    Part { label: "Retries", value: |c| c.retries, deduction: false, finetuned_only: false },
+    Part { label: "Fallback to baseline", value: |c| c.fallback, deduction: false, finetuned_only: true },
+    Part { label: "Cost per request", value: |c| c.total, deduction: false, finetuned_only: false },
+];
+
 /// The cost of one request on a side, with `unit` tokens per price unit
 /// (1,000,000 or 1,000).
 pub fn side_cost(side: &TokenSide, unit: f64) -> RequestCost {
