@@ -505,3 +505,69 @@ fn exports_carry_the_terms_a_scenario_uses_and_only_those() {
         assert!(!listed.contains(f), "{f:?}");
     }
 }
+
+#[test]
+fn the_worked_formulas_write_each_part_with_the_users_numbers() {
+    use ft_roi::core::present::formulas::request_costs;
+    use Field::*;
+    let raw = tokens_with(&[
+        (BaseInputTokens, "20000"),
+        (BaseOutputTokens, "800"),
+        (BaseInputPrice, "3"),
+        (BaseOutputPrice, "15"),
+        (BaseCacheShare, "75"),
+        (BaseCachePrice, "0.3"),
+        (BaseReasoningTokens, "4000"),
+        (BaseCacheWriteShare, "20"),
+        (BaseCacheWritePrice, "3.75"),
+        (BaseBatchShare, "100"),
+        (FtRetryRate, "10"),
+        (FtFallbackShare, "5"),
+    ]);
+    let t = parse_scenario(&raw).into_result().unwrap().tokens.unwrap();
+    let lines: Vec<(&str, String)> = request_costs(Fmt::default(), &t)
+        .into_iter()
+        .map(|f| (f.metric, f.worked.unwrap()))
+        .collect();
+    let expected = [
+        (
+            "baseline_input_cost",
+            "20,000 × (1 − 75% − 20%) × $3.00 ÷ 1,000,000 = $0.003",
+        ),
+        (
+            "baseline_cached_cost",
+            "20,000 × 75% × $0.30 ÷ 1,000,000 = $0.0045",
+        ),
+        (
+            "baseline_cache_write_cost",
+            "20,000 × 20% × $3.75 ÷ 1,000,000 = $0.015",
+        ),
+        ("baseline_output_cost", "800 × $15.00 ÷ 1,000,000 = $0.012"),
+        (
+            "baseline_reasoning_cost",
+            "4,000 × $15.00 ÷ 1,000,000 = $0.06",
+        ),
+        (
+            "baseline_attempt_cost",
+            "$0.003 + $0.0045 + $0.015 + $0.012 + $0.06 = $0.0945",
+        ),
+        ("baseline_batch_saving", "$0.0945 × 100% × 50% = $0.04725"),
+        ("baseline_request_cost", "$0.0945 − $0.04725 = $0.04725"),
+        // The fine-tuned side as the example has it: 1,000 tokens each way
+        // at $6, 10% retries, 5% falling back to the baseline.
+        ("finetuned_input_cost", "1,000 × $6.00 ÷ 1,000,000 = $0.006"),
+        (
+            "finetuned_output_cost",
+            "1,000 × $6.00 ÷ 1,000,000 = $0.006",
+        ),
+        ("finetuned_attempt_cost", "$0.006 + $0.006 = $0.012"),
+        ("finetuned_retry_cost", "$0.012 × 10% = $0.0012"),
+        ("finetuned_fallback_cost", "5% × $0.04725 = $0.0023625"),
+        (
+            "finetuned_request_cost",
+            "$0.012 + $0.0012 + $0.0023625 = $0.0155625",
+        ),
+    ];
+    let got: Vec<(&str, &str)> = lines.iter().map(|(m, w)| (*m, w.as_str())).collect();
+    assert_eq!(got, expected);
+}

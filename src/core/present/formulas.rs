@@ -774,12 +774,16 @@ pub fn request_costs(fmt: Fmt, t: &TokenCosts) -> Vec<Formula> {
                 pct(terms.batch_share),
                 pct(terms.batch_discount)
             ),
-            format!(
-                "({} {MINUS} {}) × {}",
-                values[5],
-                values[6],
-                pct(s.retry_rate)
-            ),
+            if used[6] {
+                format!(
+                    "({} {MINUS} {}) × {}",
+                    values[5],
+                    values[6],
+                    pct(s.retry_rate)
+                )
+            } else {
+                format!("{} × {}", values[5], pct(s.retry_rate))
+            },
             format!("{} × {baseline}", pct(fallback_share)),
             total,
         ];
