@@ -46,12 +46,15 @@ pub fn RequestCostBuilder() -> impl IntoView {
             <fieldset class="side">
                 <legend>"Baseline model"</legend>
                 <div class="fields single">
-                    {side(&[BaseInputTokens, BaseOutputTokens, BaseInputPrice, BaseOutputPrice, BaseCacheShare, BaseCachePrice, BaseRetryRate])}
+                    {side(&Field::BASE_BILL)}
                 </div>
                 <Show when=move || calc.valid()><dl class="rows breakdown">
                     <Tile name="baseline_input_cost" label="Input" value=part(|c| c.input, true) format=Fmt::unit_cost/>
                     <Tile name="baseline_cached_cost" label="Cached input" value=part(|c| c.cached, true) format=Fmt::unit_cost/>
+                    <Tile name="baseline_cache_write_cost" label="Cache writes" value=part(|c| c.cache_write, true) format=Fmt::unit_cost/>
                     <Tile name="baseline_output_cost" label="Output" value=part(|c| c.output, true) format=Fmt::unit_cost/>
+                    <Tile name="baseline_reasoning_cost" label="Reasoning" value=part(|c| c.reasoning, true) format=Fmt::unit_cost/>
+                    <Tile name="baseline_batch_saving" label="Batch saving" value=part(|c| c.batch_saving, true) format=Fmt::deduction/>
                     <Tile name="baseline_retry_cost" label="Retries" value=part(|c| c.retries, true) format=Fmt::unit_cost/>
                     <Tile name="baseline_request_cost" label="Total" value=part(|c| c.total, true) format=Fmt::unit_cost class="total"/>
                 </dl></Show>
@@ -59,12 +62,16 @@ pub fn RequestCostBuilder() -> impl IntoView {
             <fieldset class="side">
                 <legend>"Fine-tuned model"</legend>
                 <div class="fields single">
-                    {side(&[FtInputTokens, FtOutputTokens, FtInputPrice, FtOutputPrice, FtCacheShare, FtCachePrice, FtRetryRate, FtFallbackShare])}
+                    {side(&Field::FT_BILL)}
+                    {side(&[FtFallbackShare])}
                 </div>
                 <Show when=move || calc.valid()><dl class="rows breakdown">
                     <Tile name="finetuned_input_cost" label="Input" value=part(|c| c.input, false) format=Fmt::unit_cost/>
                     <Tile name="finetuned_cached_cost" label="Cached input" value=part(|c| c.cached, false) format=Fmt::unit_cost/>
+                    <Tile name="finetuned_cache_write_cost" label="Cache writes" value=part(|c| c.cache_write, false) format=Fmt::unit_cost/>
                     <Tile name="finetuned_output_cost" label="Output" value=part(|c| c.output, false) format=Fmt::unit_cost/>
+                    <Tile name="finetuned_reasoning_cost" label="Reasoning" value=part(|c| c.reasoning, false) format=Fmt::unit_cost/>
+                    <Tile name="finetuned_batch_saving" label="Batch saving" value=part(|c| c.batch_saving, false) format=Fmt::deduction/>
                     <Tile name="finetuned_retry_cost" label="Retries" value=part(|c| c.retries, false) format=Fmt::unit_cost/>
                     <Tile name="finetuned_fallback_cost" label="Fallback to baseline" value=part(|c| c.fallback, false) format=Fmt::unit_cost/>
                     <Tile name="finetuned_request_cost" label="Total" value=part(|c| c.total, false) format=Fmt::unit_cost class="total"/>

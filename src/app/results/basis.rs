@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::metric::{Metric, Tile};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::Side;
+use crate::core::inputs::builders::{RequestCost, PARTS};
 use crate::core::inputs::presets::{token_tier, TOKEN_TIERS};
 use crate::core::model::{Approach, Results};
 use crate::core::present::figure::{gpus_text, Figure};
@@ -69,6 +70,7 @@ pub fn BasisCard() -> impl IntoView {
                         </p>
                     </div>
                 </div>
+                <RequestParts/>
                 <TokenVolume/>
             </Show>
         </section>
@@ -235,6 +237,54 @@ fn VolumeRange() -> impl IntoView {
     view! {
         <Show when=move || text().is_some()>
             <p class="fine" data-testid="volume-range">{text}</p>
+        </Show>
+    }
+}
+
+/// Each side's cost per request by part, with request costs built from
+/// tokens: one attempt's parts and their sum, the batch saving (a
+/// deduction), retries, the fallback and the cost per request.
+#[component]
+fn RequestParts() -> impl IntoView {
+    let calc = use_calc();
+    let tokens = move || calc.parsed(|p| p.and_then(|p| p.tokens));
+    let rows = move || {
+        let fmt = calc.fmt.get();
+        let Some(t) = tokens() else {
+            return Vec::new();
+        };
+        PARTS
+            .iter()
+            .map(|part| {
+                let cell = |c: &RequestCost| {
+                    let v = (part.value)(c);
+                    if part.deduction {
+                        fmt.deduction(v)
+                    } else {
+                        fmt.unit_cost(v)
+                    }
+                };
+                // The baseline has no fallback of its own.
+                let base = if part.finetuned_only {
+                    "—".to_owned()
+                } else {
+                    cell(&t.baseline)
+                };
+                view! { <tr><th scope="row">{part.label}</th><td>{base}</td><td>{cell(&t.finetuned)}</td></tr> }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || tokens().is_some()>
+            <h3>"Cost per request by part"</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Cost per request by part">
+                <table class="parts" data-testid="request-parts">
+                    <thead>
+                        <tr><th scope="col">"Part"</th><th scope="col">"Baseline"</th><th scope="col">"Fine-tuned"</th></tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </Show>
     }
 }

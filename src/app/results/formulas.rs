@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::shell::state::use_calc;
-use crate::core::present::formulas::{definitions, markup, worked};
+use crate::core::present::formulas::{definitions, markup, request_costs, worked};
 
 /// The formula card.
 #[component]
@@ -12,9 +12,17 @@ pub fn FormulaPanel() -> impl IntoView {
     let lines = move || {
         let fmt = calc.fmt.get();
         calc.parsed(|p| match p {
+            // With request costs from tokens, each side's cost per request
+            // by part comes first: the figures start from it.
             Some(inputs) => calc.results.with(|r| {
-                r.as_ref()
-                    .map_or_else(definitions, |r| worked(fmt, &inputs.inputs, r))
+                let mut lines = inputs
+                    .tokens
+                    .map_or_else(Vec::new, |t| request_costs(fmt, &t));
+                lines.extend(
+                    r.as_ref()
+                        .map_or_else(definitions, |r| worked(fmt, &inputs.inputs, r)),
+                );
+                lines
             }),
             None => definitions(),
         })

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::csv::{csv_line, csv_row, Cell};
 use super::store::{StoreError, NOT_AN_OBJECT};
 use super::url;
+use crate::core::inputs::builders::BillTerms;
 use crate::core::inputs::field::{option_label, push_in_form_order, Field, Kind};
 use crate::core::inputs::parse::{parse_field, parse_scenario, DecimalMark, Parsed, RawInputs};
 use crate::core::model::montecarlo::{sentence, SimFigure, Summary};
@@ -196,10 +197,14 @@ pub fn used_inputs<'a>(scenarios: impl IntoIterator<Item = &'a Inputs>) -> Vec<F
 pub fn part_inputs(raw: &RawInputs, p: &Parsed) -> Vec<(Field, f64)> {
     use Field::*;
     let mut fields = Vec::new();
-    if p.tokens.is_some() {
+    if let Some(t) = &p.tokens {
         fields.extend([CostMode, PriceUnit]);
         fields.extend(BASE_TOKENS);
-        fields.extend(FT_TOKENS);
+        fields.extend(bill_terms(&t.baseline_terms, &BASE_TERMS));
+        // The fine-tuned side's terms before its fallback, as in the form.
+        fields.extend(&FT_TOKENS[..7]);
+        fields.extend(bill_terms(&t.finetuned_terms, &FT_TERMS));
+        fields.push(FtFallbackShare);
     }
     if let Some(investment) = p.investment {
         fields.extend([TrainingMode, LabelExamples, LabelCost, LabelQa, ComputeMode]);
@@ -251,14 +256,53 @@ const FT_TOKENS: [Field; 8] = [
     Field::FtFallbackShare,
 ];
 
+/// The baseline's terms of a real bill, in form order: reasoning tokens,
+/// cache write share and price, batch share and discount.
+const BASE_TERMS: [Field; 5] = [
+    Field::BaseReasoningTokens,
+    Field::BaseCacheWriteShare,
+    Field::BaseCacheWritePrice,
+    Field::BaseBatchShare,
+    Field::BaseBatchDiscount,
+];
+
+/// The fine-tuned side's terms of a real bill, in the order of
+/// [`BASE_TERMS`].
+const FT_TERMS: [Field; 5] = [
+    Field::FtReasoningTokens,
+    Field::FtCacheWriteShare,
+    Field::FtCacheWritePrice,
+    Field::FtBatchShare,
+    Field::FtBatchDiscount,
+];
+
+/// The terms of a side's bill that it uses: reasoning tokens when there
+/// are any, cache writes (share and price) when input is written, batch
+/// (share and discount) when requests are batched. A side without them
+/// adds nothing, so the exports of a scenario that does not use them are
+/// as before.
+fn bill_terms(terms: &BillTerms, fields: &[Field; 5]) -> Vec<Field> {
+    let mut out = Vec::new();
+    if terms.reasoning_tokens != 0.0 {
+        out.push(fields[0]);
+    }
+    if terms.cache_write_share != 0.0 {
+        out.extend([fields[1], fields[2]]);
+    }
+    if terms.batch_share != 0.0 {
+        out.extend([fields[3], fields[4]]);
+    }
+    out
+}
+
 /// A builder field's label in an export, where it stands without the
 /// form's side headings: a side's token field names its side ("Baseline
 /// input tokens", "Fine-tuned fallback to baseline"), as the serving
 /// fields' labels do.
 pub fn part_label(field: Field) -> String {
-    let side = if BASE_TOKENS.contains(&field) {
+    let side = if BASE_TOKENS.contains(&field) || BASE_TERMS.contains(&field) {
         "Baseline"
-    } else if FT_TOKENS.contains(&field) {
+    } else if FT_TOKENS.contains(&field) || FT_TERMS.contains(&field) {
         "Fine-tuned"
     } else {
         return field.label().to_owned();

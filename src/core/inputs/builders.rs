@@ -22,6 +22,43 @@ pub struct TokenSide {
     pub retry_rate: f64,
 }
 
+/// The terms of a real bill beyond input, cached input and output: hidden
+/// reasoning tokens, input written to the prompt cache, and requests sent
+/// through the batch API. [`BillTerms::NONE`] leaves a request cost exactly
+/// as [`TokenSide`] alone gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BillTerms {
+    /// Reasoning (thinking) tokens per request, billed at the output price.
+    pub reasoning_tokens: f64,
+    /// Share of input tokens written to the cache, 0 to 1 (with the cached
+    /// share at most 1).
+    pub cache_write_share: f64,
+    /// Price of input tokens written to the cache, per unit.
+    pub cache_write_price: f64,
+    /// Share of requests sent through the batch API, 0 to 1.
+    pub batch_share: f64,
+    /// Discount on every token price of a batched request, 0 to 1.
+    pub batch_discount: f64,
+}
+
+impl BillTerms {
+    /// No reasoning, no cache writes, no batch (at the default discount of
+    /// 50%): the fields' defaults.
+    pub const NONE: BillTerms = BillTerms {
+        reasoning_tokens: 0.0,
+        cache_write_share: 0.0,
+        cache_write_price: 0.0,
+        batch_share: 0.0,
+        batch_discount: 0.5,
+    };
+}
+
+impl Default for BillTerms {
+    fn default() -> Self {
+        BillTerms::NONE
+    }
+}
+
 /// A request cost and its parts, in dollars per request.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct RequestCost {
@@ -29,8 +66,17 @@ pub struct RequestCost {
     pub input: f64,
     /// Cached input tokens of one attempt.
     pub cached: f64,
+    /// Input tokens written to the cache in one attempt.
+    pub cache_write: f64,
     /// Output tokens of one attempt.
     pub output: f64,
+    /// Reasoning tokens of one attempt.
+    pub reasoning: f64,
+    /// One attempt at full price, A: the sum of the parts above.
+    pub attempt: f64,
+    /// What the batched requests save on an attempt (positive; a
+    /// deduction).
+    pub batch_saving: f64,
     /// The extra attempts.
     pub retries: f64,
     /// Requests also sent to the baseline model (fine-tuned side only).
@@ -39,21 +85,74 @@ pub struct RequestCost {
     pub total: f64,
 }
 
+/// One part of a request cost, as the calculation basis and the worked
+/// formulas list them.
+#[derive(Clone, Copy)]
+pub struct Part {
+    /// What people call it.
+    pub label: &'static str,
+    /// Its value in a request cost.
+    pub value: fn(&RequestCost) -> f64,
+    /// Whether it comes off the total (the batch saving).
+    pub deduction: bool,
+    /// Whether only the fine-tuned side has it (the fallback).
+    pub finetuned_only: bool,
+}
+
+/// The parts of a request cost in the order of their definitions: one
+/// attempt's parts and their sum A, the batch saving, retries, the
+/// fallback, the cost per request.
+#[rustfmt::skip]
+pub const PARTS: [Part; 10] = [
+    Part { label: "Input", value: |c| c.input, deduction: false, finetuned_only: false },
+    Part { label: "Cached input", value: |c| c.cached, deduction: false, finetuned_only: false },
+    Part { label: "Cache writes", value: |c| c.cache_write, deduction: false, finetuned_only: false },
+    Part { label: "Output", value: |c| c.output, deduction: false, finetuned_only: false },
+    Part { label: "Reasoning", value: |c| c.reasoning, deduction: false, finetuned_only: false },
+    Part { label: "One attempt (A)", value: |c| c.attempt, deduction: false, finetuned_only: false },
+    Part { label: "Batch saving", value: |c| c.batch_saving, deduction: true, finetuned_only: false },
+    Part { label: "Retries", value: |c| c.retries, deduction: false, finetuned_only: false },
+    Part { label: "Fallback to baseline", value: |c| c.fallback, deduction: false, finetuned_only: true },
+    Part { label: "Cost per request", value: |c| c.total, deduction: false, finetuned_only: false },
+];
+
 /// The cost of one request on a side, with `unit` tokens per price unit
 /// (1,000,000 or 1,000).
 pub fn side_cost(side: &TokenSide, unit: f64) -> RequestCost {
-    let input = side.input_tokens * (1.0 - side.cache_share) * side.input_price / unit;
+    bill(side, &BillTerms::NONE, unit)
+}
+
+/// The cost of one request on a side with every term of its bill, in the
+/// order of the definitions: the parts of one attempt (input, cached,
+/// cache write, output, reasoning) sum to A; the batch saving comes off A;
+/// retries repeat what is left.
+pub fn bill(side: &TokenSide, terms: &BillTerms, unit: f64) -> RequestCost {
+    // Read and written shares that make the whole input (70% + 30%) leave
+    // none plain, not a rounding error's worth.
+    let uncached = match 1.0 - side.cache_share - terms.cache_write_share {
+        u if terms.cache_write_share > 0.0 && u < 1e-12 => 0.0,
+        u => u,
+    };
+    let input = side.input_tokens * uncached * side.input_price / unit;
     let cached = side.input_tokens * side.cache_share * side.cache_price / unit;
+    let cache_write = side.input_tokens * terms.cache_write_share * terms.cache_write_price / unit;
     let output = side.output_tokens * side.output_price / unit;
-    let attempt = input + cached + output;
-    let retries = attempt * side.retry_rate;
+    let reasoning = terms.reasoning_tokens * side.output_price / unit;
+    let attempt = input + cached + cache_write + output + reasoning;
+    let batch_saving = attempt * terms.batch_share * terms.batch_discount;
+    let discounted = attempt - batch_saving;
+    let retries = discounted * side.retry_rate;
     RequestCost {
         input,
         cached,
+        cache_write,
         output,
+        reasoning,
+        attempt,
+        batch_saving,
         retries,
         fallback: 0.0,
-        total: attempt + retries,
+        total: discounted + retries,
     }
 }
 
@@ -65,7 +164,20 @@ pub fn finetuned_cost(
     fallback_share: f64,
     baseline: f64,
 ) -> RequestCost {
-    let own = side_cost(side, unit);
+    finetuned_bill(side, &BillTerms::NONE, unit, fallback_share, baseline)
+}
+
+/// The fine-tuned side's cost with every term of its bill
+/// ([`bill`]), then the fallback: the share of requests that also pay the
+/// baseline's cost per request.
+pub fn finetuned_bill(
+    side: &TokenSide,
+    terms: &BillTerms,
+    unit: f64,
+    fallback_share: f64,
+    baseline: f64,
+) -> RequestCost {
+    let own = bill(side, terms, unit);
     let fallback = fallback_share * baseline;
     RequestCost {
         fallback,

@@ -193,6 +193,12 @@ fields! {
     BaseCacheShare: "base_cache_share", "Cached input", "% of input", "Share of input tokens served from the prompt cache.", 5.0, Kind::Bounded(100), "0";
     BaseCachePrice: "base_cache_price", "Cached input price", "$ / unit", "Price of cached input tokens.", 0.1, Kind::UnitCost, "0";
     BaseRetryRate: "base_retry_rate", "Retries", "% extra attempts", "Extra attempts per request (10 = one retry in ten requests).", 1.0, Kind::Bounded(1000), "0";
+    // every term of a real bill: reasoning tokens, cache writes, batch (token cost mode only).
+    BaseReasoningTokens: "base_reasoning_tokens", "Reasoning tokens", "tokens / request", "Hidden reasoning (thinking) tokens per request, billed at the output price.", 100.0, Kind::Count, "0";
+    BaseCacheWriteShare: "base_cache_write_share", "Cache writes", "% of input", "Share of input tokens written to the prompt cache per request; with cached input, at most 100.", 5.0, Kind::Bounded(100), "0";
+    BaseCacheWritePrice: "base_cache_write_price", "Cache write price", "$ / unit", "Price of input tokens written to the cache (Anthropic: 1.25× the input price for 5 minutes, 2× for 1 hour).", 0.1, Kind::UnitCost, "0";
+    BaseBatchShare: "base_batch_share", "Batched requests", "% of requests", "Requests sent through the batch API, answered within a day.", 5.0, Kind::Bounded(100), "0";
+    BaseBatchDiscount: "base_batch_discount", "Batch discount", "% off", "Discount on every token price of a batched request (50 at most providers).", 5.0, Kind::Bounded(100), "50";
     FtInputTokens: "ft_input_tokens", "Input tokens", "tokens / request", "Fine-tuned models often need shorter prompts.", 100.0, Kind::Count, "1000";
     FtOutputTokens: "ft_output_tokens", "Output tokens", "tokens / request", "Tokens the fine-tuned model generates per request.", 100.0, Kind::Count, "1000";
     FtInputPrice: "ft_input_price", "Input price", "$ / unit", "Price of input tokens for the fine-tuned model.", 0.5, Kind::UnitCost, "6";
@@ -200,6 +206,12 @@ fields! {
     FtCacheShare: "ft_cache_share", "Cached input", "% of input", "Share of input tokens served from the prompt cache.", 5.0, Kind::Bounded(100), "0";
     FtCachePrice: "ft_cache_price", "Cached input price", "$ / unit", "Price of cached input tokens.", 0.1, Kind::UnitCost, "0";
     FtRetryRate: "ft_retry_rate", "Retries", "% extra attempts", "Extra attempts per request with the fine-tuned model.", 1.0, Kind::Bounded(1000), "0";
+    // every term of a real bill: reasoning tokens, cache writes, batch (token cost mode only).
+    FtReasoningTokens: "ft_reasoning_tokens", "Reasoning tokens", "tokens / request", "Hidden reasoning (thinking) tokens per request, billed at the output price.", 100.0, Kind::Count, "0";
+    FtCacheWriteShare: "ft_cache_write_share", "Cache writes", "% of input", "Share of input tokens written to the prompt cache per request; with cached input, at most 100.", 5.0, Kind::Bounded(100), "0";
+    FtCacheWritePrice: "ft_cache_write_price", "Cache write price", "$ / unit", "Price of input tokens written to the cache (Anthropic: 1.25× the input price for 5 minutes, 2× for 1 hour).", 0.1, Kind::UnitCost, "0";
+    FtBatchShare: "ft_batch_share", "Batched requests", "% of requests", "Requests sent through the batch API, answered within a day.", 5.0, Kind::Bounded(100), "0";
+    FtBatchDiscount: "ft_batch_discount", "Batch discount", "% off", "Discount on every token price of a batched request (50 at most providers).", 5.0, Kind::Bounded(100), "50";
     FtFallbackShare: "ft_fallback_share", "Fallback to baseline", "% of requests", "Low-confidence requests that are sent on to the baseline model as well.", 1.0, Kind::Bounded(100), "0";
 
     TrainingMode: "training_mode", "One-time investment", "", "Enter the total directly, or itemize labeling, compute and engineering.", 1.0, Kind::Choice(EntryMode::OPTIONS), "direct";
@@ -384,6 +396,44 @@ impl Field {
 pub fn push_in_form_order<E>(errors: &mut Vec<(Field, E)>, field: Field, error: E) {
     let at = errors.partition_point(|(f, _)| *f <= field);
     errors.insert(at, (field, error));
+}
+
+// Request costs from tokens.
+impl Field {
+    /// The baseline's token fields as the request-cost builder reads them:
+    /// tokens, prices, cache and retries, then the terms of a real bill
+    /// (reasoning tokens, cache writes, batch).
+    pub const BASE_BILL: [Field; 12] = [
+        Field::BaseInputTokens,
+        Field::BaseOutputTokens,
+        Field::BaseInputPrice,
+        Field::BaseOutputPrice,
+        Field::BaseCacheShare,
+        Field::BaseCachePrice,
+        Field::BaseRetryRate,
+        Field::BaseReasoningTokens,
+        Field::BaseCacheWriteShare,
+        Field::BaseCacheWritePrice,
+        Field::BaseBatchShare,
+        Field::BaseBatchDiscount,
+    ];
+
+    /// The fine-tuned side's token fields, in the order of
+    /// [`Field::BASE_BILL`] (the fallback share is read on its own).
+    pub const FT_BILL: [Field; 12] = [
+        Field::FtInputTokens,
+        Field::FtOutputTokens,
+        Field::FtInputPrice,
+        Field::FtOutputPrice,
+        Field::FtCacheShare,
+        Field::FtCachePrice,
+        Field::FtRetryRate,
+        Field::FtReasoningTokens,
+        Field::FtCacheWriteShare,
+        Field::FtCacheWritePrice,
+        Field::FtBatchShare,
+        Field::FtBatchDiscount,
+    ];
 }
 
 // Serving costs.

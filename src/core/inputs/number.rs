@@ -82,6 +82,11 @@ pub enum InputError {
     /// throughput of 0 serves nothing.
     #[error("Enter a number from −99 to 0: a throughput of 0 serves nothing.")]
     ThroughputEnd,
+    // every term of a real bill.
+    /// A share of input written to the cache that, with the cached share,
+    /// passes 100% of the input: the most it can be (quoted).
+    #[error("Enter at most {0}: cached and written input together are at most 100% of the input.")]
+    CacheOverShare(Echo),
 }
 
 /// A whole number with comma thousands separators: `100,000`.

@@ -318,6 +318,12 @@ impl Fmt {
         self.write(x, money_spec(d, significant_decimals(x, d)))
     }
 
+    /// A per-request amount that comes off a total (a batch saving),
+    /// written as the negative it is: `−$0.0025`; nothing off is `$0.00`.
+    pub fn deduction(self, x: f64) -> String {
+        self.unit_cost(if x > 0.0 { -x } else { x })
+    }
+
     /// An amount as the user would write it: no cents when whole
     /// (`$2,500`), otherwise the precision it needs (`$100.50`, `$0.012`).
     pub fn money_input(self, x: f64) -> String {

@@ -5,6 +5,8 @@ use std::fmt::Write;
 
 use super::figure::Figure;
 use super::format::{Escaped, Fmt, MINUS};
+use crate::core::inputs::builders::PARTS;
+use crate::core::inputs::parse::TokenCosts;
 use crate::core::model::serving::Serving as ServingKind;
 use crate::core::model::{Inputs, Results};
 
@@ -643,4 +645,157 @@ impl ServingTerms {
             _ => String::new(),
         }
     }
+}
+
+// Request costs from tokens.
+
+/// Each part's formula name (`data-formula`, the breakdown's `data-metric`
+/// where it has one) and title, baseline then fine-tuned, in the order of
+/// [`PARTS`].
+#[rustfmt::skip]
+const PART_NAMES: [[(&str, &str); 10]; 2] = [
+    [
+        ("baseline_input_cost", "Baseline input"),
+        ("baseline_cached_cost", "Baseline cached input"),
+        ("baseline_cache_write_cost", "Baseline cache writes"),
+        ("baseline_output_cost", "Baseline output"),
+        ("baseline_reasoning_cost", "Baseline reasoning"),
+        ("baseline_attempt_cost", "Baseline attempt (A)"),
+        ("baseline_batch_saving", "Baseline batch saving"),
+        ("baseline_retry_cost", "Baseline retries"),
+        ("baseline_fallback_cost", "Baseline fallback"),
+        ("baseline_request_cost", "Baseline cost per request"),
+    ],
+    [
+        ("finetuned_input_cost", "Fine-tuned input"),
+        ("finetuned_cached_cost", "Fine-tuned cached input"),
+        ("finetuned_cache_write_cost", "Fine-tuned cache writes"),
+        ("finetuned_output_cost", "Fine-tuned output"),
+        ("finetuned_reasoning_cost", "Fine-tuned reasoning"),
+        ("finetuned_attempt_cost", "Fine-tuned attempt (A)"),
+        ("finetuned_batch_saving", "Fine-tuned batch saving"),
+        ("finetuned_retry_cost", "Fine-tuned retries"),
+        ("finetuned_fallback_cost", "Fine-tuned fallback to baseline"),
+        ("finetuned_request_cost", "Fine-tuned cost per request"),
+    ],
+];
+
+/// Each part's definition in words, in the order of [`PARTS`]; U is the
+/// tokens per price unit (1,000,000 or 1,000).
+#[rustfmt::skip]
+const PART_WORDS: [&str; 10] = [
+    "input tokens × (1 − cached share − written share) × input price ÷ U",
+    "input tokens × cached share × cached input price ÷ U",
+    "input tokens × written share × cache write price ÷ U",
+    "output tokens × output price ÷ U",
+    "reasoning tokens × output price ÷ U",
+    "input + cached input + cache writes + output + reasoning",
+    "A × batched share × batch discount (comes off A)",
+    "(A − batch saving) × retry rate",
+    "fallback share × baseline cost per request",
+    "A − batch saving + retries (+ the fallback on the fine-tuned side)",
+];
+
+/// The cost per request of each side built from tokens, part by part, in
+/// the order of the definitions, each worked with the user's numbers. A
+/// part whose term the side does not use (no cache, no cache writes, no
+/// reasoning, no batch, no retries, no fallback) is left out, so a plain
+/// token profile reads plainly.
+pub fn request_costs(fmt: Fmt, t: &TokenCosts) -> Vec<Formula> {
+    let mut out = Vec::new();
+    let sides = [
+        (&t.baseline_side, &t.baseline_terms, &t.baseline, 0.0),
+        (
+            &t.finetuned_side,
+            &t.finetuned_terms,
+            &t.finetuned,
+            t.fallback_share,
+        ),
+    ];
+    let pct = |x: f64| format!("{}%", fmt.number(x * 100.0));
+    let u = fmt.count(t.unit);
+    let baseline = fmt.unit_cost(t.baseline.total);
+    for (k, (s, terms, c, fallback_share)) in sides.into_iter().enumerate() {
+        let used = [
+            true,
+            s.cache_share > 0.0,
+            terms.cache_write_share > 0.0,
+            true,
+            terms.reasoning_tokens > 0.0,
+            true,
+            terms.batch_share > 0.0,
+            s.retry_rate > 0.0,
+            k == 1 && fallback_share > 0.0,
+            true,
+        ];
+        let values = PARTS.map(|part| fmt.unit_cost((part.value)(c)));
+        let (i, p_out) = (fmt.number(s.input_tokens), fmt.unit_cost(s.output_price));
+        // The plain input's share: what the cache does not read or write.
+        let mut plain = String::new();
+        for (on, share) in [(used[1], s.cache_share), (used[2], terms.cache_write_share)] {
+            if on {
+                plain += &format!(" {MINUS} {}", pct(share));
+            }
+        }
+        let plain = if plain.is_empty() {
+            String::new()
+        } else {
+            format!(" × (1{plain})")
+        };
+        // A and the cost per request from the parts the side uses.
+        let attempt: Vec<&str> = (0..5)
+            .filter(|&n| used[n])
+            .map(|n| values[n].as_str())
+            .collect();
+        let mut total = values[5].clone();
+        for (n, sign) in [(6, MINUS), (7, '+'), (8, '+')] {
+            if used[n] {
+                total += &format!(" {sign} {}", values[n]);
+            }
+        }
+        let worked = [
+            format!("{i}{plain} × {} ÷ {u}", fmt.unit_cost(s.input_price)),
+            format!(
+                "{i} × {} × {} ÷ {u}",
+                pct(s.cache_share),
+                fmt.unit_cost(s.cache_price)
+            ),
+            format!(
+                "{i} × {} × {} ÷ {u}",
+                pct(terms.cache_write_share),
+                fmt.unit_cost(terms.cache_write_price)
+            ),
+            format!("{} × {p_out} ÷ {u}", fmt.number(s.output_tokens)),
+            format!("{} × {p_out} ÷ {u}", fmt.number(terms.reasoning_tokens)),
+            attempt.join(" + "),
+            format!(
+                "{} × {} × {}",
+                values[5],
+                pct(terms.batch_share),
+                pct(terms.batch_discount)
+            ),
+            if used[6] {
+                format!(
+                    "({} {MINUS} {}) × {}",
+                    values[5],
+                    values[6],
+                    pct(s.retry_rate)
+                )
+            } else {
+                format!("{} × {}", values[5], pct(s.retry_rate))
+            },
+            format!("{} × {baseline}", pct(fallback_share)),
+            total,
+        ];
+        for (n, line) in worked.into_iter().enumerate().filter(|&(n, _)| used[n]) {
+            let (metric, title) = PART_NAMES[k][n];
+            out.push(Formula {
+                metric,
+                title,
+                words: PART_WORDS[n],
+                worked: Some(format!("{line} = {}", values[n])),
+            });
+        }
+    }
+    out
 }

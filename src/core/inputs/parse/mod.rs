@@ -10,7 +10,7 @@
 
 mod sections;
 
-use super::builders::{Investment, Operations, RequestCost, TokenSide};
+use super::builders::{BillTerms, Investment, Operations, RequestCost, TokenSide};
 use super::field::{
     push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO, THROUGHPUT_LOW,
 };
@@ -184,6 +184,10 @@ pub struct TokenCosts {
     pub baseline_side: TokenSide,
     /// The fine-tuned side's profile.
     pub finetuned_side: TokenSide,
+    /// The baseline side's reasoning, cache writes and batch.
+    pub baseline_terms: BillTerms,
+    /// The fine-tuned side's reasoning, cache writes and batch.
+    pub finetuned_terms: BillTerms,
     /// Share of requests that also go to the baseline model, 0 to 1.
     pub fallback_share: f64,
     /// The baseline cost per request, by part.

@@ -13,7 +13,7 @@
 
 use super::{optional_field, parse_field, DecimalMark, Errors, InputError, Parsed, RawInputs};
 use super::{Echo, TokenCosts};
-use crate::core::inputs::builders::{self, Compute, InvestmentItems, TokenSide};
+use crate::core::inputs::builders::{self, BillTerms, Compute, InvestmentItems, TokenSide};
 use crate::core::inputs::field::{
     Choice, ComputeMode, CostMode, CurrencyCode, EntryMode, Field, LocaleTag, PriceUnit,
     ServingMode,
@@ -143,10 +143,38 @@ fn requests(read: &mut Reader, p: &mut Parsed) {
     };
 }
 
-/// The request costs built from each side's tokens and prices.
+/// The request costs built from each side's tokens and prices, with every
+/// term of the bill.
 fn tokens(read: &mut Reader) -> TokenCosts {
     let unit = read.choice::<PriceUnit>(Field::PriceUnit).tokens();
-    let mut side = |f: [Field; 7]| TokenSide {
+    let (baseline_side, baseline_terms) = token_side(read, &Field::BASE_BILL);
+    let (finetuned_side, finetuned_terms) = token_side(read, &Field::FT_BILL);
+    let fallback_share = read.share(Field::FtFallbackShare);
+    let baseline = builders::bill(&baseline_side, &baseline_terms, unit);
+    let finetuned = builders::finetuned_bill(
+        &finetuned_side,
+        &finetuned_terms,
+        unit,
+        fallback_share,
+        baseline.total,
+    );
+    TokenCosts {
+        unit,
+        baseline_side,
+        finetuned_side,
+        baseline_terms,
+        finetuned_terms,
+        fallback_share,
+        baseline,
+        finetuned,
+    }
+}
+
+/// One side's token profile and the terms of its bill, from its fields in
+/// [`Field::BASE_BILL`] order. Cached and written input together are at
+/// most the whole input: past it, the written share gets the message.
+fn token_side(read: &mut Reader, f: &[Field; 12]) -> (TokenSide, BillTerms) {
+    let side = TokenSide {
         input_tokens: read.number(f[0]),
         output_tokens: read.number(f[1]),
         input_price: read.number(f[2]),
@@ -155,35 +183,28 @@ fn tokens(read: &mut Reader) -> TokenCosts {
         cache_price: read.number(f[5]),
         retry_rate: read.share(f[6]),
     };
-    let baseline_side = side([
-        Field::BaseInputTokens,
-        Field::BaseOutputTokens,
-        Field::BaseInputPrice,
-        Field::BaseOutputPrice,
-        Field::BaseCacheShare,
-        Field::BaseCachePrice,
-        Field::BaseRetryRate,
-    ]);
-    let finetuned_side = side([
-        Field::FtInputTokens,
-        Field::FtOutputTokens,
-        Field::FtInputPrice,
-        Field::FtOutputPrice,
-        Field::FtCacheShare,
-        Field::FtCachePrice,
-        Field::FtRetryRate,
-    ]);
-    let fallback_share = read.share(Field::FtFallbackShare);
-    let baseline = builders::side_cost(&baseline_side, unit);
-    let finetuned = builders::finetuned_cost(&finetuned_side, unit, fallback_share, baseline.total);
-    TokenCosts {
-        unit,
-        baseline_side,
-        finetuned_side,
-        fallback_share,
-        baseline,
-        finetuned,
+    let terms = BillTerms {
+        reasoning_tokens: read.number(f[7]),
+        cache_write_share: read.share(f[8]),
+        cache_write_price: read.number(f[9]),
+        batch_share: read.share(f[10]),
+        batch_discount: read.share(f[11]),
+    };
+    // Compared in % as typed, so 70 and 30 make exactly 100.
+    if let (Some(cached), Some(written)) = (read.peek(f[4]), read.peek(f[8])) {
+        if cached + written > 100.0 {
+            // Six decimals are more than a share is typed with, and keep
+            // a difference like 100 − 33.3 free of binary noise.
+            let most = crate::core::present::float::fixed(100.0 - cached, 6);
+            let most = most.trim_end_matches('0').trim_end_matches('.');
+            let most = format!("{}%", most.replacen('.', &read.mark.char().to_string(), 1));
+            // At most three digits, six decimals and a sign: it fits.
+            let error =
+                Echo::new(&most).map_or(InputError::OutsideBounds(100), InputError::CacheOverShare);
+            read.record(f[8], error);
+        }
     }
+    (side, terms)
 }
 
 /// The one-time investment: one total, or itemized.
