@@ -199,11 +199,27 @@ pub fn part_inputs(raw: &RawInputs, p: &Parsed) -> Vec<(Field, f64)> {
     let mut fields = Vec::new();
     if let Some(t) = &p.tokens {
         fields.extend([CostMode, PriceUnit]);
-        fields.extend(BASE_TOKENS);
-        fields.extend(bill_terms(&t.baseline_terms, &BASE_TERMS));
-        // The fine-tuned side's terms before its fallback, as in the form.
-        fields.extend(&FT_TOKENS[..7]);
-        fields.extend(bill_terms(&t.finetuned_terms, &FT_TERMS));
+        // Each side's tokens, prices, cache and retries, then the terms of
+        // its bill it uses; the fine-tuned side's before its fallback, as in
+        // the form.
+        for (bill, terms) in [
+            (Field::BASE_BILL, &t.baseline_terms),
+            (Field::FT_BILL, &t.finetuned_terms),
+        ] {
+            let [tokens @ .., _, _, _, _, _] = bill;
+            let [.., reasoning, write_share, write_price, batch_share, batch_discount] = bill;
+            fields.extend(tokens);
+            fields.extend(bill_terms(
+                terms,
+                [
+                    reasoning,
+                    write_share,
+                    write_price,
+                    batch_share,
+                    batch_discount,
+                ],
+            ));
+        }
         fields.push(FtFallbackShare);
     }
     if let Some(investment) = p.investment {
@@ -233,55 +249,12 @@ pub fn part_inputs(raw: &RawInputs, p: &Parsed) -> Vec<(Field, f64)> {
         .collect()
 }
 
-/// The baseline side's fields of the request-cost builder, in form order.
-const BASE_TOKENS: [Field; 7] = [
-    Field::BaseInputTokens,
-    Field::BaseOutputTokens,
-    Field::BaseInputPrice,
-    Field::BaseOutputPrice,
-    Field::BaseCacheShare,
-    Field::BaseCachePrice,
-    Field::BaseRetryRate,
-];
-
-/// The fine-tuned side's fields of the request-cost builder, in form order.
-const FT_TOKENS: [Field; 8] = [
-    Field::FtInputTokens,
-    Field::FtOutputTokens,
-    Field::FtInputPrice,
-    Field::FtOutputPrice,
-    Field::FtCacheShare,
-    Field::FtCachePrice,
-    Field::FtRetryRate,
-    Field::FtFallbackShare,
-];
-
-/// The baseline's terms of a real bill, in form order: reasoning tokens,
-/// cache write share and price, batch share and discount.
-const BASE_TERMS: [Field; 5] = [
-    Field::BaseReasoningTokens,
-    Field::BaseCacheWriteShare,
-    Field::BaseCacheWritePrice,
-    Field::BaseBatchShare,
-    Field::BaseBatchDiscount,
-];
-
-/// The fine-tuned side's terms of a real bill, in the order of
-/// [`BASE_TERMS`].
-const FT_TERMS: [Field; 5] = [
-    Field::FtReasoningTokens,
-    Field::FtCacheWriteShare,
-    Field::FtCacheWritePrice,
-    Field::FtBatchShare,
-    Field::FtBatchDiscount,
-];
-
 /// The terms of a side's bill that it uses: reasoning tokens when there
 /// are any, cache writes (share and price) when input is written, batch
 /// (share and discount) when requests are batched. A side without them
 /// adds nothing, so the exports of a scenario that does not use them are
 /// as before.
-fn bill_terms(terms: &BillTerms, fields: &[Field; 5]) -> Vec<Field> {
+fn bill_terms(terms: &BillTerms, fields: [Field; 5]) -> Vec<Field> {
     let mut out = Vec::new();
     if terms.reasoning_tokens != 0.0 {
         out.push(fields[0]);
@@ -300,9 +273,9 @@ fn bill_terms(terms: &BillTerms, fields: &[Field; 5]) -> Vec<Field> {
 /// input tokens", "Fine-tuned fallback to baseline"), as the serving
 /// fields' labels do.
 pub fn part_label(field: Field) -> String {
-    let side = if BASE_TOKENS.contains(&field) || BASE_TERMS.contains(&field) {
+    let side = if Field::BASE_BILL.contains(&field) {
         "Baseline"
-    } else if FT_TOKENS.contains(&field) || FT_TERMS.contains(&field) {
+    } else if Field::FT_BILL.contains(&field) || field == Field::FtFallbackShare {
         "Fine-tuned"
     } else {
         return field.label().to_owned();
