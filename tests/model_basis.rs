@@ -79,6 +79,7 @@ fn any_inputs() -> impl Strategy<Value = Inputs> {
                 error_value: e,
                 base_serving,
                 ft_serving,
+                gpu: None,
             },
         )
 }

@@ -518,7 +518,12 @@ fn a_range_on_a_serving_mode_not_in_use_changes_nothing() {
 
 #[test]
 fn each_serving_row_reads_and_sets_its_own_input() {
-    for r in RANGED.iter().filter(|r| r.mode.is_some()) {
+    // The serving rows; the GPU rows (compute mode `gpu`) are tested in
+    // tests/gpu.rs.
+    for r in RANGED
+        .iter()
+        .filter(|r| r.mode.is_some_and(|(f, _)| f != Field::ComputeMode))
+    {
         let (mode_field, mode) = r.mode.expect("a serving row");
         let value = Field::from_name(r.name).expect("the row's value field");
         let at = |text: &str| {
@@ -717,6 +722,7 @@ fn any_inputs() -> impl Strategy<Value = Inputs> {
                 error_value: e,
                 base_serving,
                 ft_serving,
+                gpu: None,
             },
         )
 }

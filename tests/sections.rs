@@ -5,7 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ft_roi::core::inputs::field::{
-    Choice, ComputeMode, CostMode, CurrencyCode, EntryMode, Kind, LocaleTag, PriceUnit, ServingMode,
+    Choice, ComputeMode, CostMode, CurrencyCode, EntryMode, GpuMethod, Kind, LocaleTag, PriceUnit,
+    ServingMode,
 };
 use ft_roi::core::inputs::parse::Echo;
 use ft_roi::core::{parse_scenario, Field, InputError, RawInputs};
@@ -49,6 +50,8 @@ fn every_choice_field_reads_into_its_enum_and_back() {
     round_trip::<PriceUnit>(&[Field::PriceUnit]);
     round_trip::<EntryMode>(&[Field::TrainingMode, Field::MaintenanceMode]);
     round_trip::<ComputeMode>(&[Field::ComputeMode]);
+    // issue 29: the fine-tuning method of training priced by GPU time.
+    round_trip::<GpuMethod>(&[Field::GpuMethod]);
     round_trip::<ServingMode>(&[Field::BaseServing, Field::FtServing]);
     round_trip::<CurrencyCode>(&[Field::Currency]);
     round_trip::<LocaleTag>(&[Field::Locale]);
@@ -57,7 +60,7 @@ fn every_choice_field_reads_into_its_enum_and_back() {
         .iter()
         .filter(|f| matches!(f.kind(), Kind::Choice(_)))
         .count();
-    assert_eq!(choices, 9);
+    assert_eq!(choices, 10);
     assert_eq!(Field::Training.option_at(0.0), None);
     assert_eq!(PriceUnit::Million.tokens(), 1e6);
     assert_eq!(PriceUnit::Thousand.tokens(), 1e3);

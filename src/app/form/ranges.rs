@@ -101,10 +101,16 @@ fn RangeRow(
     };
     // A serving rate's row only in the mode that has it (hidden, so that
     // what was typed in it stays).
+    // The GPU rows need the itemized investment too, whose compute mode
+    // they belong to.
     let hidden = move || {
-        range
-            .mode
-            .is_some_and(|(f, m)| calc.field(f).with(|t| t.trim() != m))
+        range.mode.is_some_and(|(f, m)| {
+            calc.field(f).with(|t| t.trim() != m)
+                || (f == Field::ComputeMode
+                    && calc
+                        .field(Field::TrainingMode)
+                        .with(|t| t.trim() != "itemized"))
+        })
     };
     view! {
         <div class="range-row" data-range=range.name role="group" aria-label=range.label hidden=hidden class:zero=move || zero.get()>

@@ -331,11 +331,12 @@ pub enum ComputeChange {
 
 /// How choosing `entry` on `side` changes training compute, judged before
 /// the choice: `None` for a baseline model, a model without a training
-/// price, or compute already priced by tokens.
+/// price, or compute already priced by tokens or by GPU time (a GPU job is
+/// the user's deliberate choice: a provider's token price does not apply).
 pub fn compute_after(entry: &Entry, side: Side, raw: &RawInputs) -> Option<ComputeChange> {
     if side != Side::FineTuned
         || entry.training.is_none()
-        || raw.get(Field::ComputeMode).trim() == "tokens"
+        || matches!(raw.get(Field::ComputeMode).trim(), "tokens" | "gpu")
     {
         return None;
     }

@@ -224,9 +224,21 @@ pub fn part_inputs(raw: &RawInputs, p: &Parsed) -> Vec<(Field, f64)> {
     }
     if let Some(investment) = p.investment {
         fields.extend([TrainingMode, LabelExamples, LabelCost, LabelQa, ComputeMode]);
-        match investment.training_tokens {
-            Some(_) => fields.extend([TrainTokens, TrainEpochs, TrainPrice]),
-            None => fields.push(ComputeFlat),
+        match (investment.training_tokens, investment.gpu) {
+            (Some(_), _) => fields.extend([TrainTokens, TrainEpochs, TrainPrice]),
+            // Training priced by GPU time: the trained tokens, then the job.
+            (None, Some(_)) => fields.extend([
+                TrainTokens,
+                TrainEpochs,
+                GpuParams,
+                GpuMethod,
+                GpuCount,
+                GpuPrice,
+                GpuFlops,
+                GpuMfu,
+                GpuMemory,
+            ]),
+            (None, None) => fields.push(ComputeFlat),
         }
         fields.extend([
             CurationHours,

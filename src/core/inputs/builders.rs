@@ -3,6 +3,8 @@
 //! returns its parts and their total, so the page can show the breakdown
 //! and the total feeds the core model.
 
+use crate::core::model::gpu::{train, GpuJob, GpuTraining};
+
 /// One side's token profile and prices (prices per `unit` tokens).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TokenSide {
@@ -200,6 +202,16 @@ pub enum Compute {
         /// Price per million training tokens.
         price_per_million: f64,
     },
+    /// GPU time: examples × tokens per example × epochs trained tokens on
+    /// a GPU job ([`crate::core::model::gpu`]).
+    Gpu {
+        /// Tokens per training example.
+        tokens_per_example: f64,
+        /// Passes over the training set.
+        epochs: f64,
+        /// The model, the method and the GPUs.
+        job: GpuJob,
+    },
 }
 
 /// The one-time investment's items.
@@ -232,6 +244,10 @@ pub struct Investment {
     pub compute: f64,
     /// Training tokens, when compute is priced by tokens.
     pub training_tokens: Option<f64>,
+    /// The GPU job's FLOPs, hours, cost and memory, when compute is
+    /// priced by GPU time (its trained tokens are not `training_tokens`,
+    /// which only the token price reads).
+    pub gpu: Option<GpuTraining>,
     /// Curation hours × rate.
     pub curation: f64,
     /// Setup hours × rate.
@@ -246,8 +262,18 @@ pub struct Investment {
 pub fn investment(items: &InvestmentItems) -> Investment {
     let labeling = items.examples * items.cost_per_example;
     let qa = labeling * items.qa_share;
+    let mut gpu = None;
     let (compute, training_tokens) = match items.compute {
         Compute::Flat(amount) => (amount, None),
+        Compute::Gpu {
+            tokens_per_example,
+            epochs,
+            job,
+        } => {
+            let trained = train(&job, items.examples * tokens_per_example * epochs);
+            gpu = Some(trained);
+            (trained.cost, None)
+        }
         Compute::Tokens {
             tokens_per_example,
             epochs,
@@ -265,6 +291,7 @@ pub fn investment(items: &InvestmentItems) -> Investment {
         qa,
         compute,
         training_tokens,
+        gpu,
         curation,
         setup,
         other: items.other,

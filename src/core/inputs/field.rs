@@ -157,7 +157,9 @@ choices! {
     /// What token prices are quoted per (`price_unit`).
     PriceUnit { Million = "1m", Thousand = "1k" }
     /// How the training compute is priced (`compute_mode`).
-    ComputeMode { Flat = "flat", Tokens = "tokens" }
+    ComputeMode { Flat = "flat", Tokens = "tokens", Gpu = "gpu" }
+    /// How a model is fine-tuned on rented GPUs (`gpu_method`).
+    GpuMethod { Lora = "lora", Qlora = "qlora", Full = "full" }
     /// How a side's model is served (`base_serving`, `ft_serving`).
     ServingMode { PerToken = "per_token", Hourly = "hourly", Capacity = "capacity" }
     /// The display currency (`currency`).
@@ -218,7 +220,7 @@ fields! {
     LabelExamples: "label_examples", "Labeled examples", "examples", "Examples to label (also the training set size).", 100.0, Kind::Count, "1000";
     LabelCost: "label_cost", "Cost per example", "$ / example", "In-house $3–8, contract services $0.50–5, active learning $0.10–1.", 0.1, Kind::UnitCost, "2";
     LabelQa: "label_qa", "QA and rework", "% of labeling", "Allowance for review and relabeling (10–20% is common).", 5.0, Kind::Bounded(1000), "0";
-    ComputeMode: "compute_mode", "Training compute", "", "A flat amount (GPU jobs), or priced by training tokens.", 1.0, Kind::Choice(ComputeMode::OPTIONS), "flat";
+    ComputeMode: "compute_mode", "Training compute", "", "A flat amount, priced by training tokens, or GPU time from the model's size and the trained tokens.", 1.0, Kind::Choice(ComputeMode::OPTIONS), "flat";
     ComputeFlat: "compute_flat", "Compute cost", "$ one-time", "The cost of the training jobs.", 50.0, Kind::Money, "500";
     TrainTokens: "train_tokens", "Tokens per example", "tokens", "Input plus output tokens of one training example.", 50.0, Kind::Count, "500";
     TrainEpochs: "train_epochs", "Epochs", "passes", "Passes over the training set.", 1.0, Kind::Count, "3";
@@ -305,6 +307,23 @@ fields! {
     BaseUnitGpus: "base_unit_gpus", "Baseline GPUs per unit", "GPUs", "GPUs in one unit (a replica on 4 GPUs: 4), 1 to 1,000: a GPU-hour price × GPUs per unit = the unit price.", 1.0, Kind::WholeIn(1, 1000), "1";
     FtUnitType: "ft_unit_type", "Fine-tuned unit type", "", "Search the price catalogue's GPU-hour and model-unit prices: choosing one fills the unit price.", 1.0, Kind::Label, "";
     FtUnitGpus: "ft_unit_gpus", "Fine-tuned GPUs per unit", "GPUs", "GPUs in one unit (a replica on 4 GPUs: 4), 1 to 1,000: a GPU-hour price × GPUs per unit = the unit price.", 1.0, Kind::WholeIn(1, 1000), "1";
+    // issue 29: training priced by GPU time (compute_mode = gpu), the GPU and
+    // open model picked from the catalogue (labels), and the ranges on the
+    // GPU price and the MFU. Defaults: an 8B model trained with LoRA on one
+    // H100 at 35% of its peak, the H100's price range's middle.
+    GpuParams: "gpu_params", "Model parameters", "billion", "The model's size: 8 for an 8B model.", 1.0, Kind::Positive, "8";
+    GpuMethod: "gpu_method", "Fine-tuning method", "", "Full fine-tuning trains every weight; LoRA and QLoRA train small adapters on a frozen base (QLoRA's base in 4 bits).", 1.0, Kind::Choice(GpuMethod::OPTIONS), "lora";
+    GpuCount: "gpu_count", "GPUs", "GPUs", "GPUs the job runs on, 1 to 100,000.", 1.0, Kind::WholeIn(1, 100_000), "1";
+    GpuPrice: "gpu_price", "GPU price", "$ / GPU-hour", "What one GPU costs for an hour.", 0.1, Kind::Positive, "3.495";
+    GpuFlops: "gpu_flops", "GPU peak (dense BF16)", "TFLOPS", "Peak dense BF16 throughput of one GPU, from its datasheet (H100 SXM: 989).", 1.0, Kind::Positive, "989";
+    GpuMfu: "gpu_mfu", "Utilisation (MFU)", "% of peak", "Share of the peak a training job sustains, 1 to 100 (30–50% is typical).", 1.0, Kind::Between(1, 100), "35";
+    GpuMemory: "gpu_memory", "GPU memory", "GB per GPU", "Memory of one GPU (H100: 80).", 1.0, Kind::Positive, "80";
+    GpuType: "gpu_type", "GPU", "", "Search the catalogue's GPUs: choosing one fills the peak, the memory and the price.", 1.0, Kind::Label, "";
+    GpuModel: "gpu_model", "Open model", "", "Choosing a common open model fills its parameters.", 1.0, Kind::Label, "";
+    GpuPriceLow: "gpu_price_low", "GPU price, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    GpuPriceHigh: "gpu_price_high", "GPU price, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    GpuMfuLow: "gpu_mfu_low", "Utilisation (MFU), low end", "%", "How far below the scenario's value it may come out: −90 to 0.", 5.0, Kind::End(-90, 0), "";
+    GpuMfuHigh: "gpu_mfu_high", "Utilisation (MFU), high end", "%", "How far above it: 0 to 1,000 (a drawn MFU above 100% counts as 100%).", 5.0, Kind::End(0, 1000), "";
 }
 
 /// The number of fields.
@@ -480,6 +499,11 @@ pub fn option_label(option: &str) -> &str {
         "1m" => "1M tokens",
         "1k" => "1K tokens",
         "flat" => "Flat amount",
+        // Training priced by GPU time.
+        "gpu" => "GPU time",
+        "full" => "Full fine-tuning",
+        "lora" => "LoRA",
+        "qlora" => "QLoRA",
         // Serving costs.
         "per_token" => "Per request only",
         "hourly" => "Hourly fee",

@@ -22,6 +22,9 @@ pub mod volume;
 pub mod montecarlo;
 pub mod uncertainty;
 
+// Training priced by GPU time (issue 29).
+pub mod gpu;
+
 pub use approach::{Approach, Comparison, Retraining};
 pub use basis::Basis;
 pub use closed::{calculate, compare};

@@ -38,6 +38,10 @@ pub struct Inputs {
     pub base_serving: Serving,
     /// How the fine-tuned model is served: S_ft,m a month.
     pub ft_serving: Serving,
+    /// The GPU job's part of the training cost T, when training compute is
+    /// priced by GPU time (issue 29): read only by the simulation's ranges
+    /// on the GPU price and the MFU, never by the figures (T includes it).
+    pub gpu: Option<crate::core::model::gpu::GpuCost>,
 }
 
 impl Inputs {
@@ -57,6 +61,7 @@ impl Inputs {
         discount: 0.0,
         base_serving: Serving::PerToken,
         ft_serving: Serving::PerToken,
+        gpu: None,
     };
 }
 

@@ -4,6 +4,7 @@
 //! distribution each ranged input follows. The simulation that draws from
 //! them is [`super::montecarlo`].
 
+use super::gpu::GpuCost;
 use super::serving::{Capacity, Serving};
 use super::types::Inputs;
 use crate::core::inputs::field::Field;
@@ -84,9 +85,20 @@ fn capacity_mut(s: &mut Serving) -> Option<&mut Capacity> {
     }
 }
 
+// Training priced by GPU time: a draw of the GPU price or the MFU changes
+// the GPU job's cost, and the training cost T by as much.
+
+fn set_gpu(i: &mut Inputs, change: impl Fn(GpuCost) -> GpuCost) {
+    if let Some(g) = i.gpu {
+        let drawn = change(g);
+        i.training = (i.training + drawn.cost() - g.cost()).max(0.0);
+        i.gpu = Some(drawn);
+    }
+}
+
 /// Every input that can carry a range, in form order.
 #[rustfmt::skip]
-pub const RANGED: [Ranged; 12] = [
+pub const RANGED: [Ranged; 14] = [
     Ranged { name: "training", label: "Training cost", low: Field::TrainingLow, high: Field::TrainingHigh, ends: Ends::Percent, get: |i| i.training, set: |i, v| i.training = v, used: always, mode: None },
     Ranged { name: "maintenance", label: "Monthly maintenance", low: Field::MaintenanceLow, high: Field::MaintenanceHigh, ends: Ends::Percent, get: |i| i.maintenance, set: |i, v| i.maintenance = v, used: always, mode: None },
     Ranged { name: "baseline", label: "Baseline cost per request", low: Field::BaselineLow, high: Field::BaselineHigh, ends: Ends::Percent, get: |i| i.baseline, set: |i, v| i.baseline = v, used: always, mode: None },
@@ -100,6 +112,9 @@ pub const RANGED: [Ranged; 12] = [
     Ranged { name: "ft_host_rate", label: "Fine-tuned hosting fee", low: Field::FtHostRateLow, high: Field::FtHostRateHigh, ends: Ends::Percent, get: |i| hourly_rate(&i.ft_serving).unwrap_or(0.0), set: |i, v| set_hourly_rate(&mut i.ft_serving, v), used: |i| hourly_rate(&i.ft_serving).is_some(), mode: Some((Field::FtServing, "hourly")) },
     Ranged { name: "ft_unit_rate", label: "Fine-tuned unit price", low: Field::FtUnitRateLow, high: Field::FtUnitRateHigh, ends: Ends::Percent, get: |i| i.ft_serving.capacity().map_or(0.0, |c| c.unit_rate), set: |i, v| { if let Some(c) = capacity_mut(&mut i.ft_serving) { c.unit_rate = v } }, used: |i| i.ft_serving.capacity().is_some(), mode: Some((Field::FtServing, "capacity")) },
     Ranged { name: "ft_unit_rps", label: "Fine-tuned throughput per unit", low: Field::FtUnitRpsLow, high: Field::FtUnitRpsHigh, ends: Ends::Percent, get: |i| i.ft_serving.capacity().map_or(0.0, |c| c.unit_rps), set: |i, v| { if let Some(c) = capacity_mut(&mut i.ft_serving) { c.unit_rps = v } }, used: |i| i.ft_serving.capacity().is_some(), mode: Some((Field::FtServing, "capacity")) },
+    // issue 29: the GPU price and the MFU of training priced by GPU time; a draw moves T by the change in the GPU job's cost.
+    Ranged { name: "gpu_price", label: "GPU price", low: Field::GpuPriceLow, high: Field::GpuPriceHigh, ends: Ends::Percent, get: |i| i.gpu.map_or(0.0, |g| g.price), set: |i, v| set_gpu(i, |g| g.at_price(v)), used: |i| i.gpu.is_some(), mode: Some((Field::ComputeMode, "gpu")) },
+    Ranged { name: "gpu_mfu", label: "Utilisation (MFU)", low: Field::GpuMfuLow, high: Field::GpuMfuHigh, ends: Ends::Percent, get: |i| i.gpu.map_or(0.0, |g| g.mfu * 100.0), set: |i, v| set_gpu(i, |g| g.at_mfu(v / 100.0)), used: |i| i.gpu.is_some(), mode: Some((Field::ComputeMode, "gpu")) },
 ];
 
 /// The number of inputs that can carry a range.

@@ -18,6 +18,7 @@ use crate::core::inputs::field::{
     Choice, ComputeMode, CostMode, CurrencyCode, EntryMode, Field, LocaleTag, PriceUnit,
     ServingMode,
 };
+use crate::core::model::gpu::{GpuCost, GpuJob};
 use crate::core::model::serving::{Capacity, Serving};
 use crate::core::model::uncertainty::{Ends, RANGED};
 use crate::core::model::Inputs;
@@ -207,8 +208,23 @@ fn token_side(read: &mut Reader, f: &[Field; 12]) -> (TokenSide, BillTerms) {
     (side, terms)
 }
 
+/// The GPU job of training priced by GPU time: the model, the method and
+/// the GPUs.
+fn gpu_job(read: &mut Reader) -> GpuJob {
+    GpuJob {
+        params_billion: read.number(Field::GpuParams),
+        method: read.choice(Field::GpuMethod),
+        count: read.number(Field::GpuCount),
+        price: read.number(Field::GpuPrice),
+        tflops: read.number(Field::GpuFlops),
+        mfu: read.share(Field::GpuMfu),
+        memory_gb: read.number(Field::GpuMemory),
+    }
+}
+
 /// The one-time investment: one total, or itemized.
 fn investment(read: &mut Reader, p: &mut Parsed) {
+    let mut job_used = None;
     p.investment = match read.choice(Field::TrainingMode) {
         EntryMode::Direct => None,
         EntryMode::Itemized => {
@@ -219,7 +235,15 @@ fn investment(read: &mut Reader, p: &mut Parsed) {
                     epochs: read.number(Field::TrainEpochs),
                     price_per_million: read.number(Field::TrainPrice),
                 },
+                ComputeMode::Gpu => Compute::Gpu {
+                    tokens_per_example: read.number(Field::TrainTokens),
+                    epochs: read.number(Field::TrainEpochs),
+                    job: gpu_job(read),
+                },
             };
+            if let Compute::Gpu { job, .. } = compute {
+                job_used = Some(job);
+            }
             Some(builders::investment(&InvestmentItems {
                 examples: read.number(Field::LabelExamples),
                 cost_per_example: read.number(Field::LabelCost),
@@ -240,6 +264,16 @@ fn investment(read: &mut Reader, p: &mut Parsed) {
     p.inputs.training = match p.investment {
         Some(i) => i.total,
         None => read.number(Field::Training),
+    };
+    // The GPU job's part of T, which the simulation's ranges on the GPU
+    // price and the MFU move.
+    p.inputs.gpu = match (job_used, p.investment.and_then(|i| i.gpu)) {
+        (Some(job), Some(g)) => Some(GpuCost {
+            gpu_hours: g.gpu_hours,
+            price: job.price,
+            mfu: job.mfu,
+        }),
+        _ => None,
     };
 }
 
@@ -331,6 +365,7 @@ fn ranges(read: &mut Reader, p: &mut Parsed) {
     let uses = Inputs {
         base_serving: p.inputs.base_serving,
         ft_serving: p.inputs.ft_serving,
+        gpu: p.inputs.gpu,
         ..Inputs::EXAMPLE
     };
     p.ranges = read.section(|read| {
