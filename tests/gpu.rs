@@ -25,6 +25,10 @@ fn gpu_raw(pairs: &[(Field, &str)]) -> RawInputs {
     raw
 }
 
+fn parse_number_of(text: &str) -> f64 {
+    text.parse().expect("a number")
+}
+
 #[track_caller]
 fn parsed(raw: &RawInputs) -> Parsed {
     parse_scenario(raw).into_result().expect("valid")
@@ -340,4 +344,103 @@ proptest! {
         prop_assert!(g.gpus_needed * j.memory_gb >= g.memory_needed_gb);
         prop_assert!((g.gpus_needed - 1.0) * j.memory_gb < g.memory_needed_gb || g.gpus_needed == 1.0);
     }
+}
+
+#[test]
+fn a_gpu_scenario_goes_through_links_storage_and_files_unchanged() {
+    use ft_roi::core::codec::export::{import_json, part_inputs, ExportDoc};
+    use ft_roi::core::codec::{store, url};
+    use Field::*;
+    let raw = gpu_raw(&[
+        (GpuParams, "70"),
+        (GpuMethod, "qlora"),
+        (GpuCount, "2"),
+        (GpuPrice, "4.75"),
+        (GpuFlops, "989"),
+        (GpuMfu, "40"),
+        (GpuMemory, "141"),
+        (GpuType, "gpu/h200"),
+        (GpuModel, "open/llama-3.1-70b"),
+        (GpuPriceLow, "-40"),
+        (GpuMfuHigh, "20"),
+    ]);
+    // The link names the new keys, and reads back to the same texts.
+    let query = url::encode(&raw, &RawInputs::example());
+    for key in [
+        "compute_mode=gpu",
+        "gpu_params=70",
+        "gpu_method=qlora",
+        "gpu_count=2",
+        "gpu_price=4.75",
+        "gpu_mfu=40",
+        "gpu_memory=141",
+        "gpu_type=gpu%2Fh200",
+        "gpu_price_low=-40",
+        "gpu_mfu_high=20",
+    ] {
+        assert!(query.contains(key), "{key} in {query}");
+    }
+    let decoded = url::decode(&query, RawInputs::example());
+    assert_eq!(decoded.raw, raw);
+    assert!(decoded.bad.is_empty());
+    // A link with a bad value opens with that field flagged.
+    let bad = url::decode(
+        "v=1&training_mode=itemized&compute_mode=gpu&gpu_mfu=0",
+        RawInputs::example(),
+    );
+    assert_eq!(bad.bad, [(GpuMfu, InputError::OutsideBetween(1, 100))]);
+    assert_eq!(bad.raw.get(GpuMfu), "0");
+    // An existing link (no GPU key) reads as before: the GPU fields at
+    // their defaults.
+    let old = url::decode(
+        "v=1&training_mode=itemized&compute_mode=tokens",
+        RawInputs::example(),
+    );
+    for f in [
+        GpuParams, GpuMethod, GpuCount, GpuPrice, GpuFlops, GpuMfu, GpuMemory,
+    ] {
+        assert_eq!(old.raw.get(f), f.example(), "{f:?}");
+    }
+    // Storage.
+    let stored = store::encode_working(&raw);
+    assert_eq!(store::decode_working(&stored).unwrap(), raw);
+    // The exported file lists the job's fields and imports unchanged.
+    let p = parsed(&raw);
+    let r = ft_roi::core::calculate(&p.inputs);
+    let parts = part_inputs(&raw, &p);
+    let listed: Vec<Field> = parts.iter().map(|(f, _)| *f).collect();
+    for f in [
+        TrainTokens,
+        TrainEpochs,
+        GpuParams,
+        GpuMethod,
+        GpuCount,
+        GpuPrice,
+        GpuFlops,
+        GpuMfu,
+        GpuMemory,
+    ] {
+        assert!(listed.contains(&f), "{f:?} in {listed:?}");
+    }
+    assert!(!listed.contains(&ComputeFlat) && !listed.contains(&TrainPrice));
+    let doc = ExportDoc::new(fmt_default::F, "GPU job", &raw, &p.inputs, &r).with_parts(&parts);
+    let csv = doc.csv();
+    assert!(
+        csv.contains("input,gpu_method,Fine-tuning method,1,qlora"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("input,compute_mode,Training compute,2,gpu"),
+        "{csv}"
+    );
+    // Import writes the model's training cost T into the direct-entry
+    // field (as for any itemized investment); every other text is kept.
+    let (_, mut imported) = import_json(&doc.json()).unwrap();
+    assert_eq!(
+        parse_number_of(imported.get(Training)),
+        p.inputs.training,
+        "T"
+    );
+    imported.set(Training, raw.get(Training));
+    assert_eq!(imported, raw);
 }
