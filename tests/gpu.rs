@@ -444,3 +444,98 @@ fn a_gpu_scenario_goes_through_links_storage_and_files_unchanged() {
     imported.set(Training, raw.get(Training));
     assert_eq!(imported, raw);
 }
+
+#[test]
+fn every_gpu_spec_names_catalogue_gpu_hour_prices_with_sources() {
+    use ft_roi::core::catalogue::entry;
+    use ft_roi::core::catalogue::gpus::{gpu_choices, GPUS, OPEN_MODELS};
+    let is_date = |d: &str| {
+        d.len() == 10
+            && d.char_indices().all(|(k, c)| {
+                if k == 4 || k == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    for spec in &GPUS {
+        assert!(spec.tflops > 0.0 && spec.memory_gb > 0.0, "{}", spec.name);
+        assert!(is_date(spec.dated.as_of), "{}", spec.name);
+        assert!(spec.dated.source.starts_with("https://"), "{}", spec.name);
+        assert!(spec.notes.contains("Third-party"), "{}", spec.name);
+        assert!(!spec.entries.is_empty(), "{}", spec.name);
+        for id in spec.entries {
+            let e = entry(id).unwrap_or_else(|| panic!("{id} in the catalogue"));
+            assert!(e.unit.is_some_and(|u| u.is_gpu_hour()), "{id}");
+        }
+    }
+    assert_eq!(gpu_choices().len(), 7);
+    for m in &OPEN_MODELS {
+        assert!(m.params_billion > 0.0 && is_date(m.dated.as_of), "{}", m.id);
+        assert!(
+            m.dated.source.starts_with("https://huggingface.co/"),
+            "{}",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn picking_a_gpu_fills_its_peak_memory_and_price() {
+    use ft_roi::core::catalogue::gpus::{gpu_choice, gpu_fills, model_fills, open_model};
+    use Field::*;
+    let h100 = gpu_choice("gpu/h100-sxm").expect("listed");
+    let raw = gpu_raw(&[]);
+    let (texts, priced) = gpu_fills(&h100, &raw, None);
+    assert!(priced);
+    let got: Vec<(Field, &str)> = texts.iter().map(|(f, t)| (*f, t.as_str())).collect();
+    // $1.99–5.00: the middle, and the range as ±43.0615% around it.
+    assert_eq!(
+        got,
+        [
+            (GpuType, "gpu/h100-sxm"),
+            (GpuFlops, "989"),
+            (GpuMemory, "80"),
+            (GpuPrice, "3.495"),
+            (GpuPriceLow, "-43.0615"),
+            (GpuPriceHigh, "43.0615"),
+        ]
+    );
+    // A single price: no range (its ends emptied).
+    let b200 = gpu_choice("fireworks/gpu-b200").expect("listed");
+    let (texts, _) = gpu_fills(&b200, &raw, None);
+    assert!(texts.contains(&(GpuPrice, "11.99".to_owned())));
+    assert!(texts.contains(&(GpuPriceLow, String::new())));
+    assert!(texts.contains(&(GpuMemory, "179".to_owned())));
+    // In euros: converted with the rate, in the scenario's decimal mark;
+    // without a rate the price is left as it is.
+    let mut eur = gpu_raw(&[(Currency, "EUR"), (Locale, "de-DE")]);
+    eur.set(FxRate, "0,9");
+    let (texts, priced) = gpu_fills(&h100, &eur, Some(0.9));
+    assert!(priced);
+    assert!(
+        texts.contains(&(GpuPrice, "3,1455".to_owned())),
+        "{texts:?}"
+    );
+    let (texts, priced) = gpu_fills(&h100, &eur, None);
+    assert!(!priced);
+    assert!(!texts.iter().any(|(f, _)| *f == GpuPrice));
+    // An open model fills its parameters.
+    let llama = open_model("open/llama-3.1-70b").expect("listed");
+    assert_eq!(
+        model_fills(llama, &raw),
+        [
+            (GpuModel, "open/llama-3.1-70b".to_owned()),
+            (GpuParams, "70".to_owned())
+        ]
+    );
+    // The filled texts are valid and price the job.
+    let mut picked = raw.clone();
+    for (f, t) in gpu_fills(&h100, &raw, None).0 {
+        picked.set(f, t);
+    }
+    let p = parsed(&picked);
+    assert!(p.ranges.is_some());
+    assert!(p.investment.and_then(|i| i.gpu).is_some());
+}

@@ -87,6 +87,9 @@ pub fn InvestmentBuilder() -> impl IntoView {
     use Field::*;
     let calc = use_calc();
     let tokens_mode = move || calc.is(ComputeMode, crate::core::inputs::field::ComputeMode::Tokens);
+    // Training priced by GPU time (issue 29): its own fields, shown only in
+    // that mode.
+    let gpu_mode = move || calc.is(ComputeMode, crate::core::inputs::field::ComputeMode::Gpu);
     let item = move |pick: fn(&crate::core::inputs::builders::Investment) -> f64| {
         calc.detail(move |p: &Parsed| p.investment.map(|i| pick(&i)))
     };
@@ -97,8 +100,14 @@ pub fn InvestmentBuilder() -> impl IntoView {
             <NumberField field=LabelQa/>
         </div>
         <ChoiceField field=ComputeMode/>
+        <Show when=gpu_mode>
+            <super::gpu::GpuFields/>
+        </Show>
         <div class="fields">
-            <Show when=tokens_mode fallback=|| view! { <NumberField field=ComputeFlat/> }>
+            <Show when=move || !gpu_mode() && !tokens_mode()>
+                <NumberField field=ComputeFlat/>
+            </Show>
+            <Show when=tokens_mode>
                 <NumberField field=TrainTokens/>
                 <NumberField field=TrainEpochs/>
                 <NumberField field=TrainPrice/>

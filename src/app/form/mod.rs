@@ -3,6 +3,8 @@
 //! typed, with their inline messages.
 
 pub(crate) mod builders;
+// issue 29: training priced by GPU time (in the builders' chunk).
+pub(crate) mod gpu;
 pub(crate) mod ranges;
 pub(crate) mod widgets;
 

@@ -5,6 +5,8 @@
 //! are US dollars: per 1M tokens, per 1M training tokens, per hour.
 
 pub mod fill;
+// issue 29: GPU specifications and open models' sizes for training priced by GPU time.
+pub mod gpus;
 
 use super::codec::csv::csv_line;
 use super::inputs::field::Field;
