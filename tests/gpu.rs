@@ -463,7 +463,7 @@ fn every_gpu_spec_names_catalogue_gpu_hour_prices_with_sources() {
         assert!(spec.tflops > 0.0 && spec.memory_gb > 0.0, "{}", spec.name);
         assert!(is_date(spec.dated.as_of), "{}", spec.name);
         assert!(spec.dated.source.starts_with("https://"), "{}", spec.name);
-        assert!(spec.notes.contains("Third-party"), "{}", spec.name);
+        assert!(spec.third_party, "{}", spec.name);
         assert!(!spec.entries.is_empty(), "{}", spec.name);
         for id in spec.entries {
             let e = entry(id).unwrap_or_else(|| panic!("{id} in the catalogue"));

@@ -2,8 +2,15 @@
 // in the investment builder, a GPU and an open model picked from the
 // catalogue, a model that does not fit, a link round trip, bad input on
 // each field (typed, and in a link), and the phone width.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { assert, metric, open, type, waitForParam } from './harness.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const axeSource = await readFile(createRequire(join(root, 'tools', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
 
 // 10,000 examples × 500 tokens × 2 epochs = 10M trained tokens: an 8B model
 // with LoRA on one H100 at 35% takes 0.2568 h and $0.90 at $3.495 an hour.
@@ -56,7 +63,7 @@ test('a GPU and an open model picked from the catalogue fill the peak, memory, p
   assert.equal(await value(t.page, 'gpu_price_low'), '-47.3684');
   assert.equal(await value(t.page, 'gpu_price_high'), '47.3684');
   const status = await t.page.locator('[data-testid="gpu-pick-status"]').innerText();
-  assert.match(status, /NVIDIA H200 141GB: peak and memory from https:\/\/itkb\.uw\.cz\/.* \(2026-06-22\)\./);
+  assert.match(status, /NVIDIA H200 141GB: peak and memory from https:\/\/itkb\.uw\.cz\/.* \(a third party's copy of NVIDIA's figures, 2026-06-22\)\./);
   assert.match(status, /the middle of its range/);
   // 10M tokens at $4.75: 0.2568 h × 4.75 = $1.22.
   assert.equal((await metric(t.page, 'gpu_train_cost')).text, '$1.22');
@@ -148,3 +155,17 @@ test('the GPU mode is readable at phone width', async () => {
   assert.ok(w.x >= 0 && w.x + w.width <= 390, JSON.stringify(w));
   await t.check();
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violation in the GPU mode with the memory warning (${colorScheme})`, async () => {
+    const t = await open(`${JOB}&gpu_method=full&gpu_params=70&gpu_count=8`, { colorScheme });
+    await t.page.locator('[data-testid="gpu-memory-warning"]').waitFor();
+    await t.page.evaluate(axeSource);
+    const violations = await t.page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } });
+      return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${n.target.join(' ')}`));
+    });
+    assert.deepEqual(violations, []);
+    await t.check();
+  });
+}

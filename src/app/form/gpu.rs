@@ -91,8 +91,13 @@ fn GpuPickers() -> impl IntoView {
             calc.field(field).set(text);
         }
         let spec = choice.spec;
+        let copy = if spec.third_party {
+            "a third party's copy of NVIDIA's figures, "
+        } else {
+            ""
+        };
         let mut out = format!(
-            "{}: peak and memory from {} ({}).",
+            "{}: peak and memory from {} ({copy}{}).",
             spec.name, spec.dated.source, spec.dated.as_of
         );
         out += &if priced {

@@ -21,9 +21,10 @@ pub struct GpuSpec {
     pub memory_gb: f64,
     /// Where the two figures come from and when it was stated or read.
     pub dated: Dated,
-    /// Whether the source is a copy of NVIDIA's figures by a third party,
-    /// and where sources disagree.
-    pub notes: &'static str,
+    /// Whether the source is a third party's copy of NVIDIA's figures
+    /// (the page says so beside the figures). Where sources disagree is in
+    /// the comment above each row and in docs/catalogue.md.
+    pub third_party: bool,
     /// The ids of the catalogue's GPU-hour price entries for this GPU.
     pub entries: &'static [&'static str],
 }
@@ -33,36 +34,49 @@ pub struct GpuSpec {
 /// marked as such, dated by the page or by the day it was read.
 #[rustfmt::skip]
 pub const GPUS: [GpuSpec; 4] = [
+    // Third-party copy of NVIDIA's A100 datasheet
+    // (nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf, which the page cites): BF16 312 TFLOPS
+    // dense (624 with sparsity), 80 GB HBM2e. The page is undated: as_of is the day it was read.
     GpuSpec {
         name: "NVIDIA A100 80GB",
         tflops: 312.0,
         memory_gb: 80.0,
         dated: Dated { as_of: "2026-12-06", source: "https://glennklockwood.com/garden/processors/A100" },
-        notes: "Third-party copy of NVIDIA's A100 datasheet (nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf, which the page cites): BF16 312 TFLOPS dense (624 with sparsity), 80 GB HBM2e. The page is undated: as_of is the day it was read.",
+        third_party: true,
         entries: &["gpu/a100-80gb", "fireworks/gpu-a100-80gb"],
     },
+    // Third-party copy of NVIDIA's H100 specification table: BFLOAT16 Tensor Core 1,979 TFLOPS with
+    // sparsity, "1/2 lower without sparsity" (989 dense; glennklockwood.com gives 989.4), 80 GB.
+    // The page is undated: as_of is the day it was read.
     GpuSpec {
         name: "NVIDIA H100 SXM 80GB",
         tflops: 989.0,
         memory_gb: 80.0,
         dated: Dated { as_of: "2026-12-06", source: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html" },
-        notes: "Third-party copy of NVIDIA's H100 specification table: BFLOAT16 Tensor Core 1,979 TFLOPS with sparsity, \"1/2 lower without sparsity\" (989 dense; glennklockwood.com gives 989.4), 80 GB. The page is undated: as_of is the day it was read.",
+        third_party: true,
         entries: &["gpu/h100-sxm", "fireworks/gpu-h100"],
     },
+    // Third-party: FP16/BF16 about 989 TFLOPS dense (the H100's GH100 silicon), 141 GB HBM3e.
+    // NVIDIA's own MLPerf system description (mlcommons/inference_results_v4.1, H200-SXM-141GBx8)
+    // gives 141 GB; glennklockwood.com says 144 GB.
     GpuSpec {
         name: "NVIDIA H200 141GB",
         tflops: 989.0,
         memory_gb: 141.0,
         dated: Dated { as_of: "2026-06-22", source: "https://itkb.uw.cz/2026/06/nvidia-h200-vs-b300-precisions-cores.html" },
-        notes: "Third-party: FP16/BF16 about 989 TFLOPS dense (the H100's GH100 silicon), 141 GB HBM3e. NVIDIA's own MLPerf system description (mlcommons/inference_results_v4.1, H200-SXM-141GBx8) gives 141 GB; glennklockwood.com says 144 GB.",
+        third_party: true,
         entries: &["gpu/h200", "fireworks/gpu-h200"],
     },
+    // Third-party. Memory: 179 GB as nvidia-smi reports it on an HGX B200 (Vultr, updated
+    // 2026-03-11); glennklockwood.com gives 192 GB HBM3 (8 stacks) and Fireworks names it B200
+    // 180GB. BF16 2,250 TFLOPS dense (4,500 with sparsity) for the HGX B200 at 1,000 W, from
+    // glennklockwood.com/garden/processors/B200 (citing NVIDIA; read 2026-12-06).
     GpuSpec {
         name: "NVIDIA B200 (HGX)",
         tflops: 2250.0,
         memory_gb: 179.0,
         dated: Dated { as_of: "2026-03-11", source: "https://docs.vultr.com/inference-cookbook/cuda/getting-started/hardware-overview" },
-        notes: "Third-party. Memory: 179 GB as nvidia-smi reports it on an HGX B200 (Vultr, updated 2026-03-11); glennklockwood.com gives 192 GB HBM3 (8 stacks) and Fireworks names it B200 180GB. BF16 2,250 TFLOPS dense (4,500 with sparsity) for the HGX B200 at 1,000 W, from glennklockwood.com/garden/processors/B200 (citing NVIDIA; read 2026-12-06).",
+        third_party: true,
         entries: &["fireworks/gpu-b200"],
     },
 ];
