@@ -129,7 +129,7 @@ fn GpuPickers() -> impl IntoView {
             calc.field(field).set(text);
         }
         said.set(format!(
-            "{}: {} billion parameters, from its model card ({}, {}).",
+            "{}: {} billion parameters, the size in its official name ({}, {}).",
             model.name,
             crate::core::present::float::display(model.params_billion),
             model.dated.source,

@@ -90,7 +90,9 @@ pub struct OpenModel {
     pub name: &'static str,
     /// Parameters, billions.
     pub params_billion: f64,
-    /// Its model card and the day it was read.
+    /// The model's official page, whose name states the size, and the
+    /// day the list was made (the pages themselves were not among the
+    /// stored sources: the size is the one in the official name).
     pub dated: Dated,
 }
 
