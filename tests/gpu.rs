@@ -539,3 +539,22 @@ fn picking_a_gpu_fills_its_peak_memory_and_price() {
     assert!(p.ranges.is_some());
     assert!(p.investment.and_then(|i| i.gpu).is_some());
 }
+
+#[test]
+fn a_fine_tuned_model_pick_leaves_gpu_time_alone() {
+    use ft_roi::core::catalogue::fill::{compute_after, ComputeChange};
+    use ft_roi::core::catalogue::{entry, Side};
+    let ft = entry("openai/ft:gpt-4o-mini-2024-07-18").expect("listed");
+    // A GPU job is the user's choice: no switch to token pricing is made or offered.
+    assert_eq!(compute_after(ft, Side::FineTuned, &gpu_raw(&[])), None);
+    // As before in the other modes: flat at the builder's defaults
+    // switches, tokens needs nothing.
+    let mut flat = gpu_raw(&[]);
+    flat.set(Field::ComputeMode, "flat");
+    assert_eq!(
+        compute_after(ft, Side::FineTuned, &flat),
+        Some(ComputeChange::Switch)
+    );
+    flat.set(Field::ComputeMode, "tokens");
+    assert_eq!(compute_after(ft, Side::FineTuned, &flat), None);
+}
