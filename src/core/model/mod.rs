@@ -25,6 +25,10 @@ pub mod uncertainty;
 // Training priced by GPU time (issue 29).
 pub mod gpu;
 
+// Several options side by side: each one's cost, the cheapest, and the
+// volumes at which the cheapest changes (issue 28).
+pub mod options;
+
 pub use approach::{Approach, Comparison, Retraining};
 pub use basis::Basis;
 pub use closed::{calculate, compare};

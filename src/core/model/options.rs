@@ -1,0 +1,326 @@
+//! Options side by side (issue 28): what each way of serving the workload
+//! costs over the horizon, in present value, which is cheapest, and the
+//! starting monthly volumes at which the cheapest changes.
+//!
+//! An option is an [`Approach`] on the shared [`Basis`]. Its cost over the
+//! horizon is
+//!
+//! C_k = Σ_m (c_k·V_m + S_k,m + M_k) + T_k + R_k·(retrainings by H) − Σ_m a_k/100 · e · V_m,
+//!
+//! with a_k its accuracy in points above option 1's (option 1: 0). It is
+//! the schedule of option k against nothing at all, negated, so that
+//! C_1 − C_2 is the net benefit of today's two sides to the last rounding,
+//! and the present-value cost (each month's flow discounted as the NPV
+//! discounts it, the one-time cost at the start) gives PV_1 − PV_2 = NPV.
+//! Definitions: docs/model.md, "Options side by side".
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+use super::approach::{Approach, Comparison, Retraining};
+use super::basis::{difference, Basis};
+use super::schedule::Months;
+use super::serving::{Serving, UNIT_TOLERANCE};
+use super::volume::MAX_STEPS;
+
+/// No option at all: nothing paid, no accuracy. Each option's costs are
+/// its schedule against this.
+const NOTHING: Approach = Approach {
+    cost_per_request: 0.0,
+    monthly: 0.0,
+    serving: Serving::PerToken,
+    one_time: 0.0,
+    retraining: Retraining {
+        cost: 0.0,
+        per_year: 0.0,
+    },
+    accuracy: 0.0,
+};
+
+/// One option's costs over the horizon ($).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct OptionCost {
+    /// C_k: requests, serving, fixed monthly costs, the one-time cost and
+    /// retraining lumps over the horizon, less the value of its accuracy
+    /// over option 1's (`option_cost`).
+    pub cost: f64,
+    /// The same flows, each month's discounted to today as the NPV does;
+    /// the one-time cost at the start (`option_pv_cost`).
+    pub pv_cost: f64,
+}
+
+/// Option `option`'s costs on `basis` ([`OptionCost`]). Total: finite
+/// inputs give finite costs.
+pub fn option_cost(basis: &Basis, option: &Approach) -> OptionCost {
+    let against_nothing = Comparison {
+        basis: *basis,
+        a: NOTHING,
+        b: *option,
+    };
+    // The position of the option against nothing is minus its costs so far.
+    match Months::of(&against_nothing)
+        .take(basis.months as usize)
+        .last()
+    {
+        // 0 − x, not −x: a zero cost is +0, never "−$0".
+        Some(m) => OptionCost {
+            cost: 0.0 - m.cumulative,
+            pv_cost: 0.0 - m.discounted_cumulative,
+        },
+        None => OptionCost {
+            cost: option.one_time,
+            pv_cost: option.one_time,
+        },
+    }
+}
+
+/// The cheapest of `costs` (0-based index): the lowest present-value cost,
+/// costs equal within the model's tolerance ([`difference`]) going to the
+/// lower index. `None` for no options.
+pub fn cheapest(costs: &[OptionCost]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (k, c) in costs.iter().enumerate() {
+        match best {
+            Some(b) if difference(c.pv_cost, costs[b].pv_cost) >= 0.0 => {}
+            _ => best = Some(k),
+        }
+    }
+    best
+}
+
+/// Where the cheapest option changes as the starting monthly volume grows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Crossovers {
+    /// The cheapest option (0-based) at the smallest volumes above zero.
+    pub first: usize,
+    /// Each change in increasing volume: the starting monthly volume from
+    /// which (the infimum of the volumes at which) option `.1` is cheapest.
+    pub changes: Vec<(f64, usize)>,
+    /// `Some(v)`: the search gave up after [`MAX_STEPS`] serving-unit steps
+    /// at starting volume v; no change above v is known.
+    pub gave_up_at: Option<f64>,
+}
+
+impl Crossovers {
+    /// The volumes alone, in increasing order (`crossover_volumes`).
+    pub fn volumes(&self) -> Vec<f64> {
+        self.changes.iter().map(|&(v, _)| v).collect()
+    }
+}
+
+/// One option's present-value cost as a function of the starting monthly
+/// volume V: `slope`·V + `base` + `stepped` (its capacity units' cost so
+/// far, which steps up as V passes each month's unit thresholds).
+#[derive(Clone, Debug)]
+struct Line {
+    slope: f64,
+    base: f64,
+    stepped: f64,
+}
+
+impl Line {
+    fn at(&self, v: f64) -> f64 {
+        self.slope * v + self.base + self.stepped
+    }
+}
+
+/// The months' unit steps of one option: months grouped by growth factor γ,
+/// each group's weight the sum of its months' discount factors.
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    gamma: f64,
+    weight: f64,
+}
+
+/// A unit step: above starting volume `at`, option `option` runs one more
+/// unit in group `group` (then `count` units).
+#[derive(Clone, Copy, Debug)]
+struct Step {
+    at: f64,
+    option: usize,
+    group: usize,
+    count: f64,
+}
+
+impl PartialEq for Step {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Step {}
+impl PartialOrd for Step {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Step {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.at.total_cmp(&other.at)
+    }
+}
+
+/// The starting monthly volumes in (0, `max_volume`] at which the cheapest
+/// of `options` (by present-value cost, ties to the lower index) changes on
+/// `basis` (its `requests` is ignored). Each option's present-value cost is
+/// linear in V between its capacity units' steps; the search walks the
+/// steps in order and solves each linear piece exactly, so each volume is
+/// the crossing of two lines (or a step's threshold, where a unit step
+/// makes another option cheapest), within floating-point rounding.
+pub fn crossovers(basis: &Basis, options: &[Approach], max_volume: f64) -> Crossovers {
+    let mut out = Crossovers::default();
+    if options.is_empty() {
+        return out;
+    }
+    let groups = groups(basis);
+    let months_of_volume: f64 = groups.iter().map(|g| g.gamma * g.weight).sum();
+    let at_zero = Basis {
+        requests: 0.0,
+        ..*basis
+    };
+    let mut lines: Vec<Line> = options
+        .iter()
+        .map(|o| {
+            let per_request = o.cost_per_request - o.accuracy / 100.0 * basis.error_value;
+            Line {
+                slope: per_request * months_of_volume,
+                // At V = 0 the units are each month's minimum: their cost is
+                // in the option's cost at zero volume.
+                base: option_cost(&at_zero, o).pv_cost,
+                stepped: 0.0,
+            }
+        })
+        .collect();
+    let mut steps = BinaryHeap::new();
+    for (k, o) in options.iter().enumerate() {
+        if let Some(c) = o.serving.capacity() {
+            let per_unit = c.unit_requests() * (1.0 + UNIT_TOLERANCE) / c.peak_factor;
+            if per_unit > 0.0 && per_unit.is_finite() {
+                for (g, group) in groups.iter().enumerate() {
+                    // Above count × per_unit ÷ γ, count + 1 units.
+                    let count = c.min_units;
+                    steps.push(Reverse(Step {
+                        at: count * per_unit / group.gamma,
+                        option: k,
+                        group: g,
+                        count,
+                    }));
+                }
+            }
+        }
+    }
+    let unit = |k: usize| -> (f64, f64) {
+        match options[k].serving.capacity() {
+            Some(c) => (
+                c.unit_cost(),
+                c.unit_requests() * (1.0 + UNIT_TOLERANCE) / c.peak_factor,
+            ),
+            None => (0.0, 0.0),
+        }
+    };
+    let mut v = 0.0;
+    let mut cur = lowest_above(&lines, v);
+    out.first = cur;
+    let mut walked = 0usize;
+    loop {
+        // Apply the steps at or below v: above v, their units run.
+        while let Some(Reverse(s)) = steps.peek().copied() {
+            if s.at > v {
+                break;
+            }
+            steps.pop();
+            walked += 1;
+            if walked > MAX_STEPS {
+                out.gave_up_at = Some(v);
+                return out;
+            }
+            let (cost, per_unit) = unit(s.option);
+            lines[s.option].stepped += groups[s.group].weight * cost;
+            let count = s.count + 1.0;
+            steps.push(Reverse(Step {
+                at: count * per_unit / groups[s.group].gamma,
+                count,
+                ..s
+            }));
+        }
+        let best = lowest_above(&lines, v);
+        if best != cur {
+            if v > 0.0 {
+                out.changes.push((v, best));
+            } else {
+                out.first = best;
+            }
+            cur = best;
+        }
+        let hi = steps
+            .peek()
+            .map_or(max_volume, |Reverse(s)| s.at.min(max_volume));
+        // The crossings of the lines within (v, hi].
+        while let Some((x, j)) = next_crossing(&lines, cur, v, hi) {
+            out.changes.push((x, j));
+            cur = j;
+            v = x;
+        }
+        if hi >= max_volume {
+            return out;
+        }
+        v = hi;
+    }
+}
+
+/// The months as groups of equal growth factor, each weighted by its
+/// months' discount factors: one group without growth.
+fn groups(basis: &Basis) -> Vec<Group> {
+    let months = basis.months as usize;
+    let factors = basis.discount_factors().take(months);
+    if basis.grows() {
+        basis
+            .growth_factors()
+            .zip(factors)
+            .map(|(gamma, weight)| Group { gamma, weight })
+            .collect()
+    } else {
+        vec![Group {
+            gamma: 1.0,
+            weight: factors.sum(),
+        }]
+    }
+}
+
+/// The cheapest just above volume `v`: the lowest cost at v, then the
+/// lowest slope, then the lowest index.
+fn lowest_above(lines: &[Line], v: f64) -> usize {
+    let mut best = 0;
+    for k in 1..lines.len() {
+        let by_cost = difference(lines[k].at(v), lines[best].at(v));
+        let by_slope = difference(lines[k].slope, lines[best].slope);
+        if by_cost < 0.0 || (by_cost == 0.0 && by_slope < 0.0) {
+            best = k;
+        }
+    }
+    best
+}
+
+/// The lowest volume in (v, hi] at which another line passes below line
+/// `cur` (on a tie, the one with the lowest slope, then the lowest index).
+fn next_crossing(lines: &[Line], cur: usize, v: f64, hi: f64) -> Option<(f64, usize)> {
+    let here = &lines[cur];
+    let mut next: Option<(f64, usize)> = None;
+    for (j, line) in lines.iter().enumerate() {
+        if j == cur || difference(line.slope, here.slope) >= 0.0 {
+            continue;
+        }
+        let gap = (line.base + line.stepped) - (here.base + here.stepped);
+        let x = gap / (here.slope - line.slope);
+        if !(x > v && x <= hi) {
+            continue;
+        }
+        let better = match next {
+            None => true,
+            Some((y, k)) => x < y || (x == y && (difference(line.slope, lines[k].slope) < 0.0)),
+        };
+        if better {
+            next = Some((x, j));
+        }
+    }
+    next
+}
