@@ -400,3 +400,52 @@ fn a_search_through_too_many_unit_steps_says_where_it_gave_up() {
         v,
     );
 }
+
+#[test]
+fn each_kind_of_option_by_hand() {
+    use ft_roi::core::model::options::{cost_per_request, OptionKind, Retrieval, Teacher};
+    // Retrieval: 2,000 retrieved tokens on a 500-token prompt; 50 tokens
+    // embedded per query at $0.02 per 1M; a 10M-token corpus re-indexed
+    // twice a month.
+    let r = Retrieval {
+        rag_tokens: 2_000.0,
+        embed_tokens: 50.0,
+        embed_price: 0.02,
+        corpus_tokens: 10_000_000.0,
+        reindex_per_month: 2.0,
+    };
+    assert_eq!(r.input_tokens(500.0), 2_500.0);
+    close(
+        r.embedding_per_request(),
+        0.000_001,
+        "embedding per request",
+    ); // 50 × 0.02 / 1M
+    close(r.reindex_monthly(), 0.4, "re-indexing a month"); // 10M × 2 × 0.02 / 1M
+                                                            // Distillation: 20,000 examples, each 800 tokens in at $2 and 400 out
+                                                            // at $8 per 1M: 20,000 × (1,600 + 3,200) / 1M = $96.
+    let t = Teacher {
+        examples: 20_000.0,
+        input_tokens: 800.0,
+        input_price: 2.0,
+        output_tokens: 400.0,
+        output_price: 8.0,
+    };
+    close(t.cost(), 96.0, "teacher data");
+    // (kind, cost per request): attempts 0.004, 10% falling back to option 1 at 0.02.
+    let cases = [
+        (OptionKind::Model, 0.004),
+        (OptionKind::Rag, 0.004 + 0.000_001),
+        (OptionKind::Finetune, 0.004 + 0.1 * 0.02),
+        (OptionKind::Distill, 0.004 + 0.1 * 0.02),
+    ];
+    for (kind, want) in cases {
+        close(
+            cost_per_request(kind, 0.004, &r, 0.1, 0.02),
+            want,
+            kind.name(),
+        );
+        assert_eq!(OptionKind::from_name(kind.name()), Some(kind));
+    }
+    assert_eq!(OptionKind::from_name("prompting"), None);
+    assert!(OptionKind::Distill.is_trained() && !OptionKind::Rag.is_trained());
+}

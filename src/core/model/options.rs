@@ -324,3 +324,138 @@ fn next_crossing(lines: &[Line], cur: usize, v: f64, hi: f64) -> Option<(f64, us
     }
     next
 }
+
+/// What an option is (`oK_kind`): it decides which costs of its own it
+/// has beyond a model's per-request cost.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OptionKind {
+    /// Prompting a model, perhaps with caching and batch (`model`).
+    #[default]
+    Model,
+    /// A model with retrieval (`rag`): retrieved tokens, embeddings and
+    /// re-indexing ([`Retrieval`]).
+    Rag,
+    /// A fine-tuned model (`finetune`): fallback and retraining.
+    Finetune,
+    /// A small model distilled from a big one's answers (`distill`): the
+    /// teacher's data generation ([`Teacher`]), fallback and retraining.
+    Distill,
+}
+
+impl OptionKind {
+    /// Every kind, by its public name.
+    pub const ALL: [(OptionKind, &'static str); 4] = [
+        (OptionKind::Model, "model"),
+        (OptionKind::Rag, "rag"),
+        (OptionKind::Finetune, "finetune"),
+        (OptionKind::Distill, "distill"),
+    ];
+
+    /// The kind's public name (`oK_kind`).
+    pub fn name(self) -> &'static str {
+        OptionKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("model", |(_, n)| n)
+    }
+
+    /// The kind named `name`, if any.
+    pub fn from_name(name: &str) -> Option<OptionKind> {
+        OptionKind::ALL
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(k, _)| *k)
+    }
+
+    /// Whether some requests fall back to option 1 and it retrains
+    /// (`finetune` and `distill`).
+    pub fn is_trained(self) -> bool {
+        matches!(self, OptionKind::Finetune | OptionKind::Distill)
+    }
+}
+
+/// Tokens per million: the unit of embedding and teacher prices.
+const MILLION: f64 = 1e6;
+
+/// A retrieval option's own terms (`rag`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Retrieval {
+    /// Retrieved tokens added to each request's input (`oK_rag_tokens`);
+    /// the cached and written shares apply to the whole input.
+    pub rag_tokens: f64,
+    /// Tokens embedded per request (`oK_embed_tokens`).
+    pub embed_tokens: f64,
+    /// $ per 1M embedded tokens (`oK_embed_price`).
+    pub embed_price: f64,
+    /// Tokens in the corpus (`oK_corpus_tokens`).
+    pub corpus_tokens: f64,
+    /// Times the corpus is embedded again a month (`oK_reindex_per_month`).
+    pub reindex_per_month: f64,
+}
+
+impl Retrieval {
+    /// The input tokens of a request with retrieval: its own plus the
+    /// retrieved ones.
+    pub fn input_tokens(&self, own: f64) -> f64 {
+        own + self.rag_tokens
+    }
+
+    /// Embedding a request's query ($ per request): embed_tokens ×
+    /// embed_price ÷ 1M, once per request, after retries (a retry does not
+    /// embed again).
+    pub fn embedding_per_request(&self) -> f64 {
+        self.embed_tokens * self.embed_price / MILLION
+    }
+
+    /// Re-indexing the corpus ($ a month): corpus × re-indexings a month ×
+    /// embed_price ÷ 1M. The vector store's own fee is a fixed monthly
+    /// cost of the option.
+    pub fn reindex_monthly(&self) -> f64 {
+        self.corpus_tokens * self.reindex_per_month * self.embed_price / MILLION
+    }
+}
+
+/// A distilled option's teacher: the big model that writes the training
+/// data (`distill`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Teacher {
+    /// Examples generated (`oK_teacher_examples`).
+    pub examples: f64,
+    /// Input tokens per generated example (`oK_teacher_input_tokens`).
+    pub input_tokens: f64,
+    /// $ per 1M teacher input tokens (`oK_teacher_input_price`).
+    pub input_price: f64,
+    /// Output tokens per generated example (`oK_teacher_output_tokens`).
+    pub output_tokens: f64,
+    /// $ per 1M teacher output tokens (`oK_teacher_output_price`).
+    pub output_price: f64,
+}
+
+impl Teacher {
+    /// Generating the data, one-time ($): examples × (input tokens × input
+    /// price + output tokens × output price) ÷ 1M.
+    pub fn cost(&self) -> f64 {
+        self.examples
+            * (self.input_tokens * self.input_price + self.output_tokens * self.output_price)
+            / MILLION
+    }
+}
+
+/// An option's cost per request ($) from its model's cost per request
+/// after retries (`attempts`), by kind: retrieval adds its query's
+/// embedding; a trained option (fine-tune, distillation) adds the share
+/// of requests that fall back to option 1 (`fallback_share`, 0 to 1) ×
+/// option 1's cost per request (`option_1`).
+pub fn cost_per_request(
+    kind: OptionKind,
+    attempts: f64,
+    retrieval: &Retrieval,
+    fallback_share: f64,
+    option_1: f64,
+) -> f64 {
+    match kind {
+        OptionKind::Model => attempts,
+        OptionKind::Rag => attempts + retrieval.embedding_per_request(),
+        OptionKind::Finetune | OptionKind::Distill => attempts + fallback_share * option_1,
+    }
+}
