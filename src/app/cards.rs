@@ -80,6 +80,12 @@ split_card!(
     view! { <crate::app::results::explainer::Explainer/> }
 );
 split_card!(
+    MEMO,
+    below,
+    "the decision memo",
+    view! { <crate::app::memo::MemoCard/> }
+);
+split_card!(
     EMBED,
     embed,
     "the embed code",
