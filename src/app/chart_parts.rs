@@ -204,7 +204,7 @@ pub fn ChartExport() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let run = move |ev: web_sys::MouseEvent, format: Format| {
         let figure = ev
-            .current_target()
+            .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|b| b.closest("figure[data-chart]").ok().flatten());
         let Some(figure) = figure else { return };

@@ -53,8 +53,9 @@ pub fn exporter() -> Result<Export, SplitLoaderError> {
 /// The SVG namespace.
 const SVG: &str = "http://www.w3.org/2000/svg";
 
-/// The computed properties written into each element of the image, so that
-/// it draws as on screen with no stylesheet.
+/// The computed properties written into each element of the image (each is
+/// also an SVG presentation attribute), so that it draws as on screen with
+/// no stylesheet.
 const PROPERTIES: [&str; 17] = [
     "fill",
     "fill-opacity",
@@ -131,18 +132,18 @@ fn background(window: &web_sys::Window, el: &Element) -> String {
 }
 
 /// Writes each computed property of `from` and its descendants into the
-/// `style` of the same element of `to` (a deep clone of it).
+/// same element of `to` (a deep clone of it) as a presentation attribute:
+/// not a `style` attribute, which the page's Content Security Policy
+/// refuses, and which the file needs no more than these.
 fn inline_styles(window: &web_sys::Window, from: &Element, to: &Element) -> Result<(), String> {
     let copy = |a: &Element, b: &Element| {
         if let Ok(Some(style)) = window.get_computed_style(a) {
-            let mut text = String::new();
             for p in PROPERTIES {
                 let v = style.get_property_value(p).unwrap_or_default();
                 if !v.is_empty() {
-                    text += &format!("{p}:{v};");
+                    let _ = b.set_attribute(p, &v);
                 }
             }
-            let _ = b.set_attribute("style", &text);
         }
     };
     copy(from, to);

@@ -52,7 +52,7 @@ function readSvg(frame, text) {
       background: doc.querySelector('rect[data-background]')?.getAttribute('fill') ?? null,
       // Nothing it would fetch: no external href or url().
       external: /(?:href|src)="(?!#)[^"]+"|url\((?!#)/.test(xml),
-      styled: doc.querySelectorAll('[style*="fill:"]').length,
+      styled: doc.querySelectorAll('[fill][stroke][font-family]').length,
     };
   }, text);
 }
