@@ -136,7 +136,8 @@ pub fn App() -> impl IntoView {
             cards::LIBRARY,
             cards::COMPARE,
             cards::EXPLAINER,
-            cards::MEMO,
+            // Hidden on screen: where its chunk failed, nothing (not a message).
+            Card::Now(|| shell::split::lazy_quiet(cards::MEMO)),
         ] prefetch=vec![cards::REQUEST_COSTS, cards::INVESTMENT, cards::OPERATIONS]/>
     }
     .into_any()
