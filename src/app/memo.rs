@@ -82,7 +82,10 @@ pub fn MemoCard() -> impl IntoView {
             })
         });
         let name = scenario_name(calc);
-        with_memo(calc, &name, &today(), summary.as_ref(), |m| m.markup()).unwrap_or_default()
+        with_memo(calc, &name, &today(), summary.as_ref(), |m| m.markup()).unwrap_or_else(|| {
+            // Nothing to decide on yet: say so on the paper, not a blank page.
+            r#"<p class="memo-verdict" data-memo="invalid">Fix the highlighted fields of the calculator to print its memo.</p>"#.to_owned()
+        })
     };
     view! { <article class="memo" data-testid="memo" aria-label="Decision memo" inner_html=markup></article> }
 }
@@ -109,15 +112,29 @@ pub fn PrintMemo(
             }
         });
         window.set_onafterprint(Some(after.unchecked_ref()));
-        // The memo is drawn in the next task; print after it.
-        set_timeout(
-            move || {
-                let _ = window.print();
-            },
-            std::time::Duration::from_millis(50),
-        );
+        // Print once the memo is drawn (its card's chunk may still be on its
+        // way on a page just opened), or after two seconds anyway.
+        leptos::task::spawn_local(async move {
+            for _ in 0..40 {
+                pause(50).await;
+                if let Ok(Some(_)) = document().query_selector(".memo [data-memo]") {
+                    break;
+                }
+            }
+            let _ = window.print();
+        });
     };
     view! {
         <button type="button" class="ghost" data-testid="print-memo" on:click=print>"Print memo"</button>
     }
+}
+
+/// Waits `ms` milliseconds (a timer's promise).
+async fn pause(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }

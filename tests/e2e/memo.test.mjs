@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assert, open } from './harness.mjs';
+import { assert, open, type } from './harness.mjs';
 
 const words = (s) => s.replace(/\s+/g, ' ').trim();
 
@@ -96,5 +96,20 @@ test('the Markdown memo export reads as the decision document', async () => {
     from = at + part.length;
   }
   assert.equal(await t.page.locator('[data-testid="data-status"]').innerText(), 'Downloaded ft-roi-memo.md.');
+  await t.check();
+});
+
+test('with a field to fix, Print memo prints what to do instead of a blank page', async () => {
+  const t = await open('?months=24');
+  await type(t.page, 'requests', 'abc');
+  await t.page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => { window.printed += 1; };
+  });
+  await t.page.click('[data-testid="print-memo"]');
+  await t.page.waitForFunction(() => window.printed === 1);
+  const doc = await pdf(t.page, 'A4', 'invalid');
+  assert.equal(doc.pages, 1);
+  assert.ok(doc.first.includes('Fix the highlighted fields of the calculator to print its memo.'), doc.first);
   await t.check();
 });

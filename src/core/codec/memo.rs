@@ -7,7 +7,9 @@
 
 use std::fmt::Write as _;
 
-use super::export::{input_text, input_words, part_label, range_text, used_inputs, ExportDoc};
+use super::export::{
+    input_text, input_value, input_words, part_label, range_text, used_inputs, ExportDoc,
+};
 use crate::core::catalogue::fill;
 use crate::core::inputs::field::{Field, Kind};
 use crate::core::inputs::parse::RawInputs;
@@ -189,7 +191,7 @@ impl MemoDoc<'_> {
             range_text(d.fmt, s, k)
         };
         let used = used_inputs([d.inputs]).into_iter().map(|f| {
-            let v = super::export::input_value(d.inputs, f).unwrap_or_default();
+            let v = input_value(d.inputs, f).unwrap_or_default();
             (f, v, f.label().to_owned())
         });
         let parts = d.parts.iter().map(|&(f, v)| (f, v, part_label(f)));
