@@ -90,14 +90,15 @@ pub fn MemoCard() -> impl IntoView {
     view! { <article class="memo" data-testid="memo" aria-label="Decision memo" inner_html=markup></article> }
 }
 
-/// "Print memo": builds the memo, marks the page for the memo's print
-/// layout, prints once the memo is drawn, and leaves the mark when printing
-/// is over.
+/// "Print memo" (from the `below` chunk, like the memo: the first module
+/// carries neither): builds the memo (the [`MemoRequest`] in context),
+/// marks the page for the memo's print layout, prints once the memo is
+/// drawn, and leaves the mark when printing is over.
 #[component]
-pub fn PrintMemo(
-    /// The memo's request, set by the button.
-    request: MemoRequest,
-) -> impl IntoView {
+pub fn PrintMemo() -> impl IntoView {
+    let Some(request) = use_context::<MemoRequest>() else {
+        return ().into_any();
+    };
     let print = move |_| {
         let Some(window) = web_sys::window() else {
             return;
@@ -127,6 +128,7 @@ pub fn PrintMemo(
     view! {
         <button type="button" class="ghost" data-testid="print-memo" on:click=print>"Print memo"</button>
     }
+    .into_any()
 }
 
 /// Waits `ms` milliseconds (a timer's promise).

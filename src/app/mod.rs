@@ -108,10 +108,15 @@ pub fn App() -> impl IntoView {
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
     if let Some(actions) = hero_actions {
         let options = options.clone();
-        leptos::mount::mount_to(actions, move || view! {
-            <embed::EmbedDialog options/>
-            <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
-            <memo::PrintMemo request=memo/>
+        leptos::mount::mount_to(actions, move || {
+            // This root has a context of its own: the memo's request.
+            provide_context(memo);
+            view! {
+                <embed::EmbedDialog options/>
+                <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+                // Its code is in the `below` chunk, fetched after the first paint.
+                {shell::split::after_paint(false, || shell::split::lazy_quiet(cards::PRINT_MEMO))}
+            }
         })
         .forget();
     }
