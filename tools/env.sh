@@ -62,6 +62,8 @@ command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# pdftotext and pdfinfo: the memo's PDF checks (tests/e2e/memo.test.mjs).
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 
 # binaryen 132 (wasm-opt), terser and playwright-core, pinned by tools/package-lock.json.

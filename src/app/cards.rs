@@ -80,6 +80,18 @@ split_card!(
     view! { <crate::app::results::explainer::Explainer/> }
 );
 split_card!(
+    MEMO,
+    below,
+    "the decision memo",
+    view! { <crate::app::memo::MemoCard/> }
+);
+split_card!(
+    PRINT_MEMO,
+    below,
+    "the Print memo button",
+    view! { <crate::app::memo::PrintMemo/> }
+);
+split_card!(
     EMBED,
     embed,
     "the embed code",

@@ -1,13 +1,17 @@
 //! What every chart shares in the page: its measured width, its readout's
-//! wiring (keys, pointer and focus to the core's steps) and its table
-//! alternative ("Show as table").
+//! wiring (keys, pointer and focus to the core's steps), its table
+//! alternative ("Show as table") and its image downloads (SVG, PNG).
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::image::{exporter, Caption, Format};
+use super::memo::{scenario_name, today};
 use super::shell::browser::on_toggle;
+use super::shell::state::use_calc;
+use crate::core::codec::memo::price_dates;
 use crate::core::present::chart::{pointed, step, Axis, Pointed, Step, Table};
 
 /// The width of `node` in pixels, `None` until the first layout. A
@@ -188,5 +192,44 @@ pub fn AsTable(
                 </div>
             </Show>
         </details>
+    }
+}
+
+/// A chart's image downloads: `data-export="svg"` and `data-export="png"`
+/// buttons inside its `figure[data-chart]`. The export's code is a wasm
+/// chunk of its own (`image`), fetched on the first click.
+#[component]
+pub fn ChartExport() -> impl IntoView {
+    let calc = use_calc();
+    let status = RwSignal::new(String::new());
+    let run = move |ev: web_sys::MouseEvent, format: Format| {
+        let figure = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|b| b.closest("figure[data-chart]").ok().flatten());
+        let Some(figure) = figure else { return };
+        let caption = Caption {
+            name: untrack(|| scenario_name(calc)),
+            date: today(),
+            prices: price_dates(&calc.raw_untracked()),
+        };
+        status.set("Making the image…".to_owned());
+        leptos::task::spawn_local(async move {
+            let done = match exporter().await {
+                Ok(export) => export(figure, caption, format).await,
+                Err(_) => Err("the image export could not be loaded".to_owned()),
+            };
+            status.try_set(match done {
+                Ok(name) => format!("Downloaded {name}."),
+                Err(e) => format!("No image: {e}"),
+            });
+        });
+    };
+    view! {
+        <div class="chart-export">
+            <button type="button" class="ghost small" data-export="svg" on:click=move |ev| run(ev, Format::Svg)>"Download SVG"</button>
+            <button type="button" class="ghost small" data-export="png" on:click=move |ev| run(ev, Format::Png)>"Download PNG"</button>
+            <span class="muted small" role="status">{move || status.get()}</span>
+        </div>
     }
 }

@@ -6,7 +6,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::chart_parts::{use_width, AsTable, Readout};
+use super::chart_parts::{use_width, AsTable, ChartExport, Readout};
 use super::form::widgets::NumberField;
 use super::shell::state::use_calc;
 use crate::core::codec::embed::{Part, Parts};
@@ -133,6 +133,7 @@ fn LineChartView(
                 </p>
                 <p class="sr-summary">{summary}</p>
                 <AsTable open=table_open name what=title tall=true table=Signal::derive(move || chart.with(|c| c.as_ref().map(LineChart::table)))/>
+                <ChartExport/>
             </Show>
         </figure>
     }
@@ -224,6 +225,7 @@ fn TornadoView(
                 <p class="readout" data-readout="tornado">{text}</p>
                 <p class="sr-summary">{summary}</p>
                 <AsTable open=table_open name="tornado" what="Sensitivity" table=Signal::derive(move || chart.with(|t| t.as_ref().map(Tornado::table)))/>
+                <ChartExport/>
             </Show>
         </figure>
     }

@@ -21,6 +21,10 @@ mod embed_code;
 mod host_api;
 mod scenarios;
 
+// Charts as images and the decision memo.
+mod image;
+mod memo;
+
 // Components mounted in headless Chromium (wasm-bindgen-test).
 #[cfg(all(test, target_arch = "wasm32"))]
 mod component_tests;
@@ -61,6 +65,9 @@ pub fn App() -> impl IntoView {
     provide_context(parts);
     catalogue::provide(calc);
     results::simulation::provide();
+    // The decision memo, built once "Print memo" asks for it.
+    let memo = memo::MemoRequest(RwSignal::new(false));
+    provide_context(memo);
     if options.embed {
         embed::connect_host(&options);
         if let Some(main) = document().get_element_by_id("calculator") {
@@ -101,9 +108,15 @@ pub fn App() -> impl IntoView {
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
     if let Some(actions) = hero_actions {
         let options = options.clone();
-        leptos::mount::mount_to(actions, move || view! {
-            <embed::EmbedDialog options/>
-            <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+        leptos::mount::mount_to(actions, move || {
+            // This root has a context of its own: the memo's request.
+            provide_context(memo);
+            view! {
+                <embed::EmbedDialog options/>
+                <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+                // Its code is in the `below` chunk, fetched after the first paint.
+                {shell::split::after_paint(false, || shell::split::lazy_quiet(cards::PRINT_MEMO))}
+            }
         })
         .forget();
     }
@@ -128,6 +141,8 @@ pub fn App() -> impl IntoView {
             cards::LIBRARY,
             cards::COMPARE,
             cards::EXPLAINER,
+            // Hidden on screen: where its chunk failed, nothing (not a message).
+            Card::Now(|| shell::split::lazy_quiet(cards::MEMO)),
         ] prefetch=vec![cards::REQUEST_COSTS, cards::INVESTMENT, cards::OPERATIONS]/>
     }
     .into_any()

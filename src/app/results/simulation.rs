@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use super::engine::Engine;
 use super::metric::{FitRow, Tile};
-use crate::app::chart_parts::{use_width, AsTable, Readout};
+use crate::app::chart_parts::{use_width, AsTable, ChartExport, Readout};
 use crate::app::shell::state::use_calc;
 use crate::core::codec::export::range_text;
 use crate::core::model::montecarlo::{sentence, SimFigure, Simulation, Summary};
@@ -303,6 +303,7 @@ fn DistributionView(
                     tall=true
                     table=Signal::derive(move || chart.with(|c| c.as_ref().map(Distribution::table)))
                 />
+                <ChartExport/>
             </Show>
         </figure>
     }

@@ -1,4 +1,4 @@
-//! Export (JSON, CSV, Markdown) of the current scenario, under the name of
+//! Export (JSON, CSV, Markdown, the decision memo in Markdown) of the current scenario, under the name of
 //! the saved scenario it is linked to, and import of an exported JSON file.
 
 use leptos::prelude::*;
@@ -79,6 +79,20 @@ pub fn DataCard() -> impl IntoView {
             });
         })
     };
+    // The decision memo as Markdown, dated today.
+    let export_memo = move |_| {
+        let sim = sim.summary_now();
+        let name = name();
+        let date = crate::app::memo::today();
+        let done = untrack(|| {
+            crate::app::memo::with_memo(calc, &name, &date, sim.as_ref(), |m| {
+                download("ft-roi-memo.md", "text/markdown", &m.markdown())
+            })
+        });
+        if let Some(result) = done {
+            report(result, "Downloaded ft-roi-memo.md.");
+        }
+    };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -124,6 +138,7 @@ pub fn DataCard() -> impl IntoView {
                 <button type="button" class="ghost" data-testid="export-json" prop:disabled=move || !valid() on:click=export_json>"Export JSON"</button>
                 <button type="button" class="ghost" data-testid="export-csv" prop:disabled=move || !valid() on:click=export_csv>"Export CSV"</button>
                 <button type="button" class="ghost" data-testid="copy-markdown" prop:disabled=move || !valid() on:click=copy_md>"Copy as Markdown"</button>
+                <button type="button" class="ghost" data-testid="export-memo" prop:disabled=move || !valid() on:click=export_memo>"Export memo (Markdown)"</button>
                 <label class="ghost file-button">
                     "Import JSON"
                     <input type="file" accept="application/json,.json" class="sr-only" data-testid="import-file" on:change=import/>

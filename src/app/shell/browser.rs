@@ -184,25 +184,36 @@ pub fn on_storage(changed: impl Fn(Option<String>) + 'static) {
 
 /// Offers `content` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
-    let fail = |e: JsValue| {
-        e.as_string()
-            .unwrap_or_else(|| "the browser refused the download".to_owned())
-    };
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.unchecked_into();
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
+    download_blob(filename, &blob)
+}
+
+/// Offers `blob` as a file download named `filename`: an object URL on an
+/// `<a download>`, revoked once clicked.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(refused)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(refused)?
+        .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// A refused download's message.
+fn refused(e: JsValue) -> String {
+    e.as_string()
+        .unwrap_or_else(|| "the browser refused the download".to_owned())
 }
 
 /// Copies `text` to the clipboard; `false` when the browser refuses.

@@ -14,5 +14,8 @@ pub mod start;
 pub mod csv;
 pub mod export;
 
+// The decision memo (a Markdown export and the print layout).
+pub mod memo;
+
 // The embed's options and host messages.
 pub mod embed;

@@ -1,0 +1,142 @@
+//! The decision memo in the page: the "Print memo" control, the memo's print
+//! layout (one string of markup from the core, built once asked for and
+//! hidden on screen) and the Markdown memo's document for the export card.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::app::results::simulation::Sim;
+use crate::app::shell::state::{use_calc, Calc};
+use crate::core::codec::export::{part_inputs, ExportDoc};
+use crate::core::codec::memo::MemoDoc;
+use crate::core::model::montecarlo::Summary;
+use crate::core::present::formulas::{request_costs, worked};
+
+/// Whether the memo has been asked for ("Print memo"): until then the page
+/// does not build it, so edits cost nothing more.
+#[derive(Clone, Copy)]
+pub struct MemoRequest(pub RwSignal<bool>);
+
+/// Today's date as `YYYY-MM-DD` (the browser's clock, in UTC).
+pub fn today() -> String {
+    let iso = js_sys::Date::new_0().to_iso_string();
+    String::from(iso).chars().take(10).collect()
+}
+
+/// The scenario's name for a memo or a chart image: the linked saved
+/// scenario's, else "Current scenario".
+pub fn scenario_name(calc: Calc) -> String {
+    calc.current_name()
+        .unwrap_or_else(|| "Current scenario".to_owned())
+}
+
+/// Calls `f` with the current scenario's memo when it is valid, under
+/// `name`, dated `date`, with the simulation `sim` (its finished run, when
+/// it has one). Reads the page's state tracked: a view that calls it follows
+/// every edit.
+pub fn with_memo<T>(
+    calc: Calc,
+    name: &str,
+    date: &str,
+    sim: Option<&Summary>,
+    f: impl FnOnce(MemoDoc) -> T,
+) -> Option<T> {
+    let fmt = calc.fmt.get();
+    let p = calc.checked.with(|c| c.parsed.clone())?;
+    let r = calc.results.get()?;
+    let raw = calc.raw();
+    let parts = part_inputs(&raw, &p);
+    let mut formulas = p.tokens.map_or_else(Vec::new, |t| request_costs(fmt, &t));
+    formulas.extend(worked(fmt, &p.inputs, &r));
+    let doc = ExportDoc::new(fmt, name, &raw, &p.inputs, &r)
+        .with_parts(&parts)
+        .with_simulation(sim);
+    Some(f(MemoDoc {
+        doc,
+        date,
+        formulas: &formulas,
+    }))
+}
+
+/// The memo's print layout: empty until asked for, then the memo of the
+/// current scenario, following its edits. Hidden on screen; the print
+/// stylesheet shows it alone while `<html data-print="memo">`.
+#[component]
+pub fn MemoCard() -> impl IntoView {
+    let calc = use_calc();
+    let request = use_context::<MemoRequest>();
+    let sim = use_context::<Sim>();
+    let markup = move || {
+        if !request.is_some_and(|r| r.0.get()) {
+            return String::new();
+        }
+        // The simulation's finished run of this scenario, if there is one
+        // (never a run in the keystroke).
+        let summary = sim.and_then(|s| {
+            let key = s.key.get()?;
+            s.done.with(|d| {
+                d.as_ref()
+                    .filter(|(k, _)| *k == key)
+                    .map(|(_, s)| s.clone())
+            })
+        });
+        let name = scenario_name(calc);
+        with_memo(calc, &name, &today(), summary.as_ref(), |m| m.markup()).unwrap_or_else(|| {
+            // Nothing to decide on yet: say so on the paper, not a blank page.
+            r#"<p class="memo-verdict" data-memo="invalid">Fix the highlighted fields of the calculator to print its memo.</p>"#.to_owned()
+        })
+    };
+    view! { <article class="memo" data-testid="memo" aria-label="Decision memo" inner_html=markup></article> }
+}
+
+/// "Print memo" (from the `below` chunk, like the memo: the first module
+/// carries neither): builds the memo (the [`MemoRequest`] in context),
+/// marks the page for the memo's print layout, prints once the memo is
+/// drawn, and leaves the mark when printing is over.
+#[component]
+pub fn PrintMemo() -> impl IntoView {
+    let Some(request) = use_context::<MemoRequest>() else {
+        return ().into_any();
+    };
+    let print = move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-print", "memo");
+        }
+        request.0.set(true);
+        let after = Closure::once_into_js(|| {
+            if let Some(root) = document().document_element() {
+                let _ = root.remove_attribute("data-print");
+            }
+        });
+        window.set_onafterprint(Some(after.unchecked_ref()));
+        // Print once the memo is drawn (its card's chunk may still be on its
+        // way on a page just opened), or after two seconds anyway.
+        leptos::task::spawn_local(async move {
+            for _ in 0..40 {
+                pause(50).await;
+                if let Ok(Some(_)) = document().query_selector(".memo [data-memo]") {
+                    break;
+                }
+            }
+            let _ = window.print();
+        });
+    };
+    view! {
+        <button type="button" class="ghost" data-testid="print-memo" on:click=print>"Print memo"</button>
+    }
+    .into_any()
+}
+
+/// Waits `ms` milliseconds (a timer's promise).
+async fn pause(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+}
