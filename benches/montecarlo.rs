@@ -79,11 +79,11 @@ fn main() {
             .expect("valid scenario");
         let r = p.ranges.expect("valid ranges");
         time(name, 15, || {
-            simulate(&p.inputs, &r).map_or(0, |s| s.net_benefits.len())
+            simulate(p.inputs, &r).map_or(0, |s| s.net_benefits.len())
         });
         // The same run in the page's slices of 200 draws.
         time("  … in slices of 200 draws", 15, || {
-            let mut s = Simulation::new(&p.inputs, &r).expect("ranged");
+            let mut s = Simulation::new(p.inputs, &r).expect("ranged");
             let mut steps = 0;
             while !s.step(200) {
                 steps += 1;

@@ -531,7 +531,8 @@ fn pickers_offer_each_side_its_models_and_search_by_words() {
         .all(|e| e.base.is_none() && e.tokens.is_some()));
     assert!(Side::FineTuned
         .choices()
-        .all(|e| e.base.is_some() && e.tokens.is_some()));
+        .all(|e| e.base.is_some()
+            && (e.tokens.is_some() || e.training.is_some() || e.hosting.is_some())));
     let found: Vec<&str> = search(Side::FineTuned, "4o MINI 2024-07-18")
         .iter()
         .map(|e| e.id)
@@ -1131,4 +1132,50 @@ fn a_fine_tuned_pick_prices_compute_by_tokens_when_the_builder_is_at_its_default
          1M tokens."
     );
     assert!(compute_sentence(ComputeChange::Offer, ft).contains("stays a flat amount"));
+}
+
+#[test]
+fn every_entry_with_a_price_can_be_picked_and_named_in_a_link() {
+    use ft_roi::core::catalogue::Pick;
+    // An entry of billing rules alone (no price: `together/fine-tuning`)
+    // fills nothing, so no picker offers it.
+    let priced = |e: &&ft_roi::core::catalogue::Entry| {
+        e.tokens.is_some() || e.training.is_some() || e.hosting.is_some() || e.unit.is_some()
+    };
+    for e in ENTRIES.iter().filter(priced) {
+        assert!(
+            Pick::ALL.iter().any(|p| p.entry(e.id).is_some()),
+            "{} fits no picker",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn a_customised_model_without_token_prices_opens_from_a_link() {
+    use ft_roi::core::catalogue::fill::{gaps, gaps_sentence, unknown_labels};
+    let id = "bedrock/ft:amazon.titan-text-express-v1";
+    let mut raw = tokens_scenario();
+    raw.set(Field::FtModel, id);
+    // Named in a link: known, not ignored.
+    assert!(unknown_models(&raw).is_empty());
+    assert!(unknown_labels(&raw).is_empty());
+    let e = entry(id).unwrap();
+    assert!(e.tokens.is_none());
+    assert_eq!(
+        search(Side::FineTuned, "titan express customised")[0].id,
+        id
+    );
+    // Picking it fills the training price (8.00 per 1M) and the hosting
+    // fee; the token prices keep their values, and the form says so.
+    choose(&mut raw, Side::FineTuned, id);
+    assert_eq!(raw.get(Field::TrainPrice), "8");
+    assert_eq!(raw.get(Field::FtHostRate), "20.5");
+    assert_eq!(raw.get(Field::FtServing), "hourly");
+    assert_eq!(raw.get(Field::FtInputPrice), "6");
+    let gaps: Vec<Field> = gaps(&raw).iter().map(|g| g.field).collect();
+    assert!(gaps.contains(&Field::FtInputPrice), "{gaps:?}");
+    assert!(gaps_sentence(e, Side::FineTuned)
+        .is_some_and(|s| s.starts_with("No token prices listed for it")));
+    assert!(parse_scenario(&raw).into_result().is_ok());
 }

@@ -718,7 +718,7 @@ fn each_chart_writes_its_table_alternative() {
     })
     .into_result()
     .expect("valid");
-    let s = simulate(&p.inputs, &p.ranges.expect("valid ranges")).expect("simulated");
+    let s = simulate(p.inputs, &p.ranges.expect("valid ranges")).expect("simulated");
     let d = distribution(F, &s, 640.0, 280.0);
     let t = d.table();
     assert_eq!(t.columns, ["Net benefit from", "to", "Cases", "Share"]);

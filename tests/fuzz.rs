@@ -161,7 +161,7 @@ fn check_scenario(raw: &RawInputs) -> Result<(), TestCaseError> {
             draws: 1000,
             ..ranges
         };
-        sim = simulate(&parsed.inputs, &ranges);
+        sim = simulate(parsed.inputs, &ranges);
         if let Some(s) = &sim {
             for m in SimFigure::ALL {
                 if let Some(v) = m.value(s) {

@@ -9,6 +9,7 @@ mod fmt_default;
 use fmt_default::money;
 use ft_roi::core::inputs::field::GpuMethod;
 use ft_roi::core::model::gpu::{train, GpuJob, GpuTraining};
+use ft_roi::core::model::uncertainty::Case;
 use ft_roi::core::model::uncertainty::RANGED;
 use ft_roi::core::{parse_scenario, Field, InputError, Parsed, RawInputs};
 use proptest::prelude::*;
@@ -210,7 +211,7 @@ fn the_ranges_on_the_gpu_price_and_the_mfu() {
     let row = |name: &str| RANGED.iter().find(|r| r.name == name).unwrap();
     let (price, mfu) = (row("gpu_price"), row("gpu_mfu"));
     let raw = gpu_raw(&[(LabelExamples, "1000000"), (GpuPrice, "3")]);
-    let i = parsed(&raw).inputs;
+    let i = Case::from(parsed(&raw).inputs);
     assert!((price.used)(&i) && (mfu.used)(&i));
     assert_eq!((price.get)(&i), 3.0);
     assert_eq!((mfu.get)(&i), 35.0);
@@ -218,24 +219,24 @@ fn the_ranges_on_the_gpu_price_and_the_mfu() {
     let at = |pairs: &[(Field, &str)]| {
         let mut all = vec![(LabelExamples, "1000000")];
         all.extend_from_slice(pairs);
-        parsed(&gpu_raw(&all)).inputs
+        Case::from(parsed(&gpu_raw(&all)).inputs)
     };
     let mut drawn = i;
     (price.set)(&mut drawn, 5.0);
     let typed = at(&[(GpuPrice, "5")]);
-    assert!((drawn.training - typed.training).abs() < 1e-6);
+    assert!((drawn.inputs.training - typed.inputs.training).abs() < 1e-6);
     // A draw at another MFU scales the GPU-hours by the old over the new.
     let mut drawn = i;
     (mfu.set)(&mut drawn, 70.0);
     let typed = at(&[(GpuPrice, "3"), (GpuMfu, "70")]);
-    assert!((drawn.training - typed.training).abs() < 1e-6);
+    assert!((drawn.inputs.training - typed.inputs.training).abs() < 1e-6);
     // A drawn MFU above 100% counts as 100%.
     let mut drawn = i;
     (mfu.set)(&mut drawn, 250.0);
     let typed = at(&[(GpuPrice, "3"), (GpuMfu, "100")]);
-    assert!((drawn.training - typed.training).abs() < 1e-6);
+    assert!((drawn.inputs.training - typed.inputs.training).abs() < 1e-6);
     // Outside GPU mode the rows are unused and setting them does nothing.
-    let plain = parsed(&RawInputs::example()).inputs;
+    let plain = Case::from(parsed(&RawInputs::example()).inputs);
     assert!(!(price.used)(&plain));
     let mut k = plain;
     (price.set)(&mut k, 5.0);
@@ -251,8 +252,8 @@ fn the_ranges_on_the_gpu_price_and_the_mfu() {
     ]);
     let p = parsed(&raw);
     let ranges = p.ranges.expect("valid ranges");
-    assert_eq!(ranges.active(&p.inputs).len(), 2);
-    assert!(ft_roi::core::model::montecarlo::simulate(&p.inputs, &ranges).is_some());
+    assert_eq!(ranges.active(p.inputs).len(), 2);
+    assert!(ft_roi::core::model::montecarlo::simulate(p.inputs, &ranges).is_some());
     // The MFU's low end stops at −90% (an MFU of 0 trains nothing).
     let checked = parse_scenario(&gpu_raw(&[(GpuMfuLow, "-95")]));
     assert_eq!(checked.error(GpuMfuLow), Some(InputError::Between(-90, 0)));

@@ -31,7 +31,7 @@ fn run(pairs: &[(Field, &str)]) -> Summary {
         .into_result()
         .expect("valid scenario");
     let ranges = p.ranges.expect("valid ranges");
-    simulate(&p.inputs, &ranges).expect("a range to simulate")
+    simulate(p.case(), &ranges).expect("a range to simulate")
 }
 
 // ------------------------------------------------------------ validation
@@ -209,7 +209,7 @@ fn good_ranges_read_as_typed() {
     assert_eq!(r.ends[5], (Some(-1.0), Some(2.0)));
     assert_eq!(r.ends[0], (None, None));
     assert_eq!((r.draws, r.seed), (2000, 1 << 53));
-    let active = r.active(&p.inputs);
+    let active = r.active(p.inputs);
     assert_eq!(active.len(), 2);
     assert_eq!(
         active[0],
@@ -258,9 +258,9 @@ fn no_range_no_simulation() {
     ] {
         let p = parse_scenario(&raw(pairs)).into_result().expect("valid");
         let ranges = p.ranges.expect("valid ranges");
-        assert!(ranges.active(&p.inputs).is_empty(), "{pairs:?}");
-        assert!(simulate(&p.inputs, &ranges).is_none(), "{pairs:?}");
-        assert!(Simulation::new(&p.inputs, &ranges).is_none(), "{pairs:?}");
+        assert!(ranges.active(p.inputs).is_empty(), "{pairs:?}");
+        assert!(simulate(p.inputs, &ranges).is_none(), "{pairs:?}");
+        assert!(Simulation::new(p.inputs, &ranges).is_none(), "{pairs:?}");
     }
 }
 
@@ -361,15 +361,16 @@ fn each_column_has_one_value_per_stratum() {
 fn check_exact(pairs: &[(Field, &str)], increasing: bool) {
     let p = parse_scenario(&raw(pairs)).into_result().expect("valid");
     let ranges = p.ranges.expect("valid ranges");
-    let active = ranges.active(&p.inputs);
+    let active = ranges.active(p.case());
     assert_eq!(active.len(), 1);
     let (row, t) = active[0];
     let net_at = |x: f64| {
-        let mut i = p.inputs;
-        (RANGED[row].set)(&mut i, x);
-        calculate(&i).net_benefit
+        let mut c = p.case();
+        (RANGED[row].set)(&mut c, x);
+        c.rebuild(&p.case());
+        calculate(&c.inputs).net_benefit
     };
-    let s = simulate(&p.inputs, &ranges).expect("simulated");
+    let s = simulate(p.case(), &ranges).expect("simulated");
     let width = (net_at(t.high) - net_at(t.low)).abs();
     assert!(width > 0.0);
     for (q, got) in [
@@ -498,8 +499,8 @@ fn a_range_on_a_serving_mode_not_in_use_changes_nothing() {
         // Alone, it is no range: no simulation runs.
         let p = parse_scenario(&raw(&ranged)).into_result().expect("valid");
         let ranges = p.ranges.expect("valid ranges");
-        assert!(ranges.active(&p.inputs).is_empty(), "{ranged:?}");
-        assert!(simulate(&p.inputs, &ranges).is_none(), "{ranged:?}");
+        assert!(ranges.active(p.inputs).is_empty(), "{ranged:?}");
+        assert!(simulate(p.inputs, &ranges).is_none(), "{ranged:?}");
         assert_eq!(ranges, Ranges::default(), "{ranged:?}");
         // Its ends are not even checked (the form hides them).
         let mut bad = plain.clone();
@@ -519,10 +520,10 @@ fn a_range_on_a_serving_mode_not_in_use_changes_nothing() {
 #[test]
 fn each_serving_row_reads_and_sets_its_own_input() {
     // The serving rows; the GPU rows (compute mode `gpu`) are tested in
-    // tests/gpu.rs.
+    // tests/gpu.rs, the rows of a token bill above.
     for r in RANGED
         .iter()
-        .filter(|r| r.mode.is_some_and(|(f, _)| f != Field::ComputeMode))
+        .filter(|r| r.mode.is_some_and(|(f, _)| f != Field::ComputeMode) && !r.in_bill())
     {
         let (mode_field, mode) = r.mode.expect("a serving row");
         let value = Field::from_name(r.name).expect("the row's value field");
@@ -530,7 +531,7 @@ fn each_serving_row_reads_and_sets_its_own_input() {
             parse_scenario(&raw(&[(mode_field, mode), (value, text)]))
                 .into_result()
                 .expect("valid")
-                .inputs
+                .case()
         };
         let mut i = at("3");
         assert_eq!((r.get)(&i), 3.0, "{}", r.name);
@@ -545,7 +546,7 @@ fn each_serving_row_reads_and_sets_its_own_input() {
         let j = parse_scenario(&raw(&[(mode_field, other)]))
             .into_result()
             .expect("valid")
-            .inputs;
+            .case();
         let mut k = j;
         (r.set)(&mut k, 5.0);
         assert_eq!(k, j, "{}", r.name);
@@ -558,7 +559,7 @@ fn a_serving_row_is_used_in_the_mode_the_form_shows_it_in() {
     for base in ["per_token", "hourly", "capacity"] {
         for ft in ["per_token", "hourly", "capacity"] {
             let raw = raw(&[(BaseServing, base), (FtServing, ft)]);
-            let i = parse_scenario(&raw).into_result().expect("valid").inputs;
+            let i = parse_scenario(&raw).into_result().expect("valid").case();
             for r in &RANGED {
                 let shown = r.mode.is_none_or(|(f, m)| raw.get(f) == m);
                 assert_eq!((r.used)(&i), shown, "{} in {base}, {ft}", r.name);
@@ -640,14 +641,14 @@ const PINNED_SENTENCE: &str = "In 98% of 10,000 simulated cases fine-tuning pays
 fn slices_give_the_same_figures_as_one_run() {
     let p = parse_scenario(&raw(PINNED)).into_result().expect("valid");
     let ranges = p.ranges.expect("valid ranges");
-    let mut sim = Simulation::new(&p.inputs, &ranges).expect("ranged");
+    let mut sim = Simulation::new(p.inputs, &ranges).expect("ranged");
     let mut steps = 0;
     while !sim.step(97) {
         steps += 1;
         assert!(sim.summary().is_none());
     }
     assert!(steps > 100);
-    assert_eq!(sim.summary(), simulate(&p.inputs, &ranges));
+    assert_eq!(sim.summary(), simulate(p.inputs, &ranges));
 }
 
 // ------------------------------------------------------------ properties
@@ -782,7 +783,7 @@ proptest! {
     ) {
         let g = i.growth * 100.0;
         ranges.ends[5] = (ranges.ends[5].0.map(|d| g + d), ranges.ends[5].1.map(|d| g + d));
-        let Some(s) = simulate(&i, &ranges) else { return Ok(()) };
+        let Some(s) = simulate(i, &ranges) else { return Ok(()) };
         prop_assert!(s.net_benefit_p10 <= s.net_benefit_p50 && s.net_benefit_p50 <= s.net_benefit_p90);
         if let (Some(a), Some(b), Some(c)) = (s.roi_percent_p10, s.roi_percent_p50, s.roi_percent_p90) {
             prop_assert!(a <= b && b <= c);
@@ -794,7 +795,7 @@ proptest! {
         }
         prop_assert!(s.break_even_months_p50.is_none_or(|m| (0.0..=600.0).contains(&m)));
         // The same seed, the same figures.
-        prop_assert_eq!(simulate(&i, &ranges), Some(s));
+        prop_assert_eq!(simulate(i, &ranges), Some(s));
     }
 }
 
@@ -1046,4 +1047,168 @@ fn the_distributions_axis_labels_stay_inside_the_chart() {
             }
         }
     }
+}
+
+// ------------------------------------------------- the terms of a bill
+
+#[test]
+fn each_term_of_a_bill_matches_its_exact_quantiles() {
+    use Field::*;
+    let tokens = [
+        (CostMode, "tokens"),
+        (BaseCacheShare, "40"),
+        (BaseCachePrice, "1"),
+        (FtCacheShare, "40"),
+        (FtCachePrice, "0.6"),
+        (BaseBatchShare, "40"),
+        (FtBatchShare, "40"),
+        (BaseReasoningTokens, "500"),
+        (FtReasoningTokens, "500"),
+    ];
+    let with = |more: &[(Field, &'static str)]| -> Vec<(Field, &'static str)> {
+        tokens.iter().chain(more).copied().collect()
+    };
+    // More batching or caching makes a side cheaper, more reasoning
+    // dearer: net benefit falls as the baseline gets cheaper and rises as
+    // the fine-tuned side does.
+    check_exact(
+        &with(&[(BaseBatchShareLow, "-50"), (BaseBatchShareHigh, "100")]),
+        false,
+    );
+    check_exact(
+        &with(&[(BaseCacheShareLow, "-100"), (BaseCacheShareHigh, "50")]),
+        false,
+    );
+    check_exact(
+        &with(&[
+            (BaseReasoningTokensLow, "-80"),
+            (BaseReasoningTokensHigh, "300"),
+        ]),
+        true,
+    );
+    check_exact(
+        &with(&[(FtBatchShareLow, "-50"), (FtBatchShareHigh, "100")]),
+        true,
+    );
+    check_exact(
+        &with(&[(FtCacheShareLow, "-100"), (FtCacheShareHigh, "50")]),
+        true,
+    );
+    check_exact(
+        &with(&[
+            (FtReasoningTokensLow, "-80"),
+            (FtReasoningTokensHigh, "300"),
+        ]),
+        false,
+    );
+}
+
+#[test]
+fn a_drawn_share_stops_where_the_bill_allows() {
+    use Field::*;
+    let p = parse_scenario(&raw(&[
+        (CostMode, "tokens"),
+        (BaseCacheShare, "50"),
+        (BaseCacheWriteShare, "30"),
+        (BaseBatchShare, "60"),
+    ]))
+    .into_result()
+    .expect("valid");
+    let row = |name: &str| RANGED.iter().find(|r| r.name == name).expect("a row");
+    let mut c = p.case();
+    (row("base_cache_share").set)(&mut c, 150.0);
+    (row("base_batch_share").set)(&mut c, 150.0);
+    let t = c.tokens.expect("token mode");
+    assert_eq!(t.baseline_side.cache_share, 0.7);
+    assert_eq!(t.baseline_terms.batch_share, 1.0);
+    // Read back in % as typed.
+    assert_eq!((row("base_cache_share").get)(&p.case()), 50.0);
+    assert_eq!((row("base_batch_share").get)(&p.case()), 60.0);
+}
+
+#[test]
+fn a_rebuilt_bill_moves_the_cost_per_request_and_keeps_the_fallback() {
+    use Field::*;
+    let p = parse_scenario(&raw(&[
+        (CostMode, "tokens"),
+        (FtFallbackShare, "10"),
+        (BaseReasoningTokens, "1000"),
+    ]))
+    .into_result()
+    .expect("valid");
+    let row = |name: &str| RANGED.iter().find(|r| r.name == name).expect("a row");
+    // Unchanged terms rebuild the same costs, bit for bit.
+    let mut same = p.case();
+    same.rebuild(&p.case());
+    assert_eq!(same, p.case());
+    // Doubling the baseline's reasoning: its cost per request goes from
+    // $0.03 to $0.04, and the fine-tuned side's fallback (10%) with it.
+    let mut c = p.case();
+    (row("base_reasoning_tokens").set)(&mut c, 2000.0);
+    c.rebuild(&p.case());
+    assert!((c.inputs.baseline - 0.04).abs() < 1e-15);
+    assert!((c.inputs.finetuned - (0.012 + 0.004)).abs() < 1e-15);
+    // A range on the cost per request itself scales the rebuilt one.
+    let mut d = p.case();
+    d.inputs.baseline *= 1.5;
+    (row("base_reasoning_tokens").set)(&mut d, 2000.0);
+    d.rebuild(&p.case());
+    assert!((d.inputs.baseline - 0.06).abs() < 1e-15);
+}
+
+#[test]
+fn the_terms_of_a_bill_are_ranged_in_token_cost_mode_only() {
+    use Field::*;
+    let ends = [
+        (BaseBatchShareHigh, "50"),
+        (BaseCacheShareHigh, "50"),
+        (BaseReasoningTokensHigh, "50"),
+        (FtBatchShareHigh, "50"),
+        (FtCacheShareHigh, "50"),
+        (FtReasoningTokensHigh, "50"),
+    ];
+    // Entered directly: not read, not checked, nothing to simulate.
+    let mut direct: Vec<(Field, &str)> = ends.to_vec();
+    direct.push((BaseBatchShareLow, "oops"));
+    let p = parse_scenario(&raw(&direct)).into_result().expect("valid");
+    let ranges = p.ranges.expect("not read");
+    assert!(ranges.active(p.case()).is_empty());
+    // From tokens: a value of 0 (the defaults) is certain; with values each
+    // is ranged, and a bad end is flagged.
+    let mut tokens: Vec<(Field, &str)> = ends.to_vec();
+    tokens.push((CostMode, "tokens"));
+    let p = parse_scenario(&raw(&tokens)).into_result().expect("valid");
+    assert!(p.ranges.expect("valid").active(p.case()).is_empty());
+    tokens.extend([
+        (BaseBatchShare, "20"),
+        (BaseCacheShare, "20"),
+        (BaseCachePrice, "1"),
+        (BaseReasoningTokens, "100"),
+        (FtBatchShare, "20"),
+        (FtCacheShare, "20"),
+        (FtReasoningTokens, "100"),
+    ]);
+    let p = parse_scenario(&raw(&tokens)).into_result().expect("valid");
+    let names: Vec<&str> = p
+        .ranges
+        .expect("valid")
+        .active(p.case())
+        .iter()
+        .map(|(k, _)| RANGED[*k].name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "base_batch_share",
+            "base_cache_share",
+            "base_reasoning_tokens",
+            "ft_batch_share",
+            "ft_cache_share",
+            "ft_reasoning_tokens"
+        ]
+    );
+    tokens.push((FtCacheShareLow, "-120"));
+    let checked = parse_scenario(&raw(&tokens));
+    assert!(checked.parsed.as_ref().is_some_and(|p| p.ranges.is_none()));
+    assert!(checked.error(FtCacheShareLow).is_some());
 }

@@ -159,7 +159,13 @@ pub fn Picker(
         let mut out = match pick {
             Pick::Model(side) => {
                 // The name and provider are on the line above.
-                let mut out = "Token prices from the catalogue.".to_owned();
+                // A customised model without token prices fills none: the
+                // gaps sentence below says so.
+                let mut out = if e.tokens.is_some() {
+                    "Token prices from the catalogue.".to_owned()
+                } else {
+                    String::new()
+                };
                 if side == Side::FineTuned {
                     if let Some(t) = e.training {
                         out += &format!(
@@ -178,7 +184,7 @@ pub fn Picker(
                     out += " ";
                     out += &gaps;
                 }
-                out
+                out.trim_start().to_owned()
             }
             Pick::Unit(_) => match fill.and_then(|f| Some((f, f.per_unit?))) {
                 Some((f, per_unit)) => {

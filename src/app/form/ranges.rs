@@ -22,7 +22,7 @@ pub fn RangesSection() -> impl IntoView {
             Some(p) => match &p.ranges {
                 Some(r) => {
                     let names: Vec<String> = r
-                        .active(&p.inputs)
+                        .active(p.case())
                         .iter()
                         .map(|(k, _)| RANGED[*k].label.to_ascii_lowercase())
                         .collect();
@@ -68,7 +68,7 @@ fn RangeRow(
     let value_field = Field::from_name(range.name);
     // A range in % of a value of 0 does nothing: say so, and
     // offer the ends only when one has a message to show.
-    let zero = Memo::new(move |_| calc.parsed(|p| p.is_some_and(|p| range.on_zero(&p.inputs))));
+    let zero = Memo::new(move |_| calc.parsed(|p| p.is_some_and(|p| range.on_zero(p.case()))));
     let ends_hidden =
         move || zero.get() && calc.error(range.low).is_none() && calc.error(range.high).is_none();
     let values = move || {
@@ -77,13 +77,14 @@ fn RangeRow(
             let p = p?;
             let v = value_field?;
             let k = RANGED.iter().position(|r| r.name == range.name)?;
-            let now = input_text(fmt, v, (range.get)(&p.inputs));
-            if range.on_zero(&p.inputs) {
+            let case = p.case();
+            let now = input_text(fmt, v, (range.get)(&case));
+            if range.on_zero(case) {
                 return Some(format!(
                     "now {now}: a range in % of zero stays zero, so it does nothing here"
                 ));
             }
-            let t = p.ranges.as_ref()?.distribution(k, &p.inputs);
+            let t = p.ranges.as_ref()?.distribution(k, case);
             Some(match (t, range.ends) {
                 (Some(t), Ends::Percent) => {
                     format!(

@@ -5,15 +5,15 @@
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::core::model::montecarlo::{Simulation, Summary};
+use crate::core::model::uncertainty::Case;
 use crate::core::model::uncertainty::Ranges;
-use crate::core::Inputs;
 
 /// The Monte Carlo engine's entry points, from the wasm chunk `simulation`: a page
 /// without ranges never loads them.
 #[derive(Clone, Copy)]
 pub struct Engine {
     /// [`Simulation::new`].
-    pub start: fn(&Inputs, &Ranges) -> Option<Simulation>,
+    pub start: fn(&Case, &Ranges) -> Option<Simulation>,
     /// [`Simulation::step`].
     pub step: fn(&mut Simulation, usize) -> bool,
     /// [`Simulation::summary`].
@@ -24,7 +24,7 @@ pub struct Engine {
 #[leptos::wasm_split::wasm_split(simulation, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn engine() -> Result<Engine, SplitLoaderError> {
     Ok(Engine {
-        start: Simulation::new,
+        start: |c, r| Simulation::new(c, r),
         step: Simulation::step,
         summary: Simulation::summary,
     })

@@ -14,17 +14,17 @@ use crate::app::chart_parts::{use_width, AsTable, ChartExport, Readout};
 use crate::app::shell::state::use_calc;
 use crate::core::codec::export::range_text;
 use crate::core::model::montecarlo::{sentence, SimFigure, Simulation, Summary};
-use crate::core::model::uncertainty::{Ranges, RANGED};
+use crate::core::model::uncertainty::{Case, Ranges, RANGED};
 use crate::core::present::chart::{distribution, Distribution};
 use crate::core::present::float::display;
-use crate::core::Inputs;
 
 /// How long one slice of the simulation may hold the main thread, in
 /// milliseconds: an input event waits at most this long.
 const SLICE_MS: f64 = 6.0;
 
-/// What a simulation is run from: the model's inputs and the ranges.
-pub type Key = (Inputs, Ranges);
+/// What a simulation is run from: the model's inputs (and token bills)
+/// and the ranges.
+pub type Key = (Case, Ranges);
 
 /// The simulation's state, shared through context.
 #[derive(Clone, Copy)]
@@ -60,7 +60,7 @@ impl Sim {
                     .filter(|(k, _)| *k == (inputs, ranges))
                     .map(|(_, s)| s.clone())
             })
-            .or_else(|| crate::core::model::montecarlo::simulate(&inputs, &ranges))
+            .or_else(|| crate::core::model::montecarlo::simulate(inputs, &ranges))
     }
 }
 
@@ -75,7 +75,8 @@ pub fn provide() -> Sim {
         calc.parsed(|p| {
             let p = p?;
             let ranges = p.ranges.as_ref()?;
-            (!ranges.active(&p.inputs).is_empty()).then_some((p.inputs, *ranges))
+            let case = p.case();
+            (!ranges.active(case).is_empty()).then_some((case, *ranges))
         })
     });
     let sim = Sim {

@@ -113,10 +113,22 @@ impl Side {
     /// Both sides, baseline first.
     pub const BOTH: [Side; 2] = [Side::Baseline, Side::FineTuned];
 
-    /// Whether `entry` can be chosen on this side: a model with token
-    /// prices, fine-tuned on the fine-tuned side and not on the baseline.
+    /// Whether `entry` can be chosen on this side: on the baseline, a
+    /// model with token prices that is not fine-tuned; on the fine-tuned
+    /// side, a fine-tuned model with any price a pick fills (token prices,
+    /// a training price or a hosting fee: a customised model served only by
+    /// provisioned throughput has no token prices, and its fields keep
+    /// theirs, see [`fill::gaps`]).
     pub fn fits(self, entry: &Entry) -> bool {
-        entry.tokens.is_some() && entry.base.is_some() == (self == Side::FineTuned)
+        match self {
+            Side::Baseline => entry.tokens.is_some() && entry.base.is_none(),
+            Side::FineTuned => {
+                entry.base.is_some()
+                    && (entry.tokens.is_some()
+                        || entry.training.is_some()
+                        || entry.hosting.is_some())
+            }
+        }
     }
 
     /// The entries that can be chosen on this side, grouped by provider in

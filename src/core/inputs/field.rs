@@ -300,6 +300,19 @@ fields! {
     FtUnitRateHigh: "ft_unit_rate_high", "Fine-tuned unit price, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
     FtUnitRpsLow: "ft_unit_rps_low", "Fine-tuned throughput per unit, low end", "%", "How far below the scenario's value it may come out: −99 to 0 (a throughput of 0 serves nothing).", 5.0, Kind::End(THROUGHPUT_LOW, 0), "";
     FtUnitRpsHigh: "ft_unit_rps_high", "Fine-tuned throughput per unit, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    // ranges on the terms of each side's token bill (% around the value), used only in token cost mode.
+    BaseBatchShareLow: "base_batch_share_low", "Baseline batched requests, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    BaseBatchShareHigh: "base_batch_share_high", "Baseline batched requests, high end", "%", "How far above it: 0 to 1,000 (a drawn share stops at 100%).", 5.0, Kind::End(0, 1000), "";
+    BaseCacheShareLow: "base_cache_share_low", "Baseline cached input, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    BaseCacheShareHigh: "base_cache_share_high", "Baseline cached input, high end", "%", "How far above it: 0 to 1,000 (a drawn share stops at 100%).", 5.0, Kind::End(0, 1000), "";
+    BaseReasoningTokensLow: "base_reasoning_tokens_low", "Baseline reasoning tokens, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    BaseReasoningTokensHigh: "base_reasoning_tokens_high", "Baseline reasoning tokens, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    FtBatchShareLow: "ft_batch_share_low", "Fine-tuned batched requests, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    FtBatchShareHigh: "ft_batch_share_high", "Fine-tuned batched requests, high end", "%", "How far above it: 0 to 1,000 (a drawn share stops at 100%).", 5.0, Kind::End(0, 1000), "";
+    FtCacheShareLow: "ft_cache_share_low", "Fine-tuned cached input, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    FtCacheShareHigh: "ft_cache_share_high", "Fine-tuned cached input, high end", "%", "How far above it: 0 to 1,000 (a drawn share stops at 100%).", 5.0, Kind::End(0, 1000), "";
+    FtReasoningTokensLow: "ft_reasoning_tokens_low", "Fine-tuned reasoning tokens, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    FtReasoningTokensHigh: "ft_reasoning_tokens_high", "Fine-tuned reasoning tokens, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
     // capacity units priced from the catalogue (the label of the GPU-hour or model-unit
     // entry whose price fills the unit price), and the GPUs in one unit (a GPU-hour price × GPUs
     // per unit = the unit price; the unit counts × GPUs per unit are the GPUs running).

@@ -16,8 +16,9 @@
 //!   position down, unbiased bounded integers by Lemire's method), which
 //!   pairs the strata of different inputs by independent random
 //!   permutations;
-//! - draw d sets every ranged input to the d-th value of its column and
-//!   runs the whole model ([`outcome`]);
+//! - draw d sets every ranged input to the d-th value of its column (a
+//!   term of a token bill rebuilds the costs per request from the drawn
+//!   bills, [`Case::rebuild`]) and runs the whole model ([`outcome`]);
 //! - percentiles interpolate linearly between the closest ranks (NumPy's
 //!   default, R's type 7).
 
@@ -27,7 +28,7 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 use super::closed::calculate;
 use super::schedule::{payback, Months, MAX_MONTHS};
 use super::types::Inputs;
-use super::uncertainty::{Ranges, Triangular};
+use super::uncertainty::{Case, Ranges, Triangular, RANGED};
 use crate::core::present::figure::{figures, months_text};
 use crate::core::present::format::{Fmt, Spec};
 
@@ -219,7 +220,10 @@ enum Phase {
 /// [`Simulation::summary`]. [`simulate`] does it all at once.
 #[derive(Clone, Debug)]
 pub struct Simulation {
-    base: Inputs,
+    base: Case,
+    /// Whether a term of a token bill is ranged (each draw then rebuilds
+    /// the costs per request).
+    rebuild: bool,
     ranges: Ranges,
     ranged: Vec<(usize, Triangular)>,
     columns: Vec<Vec<f64>>,
@@ -234,16 +238,19 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    /// The simulation of scenario `i` with `ranges`, or `None` when no
-    /// input carries a range (nothing to simulate).
-    pub fn new(i: &Inputs, ranges: &Ranges) -> Option<Simulation> {
-        let ranged = ranges.active(i);
+    /// The simulation of scenario `c` (its [`Case`], or its [`Inputs`]
+    /// when its costs per request are entered directly) with `ranges`, or
+    /// `None` when no input carries a range (nothing to simulate).
+    pub fn new(c: impl Into<Case>, ranges: &Ranges) -> Option<Simulation> {
+        let base = c.into();
+        let ranged = ranges.active(base);
         if ranged.is_empty() {
             return None;
         }
         let n = ranges.draws as usize;
         Some(Simulation {
-            base: *i,
+            base,
+            rebuild: ranged.iter().any(|(row, _)| RANGED[*row].in_bill()),
             ranges: *ranges,
             ranged,
             columns: Vec::new(),
@@ -274,13 +281,16 @@ impl Simulation {
             }
             Phase::Draws => {
                 let end = self.next.saturating_add(draws.max(1)).min(n as usize);
-                let horizon = f64::from(self.base.months);
+                let horizon = f64::from(self.base.inputs.months);
                 for d in self.next..end {
-                    let mut i = self.base;
+                    let mut c = self.base;
                     for ((row, _), column) in self.ranged.iter().zip(&self.columns) {
-                        (super::uncertainty::RANGED[*row].set)(&mut i, column[d]);
+                        (RANGED[*row].set)(&mut c, column[d]);
                     }
-                    let o = outcome_with(&i, &mut self.scratch);
+                    if self.rebuild {
+                        c.rebuild(&self.base);
+                    }
+                    let o = outcome_with(&c.inputs, &mut self.scratch);
                     self.net.push(o.net_benefit);
                     if let Some(roi) = o.roi_percent {
                         self.roi.push(roi);
@@ -329,7 +339,7 @@ impl Simulation {
         Some(Summary {
             draws: self.ranges.draws,
             seed: self.ranges.seed,
-            months: self.base.months,
+            months: self.base.inputs.months,
             ranges: self.ranges,
             ranged: self.ranged.clone(),
             prob_positive: share(self.positive),
@@ -358,10 +368,10 @@ impl Simulation {
     }
 }
 
-/// The whole simulation of scenario `i` with `ranges` at once, or `None`
-/// when no input carries a range.
-pub fn simulate(i: &Inputs, ranges: &Ranges) -> Option<Summary> {
-    let mut s = Simulation::new(i, ranges)?;
+/// The whole simulation of scenario `c` (its [`Case`], or its [`Inputs`])
+/// with `ranges` at once, or `None` when no input carries a range.
+pub fn simulate(c: impl Into<Case>, ranges: &Ranges) -> Option<Summary> {
+    let mut s = Simulation::new(c, ranges)?;
     while !s.step(usize::MAX) {}
     s.summary()
 }
@@ -370,7 +380,7 @@ pub fn simulate(i: &Inputs, ranges: &Ranges) -> Option<Summary> {
 /// and has a range (the comparison's columns).
 pub fn simulate_scenario(raw: &crate::core::inputs::parse::RawInputs) -> Option<Summary> {
     let p = crate::core::inputs::parse::parse_scenario(raw).parsed?;
-    simulate(&p.inputs, p.ranges.as_ref()?)
+    simulate(p.case(), p.ranges.as_ref()?)
 }
 
 /// A probability (%) in whole percent for a sentence: `82%`, and `under 1%`

@@ -7,7 +7,69 @@
 use super::gpu::GpuCost;
 use super::serving::{Capacity, Serving};
 use super::types::Inputs;
+use crate::core::inputs::builders::{bill, finetuned_bill, BillTerms, TokenSide};
 use crate::core::inputs::field::Field;
+use crate::core::inputs::parse::TokenCosts;
+
+/// What a draw changes: the model's inputs and, in token cost mode, the
+/// bills each side's cost per request is built from (a range on a term of
+/// a bill moves the cost per request through them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Case {
+    /// The model's inputs.
+    pub inputs: Inputs,
+    /// The token bills, in token cost mode.
+    pub tokens: Option<TokenCosts>,
+}
+
+impl From<Inputs> for Case {
+    /// A scenario with its costs per request entered directly.
+    fn from(inputs: Inputs) -> Case {
+        Case {
+            inputs,
+            tokens: None,
+        }
+    }
+}
+
+impl From<&Inputs> for Case {
+    fn from(inputs: &Inputs) -> Case {
+        Case::from(*inputs)
+    }
+}
+
+impl From<&Case> for Case {
+    fn from(case: &Case) -> Case {
+        *case
+    }
+}
+
+impl Case {
+    /// Rebuilds each side's cost per request from its drawn bill, after a
+    /// draw has set a term of it. A range on the cost per request itself
+    /// (`baseline_low`, …) then scales the rebuilt cost by the same factor
+    /// it drew: drawn cost ÷ the scenario's cost of `scenario`.
+    pub fn rebuild(&mut self, scenario: &Case) {
+        let Some(t) = self.tokens else {
+            return;
+        };
+        let factor = |drawn: f64, was: f64| if was > 0.0 { drawn / was } else { 1.0 };
+        let base_factor = factor(self.inputs.baseline, scenario.inputs.baseline);
+        let ft_factor = factor(self.inputs.finetuned, scenario.inputs.finetuned);
+        let baseline = bill(&t.baseline_side, &t.baseline_terms, t.unit).total * base_factor;
+        let finetuned = finetuned_bill(
+            &t.finetuned_side,
+            &t.finetuned_terms,
+            t.unit,
+            t.fallback_share,
+            baseline,
+        )
+        .total
+            * ft_factor;
+        self.inputs.baseline = baseline;
+        self.inputs.finetuned = finetuned;
+    }
+}
 
 /// How a range's ends read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,12 +99,14 @@ pub struct Ranged {
     /// How the ends read.
     pub ends: Ends,
     /// The scenario's value (typed or built).
-    pub get: fn(&Inputs) -> f64,
-    /// Sets the value in a draw.
-    pub set: fn(&mut Inputs, f64),
+    pub get: fn(&Case) -> f64,
+    /// Sets the value in a draw (a term of a bill: then
+    /// [`Case::rebuild`] brings the costs per request up to date).
+    pub set: fn(&mut Case, f64),
     /// Whether the scenario uses this input (serving rates only in the
-    /// serving modes that have them); an unused input's range is ignored.
-    pub used: fn(&Inputs) -> bool,
+    /// serving modes that have them, the terms of a bill only in token
+    /// cost mode); an unused input's range is ignored.
+    pub used: fn(&Case) -> bool,
     /// The serving mode field and option under which the form shows this
     /// row (the same condition as `used`, read from the field's text);
     /// `None`: always shown.
@@ -52,13 +116,77 @@ pub struct Ranged {
 impl Ranged {
     /// Whether a range on this input does nothing in scenario `i`: ends in % of a value of 0 are 0 too. The form then says so
     /// instead of offering the ends.
-    pub fn on_zero(&self, i: &Inputs) -> bool {
-        self.ends == Ends::Percent && (self.used)(i) && (self.get)(i) == 0.0
+    pub fn on_zero(&self, c: impl Into<Case>) -> bool {
+        let c = c.into();
+        self.ends == Ends::Percent && (self.used)(&c) && (self.get)(&c) == 0.0
+    }
+
+    /// Whether this input is a term of a token bill: a draw that sets it
+    /// rebuilds the costs per request ([`Case::rebuild`]).
+    pub fn in_bill(&self) -> bool {
+        self.mode.is_some_and(|(f, _)| f == Field::CostMode)
     }
 }
 
-fn always(_: &Inputs) -> bool {
+fn always(_: &Case) -> bool {
     true
+}
+
+// The terms of a token bill: each side's batch share, cached share and
+// reasoning tokens, in token cost mode only. Shares read and set in %, as
+// typed; a drawn share past what the bill allows (100%, or for the cached
+// share 100% less the written share) is capped there.
+
+fn in_tokens(c: &Case) -> bool {
+    c.tokens.is_some()
+}
+
+fn side(c: &Case, finetuned: bool) -> Option<(TokenSide, BillTerms)> {
+    c.tokens.map(|t| {
+        if finetuned {
+            (t.finetuned_side, t.finetuned_terms)
+        } else {
+            (t.baseline_side, t.baseline_terms)
+        }
+    })
+}
+
+fn set_side(c: &mut Case, finetuned: bool, f: impl FnOnce(&mut TokenSide, &mut BillTerms)) {
+    if let Some(t) = c.tokens.as_mut() {
+        if finetuned {
+            f(&mut t.finetuned_side, &mut t.finetuned_terms);
+        } else {
+            f(&mut t.baseline_side, &mut t.baseline_terms);
+        }
+    }
+}
+
+fn batch_share(c: &Case, finetuned: bool) -> f64 {
+    side(c, finetuned).map_or(0.0, |(_, t)| t.batch_share * 100.0)
+}
+
+fn set_batch_share(c: &mut Case, finetuned: bool, v: f64) {
+    set_side(c, finetuned, |_, t| {
+        t.batch_share = (v / 100.0).clamp(0.0, 1.0)
+    });
+}
+
+fn cache_share(c: &Case, finetuned: bool) -> f64 {
+    side(c, finetuned).map_or(0.0, |(s, _)| s.cache_share * 100.0)
+}
+
+fn set_cache_share(c: &mut Case, finetuned: bool, v: f64) {
+    set_side(c, finetuned, |s, t| {
+        s.cache_share = (v / 100.0).min(1.0 - t.cache_write_share).max(0.0);
+    });
+}
+
+fn reasoning_tokens(c: &Case, finetuned: bool) -> f64 {
+    side(c, finetuned).map_or(0.0, |(_, t)| t.reasoning_tokens)
+}
+
+fn set_reasoning_tokens(c: &mut Case, finetuned: bool, v: f64) {
+    set_side(c, finetuned, |_, t| t.reasoning_tokens = v.max(0.0));
 }
 
 // Serving: each side's hourly fee, and its unit
@@ -98,23 +226,30 @@ fn set_gpu(i: &mut Inputs, change: impl Fn(GpuCost) -> GpuCost) {
 
 /// Every input that can carry a range, in form order.
 #[rustfmt::skip]
-pub const RANGED: [Ranged; 14] = [
-    Ranged { name: "training", label: "Training cost", low: Field::TrainingLow, high: Field::TrainingHigh, ends: Ends::Percent, get: |i| i.training, set: |i, v| i.training = v, used: always, mode: None },
-    Ranged { name: "maintenance", label: "Monthly maintenance", low: Field::MaintenanceLow, high: Field::MaintenanceHigh, ends: Ends::Percent, get: |i| i.maintenance, set: |i, v| i.maintenance = v, used: always, mode: None },
-    Ranged { name: "baseline", label: "Baseline cost per request", low: Field::BaselineLow, high: Field::BaselineHigh, ends: Ends::Percent, get: |i| i.baseline, set: |i, v| i.baseline = v, used: always, mode: None },
-    Ranged { name: "finetuned", label: "Fine-tuned cost per request", low: Field::FinetunedLow, high: Field::FinetunedHigh, ends: Ends::Percent, get: |i| i.finetuned, set: |i, v| i.finetuned = v, used: always, mode: None },
-    Ranged { name: "requests", label: "Monthly requests", low: Field::RequestsLow, high: Field::RequestsHigh, ends: Ends::Percent, get: |i| i.requests, set: |i, v| i.requests = v, used: always, mode: None },
-    Ranged { name: "growth", label: "Monthly volume growth", low: Field::GrowthLow, high: Field::GrowthHigh, ends: Ends::Absolute, get: |i| i.growth * 100.0, set: |i, v| i.growth = v / 100.0, used: always, mode: None },
+pub const RANGED: [Ranged; 20] = [
+    Ranged { name: "training", label: "Training cost", low: Field::TrainingLow, high: Field::TrainingHigh, ends: Ends::Percent, get: |c| c.inputs.training, set: |c, v| c.inputs.training = v, used: always, mode: None },
+    Ranged { name: "maintenance", label: "Monthly maintenance", low: Field::MaintenanceLow, high: Field::MaintenanceHigh, ends: Ends::Percent, get: |c| c.inputs.maintenance, set: |c, v| c.inputs.maintenance = v, used: always, mode: None },
+    Ranged { name: "baseline", label: "Baseline cost per request", low: Field::BaselineLow, high: Field::BaselineHigh, ends: Ends::Percent, get: |c| c.inputs.baseline, set: |c, v| c.inputs.baseline = v, used: always, mode: None },
+    Ranged { name: "finetuned", label: "Fine-tuned cost per request", low: Field::FinetunedLow, high: Field::FinetunedHigh, ends: Ends::Percent, get: |c| c.inputs.finetuned, set: |c, v| c.inputs.finetuned = v, used: always, mode: None },
+    Ranged { name: "requests", label: "Monthly requests", low: Field::RequestsLow, high: Field::RequestsHigh, ends: Ends::Percent, get: |c| c.inputs.requests, set: |c, v| c.inputs.requests = v, used: always, mode: None },
+    Ranged { name: "growth", label: "Monthly volume growth", low: Field::GrowthLow, high: Field::GrowthHigh, ends: Ends::Absolute, get: |c| c.inputs.growth * 100.0, set: |c, v| c.inputs.growth = v / 100.0, used: always, mode: None },
     // serving rates and throughput, in the serving mode that has them.
-    Ranged { name: "base_host_rate", label: "Baseline hosting fee", low: Field::BaseHostRateLow, high: Field::BaseHostRateHigh, ends: Ends::Percent, get: |i| hourly_rate(&i.base_serving).unwrap_or(0.0), set: |i, v| set_hourly_rate(&mut i.base_serving, v), used: |i| hourly_rate(&i.base_serving).is_some(), mode: Some((Field::BaseServing, "hourly")) },
-    Ranged { name: "base_unit_rate", label: "Baseline unit price", low: Field::BaseUnitRateLow, high: Field::BaseUnitRateHigh, ends: Ends::Percent, get: |i| i.base_serving.capacity().map_or(0.0, |c| c.unit_rate), set: |i, v| { if let Some(c) = capacity_mut(&mut i.base_serving) { c.unit_rate = v } }, used: |i| i.base_serving.capacity().is_some(), mode: Some((Field::BaseServing, "capacity")) },
-    Ranged { name: "base_unit_rps", label: "Baseline throughput per unit", low: Field::BaseUnitRpsLow, high: Field::BaseUnitRpsHigh, ends: Ends::Percent, get: |i| i.base_serving.capacity().map_or(0.0, |c| c.unit_rps), set: |i, v| { if let Some(c) = capacity_mut(&mut i.base_serving) { c.unit_rps = v } }, used: |i| i.base_serving.capacity().is_some(), mode: Some((Field::BaseServing, "capacity")) },
-    Ranged { name: "ft_host_rate", label: "Fine-tuned hosting fee", low: Field::FtHostRateLow, high: Field::FtHostRateHigh, ends: Ends::Percent, get: |i| hourly_rate(&i.ft_serving).unwrap_or(0.0), set: |i, v| set_hourly_rate(&mut i.ft_serving, v), used: |i| hourly_rate(&i.ft_serving).is_some(), mode: Some((Field::FtServing, "hourly")) },
-    Ranged { name: "ft_unit_rate", label: "Fine-tuned unit price", low: Field::FtUnitRateLow, high: Field::FtUnitRateHigh, ends: Ends::Percent, get: |i| i.ft_serving.capacity().map_or(0.0, |c| c.unit_rate), set: |i, v| { if let Some(c) = capacity_mut(&mut i.ft_serving) { c.unit_rate = v } }, used: |i| i.ft_serving.capacity().is_some(), mode: Some((Field::FtServing, "capacity")) },
-    Ranged { name: "ft_unit_rps", label: "Fine-tuned throughput per unit", low: Field::FtUnitRpsLow, high: Field::FtUnitRpsHigh, ends: Ends::Percent, get: |i| i.ft_serving.capacity().map_or(0.0, |c| c.unit_rps), set: |i, v| { if let Some(c) = capacity_mut(&mut i.ft_serving) { c.unit_rps = v } }, used: |i| i.ft_serving.capacity().is_some(), mode: Some((Field::FtServing, "capacity")) },
+    Ranged { name: "base_host_rate", label: "Baseline hosting fee", low: Field::BaseHostRateLow, high: Field::BaseHostRateHigh, ends: Ends::Percent, get: |c| hourly_rate(&c.inputs.base_serving).unwrap_or(0.0), set: |c, v| set_hourly_rate(&mut c.inputs.base_serving, v), used: |c| hourly_rate(&c.inputs.base_serving).is_some(), mode: Some((Field::BaseServing, "hourly")) },
+    Ranged { name: "base_unit_rate", label: "Baseline unit price", low: Field::BaseUnitRateLow, high: Field::BaseUnitRateHigh, ends: Ends::Percent, get: |c| c.inputs.base_serving.capacity().map_or(0.0, |c| c.unit_rate), set: |c, v| { if let Some(c) = capacity_mut(&mut c.inputs.base_serving) { c.unit_rate = v } }, used: |c| c.inputs.base_serving.capacity().is_some(), mode: Some((Field::BaseServing, "capacity")) },
+    Ranged { name: "base_unit_rps", label: "Baseline throughput per unit", low: Field::BaseUnitRpsLow, high: Field::BaseUnitRpsHigh, ends: Ends::Percent, get: |c| c.inputs.base_serving.capacity().map_or(0.0, |c| c.unit_rps), set: |c, v| { if let Some(c) = capacity_mut(&mut c.inputs.base_serving) { c.unit_rps = v } }, used: |c| c.inputs.base_serving.capacity().is_some(), mode: Some((Field::BaseServing, "capacity")) },
+    Ranged { name: "ft_host_rate", label: "Fine-tuned hosting fee", low: Field::FtHostRateLow, high: Field::FtHostRateHigh, ends: Ends::Percent, get: |c| hourly_rate(&c.inputs.ft_serving).unwrap_or(0.0), set: |c, v| set_hourly_rate(&mut c.inputs.ft_serving, v), used: |c| hourly_rate(&c.inputs.ft_serving).is_some(), mode: Some((Field::FtServing, "hourly")) },
+    Ranged { name: "ft_unit_rate", label: "Fine-tuned unit price", low: Field::FtUnitRateLow, high: Field::FtUnitRateHigh, ends: Ends::Percent, get: |c| c.inputs.ft_serving.capacity().map_or(0.0, |c| c.unit_rate), set: |c, v| { if let Some(c) = capacity_mut(&mut c.inputs.ft_serving) { c.unit_rate = v } }, used: |c| c.inputs.ft_serving.capacity().is_some(), mode: Some((Field::FtServing, "capacity")) },
+    Ranged { name: "ft_unit_rps", label: "Fine-tuned throughput per unit", low: Field::FtUnitRpsLow, high: Field::FtUnitRpsHigh, ends: Ends::Percent, get: |c| c.inputs.ft_serving.capacity().map_or(0.0, |c| c.unit_rps), set: |c, v| { if let Some(c) = capacity_mut(&mut c.inputs.ft_serving) { c.unit_rps = v } }, used: |c| c.inputs.ft_serving.capacity().is_some(), mode: Some((Field::FtServing, "capacity")) },
+    // the terms of a token bill, in token cost mode.
+    Ranged { name: "base_batch_share", label: "Baseline batched requests", low: Field::BaseBatchShareLow, high: Field::BaseBatchShareHigh, ends: Ends::Percent, get: |c| batch_share(c, false), set: |c, v| set_batch_share(c, false, v), used: in_tokens, mode: Some((Field::CostMode, "tokens")) },
+    Ranged { name: "base_cache_share", label: "Baseline cached input", low: Field::BaseCacheShareLow, high: Field::BaseCacheShareHigh, ends: Ends::Percent, get: |c| cache_share(c, false), set: |c, v| set_cache_share(c, false, v), used: in_tokens, mode: Some((Field::CostMode, "tokens")) },
+    Ranged { name: "base_reasoning_tokens", label: "Baseline reasoning tokens", low: Field::BaseReasoningTokensLow, high: Field::BaseReasoningTokensHigh, ends: Ends::Percent, get: |c| reasoning_tokens(c, false), set: |c, v| set_reasoning_tokens(c, false, v), used: in_tokens, mode: Some((Field::CostMode, "tokens")) },
+    Ranged { name: "ft_batch_share", label: "Fine-tuned batched requests", low: Field::FtBatchShareLow, high: Field::FtBatchShareHigh, ends: Ends::Percent, get: |c| batch_share(c, true), set: |c, v| set_batch_share(c, true, v), used: in_tokens, mode: Some((Field::CostMode, "tokens")) },
+    Ranged { name: "ft_cache_share", label: "Fine-tuned cached input", low: Field::FtCacheShareLow, high: Field::FtCacheShareHigh, ends: Ends::Percent, get: |c| cache_share(c, true), set: |c, v| set_cache_share(c, true, v), used: in_tokens, mode: Some((Field::CostMode, "tokens")) },
+    Ranged { name: "ft_reasoning_tokens", label: "Fine-tuned reasoning tokens", low: Field::FtReasoningTokensLow, high: Field::FtReasoningTokensHigh, ends: Ends::Percent, get: |c| reasoning_tokens(c, true), set: |c, v| set_reasoning_tokens(c, true, v), used: in_tokens, mode: Some((Field::CostMode, "tokens")) },
     // issue 29: the GPU price and the MFU of training priced by GPU time; a draw moves T by the change in the GPU job's cost.
-    Ranged { name: "gpu_price", label: "GPU price", low: Field::GpuPriceLow, high: Field::GpuPriceHigh, ends: Ends::Percent, get: |i| i.gpu.map_or(0.0, |g| g.price), set: |i, v| set_gpu(i, |g| g.at_price(v)), used: |i| i.gpu.is_some(), mode: Some((Field::ComputeMode, "gpu")) },
-    Ranged { name: "gpu_mfu", label: "Utilisation (MFU)", low: Field::GpuMfuLow, high: Field::GpuMfuHigh, ends: Ends::Percent, get: |i| i.gpu.map_or(0.0, |g| g.mfu * 100.0), set: |i, v| set_gpu(i, |g| g.at_mfu(v / 100.0)), used: |i| i.gpu.is_some(), mode: Some((Field::ComputeMode, "gpu")) },
+    Ranged { name: "gpu_price", label: "GPU price", low: Field::GpuPriceLow, high: Field::GpuPriceHigh, ends: Ends::Percent, get: |c| c.inputs.gpu.map_or(0.0, |g| g.price), set: |c, v| set_gpu(&mut c.inputs, |g| g.at_price(v)), used: |c| c.inputs.gpu.is_some(), mode: Some((Field::ComputeMode, "gpu")) },
+    Ranged { name: "gpu_mfu", label: "Utilisation (MFU)", low: Field::GpuMfuLow, high: Field::GpuMfuHigh, ends: Ends::Percent, get: |c| c.inputs.gpu.map_or(0.0, |g| g.mfu * 100.0), set: |c, v| set_gpu(&mut c.inputs, |g| g.at_mfu(v / 100.0)), used: |c| c.inputs.gpu.is_some(), mode: Some((Field::ComputeMode, "gpu")) },
 ];
 
 /// The number of inputs that can carry a range.
@@ -211,13 +346,15 @@ impl Ranges {
     /// The distribution of [`RANGED`] input `k` in scenario `i`, or `None`
     /// when it is certain: no range typed, a range of zero width (both
     /// ends 0, or a value of 0 in percent), or an input the scenario does
-    /// not use.
-    pub fn distribution(&self, k: usize, i: &Inputs) -> Option<Triangular> {
+    /// not use. `c`: the scenario's [`Case`] (or its [`Inputs`] when its
+    /// costs per request are entered directly).
+    pub fn distribution(&self, k: usize, c: impl Into<Case>) -> Option<Triangular> {
+        let c = c.into();
         let r = RANGED.get(k)?;
-        if !(r.used)(i) {
+        if !(r.used)(&c) {
             return None;
         }
-        let x = (r.get)(i);
+        let x = (r.get)(&c);
         let (low, high) = self.ends[k];
         let t = match r.ends {
             Ends::Percent => Triangular {
@@ -234,11 +371,12 @@ impl Ranges {
         (t.high > t.low).then_some(t)
     }
 
-    /// The ranged inputs of scenario `i`: each one's index in [`RANGED`]
+    /// The ranged inputs of scenario `c`: each one's index in [`RANGED`]
     /// and its distribution, in table order. Empty: nothing to simulate.
-    pub fn active(&self, i: &Inputs) -> Vec<(usize, Triangular)> {
+    pub fn active(&self, c: impl Into<Case>) -> Vec<(usize, Triangular)> {
+        let c = c.into();
         (0..COUNT)
-            .filter_map(|k| self.distribution(k, i).map(|t| (k, t)))
+            .filter_map(|k| self.distribution(k, c).map(|t| (k, t)))
             .collect()
     }
 

@@ -291,6 +291,15 @@ pub fn parse_fx_rate(raw: &RawInputs) -> Result<Option<f64>, InputError> {
 }
 
 impl Parsed {
+    /// What the simulation draws from: the model's inputs and the token
+    /// bills, in token cost mode.
+    pub fn case(&self) -> crate::core::model::uncertainty::Case {
+        crate::core::model::uncertainty::Case {
+            inputs: self.inputs,
+            tokens: self.tokens,
+        }
+    }
+
     /// Tokens a month implied by the scenario (requests × the baseline's
     /// input and output tokens per request), when costs are built from
     /// tokens.

@@ -362,11 +362,14 @@ fn fx_rate(read: &mut Reader, p: &mut Parsed) {
 /// Growth's ends are in points and must enclose the growth (when it is
 /// valid).
 fn ranges(read: &mut Reader, p: &mut Parsed) {
-    let uses = Inputs {
-        base_serving: p.inputs.base_serving,
-        ft_serving: p.inputs.ft_serving,
-        gpu: p.inputs.gpu,
-        ..Inputs::EXAMPLE
+    let uses = crate::core::model::uncertainty::Case {
+        inputs: Inputs {
+            base_serving: p.inputs.base_serving,
+            ft_serving: p.inputs.ft_serving,
+            gpu: p.inputs.gpu,
+            ..Inputs::EXAMPLE
+        },
+        tokens: p.tokens,
     };
     p.ranges = read.section(|read| {
         let mut ranges = crate::core::model::uncertainty::Ranges::default();
