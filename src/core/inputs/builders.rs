@@ -118,6 +118,27 @@ pub const PARTS: [Part; 10] = [
     Part { label: "Cost per request", value: |c| c.total, deduction: false, finetuned_only: false },
 ];
 
+/// The token side of the request-cost builder.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TokenCosts {
+    /// Tokens per price unit: 1,000,000 or 1,000.
+    pub unit: f64,
+    /// The baseline side's profile.
+    pub baseline_side: TokenSide,
+    /// The fine-tuned side's profile.
+    pub finetuned_side: TokenSide,
+    /// The baseline side's reasoning, cache writes and batch.
+    pub baseline_terms: BillTerms,
+    /// The fine-tuned side's reasoning, cache writes and batch.
+    pub finetuned_terms: BillTerms,
+    /// Share of requests that also go to the baseline model, 0 to 1.
+    pub fallback_share: f64,
+    /// The baseline cost per request, by part.
+    pub baseline: RequestCost,
+    /// The fine-tuned cost per request, by part.
+    pub finetuned: RequestCost,
+}
+
 /// The cost of one request on a side, with `unit` tokens per price unit
 /// (1,000,000 or 1,000).
 pub fn side_cost(side: &TokenSide, unit: f64) -> RequestCost {

@@ -7,9 +7,8 @@
 use super::gpu::GpuCost;
 use super::serving::{Capacity, Serving};
 use super::types::Inputs;
-use crate::core::inputs::builders::{bill, finetuned_bill, BillTerms, TokenSide};
+use crate::core::inputs::builders::{bill, finetuned_bill, BillTerms, TokenCosts, TokenSide};
 use crate::core::inputs::field::Field;
-use crate::core::inputs::parse::TokenCosts;
 
 /// What a draw changes: the model's inputs and, in token cost mode, the
 /// bills each side's cost per request is built from (a range on a term of

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use super::figure::Figure;
 use super::format::{Escaped, Fmt, MINUS};
+use crate::core::inputs::builders::TokenCosts;
 use crate::core::inputs::builders::PARTS;
-use crate::core::inputs::parse::TokenCosts;
 use crate::core::model::serving::Serving as ServingKind;
 use crate::core::model::{Inputs, Results};
 

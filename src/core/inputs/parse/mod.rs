@@ -10,7 +10,7 @@
 
 mod sections;
 
-use super::builders::{BillTerms, Investment, Operations, RequestCost, TokenSide};
+use super::builders::{Investment, Operations};
 use super::field::{
     push_in_form_order, Field, Kind, COUNT, MAX_MONTHS, MAX_VALUE, MIN_NONZERO, THROUGHPUT_LOW,
 };
@@ -175,26 +175,7 @@ impl Errors {
     }
 }
 
-/// The token side of the request-cost builder.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct TokenCosts {
-    /// Tokens per price unit: 1,000,000 or 1,000.
-    pub unit: f64,
-    /// The baseline side's profile.
-    pub baseline_side: TokenSide,
-    /// The fine-tuned side's profile.
-    pub finetuned_side: TokenSide,
-    /// The baseline side's reasoning, cache writes and batch.
-    pub baseline_terms: BillTerms,
-    /// The fine-tuned side's reasoning, cache writes and batch.
-    pub finetuned_terms: BillTerms,
-    /// Share of requests that also go to the baseline model, 0 to 1.
-    pub fallback_share: f64,
-    /// The baseline cost per request, by part.
-    pub baseline: RequestCost,
-    /// The fine-tuned cost per request, by part.
-    pub finetuned: RequestCost,
-}
+pub use crate::core::inputs::builders::TokenCosts;
 
 /// A validated scenario: the model's inputs, the builders' breakdowns for
 /// the sections built from parts, and the settings that are valid (an
