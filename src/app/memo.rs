@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::app::results::simulation::Sim;
+use crate::app::results::sim::Sim;
 use crate::app::shell::state::{use_calc, Calc};
 use crate::core::codec::export::{part_inputs, ExportDoc};
 use crate::core::codec::memo::MemoDoc;

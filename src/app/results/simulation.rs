@@ -10,59 +10,18 @@ use leptos::task::spawn_local;
 
 use super::engine::Engine;
 use super::metric::{FitRow, Tile};
+pub use super::sim::{Key, Sim};
 use crate::app::chart_parts::{use_width, AsTable, ChartExport, Readout};
 use crate::app::shell::state::use_calc;
 use crate::core::codec::export::range_text;
 use crate::core::model::montecarlo::{sentence, SimFigure, Simulation, Summary};
-use crate::core::model::uncertainty::{Case, Ranges, RANGED};
+use crate::core::model::uncertainty::RANGED;
 use crate::core::present::chart::{distribution, Distribution};
 use crate::core::present::float::display;
 
 /// How long one slice of the simulation may hold the main thread, in
 /// milliseconds: an input event waits at most this long.
 const SLICE_MS: f64 = 6.0;
-
-/// What a simulation is run from: the model's inputs (and token bills)
-/// and the ranges.
-pub type Key = (Case, Ranges);
-
-/// The simulation's state, shared through context.
-#[derive(Clone, Copy)]
-pub struct Sim {
-    /// What the current scenario asks for: `None` without a valid range.
-    pub key: Memo<Option<Key>>,
-    /// The last finished simulation and what it was run from.
-    pub done: RwSignal<Option<(Key, Summary)>>,
-    /// Whether the engine's chunk failed to load (the card, from the same
-    /// chunk, shows the failure and its Try again; once it has come, it
-    /// clears this and the runner starts over).
-    engine_failed: RwSignal<bool>,
-}
-
-impl Sim {
-    /// Whether the figures shown are those of the current scenario.
-    pub fn fresh(self) -> bool {
-        let key = self.key.get();
-        self.done
-            .with(|d| d.as_ref().map(|(k, _)| Some(*k)) == Some(key))
-    }
-}
-
-impl Sim {
-    /// The current scenario's simulation, untracked: the finished one when
-    /// it is current, otherwise run here and now (an export, once per
-    /// click). `None` without a valid range.
-    pub fn summary_now(self) -> Option<Summary> {
-        let (inputs, ranges) = self.key.get_untracked()?;
-        self.done
-            .with_untracked(|d| {
-                d.as_ref()
-                    .filter(|(k, _)| *k == (inputs, ranges))
-                    .map(|(_, s)| s.clone())
-            })
-            .or_else(|| crate::core::model::montecarlo::simulate(inputs, &ranges))
-    }
-}
 
 /// Starts the simulation's state and its runner: whenever the scenario's
 /// inputs or ranges change, the running simulation (if any) is dropped and
