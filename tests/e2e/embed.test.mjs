@@ -198,13 +198,14 @@ test('a page that gets no animation frames (background tab, embed out of view) s
 test('the inputs and results come first; the cards below follow, one per task', async () => {
   const cards = ['.card.charts', '.card.basis', '.card.schedule', '.card.formulas', '.pair', '.card.compare', '.card.explainer'];
   const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  // Each observer callback sees what one task (and its microtasks) added.
+  // Each observer callback sees what one task (and its microtasks) added;
+  // the app's own nodes, not the build-time copy the HTML arrives with (issue 32).
   await context.addInitScript((cards) => {
     window.__batches = [];
     const seen = new Set();
     new MutationObserver(() => {
       const batch = ['[data-metric="net_benefit"]', '.card.inputs', ...cards]
-        .filter((s) => !seen.has(s) && document.querySelector(s));
+        .filter((s) => !seen.has(s) && document.querySelector(`${s}:not([data-prerender], [data-prerender] *)`));
       batch.forEach((s) => seen.add(s));
       if (batch.length) window.__batches.push(batch);
     }).observe(document, { childList: true, subtree: true });
