@@ -14,7 +14,9 @@
 // `data-prerender-style` class of rule in one inline <style>, which
 // tools/csp.mjs then hashes. Input values, checked boxes, selected options
 // and open <details> become attributes, so the copy reads as the app does
-// (each <details> also records its state as built, `data-prerender-open`).
+// (each <details> also records its place and state as built,
+// `data-prerender-index` and `data-prerender-open`). A closed section keeps
+// only its summary: its fields are most of the markup and hold no figure.
 //
 // Where the copy would be wrong (a link with values, a saved working
 // scenario, a reload of an edited tab, an embed), index.html's first script
@@ -41,6 +43,7 @@ export const MARK = 'data-prerender';
  */
 function snapshot(mark) {
   const styles = [];
+  const sections = [...document.querySelectorAll('#calculator details')];
   const settle = (root) => {
     for (const el of [root, ...root.querySelectorAll('*')]) {
       if (el instanceof HTMLInputElement) {
@@ -51,8 +54,9 @@ function snapshot(mark) {
       } else if (el instanceof HTMLOptionElement) {
         el.toggleAttribute('selected', el.selected);
       } else if (el instanceof HTMLDetailsElement) {
-        // Its state as built: the takeover carries only a section the reader opened or closed.
+        // Its place and state as built: the takeover carries only a section the reader opened or closed.
         el.setAttribute(`${mark}-open`, el.open ? '1' : '0');
+        el.setAttribute(`${mark}-index`, String(sections.indexOf(el)));
       }
       const style = el.getAttribute('style');
       if (style !== null) {
@@ -63,11 +67,24 @@ function snapshot(mark) {
       }
     }
   };
+  // A closed section keeps its summary only (its fields are two thirds of
+  // the markup and none of the figures); opened before the app starts, it
+  // says it is loading.
+  const empty = (root) => {
+    for (const details of root.querySelectorAll('details:not([open])')) {
+      for (const child of [...details.children]) if (child.tagName !== 'SUMMARY') child.remove();
+      const note = document.createElement('p');
+      note.className = 'prerender-pending';
+      note.textContent = 'Loading…';
+      details.append(note);
+    }
+  };
   const take = (nodes) => nodes
     .filter((n) => n.nodeType === Node.ELEMENT_NODE)
     .map((el) => {
       el.setAttribute(mark, '');
       settle(el);
+      empty(el);
       return el.outerHTML;
     })
     .join('');
