@@ -7,6 +7,8 @@
 pub mod fill;
 // issue 29: GPU specifications and open models' sizes for training priced by GPU time.
 pub mod gpus;
+// issue 27: the models' end of life (data/lifecycle.toml).
+pub mod lifecycle;
 
 use super::codec::csv::csv_line;
 use super::inputs::field::Field;
