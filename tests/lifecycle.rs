@@ -271,3 +271,201 @@ fn a_shutdown_falls_in_the_month_of_the_horizon_holding_its_date() {
         .contains("before the horizon starts"));
     assert!(shutdown_in("google/gemini-2.5-pro", m("2026-01"), 12).is_none());
 }
+
+// The inputs and the migration lump.
+
+use ft_roi::core::inputs::parse::parse_scenario;
+use ft_roi::core::model::calculate;
+use ft_roi::core::model::lifecycle::Migration;
+use ft_roi::core::{Field, InputError, RawInputs};
+use proptest::prelude::*;
+
+/// The reference example (T = 2,500, n = 700 a month, 12 months) with the
+/// fine-tuned GPT-3.5 Turbo picked (shut down 2026-10-23), a start month
+/// and a migration cost.
+fn scenario(start: &str, cost: &str) -> RawInputs {
+    let mut raw = RawInputs::example();
+    raw.set(Field::FtModel, "openai/ft:gpt-3.5-turbo");
+    raw.set(Field::Start, start);
+    raw.set(Field::FtMigrationCost, cost);
+    raw
+}
+
+#[track_caller]
+fn parsed(raw: &RawInputs) -> ft_roi::core::inputs::parse::Parsed {
+    parse_scenario(raw).parsed.expect("valid scenario")
+}
+
+#[test]
+fn the_shutdown_month_at_the_horizons_edges() {
+    let example = calculate(&parsed(&RawInputs::example()).inputs);
+    // [start, the lump's month (0: none), placement, net benefit, break-even]
+    for (start, month, at, net, break_even) in [
+        // In month 1: −2,500 + 700 − 1,000 at its end, then 700 a month.
+        ("2026-10", 1, Placement::Within(1), 4_900.0, Some(5.0)),
+        // Two months in: the position is −2,100 after it, 0 at month 5.
+        ("2026-09", 2, Placement::Within(2), 4_900.0, Some(5.0)),
+        // In the last month: break-even as without it (month 4, 3 4⁄7),
+        // net benefit 1,000 less.
+        (
+            "2025-11",
+            12,
+            Placement::Within(12),
+            4_900.0,
+            example.break_even_months,
+        ),
+        // Just after the horizon: no lump.
+        (
+            "2025-10",
+            0,
+            Placement::After(13),
+            5_900.0,
+            example.break_even_months,
+        ),
+        // Before the start: already shut down; no lump, the page says so.
+        (
+            "2026-11",
+            0,
+            Placement::BeforeStart,
+            5_900.0,
+            example.break_even_months,
+        ),
+    ] {
+        let p = parsed(&scenario(start, "1000"));
+        assert_eq!(p.shutdown.map(|s| s.placement), Some(at), "{start}");
+        assert_eq!(p.inputs.migration.month, month, "{start}");
+        let r = calculate(&p.inputs);
+        assert!(
+            (r.net_benefit - net).abs() < 1e-9,
+            "{start}: {}",
+            r.net_benefit
+        );
+        assert_eq!(r.npv, r.net_benefit, "{start}");
+        match (r.break_even_months, break_even) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "{start}: {a} vs {b}"),
+            (a, b) => assert_eq!(a, b, "{start}"),
+        }
+        // The schedule carries the lump in its month, and the investment counts it.
+        let months = ft_roi::core::model::schedule::schedule(&p.inputs, 12);
+        for m in &months {
+            let lump = if m.month == month { 1000.0 } else { 0.0 };
+            assert_eq!(m.retraining, lump, "{start} month {}", m.month);
+        }
+        let invested = if month > 0 { 1_000.0 } else { 0.0 };
+        assert_eq!(r.investment, example.investment + invested, "{start}");
+    }
+}
+
+#[test]
+fn without_a_start_month_or_a_known_shutdown_nothing_changes() {
+    let example = calculate(&parsed(&RawInputs::example()).inputs);
+    for raw in [
+        // No start: no calendar, whatever the migration cost.
+        scenario("", "1000"),
+        // A model whose shutdown the catalogue does not know.
+        {
+            let mut raw = scenario("2026-09", "1000");
+            raw.set(Field::FtModel, "google/gemini-2.5-pro");
+            raw
+        },
+        // No model picked.
+        {
+            let mut raw = scenario("2026-09", "1000");
+            raw.set(Field::FtModel, "");
+            raw
+        },
+    ] {
+        let p = parsed(&raw);
+        assert_eq!(p.inputs.migration, Migration::NONE);
+        assert_eq!(calculate(&p.inputs), example);
+    }
+    assert_eq!(parsed(&scenario("", "1000")).shutdown, None);
+}
+
+#[test]
+fn bad_start_and_migration_cost_get_their_fields_messages_and_keep_the_text() {
+    for (field, text, error) in [
+        (Field::Start, "2027-13", InputError::NotAMonth),
+        (Field::Start, "2027-00", InputError::NotAMonth),
+        (Field::Start, "March 2027", InputError::NotAMonth),
+        (Field::Start, "2027-3", InputError::NotAMonth),
+        (Field::FtMigrationCost, "-5", InputError::Negative),
+        (Field::FtMigrationCost, "abc", InputError::NotANumber),
+    ] {
+        let mut raw = scenario("2026-09", "1000");
+        raw.set(field, text);
+        let checked = parse_scenario(&raw);
+        assert_eq!(checked.error(field), Some(error), "{text}");
+        assert_eq!(checked.errors.as_slice().len(), 1, "{text}");
+        assert_eq!(raw.get(field), text);
+    }
+    assert_eq!(
+        InputError::NotAMonth.to_string(),
+        "Enter a month as YYYY-MM, like 2027-03 (month 01 to 12), or leave it empty."
+    );
+}
+
+#[test]
+fn start_and_migration_cost_travel_in_links_and_exports() {
+    use ft_roi::core::codec::url;
+    let raw = scenario("2026-09", "1500");
+    let query = url::encode(&raw, &RawInputs::example());
+    assert!(query.contains("start=2026-09"), "{query}");
+    assert!(query.contains("ft_migration_cost=1500"), "{query}");
+    let back = url::decode(&query, RawInputs::example());
+    assert_eq!(back.raw, raw);
+    assert!(back.bad.is_empty());
+    // A link with a bad month opens with that field flagged, its text kept.
+    let bad = url::decode(
+        "v=1&start=2027-13&ft_migration_cost=-1",
+        RawInputs::example(),
+    );
+    assert_eq!(bad.raw.get(Field::Start), "2027-13");
+    assert_eq!(
+        bad.bad,
+        vec![
+            (Field::Start, InputError::NotAMonth),
+            (Field::FtMigrationCost, InputError::Negative)
+        ]
+    );
+    // The defaults stay out of a link.
+    let plain = url::encode(&RawInputs::example(), &RawInputs::example());
+    assert!(
+        !plain.contains("start") && !plain.contains("migration"),
+        "{plain}"
+    );
+}
+
+proptest! {
+    /// With a migration cost of 0 every figure is as without a start
+    /// month; with a cost C in month k the net benefit moves by exactly
+    /// C, the NPV by C discounted to month k's end.
+    #[test]
+    fn the_lump_moves_net_benefit_by_its_discounted_amount(
+        cost in 0.0f64..1e6,
+        month in 1u32..=24,
+        months in 1u32..=36,
+        discount in 0.0f64..0.3,
+        growth in -0.05f64..0.05,
+        training in 0.0f64..1e5,
+    ) {
+        let base = ft_roi::core::model::Inputs {
+            training,
+            months,
+            discount,
+            growth,
+            ..ft_roi::core::model::Inputs::EXAMPLE
+        };
+        let plain = calculate(&base);
+        let zero = calculate(&ft_roi::core::model::Inputs { migration: Migration { cost: 0.0, month }, ..base });
+        prop_assert_eq!(zero, plain);
+        prop_assume!(month <= months && cost > 0.0);
+        let with = calculate(&ft_roi::core::model::Inputs { migration: Migration { cost, month }, ..base });
+        let scale = 1.0 + cost + plain.net_benefit.abs();
+        prop_assert!(((plain.net_benefit - with.net_benefit) - cost).abs() <= 1e-9 * scale,
+            "net benefit moved by {}", plain.net_benefit - with.net_benefit);
+        let factor = (1.0 + discount).powf(-f64::from(month) / 12.0);
+        prop_assert!(((plain.npv - with.npv) - cost * factor).abs() <= 1e-9 * scale,
+            "npv moved by {} not {}", plain.npv - with.npv, cost * factor);
+    }
+}

@@ -7,6 +7,7 @@
 
 use super::{day_number, entry};
 use crate::core::model::lifecycle::{horizon_month, month_of_date, placement, Placement};
+use crate::core::present::format::Escaped;
 
 /// A date a source states about a model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,4 +175,31 @@ impl Shutdown {
             }
         }
     }
+}
+
+/// What the catalogue view's row of entry `id` says about its end of life
+/// on day `today`, as markup (`<br>` first; empty when nothing is known):
+/// its mark in words (`data-life` = [`Mark::name`]), or the shutdown to
+/// come (`data-life="shuts-down"`).
+pub fn row_markup(id: &str, today: i64) -> String {
+    let (life, words) = match mark(id, today) {
+        Some(m) => (m.name(), m.words()),
+        None => match shutdown_of(id) {
+            Some(s) => ("shuts-down", format!("Shuts down on {}", s.words())),
+            None => match of(id).and_then(|l| l.two_phase_years) {
+                Some(years) => (
+                    "two-phase",
+                    format!(
+                        "Retires in two phases: training, then deployments {years} year{} later (no dates known yet)",
+                        if years == 1 { "" } else { "s" }
+                    ),
+                ),
+                None => return String::new(),
+            },
+        },
+    };
+    format!(
+        "<br><span class=\"life-mark small\" data-life=\"{life}\">{}</span>",
+        Escaped(&words)
+    )
 }
