@@ -243,7 +243,9 @@ pub fn years_after(date: &str, years: u32) -> Option<String> {
 }
 
 /// The rows as Rust: `pub static LIFECYCLE: &[Lifecycle]`, each a
-/// `Lifecycle` of `src/core/catalogue/lifecycle.rs` (checked rows only). A
+/// `Lifecycle` of `src/core/catalogue/lifecycle.rs` (checked rows only;
+/// the notes stay in the file: the page does not show them, and the parse
+/// of every scenario, in the first wasm module, reaches this data). A
 /// row with a two-phase rule and a training retirement but no shutdown
 /// gets the shutdown the rule gives, stated by the rule's source.
 pub fn to_rust(rows: &[Row]) -> String {
@@ -293,14 +295,13 @@ pub fn to_rust(rows: &[Row]) -> String {
             .and_then(|t| t.years)
             .map_or_else(|| "None".to_owned(), |y| format!("Some({y})"));
         out += &format!(
-            "    Lifecycle {{ id: {}, deprecated: {}, training_closes: {}, shutdown: {shutdown}, two_phase_years: {two_phase}, two_phase_source: {}, notes: {} }},\n",
+            "    Lifecycle {{ id: {}, deprecated: {}, training_closes: {}, shutdown: {shutdown}, two_phase_years: {two_phase}, two_phase_source: {} }},\n",
             s(&r.id),
             stated(&r.deprecated),
             stated(&r.training_closes),
             r.two_phase
                 .as_ref()
                 .map_or_else(|| "\"\"".to_owned(), |t| s(&t.source)),
-            s(&r.notes),
         );
     }
     out += "];\n";

@@ -428,6 +428,30 @@ fn start_and_migration_cost_travel_in_links_and_exports() {
             (Field::FtMigrationCost, InputError::Negative)
         ]
     );
+    // The CSV lists them after the builders' fields when a start month is set.
+    use ft_roi::core::codec::export::{part_inputs, ExportDoc};
+    let p = parsed(&raw);
+    let parts = part_inputs(&raw, &p);
+    let r = calculate(&p.inputs);
+    let csv = ExportDoc::new(
+        ft_roi::core::present::format::Fmt::DEFAULT,
+        "Plan",
+        &raw,
+        &p.inputs,
+        &r,
+    )
+    .with_parts(&parts)
+    .csv();
+    assert!(
+        csv.contains("input,start,Horizon starts,2026-09,2026-09\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("input,ft_migration_cost,Migration cost,1500,"),
+        "{csv}"
+    );
+    let none = parse_scenario(&RawInputs::example()).parsed.unwrap();
+    assert!(part_inputs(&RawInputs::example(), &none).is_empty());
     // The defaults stay out of a link.
     let plain = url::encode(&RawInputs::example(), &RawInputs::example());
     assert!(

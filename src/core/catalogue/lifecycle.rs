@@ -58,8 +58,6 @@ pub struct Lifecycle {
     pub two_phase_years: Option<u32>,
     /// The two-phase rule's source address ("" without one).
     pub two_phase_source: &'static str,
-    /// Notes; may be empty.
-    pub notes: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/lifecycle.rs"));
