@@ -41,7 +41,7 @@ test('a model shutting down mid-horizon: the month in words and as a figure, the
   assert.equal(await note(t.page).getAttribute('data-counted'), 'true');
   assert.match(await note(t.page).innerText(), /GPT-3\.5 Turbo, fine-tuned shuts down on 2026-10-23: month 2 of the horizon/);
   assert.match(await note(t.page).innerText(), /successor model at the same prices/);
-  assert.deepEqual(await metric(t.page, 'ft_shutdown_month'), { text: 'Month 2 of the horizon.', value: '2' });
+  assert.deepEqual(await metric(t.page, 'ft_shutdown_month'), { text: 'month 2 of the horizon', value: '2' });
   // Without a migration cost no figure moves.
   assert.deepEqual(await metric(t.page, 'net_benefit'), net);
   assert.deepEqual(await metric(t.page, 'break_even_months'), breakEven);

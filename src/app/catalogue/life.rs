@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::app::form::widgets::NumberField;
 use crate::app::shell::state::use_calc;
-use crate::core::catalogue::lifecycle::{shutdown_in, shutdown_of, Shutdown};
+use crate::core::catalogue::lifecycle::{shutdown_in, shutdown_of, Shutdown, SUCCESSOR};
 use crate::core::model::lifecycle::Placement;
 use crate::core::Field;
 
@@ -84,18 +84,21 @@ pub fn EndOfLife() -> impl IntoView {
 /// The sentence for a shutdown the figures count (a start month is set),
 /// with the figure `ft_shutdown_month` when it falls within the horizon.
 fn counted_view(s: Shutdown) -> AnyView {
-    let month = match s.placement {
-        Placement::Within(k) => Some(view! {
+    let words = match s.placement {
+        // The sentence of [`Shutdown::words`], its month the figure.
+        Placement::Within(k) => view! {
+            {format!("{}: ", s.when())}
             <span class="life-month" data-metric="ft_shutdown_month" data-value=k.to_string()>
-                {format!("Month {k} of the horizon. ")}
+                {format!("month {k} of the horizon")}
             </span>
-        }),
-        _ => None,
+            {format!(". {SUCCESSOR}")}
+        }
+        .into_any(),
+        _ => s.words().into_any(),
     };
     view! {
         <p class="life-note warning" data-testid="end-of-life" data-counted="true" role="status">
-            {month}
-            {s.words()}
+            {words}
         </p>
     }
     .into_any()

@@ -154,15 +154,22 @@ pub fn shutdown_in(id: &str, start: i64, months: u32) -> Option<Shutdown> {
     })
 }
 
+/// What the page says after the month of a shutdown within the horizon.
+pub const SUCCESSOR: &str = "The migration cost is counted in that month; after it the figures assume a successor model at the same prices.";
+
 impl Shutdown {
+    /// Which model shuts down when: "GPT-3.5 Turbo, fine-tuned shuts down
+    /// on 2026-10-23".
+    pub fn when(&self) -> String {
+        format!("{} shuts down on {}", self.name, self.stated.words())
+    }
+
     /// The page's sentence: which model shuts down when, and where that
     /// falls in the horizon.
     pub fn words(&self) -> String {
-        let when = format!("{} shuts down on {}", self.name, self.stated.words());
+        let when = self.when();
         match self.placement {
-            Placement::Within(k) => format!(
-                "{when}: month {k} of the horizon. The migration cost is counted in that month; after it the figures assume a successor model at the same prices."
-            ),
+            Placement::Within(k) => format!("{when}: month {k} of the horizon. {SUCCESSOR}"),
             Placement::BeforeStart => format!(
                 "{} was shut down on {}, before the horizon starts: it can no longer be used, so these figures are for a model you cannot run.",
                 self.name,
