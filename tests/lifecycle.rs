@@ -493,3 +493,26 @@ proptest! {
             "npv moved by {} not {}", plain.npv - with.npv, cost * factor);
     }
 }
+
+#[test]
+fn the_simulation_counts_the_lump_as_the_figures_do() {
+    use ft_roi::core::model::montecarlo::outcome;
+    for growth in [0.0, 0.03, -0.02] {
+        for month in [1, 6, 12] {
+            let i = ft_roi::core::model::Inputs {
+                growth,
+                migration: Migration {
+                    cost: 1_200.0,
+                    month,
+                },
+                ..ft_roi::core::model::Inputs::EXAMPLE
+            };
+            let (o, r) = (outcome(&i), calculate(&i));
+            assert!(
+                (o.net_benefit - r.net_benefit).abs() < 1e-9,
+                "{growth} {month}"
+            );
+            assert_eq!(o.break_even_months, r.break_even_months, "{growth} {month}");
+        }
+    }
+}
