@@ -177,6 +177,28 @@ fn the_worked_formulas_add_up() {
                 ..ex
             },
         ),
+        // The model's end of life (issue 27): a migration lump in month 7,
+        // alone and with growth, discounting and retraining.
+        (
+            "a migration in month 7",
+            Inputs {
+                migration: ft_roi::core::model::lifecycle::Migration {
+                    cost: 1_500.0,
+                    month: 7,
+                },
+                ..ex
+            },
+        ),
+        (
+            "a migration in month 3 with every extra",
+            Inputs {
+                migration: ft_roi::core::model::lifecycle::Migration {
+                    cost: 800.0,
+                    month: 3,
+                },
+                ..extras::EVERY_EXTRA
+            },
+        ),
         // Serving costs (issue #15): the worked serving lines add up too.
         (
             "an hourly hosting fee",

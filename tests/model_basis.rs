@@ -80,6 +80,7 @@ fn any_inputs() -> impl Strategy<Value = Inputs> {
                 base_serving,
                 ft_serving,
                 gpu: None,
+                migration: ft_roi::core::model::lifecycle::Migration::NONE,
             },
         )
 }

@@ -53,6 +53,7 @@ fn each_term_of_an_option_cost_by_hand() {
         retraining: Retraining {
             cost: 2_000.0,
             per_year: 2.0,
+            ..Retraining::default()
         },
         accuracy: 2.0,
     };
@@ -309,6 +310,7 @@ fn any_option() -> impl Strategy<Value = Approach> {
                 retraining: Retraining {
                     cost,
                     per_year: f64::from(per_year),
+                    ..Retraining::default()
                 },
                 accuracy,
             },

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::shell::browser::{close_dialog, download, show_modal};
-use crate::core::catalogue::{providers, table_markup, to_csv, Pick};
+use crate::core::catalogue::{providers, table_markup_on, to_csv, Pick};
 use crate::core::Field;
 
 /// The pick a click in the table asks for: its button's `data-pick` (the
@@ -81,7 +81,7 @@ pub fn CatalogueDialog() -> impl IntoView {
                     <table
                         class="catalogue-table"
                         data-testid="catalogue-table"
-                        inner_html=move || table_markup(chosen().as_deref())
+                        inner_html=move || table_markup_on(chosen().as_deref(), Some(super::pickers::today()))
                         on:click=move |ev| {
                             if let (Some((pick, entry)), Some(state)) = (clicked_pick(&ev), state) {
                                 super::choose::pick_from_dialog(calc, state, pick, entry);

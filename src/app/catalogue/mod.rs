@@ -7,6 +7,8 @@
 pub(crate) mod cards;
 pub(crate) mod choose;
 pub(crate) mod dialog;
+// issue 27: the fine-tuned model's end of life.
+pub(crate) mod life;
 pub(crate) mod pickers;
 
 use leptos::prelude::*;

@@ -24,8 +24,12 @@ use crate::core::Field;
 
 /// What the datalist shows for `entry`: provider, name and prices (US
 /// dollars).
-fn option_label(e: &Entry) -> String {
+fn option_label(e: &Entry, today: i64) -> String {
     let mut label = format!("{} · {}", e.provider, e.name);
+    // issue 27: shut down, or closed to new fine-tuning jobs.
+    if let Some(m) = crate::core::catalogue::lifecycle::mark(e.id, today) {
+        label += &format!(" · {}", m.words());
+    }
     if let Some(t) = e.tokens {
         label += &format!(
             " · {} in, {} out per 1M",
@@ -207,9 +211,13 @@ pub fn Picker(
     // The entry's name and provider, in words: the box holds its id.
     let chosen = move || {
         let e = pick.entry(&label.get())?;
+        let life = crate::core::catalogue::lifecycle::mark(e.id, today()).map(|m| {
+            view! { <span class="life-mark" data-life=m.name()>{format!(" · {}", m.words())}</span> }
+        });
         Some(view! {
             <strong>{e.name}</strong>
             <span class="muted">{format!(" · {}", e.provider)}</span>
+            {life}
         })
     };
     let notes = move || {
@@ -247,7 +255,7 @@ pub fn Picker(
             />
             <p class="picker-chosen" id=chosen_line_id data-picker-chosen=name>{chosen}</p>
             <datalist id=list_id>
-                {pick.choices().map(|e| view! { <option value=e.id label=option_label(e)></option> }).collect_view()}
+                {pick.choices().map(|e| view! { <option value=e.id label=option_label(e, today())></option> }).collect_view()}
             </datalist>
             <p class="hint" id=status_id role="status" data-picker-status=name>{status}</p>
             {notes}
@@ -361,6 +369,7 @@ pub fn CatalogueBar() -> impl IntoView {
             </div>
         </Show>
         <StaleWarning/>
+        <super::life::EndOfLife/>
     }
     .into_any()
 }
@@ -399,7 +408,7 @@ fn ComputeOffer() -> impl IntoView {
 }
 
 /// Today as days since 1970-01-01, by the browser's clock.
-fn today() -> i64 {
+pub(super) fn today() -> i64 {
     (js_sys::Date::now() / 86_400_000.0).floor() as i64
 }
 

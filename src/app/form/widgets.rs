@@ -128,7 +128,7 @@ pub fn NumberField(
                     id=id
                     name=name
                     type="text"
-                    inputmode=if field == Field::Months || matches!(field.kind(), Kind::Whole(_)) { "numeric" } else { "decimal" }
+                    inputmode=if matches!(field.kind(), Kind::YearMonth) { "text" } else if field == Field::Months || matches!(field.kind(), Kind::Whole(_)) { "numeric" } else { "decimal" }
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby=described

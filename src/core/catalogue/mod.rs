@@ -7,6 +7,8 @@
 pub mod fill;
 // issue 29: GPU specifications and open models' sizes for training priced by GPU time.
 pub mod gpus;
+// issue 27: the models' end of life (data/lifecycle.toml).
+pub mod lifecycle;
 
 use super::codec::csv::csv_line;
 use super::inputs::field::Field;
@@ -418,17 +420,29 @@ const COLUMNS: [&str; 11] = [
 /// each cell labelled (`data-label`) for the phone layout and marked
 /// `none` when it has no price.
 pub fn table_markup(provider: Option<&str>) -> String {
+    table_markup_on(provider, None)
+}
+
+/// [`table_markup`], each model marked as of `today` (days since
+/// 1970-01-01, the browser's date) when it has shut down or closed to new
+/// fine-tuning jobs ([`lifecycle::row_markup`]).
+pub fn table_markup_on(provider: Option<&str>, today: Option<i64>) -> String {
     let mut out = String::from("<thead><tr>");
     for c in COLUMNS {
         out += &format!("<th scope=\"col\">{c}</th>");
     }
     out += "</tr></thead><tbody>";
-    out += &rows_markup(provider);
+    out += &rows_markup_on(provider, today);
     out + "</tbody>"
 }
 
 /// The rows of [`table_markup`].
 pub fn rows_markup(provider: Option<&str>) -> String {
+    rows_markup_on(provider, None)
+}
+
+/// The rows of [`table_markup_on`].
+pub fn rows_markup_on(provider: Option<&str>, today: Option<i64>) -> String {
     let mut out = String::new();
     for e in ENTRIES
         .iter()
@@ -463,6 +477,8 @@ pub fn rows_markup(provider: Option<&str>) -> String {
         if !picks.is_empty() {
             picks = format!("<span class=\"picks\">{picks}</span>");
         }
+        // issue 27: its end of life, in words.
+        let base = base + &today.map_or_else(String::new, |t| lifecycle::row_markup(e.id, t));
         out += &format!(
             "<tr data-entry=\"{}\"><th scope=\"row\">{}<br><code>{}</code>{base}{picks}</th><td data-label=\"Provider\">{}</td>",
             Escaped(e.id),

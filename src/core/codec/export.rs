@@ -36,6 +36,8 @@ pub fn input_text(fmt: Fmt, field: Field, v: f64) -> String {
             format!("{} {}", fmt.number(v), field.unit())
         }
         Kind::Label => String::new(),
+        // the horizon's first month, `YYYY-MM`.
+        Kind::YearMonth => crate::core::model::lifecycle::month_text(v as i64),
         // a range's ends (`−30%`, `4 % per month`), draws and seed.
         Kind::End(..) if field.unit() == "%" => format!("{}%", fmt.number(v)),
         Kind::End(..) | Kind::WholeIn(..) => format!("{} {}", fmt.number(v), field.unit())
@@ -251,6 +253,10 @@ pub fn part_inputs(raw: &RawInputs, p: &Parsed) -> Vec<(Field, f64)> {
     if p.operations.is_some() {
         fields.extend([MaintenanceMode, Monitoring, SupportHours, SupportRate]);
         fields.extend([RetrainCost, RetrainPerYear]);
+    }
+    // The model's end of life, when the horizon has a start month.
+    if !raw.get(Start).trim().is_empty() {
+        fields.extend([Start, FtMigrationCost]);
     }
     let listed = used_inputs([&p.inputs]);
     let mark = raw.decimal_mark();
@@ -583,11 +589,17 @@ impl<'a> ExportDoc<'a> {
             .into_iter()
             .map(|(f, v)| (f, v, f.label().to_owned()));
         for (f, v, label) in used.chain(parts).chain(ranges) {
+            // A month is written as the field has it (`2027-03`).
+            let value = if f.kind() == Kind::YearMonth {
+                input_text(fmt, f, v)
+            } else {
+                data(v)
+            };
             out += &csv_row([
                 Cell::Text("input"),
                 Cell::Text(f.name()),
                 Cell::Text(&label),
-                Cell::Number(&data(v)),
+                Cell::Number(&value),
                 Cell::Text(&input_text(fmt, f, v)),
             ]);
         }

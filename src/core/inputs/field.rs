@@ -53,6 +53,10 @@ pub enum Kind {
     /// Free text that labels the scenario (a catalogue id); never read as a
     /// number and never checked.
     Label,
+    /// A calendar month written `YYYY-MM` (month 01 to 12), read as its
+    /// month index ([`crate::core::model::lifecycle::month_index`]); may be
+    /// left empty.
+    YearMonth,
 }
 
 /// Everything known about one input.
@@ -337,6 +341,11 @@ fields! {
     GpuPriceHigh: "gpu_price_high", "GPU price, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
     GpuMfuLow: "gpu_mfu_low", "Utilisation (MFU), low end", "%", "How far below the scenario's value it may come out: −90 to 0.", 5.0, Kind::End(-90, 0), "";
     GpuMfuHigh: "gpu_mfu_high", "Utilisation (MFU), high end", "%", "How far above it: 0 to 1,000 (a drawn MFU above 100% counts as 100%).", 5.0, Kind::End(0, 1000), "";
+    // issue 27: the model's end of life. The horizon's first month (empty: no calendar, and no
+    // figure depends on today's date) and the cost of moving to a successor when the picked
+    // fine-tuned model shuts down within the horizon (a lump in the month holding its shutdown).
+    Start: "start", "Horizon starts", "YYYY-MM", "The horizon's first month, like 2027-03; empty leaves the figures without a calendar.", 1.0, Kind::YearMonth, "";
+    FtMigrationCost: "ft_migration_cost", "Migration cost", "$ one-time", "Moving to a successor model when the fine-tuned model shuts down within the horizon: counted in that month.", 100.0, Kind::Money, "0";
 }
 
 /// The number of fields.

@@ -82,6 +82,10 @@ pub enum InputError {
     /// throughput of 0 serves nothing.
     #[error("Enter a number from −99 to 0: a throughput of 0 serves nothing.")]
     ThroughputEnd,
+    // the model's end of life.
+    /// Not a calendar month written `YYYY-MM` with a month from 01 to 12.
+    #[error("Enter a month as YYYY-MM, like 2027-03 (month 01 to 12), or leave it empty.")]
+    NotAMonth,
     // every term of a real bill.
     /// A share of input written to the cache that, with the cached share,
     /// passes 100% of the input: the most it can be (quoted).

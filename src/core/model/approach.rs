@@ -7,6 +7,7 @@
 //! by the same code.
 
 use super::basis::{difference, retrainings_by, Basis};
+use super::lifecycle::Migration;
 use super::serving::Serving;
 use super::types::Inputs;
 
@@ -42,19 +43,29 @@ impl Approach {
 }
 
 /// A side's retraining: `cost` R a time, `per_year` c times a year, the
-/// k-th at month k·12/c ([`retrainings_by`]).
+/// k-th at month k·12/c ([`retrainings_by`]); and its one-off migration
+/// lump when its model shuts down within the horizon (issue 27), which
+/// lands like a retraining, at the end of its month.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Retraining {
     /// Cost of one retraining R ($).
     pub cost: f64,
     /// Retrainings a year c.
     pub per_year: f64,
+    /// The migration lump ([`Migration::NONE`] for none).
+    pub migration: Migration,
 }
 
 impl Retraining {
-    /// Whether it costs anything: lump sums then mark the position.
+    /// Whether the retraining calendar costs anything: lump sums then
+    /// mark the position.
     pub fn is_on(&self) -> bool {
         self.cost > 0.0 && self.per_year > 0.0
+    }
+
+    /// Whether any lump costs anything: the calendar's or the migration's.
+    pub fn has_lumps(&self) -> bool {
+        self.is_on() || self.migration.is_on()
     }
 
     /// Retrainings by time `t` (months).
@@ -62,9 +73,10 @@ impl Retraining {
         retrainings_by(t, self.per_year)
     }
 
-    /// What the retrainings by time `t` (months) cost ($).
+    /// What the retrainings by time `t` (months) cost ($), with the
+    /// migration once `t` reaches the end of its month.
     pub fn cost_by(&self, t: f64) -> f64 {
-        self.cost * self.count_by(t)
+        self.cost * self.count_by(t) + self.migration.cost_by(t)
     }
 }
 
@@ -79,6 +91,7 @@ impl Inputs {
             retraining: Retraining {
                 cost: 0.0,
                 per_year: 0.0,
+                migration: Migration::NONE,
             },
             accuracy: 0.0,
         }
@@ -94,6 +107,7 @@ impl Inputs {
             retraining: Retraining {
                 cost: self.retrain_cost,
                 per_year: self.retrain_per_year,
+                migration: self.migration,
             },
             accuracy: self.accuracy_gain,
         }
@@ -159,9 +173,10 @@ impl Comparison {
         self.b.retraining.cost_by(t) - self.a.retraining.cost_by(t)
     }
 
-    /// Whether either side retrains: lump sums then mark the position.
+    /// Whether either side retrains or migrates: lump sums then mark the
+    /// position.
     pub fn lumps(&self) -> bool {
-        self.a.retraining.is_on() || self.b.retraining.is_on()
+        self.a.retraining.has_lumps() || self.b.retraining.has_lumps()
     }
 
     /// Whether serving costs beyond the per-request costs count: either

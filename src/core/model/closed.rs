@@ -237,9 +237,13 @@ pub fn compare(basis: &Basis, a: &Approach, b: &Approach) -> Results {
 }
 
 /// Whether the horizon's figures are sums over the schedule: volume grows,
-/// or side A retrains too (the closed form's cycles are one calendar's).
+/// side A retrains too (the closed form's cycles are one calendar's), or a
+/// side migrates (a one-off lump the cycles do not have).
 fn summed(c: &Comparison) -> bool {
-    c.basis.grows() || c.a.retraining.is_on()
+    c.basis.grows()
+        || c.a.retraining.is_on()
+        || c.a.retraining.migration.is_on()
+        || c.b.retraining.migration.is_on()
 }
 
 /// Net benefit over the horizon alone, without building the schedule: what

@@ -22,6 +22,10 @@ pub mod volume;
 pub mod montecarlo;
 pub mod uncertainty;
 
+// The model's end of life: calendar months, the shutdown's month, the
+// migration lump (issue 27).
+pub mod lifecycle;
+
 // Training priced by GPU time (issue 29).
 pub mod gpu;
 

@@ -89,7 +89,7 @@ fn outcome_with(i: &Inputs, scratch: &mut Scratch) -> Outcome {
             break;
         }
     }
-    let lumps = i.retrain_cost > 0.0 && i.retrain_per_year > 0.0;
+    let lumps = (i.retrain_cost > 0.0 && i.retrain_per_year > 0.0) || i.migration.is_on();
     // As the model writes it: −0 is 0.
     let end = ends[h - 1];
     let net_benefit = if end == 0.0 { 0.0 } else { end };

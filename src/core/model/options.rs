@@ -33,6 +33,7 @@ const NOTHING: Approach = Approach {
     retraining: Retraining {
         cost: 0.0,
         per_year: 0.0,
+        migration: super::lifecycle::Migration::NONE,
     },
     accuracy: 0.0,
 };

@@ -125,7 +125,9 @@ impl Iterator for Months {
             b.retraining.count_by(f64::from(m)),
         );
         let retraining = b.retraining.cost * (lumps.1 - self.lumps_before.1)
-            - a.retraining.cost * (lumps.0 - self.lumps_before.0);
+            - a.retraining.cost * (lumps.0 - self.lumps_before.0)
+            + b.retraining.migration.in_month(m)
+            - a.retraining.migration.in_month(m);
         self.lumps_before = lumps;
         let baseline_cost = a.cost_per_request * requests;
         let finetuned_cost = b.cost_per_request * requests;

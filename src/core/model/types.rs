@@ -42,6 +42,11 @@ pub struct Inputs {
     /// priced by GPU time (issue 29): read only by the simulation's ranges
     /// on the GPU price and the MFU, never by the figures (T includes it).
     pub gpu: Option<crate::core::model::gpu::GpuCost>,
+    /// The migration lump of the fine-tuned model's end of life: its cost
+    /// in the month of the horizon holding the picked model's shutdown,
+    /// when a start month is set and that month is within the horizon
+    /// ([`crate::core::model::lifecycle`]); none otherwise.
+    pub migration: crate::core::model::lifecycle::Migration,
 }
 
 impl Inputs {
@@ -62,6 +67,7 @@ impl Inputs {
         base_serving: Serving::PerToken,
         ft_serving: Serving::PerToken,
         gpu: None,
+        migration: crate::core::model::lifecycle::Migration::NONE,
     };
 }
 

@@ -163,6 +163,15 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
     } else {
         String::new()
     };
+    // The migration lump of the model's end of life (issue 27), when it
+    // falls within the horizon: a lump like a retraining.
+    let migration = i.migration.cost_by(f64::from(i.months));
+    let lumps_term = if migration > 0.0 {
+        format!("{retrain_term} + {}", fmt.money_input(migration))
+    } else {
+        retrain_term.clone()
+    };
+    let lumps_total = i.retrain_cost * retrain_k + migration;
     let benefit = if has_q {
         format!(
             "({s} + {}% × {})",
@@ -172,8 +181,9 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
     } else {
         s.clone()
     };
-    let retrain_12 =
-        i.retrain_cost * crate::core::model::closed::retrainings_by(12.0, i.retrain_per_year);
+    let retrain_12 = i.retrain_cost
+        * crate::core::model::closed::retrainings_by(12.0, i.retrain_per_year)
+        + i.migration.cost_by(12.0);
     // Months of volume: Σ (1+g)^(m−1), as the model's basis sums them.
     let basis = crate::core::model::basis::Basis::of(i);
     let growing = basis.grows();
@@ -210,17 +220,19 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
                 Some(be) if growing => format!(
                     "{MINUS}{t} + each month's net flow (volume growing {}% a month{}) is at or above zero from {} months",
                     fmt.number(i.growth * 100.0),
-                    if retrain_term.is_empty() { "" } else { ", retraining as lump sums" },
+                    if retrain_term.is_empty() { String::new() } else { ", retraining as lump sums".to_owned() }
+                        + &if migration > 0.0 { format!(", the migration in month {}", i.migration.month) } else { String::new() },
                     fmt.months(be)
                 ),
                 None if growing => format!(
                     "never: {MINUS}{t} + each month's net flow (volume growing {}% a month) does not stay at or above zero within 600 months",
                     fmt.number(i.growth * 100.0)
                 ),
-                Some(be) if retrain_term.is_empty() => format!("{t} ÷ {n} = {} months", fmt.months(be)),
+                Some(be) if lumps_term.is_empty() => format!("{t} ÷ {n} = {} months", fmt.months(be)),
                 Some(be) => format!(
-                    "{MINUS}{t} + {n} per month {MINUS} {} per retraining stays at or above zero from {} months",
-                    fmt.money_input(i.retrain_cost),
+                    "{MINUS}{t} + {n} per month{}{} stays at or above zero from {} months",
+                    if retrain_term.is_empty() { String::new() } else { format!(" {MINUS} {} per retraining", fmt.money_input(i.retrain_cost)) },
+                    if migration > 0.0 { format!(" {MINUS} {} in month {}", fmt.money_input(migration), i.migration.month) } else { String::new() },
                     fmt.months(be)
                 ),
                 None => format!("never: monthly net savings of {n} do not repay {t}"),
@@ -254,18 +266,18 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
             Figure::BreakEvenVolume if r.serving => sv.break_even_volume(i, r, &benefit, &g),
             Figure::BreakEvenVolume => match r.break_even_volume {
                 // Nothing to recover.
-                Some(0.0) => format!("{t} + {m} × {h}{retrain_term} = {}: nothing to recover, so every volume pays", fmt.money_input(0.0)),
+                Some(0.0) => format!("{t} + {m} × {h}{lumps_term} = {}: nothing to recover, so every volume pays", fmt.money_input(0.0)),
                 Some(vol) if growing => format!(
                     "({t} ÷ {h} + {m}{}) ÷ ({benefit} × {g} ÷ {h}) = {} requests/month in month 1",
-                    if retrain_term.is_empty() { String::new() } else { format!(" + {} ÷ {h}", fmt.money_input(i.retrain_cost * retrain_k)) },
+                    if lumps_term.is_empty() { String::new() } else { format!(" + {} ÷ {h}", fmt.money_input(lumps_total)) },
                     fmt.count(vol)
                 ),
-                Some(vol) if retrain_term.is_empty() => {
+                Some(vol) if lumps_term.is_empty() => {
                     format!("({t} ÷ {h} + {m}) ÷ {benefit} = {} requests/month", fmt.count(vol))
                 }
                 Some(vol) => format!(
                     "({t} ÷ {h} + {m} + {} ÷ {h}) ÷ {benefit} = {} requests/month",
-                    fmt.money_input(i.retrain_cost * retrain_k),
+                    fmt.money_input(lumps_total),
                     fmt.count(vol)
                 ),
                 None => format!("n/a: with a per-request benefit of {s}, no volume breaks even"),
@@ -278,19 +290,19 @@ pub fn worked(fmt: Fmt, i: &Inputs, r: &Results) -> Vec<Formula> {
             ),
             Figure::BaselineHorizonCost => format!("{b} × {v} × {g}{} = {}", sv.base_horizon, fmt.money(r.baseline_horizon_cost)),
             Figure::FinetunedHorizonCost => {
-                format!("{f} × {v} × {g}{} + {m} × {h}{retrain_term} + {t} = {}", sv.ft_horizon, fmt.money(r.finetuned_horizon_cost))
+                format!("{f} × {v} × {g}{} + {m} × {h}{lumps_term} + {t} = {}", sv.ft_horizon, fmt.money(r.finetuned_horizon_cost))
             }
-            Figure::Investment => format!("{t} + {m} × {h}{retrain_term} = {}", fmt.money(r.investment)),
+            Figure::Investment => format!("{t} + {m} × {h}{lumps_term} = {}", fmt.money(r.investment)),
             Figure::NetOperatingSavings if growing => format!(
                 "({per_request}) × {g}{} {MINUS} {m} × {h}{} = {}",
                 sv.horizon,
-                retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
+                lumps_term.replace(" + ", &format!(" {MINUS} ")),
                 fmt.money(r.net_operating_savings)
             ),
             Figure::NetOperatingSavings => format!(
                 "{} × {h}{} = {}",
                 paren(n.clone()),
-                retrain_term.replacen(" + ", &format!(" {MINUS} "), 1),
+                lumps_term.replace(" + ", &format!(" {MINUS} ")),
                 fmt.money(r.net_operating_savings)
             ),
             Figure::NetBenefit => format!(

@@ -74,6 +74,14 @@ pub fn parse_field(field: Field, text: &str, mark: DecimalMark) -> Result<f64, I
     if field.kind() == Kind::Label {
         return Ok(0.0);
     }
+    // A calendar month: its month index.
+    if field.kind() == Kind::YearMonth {
+        return match crate::core::model::lifecycle::month_index(t) {
+            Some(m) => Ok(m as f64),
+            None if t.is_empty() => Err(InputError::Empty),
+            None => Err(InputError::NotAMonth),
+        };
+    }
     if t.is_empty() {
         return Err(InputError::Empty);
     }
@@ -205,6 +213,9 @@ pub struct Parsed {
     /// GPUs in one capacity unit, baseline then fine-tuned: a
     /// whole number from 1 to 1,000 in capacity mode, 1 otherwise.
     pub unit_gpus: [f64; 2],
+    /// The picked fine-tuned model's shutdown against the horizon, when a
+    /// start month is set and the catalogue knows the shutdown (issue 27).
+    pub shutdown: Option<crate::core::catalogue::lifecycle::Shutdown>,
 }
 
 /// What validating a scenario gives: every invalid field's message in one
@@ -302,6 +313,7 @@ impl Parsed {
         ranges: None,
         fx_rate: None,
         unit_gpus: [1.0; 2],
+        shutdown: None,
     };
 }
 
@@ -356,6 +368,8 @@ pub fn step_text(
         Kind::Positive => (MIN_NONZERO, MAX_VALUE),
         // a model label is not a number.
         Kind::Label => return None,
+        // a calendar month is typed, not stepped.
+        Kind::YearMonth => return None,
         Kind::End(low, high) => (f64::from(low), f64::from(high)),
         Kind::WholeIn(low, high) => (low as f64, high as f64),
         _ => (0.0, MAX_VALUE),

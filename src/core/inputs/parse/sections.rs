@@ -30,8 +30,15 @@ pub(super) type Section = fn(&mut Reader, &mut Parsed);
 
 /// The sections the figures read, in form order: an error in any of them
 /// leaves no figures.
-pub(super) const FIGURES: [Section; 7] = [
-    display, requests, investment, operations, serving, accuracy, growth,
+pub(super) const FIGURES: [Section; 8] = [
+    display,
+    requests,
+    investment,
+    operations,
+    serving,
+    accuracy,
+    growth,
+    end_of_life,
 ];
 
 /// The settings read after the figures: an error in one hides only its
@@ -342,6 +349,25 @@ fn accuracy(read: &mut Reader, p: &mut Parsed) {
 fn growth(read: &mut Reader, p: &mut Parsed) {
     p.inputs.growth = read.share(Field::Growth);
     p.inputs.discount = read.share(Field::Discount);
+}
+
+/// The model's end of life (issue 27): the horizon's first month (empty:
+/// no calendar) and the migration cost. With a start month and a picked
+/// fine-tuned model whose shutdown the catalogue knows, where that shutdown
+/// falls; within the horizon, month k carries the migration cost as a lump.
+/// Read after the horizon (`months`), which decides where it falls.
+fn end_of_life(read: &mut Reader, p: &mut Parsed) {
+    let start = read.optional(Field::Start);
+    let cost = read.number(Field::FtMigrationCost);
+    let model = read.raw.get(Field::FtModel);
+    p.shutdown = start.and_then(|s| {
+        crate::core::catalogue::lifecycle::shutdown_in(model, s as i64, p.inputs.months)
+    });
+    if let Some(s) = p.shutdown {
+        if let crate::core::model::lifecycle::Placement::Within(month) = s.placement {
+            p.inputs.migration = crate::core::model::lifecycle::Migration { cost, month };
+        }
+    }
 }
 
 /// How far each input moves in the sensitivity chart, as a fraction: the
