@@ -1179,3 +1179,256 @@ fn a_customised_model_without_token_prices_opens_from_a_link() {
         .is_some_and(|s| s.starts_with("No token prices listed for it")));
     assert!(parse_scenario(&raw).into_result().is_ok());
 }
+
+// ---------------------------------------------------------------- issue 27: terms of a bill
+
+#[test]
+fn terms_without_their_source_or_date_are_refused() {
+    // A flag has no price to carry the entry's date: it needs its own.
+    refused(
+        &format!("{GOOD}reasoning = true\n"),
+        &[
+            "entry 1 (\"acme/model-1\")",
+            "reasoning without its own source and date",
+        ],
+    );
+    refused(
+        &format!("{GOOD}reasoning = true\nreasoning_as_of = \"2026-12-06\"\n"),
+        &["reasoning_as_of without reasoning_source"],
+    );
+    refused(
+        &format!("{GOOD}batch_offered = false\n"),
+        &["batch_offered without its own source and date"],
+    );
+    refused(
+        &format!(
+            "{GOOD}cache_write_billed = false\ncache_write_source = \"https://example.com/c\"\n"
+        ),
+        &["cache_write_billed without its own source and date"],
+    );
+    refused(
+        &format!("{GOOD}retired = \"2026-10-23\"\n"),
+        &["retired without its own source and date"],
+    );
+    refused(
+        &format!("{GOOD}retired = \"23 Oct\"\nretired_source = \"https://example.com/d\"\n"),
+        &["retired \"23 Oct\" is not a date"],
+    );
+    refused(
+        &format!("{GOOD}batch_as_of = \"2026-12-06\"\nbatch_source = \"https://example.com/b\"\n"),
+        &["batch_as_of or batch_source without a batch term"],
+    );
+    refused(
+        &format!("{GOOD}cache_write_5m = 1.25\ncache_write_as_of = \"yesterday\"\ncache_write_source = \"https://example.com/c\"\n"),
+        &["cache_write_as_of \"yesterday\" is not a date"],
+    );
+    // With their own source and date, or the entry's for prices, they pass.
+    assert!(problems(&format!(
+        "{GOOD}reasoning = false\nreasoning_as_of = \"2026-12-06\"\nreasoning_source = \"https://example.com/r\"\n\
+         batch_input = 0.5\nbatch_output = 1.0\ncache_write_5m = 1.25\ncache_write_1h = 2.0\n\
+         retired = \"2026-10-23\"\nretired_source = \"https://example.com/d\"\n"
+    ))
+    .is_empty());
+}
+
+#[test]
+fn batch_and_cache_write_terms_are_checked() {
+    // A batch price above the standard one: a discount below 0.
+    refused(
+        &format!("{GOOD}batch_input = 1.5\nbatch_output = 3.0\n"),
+        &["batch discount outside 0..100%"],
+    );
+    refused(
+        &format!("{GOOD}batch_input = -0.5\nbatch_output = 1.0\n"),
+        &["negative price: batch_input"],
+    );
+    // One discount for every token price: input and output alike.
+    refused(
+        &format!("{GOOD}batch_input = 0.5\nbatch_output = 1.5\n"),
+        &["batch discounts differ: input 50%, output 25%"],
+    );
+    refused(
+        &format!("{GOOD}batch_input = 0.5\n"),
+        &["batch prices need both batch_input and batch_output"],
+    );
+    refused(
+        &format!("{GOOD}batch_input = 0.5\nbatch_output = 1.0\nbatch_offered = false\nbatch_as_of = \"2026-12-06\"\nbatch_source = \"https://example.com/b\"\n"),
+        &["batch prices on an entry whose batch is not offered"],
+    );
+    refused(
+        &format!("{GOOD}batch_offered = true\nbatch_as_of = \"2026-12-06\"\nbatch_source = \"https://example.com/b\"\n"),
+        &["may only be false"],
+    );
+    // A cache write is a premium over input; 1 hour costs at least 5 minutes.
+    refused(
+        &format!("{GOOD}cache_write_5m = 0.5\n"),
+        &["cache_write_5m 0.5 is below the input price 1"],
+    );
+    refused(
+        &format!("{GOOD}cache_write_5m = 1.25\ncache_write_1h = 1.0\n"),
+        &["cache_write_1h 1 is below cache_write_5m 1.25"],
+    );
+    refused(
+        &format!("{GOOD}cache_write_1h = 2.0\n"),
+        &["cache_write_1h without cache_write_5m"],
+    );
+    refused(
+        &format!("{GOOD}cache_write_5m = 1.25\ncache_write_billed = false\ncache_write_as_of = \"2026-12-06\"\ncache_write_source = \"https://example.com/c\"\n"),
+        &["cache-write prices on an entry whose cache writes are not billed"],
+    );
+    refused(
+        &GOOD
+            .replace("input = 1.0\noutput = 2.0\n", "training = 3.0\n")
+            .replace("[[entry]]\n", "[[entry]]\ncache_write_5m = 1.25\n"),
+        &["cache-write prices without input and output prices"],
+    );
+}
+
+#[test]
+fn the_new_entries_carry_their_terms_from_the_price_notes() {
+    use ft_roi::core::catalogue::Offer;
+    // id, input, cached, output, batch discount, 5-minute and 1-hour writes
+    // (prices-2026-12.md: Anthropic's rules 1.25x / 2x / 0.1x, batch 50% off).
+    let claude = [
+        ("anthropic/claude-opus-4-8", 5.0, 0.5, 25.0, 6.25, 10.0),
+        ("anthropic/claude-opus-4-1", 15.0, 1.5, 75.0, 18.75, 30.0),
+        ("anthropic/claude-sonnet-4-6", 3.0, 0.3, 15.0, 3.75, 6.0),
+        ("anthropic/claude-sonnet-4-5", 3.0, 0.3, 15.0, 3.75, 6.0),
+        ("anthropic/claude-haiku-4-5", 1.0, 0.1, 5.0, 1.25, 2.0),
+        ("anthropic/claude-3-5-haiku", 0.8, 0.08, 4.0, 1.0, 1.6),
+    ];
+    for (id, input, cached, output, w5, w1) in claude {
+        let e = entry(id).unwrap_or_else(|| panic!("{id} missing"));
+        let t = e.tokens.unwrap();
+        assert_eq!(
+            (t.input, t.cached_input, t.output),
+            (input, Some(cached), output),
+            "{id}"
+        );
+        assert_eq!(e.batch.listed().map(|b| b.discount), Some(50.0), "{id}");
+        let w = e.cache_write.listed().unwrap();
+        assert_eq!((w.five_minutes, w.one_hour), (w5, Some(w1)), "{id}");
+        assert_eq!(
+            w.dated.source,
+            "https://platform.claude.com/docs/en/about-claude/pricing"
+        );
+        assert!(Side::Baseline.fits(e));
+    }
+    // Claude 4.x bills thinking as output; Haiku 3.5 has no such term here.
+    assert!(
+        entry("anthropic/claude-sonnet-4-6")
+            .unwrap()
+            .reasoning
+            .unwrap()
+            .billed
+    );
+    assert!(entry("anthropic/claude-3-5-haiku")
+        .unwrap()
+        .reasoning
+        .is_none());
+    // The batch prices of the newest models come from a third party.
+    let b = entry("anthropic/claude-haiku-4-5")
+        .unwrap()
+        .batch
+        .listed()
+        .unwrap();
+    assert_eq!(b.dated.source, "https://dev.to/neverpaytwice");
+    // GPT-5 family and o3: id, input, cached, output; batch 50% off.
+    for (id, input, cached, output) in [
+        ("openai/o3", 2.0, Some(0.5), 8.0),
+        ("openai/gpt-5", 1.25, Some(0.125), 10.0),
+        ("openai/gpt-5-mini", 0.25, Some(0.025), 2.0),
+        ("openai/gpt-5-nano", 0.05, Some(0.005), 0.4),
+        ("openai/gpt-5.4", 2.5, Some(0.25), 15.0),
+        ("openai/gpt-5.5", 5.0, None, 30.0),
+    ] {
+        let e = entry(id).unwrap_or_else(|| panic!("{id} missing"));
+        let t = e.tokens.unwrap();
+        assert_eq!(
+            (t.input, t.cached_input, t.output),
+            (input, cached, output),
+            "{id}"
+        );
+        assert_eq!(e.batch.listed().map(|b| b.discount), Some(50.0), "{id}");
+        assert!(e.reasoning.unwrap().billed, "{id}");
+    }
+    // OpenAI bills no cache writes (before GPT-5.6); where the notes say
+    // nothing (gpt-5.4, 5.5), the term is not in the catalogue.
+    for id in [
+        "openai/gpt-5",
+        "openai/o3",
+        "openai/gpt-4.1-2025-04-14",
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    ] {
+        assert!(
+            matches!(entry(id).unwrap().cache_write, Offer::NotOffered(_)),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        entry("openai/gpt-5.5").unwrap().cache_write,
+        Offer::NotInCatalogue
+    );
+    // A fine-tune on Fireworks has no batch discount; Azure's fine-tunes:
+    // not found.
+    assert!(matches!(
+        entry("fireworks/ft:lora-up-to-16b").unwrap().batch,
+        Offer::NotOffered(_)
+    ));
+    assert_eq!(
+        entry("azure/ft:gpt-4.1").unwrap().batch,
+        Offer::NotInCatalogue
+    );
+    // Retired, not removed.
+    let r = entry("openai/gpt-3.5-turbo-0125").unwrap().retired.unwrap();
+    assert_eq!(
+        (r.as_of, r.source),
+        (
+            "2026-10-23",
+            "https://platform.openai.com/docs/deprecations"
+        )
+    );
+}
+
+#[test]
+fn every_term_is_dated_and_sourced_and_discounts_are_exact() {
+    use ft_roi::core::catalogue::Offer;
+    for e in ENTRIES {
+        let mut dated = Vec::new();
+        match e.batch {
+            Offer::Listed(b) => {
+                let t = e.tokens.unwrap();
+                // 1 - batch / standard, the same for input and output.
+                assert!((0.0..=100.0).contains(&b.discount), "{}", e.id);
+                let off = |b: f64, s: f64| (1.0 - b / s) * 100.0;
+                assert!(
+                    (off(t.batch_input.unwrap(), t.input) - b.discount).abs() < 1e-9,
+                    "{}",
+                    e.id
+                );
+                assert!(
+                    (off(t.batch_output.unwrap(), t.output) - b.discount).abs() < 1e-9,
+                    "{}",
+                    e.id
+                );
+                dated.push(b.dated);
+            }
+            Offer::NotOffered(d) => dated.push(d),
+            Offer::NotInCatalogue => {}
+        }
+        match e.cache_write {
+            Offer::Listed(w) => {
+                assert!(w.five_minutes >= e.tokens.unwrap().input, "{}", e.id);
+                dated.push(w.dated);
+            }
+            Offer::NotOffered(d) => dated.push(d),
+            Offer::NotInCatalogue => {}
+        }
+        dated.extend(e.reasoning.map(|r| r.dated));
+        dated.extend(e.retired);
+        for d in dated {
+            assert!(day_number(d.as_of).is_some(), "{}: {}", e.id, d.as_of);
+            assert!(d.source.starts_with("https://"), "{}: {}", e.id, d.source);
+        }
+    }
+}

@@ -57,6 +57,62 @@ pub struct UnitPrice {
     pub high: f64,
 }
 
+/// A term of a bill (batch discount, cache writes) as the catalogue knows
+/// it for a model: its value, a source saying the provider does not offer
+/// it for this model, or nothing (the gathered sources do not state it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Offer<T> {
+    /// The term, with its date and source.
+    Listed(T),
+    /// The provider does not offer (or bill) it for this model, as the
+    /// source of that date says.
+    NotOffered(Dated),
+    /// Not in the catalogue: no gathered source states it.
+    NotInCatalogue,
+}
+
+impl<T: Copy> Offer<T> {
+    /// The term, when listed.
+    pub fn listed(self) -> Option<T> {
+        match self {
+            Offer::Listed(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// The batch API's discount on a model's token prices.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Batch {
+    /// % off every token price of a batched request: 1 − batch ÷ standard
+    /// price, from the entry's batch prices (the same for input and output,
+    /// which the build checks).
+    pub discount: f64,
+    /// The date and source of the batch prices.
+    pub dated: Dated,
+}
+
+/// The price of writing input tokens to the prompt cache, per lifetime.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CacheWrite {
+    /// A 5-minute cache write, US dollars per 1M tokens (what a pick fills).
+    pub five_minutes: f64,
+    /// A 1-hour cache write, US dollars per 1M tokens, when listed.
+    pub one_hour: Option<f64>,
+    /// The date and source of these prices.
+    pub dated: Dated,
+}
+
+/// Whether a model bills hidden reasoning (thinking) tokens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reasoning {
+    /// `true`: reasoning tokens are billed as output tokens, at the output
+    /// price; `false`: the model bills none.
+    pub billed: bool,
+    /// The date and source saying so.
+    pub dated: Dated,
+}
+
 /// One catalogue entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Entry {
@@ -78,6 +134,15 @@ pub struct Entry {
     pub hosting: Option<Priced>,
     /// GPU-hours, provisioned throughput.
     pub unit: Option<UnitPrice>,
+    /// The batch discount (issue 27).
+    pub batch: Offer<Batch>,
+    /// The cache-write prices (issue 27).
+    pub cache_write: Offer<CacheWrite>,
+    /// Whether it bills reasoning tokens, when a source says (issue 27).
+    pub reasoning: Option<Reasoning>,
+    /// The date the provider retired the model (`as_of`) and where that is
+    /// stated; the entry stays so that links naming it still open.
+    pub retired: Option<Dated>,
     /// Disagreeing sources, billing rules; may be empty.
     pub notes: &'static str,
 }
