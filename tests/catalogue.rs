@@ -459,7 +459,12 @@ fn another_currency_needs_a_rate_and_then_converts() {
     assert_eq!(raw.get(Field::FtInputPrice), "0.276");
     assert_eq!(raw.get(Field::FtOutputPrice), "1.104");
     assert_eq!(raw.get(Field::TrainPrice), "2.76");
-    assert!(current(&raw).iter().all(|f| f.rate == Some(0.92)));
+    // Every price is converted; a batch discount (a percentage) is not.
+    assert!(current(&raw).iter().all(|f| {
+        let discount = matches!(f.field, Field::BaseBatchDiscount | Field::FtBatchDiscount);
+        f.rate == if discount { None } else { Some(0.92) }
+    }));
+    assert_eq!(raw.get(Field::FtBatchDiscount), "50");
     // A bad rate is that field's message, not fewer figures.
     raw.set(Field::FxRate, "-1");
     let checked = parse_scenario(&raw);
@@ -1431,4 +1436,195 @@ fn every_term_is_dated_and_sourced_and_discounts_are_exact() {
             assert!(d.source.starts_with("https://"), "{}: {}", e.id, d.source);
         }
     }
+}
+
+/// A scenario in token mode with `id` chosen on `side`, as the page does.
+fn with_model(side: Side, id: &str) -> RawInputs {
+    let mut raw = tokens_scenario();
+    choose(&mut raw, side, id);
+    raw
+}
+
+#[test]
+fn picking_a_claude_model_fills_its_cache_write_and_batch_discount() {
+    let mut raw = with_model(Side::Baseline, "anthropic/claude-sonnet-4-5");
+    let got = |raw: &RawInputs, f: Field| raw.get(f).to_owned();
+    assert_eq!(
+        [
+            Field::BaseInputPrice,
+            Field::BaseOutputPrice,
+            Field::BaseCachePrice,
+            Field::BaseCacheWritePrice,
+            Field::BaseBatchDiscount,
+        ]
+        .map(|f| got(&raw, f)),
+        ["3", "15", "0.3", "3.75", "50"]
+    );
+    // Per 1K tokens the cache write converts like the other prices; the
+    // discount does not.
+    for (f, t) in ft_roi::core::catalogue::fill::switch_price_unit(&raw, "1k") {
+        raw.set(f, &t);
+    }
+    assert_eq!(got(&raw, Field::BaseCacheWritePrice), "0.00375");
+    assert_eq!(got(&raw, Field::BaseBatchDiscount), "50");
+    assert!(current(&raw).iter().all(|f| !is_changed(f, &raw)));
+    // Edited, each is marked changed; the note names both lifetimes.
+    raw.set(Field::BaseBatchDiscount, "40");
+    raw.set(Field::BaseCacheWritePrice, "0.006");
+    let changed: Vec<Field> = current(&raw)
+        .iter()
+        .filter(|f| is_changed(f, &raw))
+        .map(|f| f.field)
+        .collect();
+    assert_eq!(
+        changed,
+        [Field::BaseCacheWritePrice, Field::BaseBatchDiscount]
+    );
+    let write = current(&raw)
+        .into_iter()
+        .find(|f| f.field == Field::BaseCacheWritePrice)
+        .unwrap();
+    let note = ft_roi::core::catalogue::fill::note_markup(&write, true, DecimalMark::Point, "USD");
+    assert!(
+        note.contains("the 5-minute cache write (1 hour: $6.00 per 1M tokens)"),
+        "{note}"
+    );
+    assert!(
+        note.contains("Changed from the catalogue's 0.00375."),
+        "{note}"
+    );
+}
+
+#[test]
+fn the_bill_terms_count_for_the_staleness_warning_only_with_their_share() {
+    // Sonnet 4.6's batch prices are a third party's of 2026-12-06, its
+    // other prices Anthropic's of 2026-08-04.
+    let mut raw = with_model(Side::Baseline, "anthropic/claude-sonnet-4-6");
+    assert_eq!(oldest_in_use(&raw), Some("2026-08-04"));
+    let today = day_number("2026-12-06").unwrap() + 200;
+    raw.set(Field::BaseInputPrice, "3.1");
+    raw.set(Field::BaseOutputPrice, "15.1");
+    raw.set(Field::BaseCachePrice, "0.31");
+    raw.set(Field::BaseCacheWritePrice, "3.8");
+    // Only the batch discount is the catalogue's, and no request is batched.
+    assert_eq!(oldest_in_use(&raw), None);
+    raw.set(Field::BaseBatchShare, "20");
+    assert_eq!(oldest_in_use(&raw), Some("2026-12-06"));
+    assert_eq!(stale(&raw, today), Some("2026-12-06"));
+}
+
+#[test]
+fn a_term_the_provider_does_not_offer_says_so_instead_of_a_zero() {
+    use ft_roi::core::catalogue::fill::{term_markup, term_notes, TermWhy};
+    // A Fireworks LoRA fine-tune: no batch discount (dedicated deployment).
+    let mut raw = with_model(Side::FineTuned, "fireworks/ft:lora-up-to-16b");
+    raw.set(Field::FtBatchDiscount, "35");
+    choose(&mut raw, Side::FineTuned, "fireworks/ft:lora-up-to-16b");
+    // Nothing filled: the typed discount stays.
+    assert_eq!(raw.get(Field::FtBatchDiscount), "35");
+    let notes = term_notes(&raw);
+    let batch = notes
+        .iter()
+        .find(|n| n.field == Field::FtBatchDiscount)
+        .unwrap();
+    assert!(
+        matches!(batch.why, TermWhy::NotOffered(d) if d.source == "https://docs.fireworks.ai/")
+    );
+    let words = term_markup(batch);
+    assert!(words.contains("Not offered for this model"), "{words}");
+    assert!(
+        words.contains("docs.fireworks.ai</a>, 2026-12-06"),
+        "{words}"
+    );
+    // Its cache writes: not in the catalogue.
+    let write = notes
+        .iter()
+        .find(|n| n.field == Field::FtCacheWritePrice)
+        .unwrap();
+    assert_eq!(write.why, TermWhy::NotInCatalogue);
+    assert!(term_markup(write).contains("is not in the catalogue"));
+    // OpenAI bills no cache writes: said, not filled.
+    let raw = with_model(Side::Baseline, "openai/gpt-5");
+    let notes = term_notes(&raw);
+    let write = notes
+        .iter()
+        .find(|n| n.field == Field::BaseCacheWritePrice)
+        .unwrap();
+    assert!(term_markup(write).contains("Cache writes are not billed for this model"));
+    assert_eq!(raw.get(Field::BaseCacheWritePrice), "0");
+    // And GPT-5 bills reasoning tokens: the form asks for them.
+    let r = notes
+        .iter()
+        .find(|n| n.field == Field::BaseReasoningTokens)
+        .unwrap();
+    assert!(matches!(r.why, TermWhy::BillsReasoning(_)));
+    assert!(term_markup(r).contains("type the reasoning tokens per request"));
+    // No notes without a model, and every existing figure is unchanged by
+    // a pick's terms: the reference example's batch discount is 50 too.
+    assert!(term_notes(&tokens_scenario()).is_empty());
+}
+
+#[test]
+fn a_model_billing_no_reasoning_warns_only_when_the_side_counts_some() {
+    use ft_roi::core::catalogue::fill::{term_markup, TermNote, TermWhy};
+    use ft_roi::core::catalogue::{Dated, Reasoning};
+    // No shipped source says a model bills no reasoning tokens: the
+    // warning's words, from a made-up note.
+    let d = Dated {
+        as_of: "2026-12-06",
+        source: "https://example.com/models",
+    };
+    let e = entry("openai/gpt-4.1-2025-04-14").unwrap();
+    assert!(e.reasoning.is_none());
+    let mut copy = *e;
+    copy.reasoning = Some(Reasoning {
+        billed: false,
+        dated: d,
+    });
+    let leaked: &'static ft_roi::core::catalogue::Entry = Box::leak(Box::new(copy));
+    let words = term_markup(&TermNote {
+        field: Field::BaseReasoningTokens,
+        entry: leaked,
+        why: TermWhy::NoReasoning(d),
+    });
+    assert!(words.contains("bills no reasoning tokens"), "{words}");
+    assert!(
+        words.contains("check the reasoning tokens per request"),
+        "{words}"
+    );
+}
+
+#[test]
+fn the_catalogue_csv_and_view_carry_the_terms() {
+    let all = to_csv(None);
+    let head = all.lines().next().unwrap();
+    assert!(head.ends_with(
+        ",notes,batch_discount_pct,batch_offered,batch_as_of,batch_source,cache_write_5m_per_1m,\
+         cache_write_1h_per_1m,cache_write_billed,cache_write_as_of,cache_write_source,\
+         reasoning_billed,reasoning_as_of,reasoning_source,retired,retired_source"
+    ));
+    let opus = all
+        .lines()
+        .find(|l| l.starts_with("anthropic/claude-opus-4-8,"))
+        .unwrap();
+    assert!(
+        opus.ends_with(
+            ",50,yes,2026-12-06,https://dev.to/neverpaytwice,6.25,10,yes,2026-08-04,\
+         https://platform.claude.com/docs/en/about-claude/pricing,yes,2026-12-06,\
+         https://platform.claude.com/docs/,,"
+        ),
+        "{opus}"
+    );
+    let old = all
+        .lines()
+        .find(|l| l.starts_with("openai/gpt-3.5-turbo-0125,"))
+        .unwrap();
+    assert!(old.ends_with(",2026-10-23,https://platform.openai.com/docs/deprecations"));
+    let rows = ft_roi::core::catalogue::rows_markup(Some("Anthropic"));
+    assert!(rows.contains("$1.50 / $7.50 (50% off)"));
+    assert!(rows.contains("$3.75 / $6.00"));
+    assert!(rows.contains("Billed as output"));
+    let openai = ft_roi::core::catalogue::rows_markup(Some("OpenAI"));
+    assert!(openai.contains("Retired on 2026-10-23 (platform.openai.com)"));
+    assert!(openai.contains("Not billed"));
 }

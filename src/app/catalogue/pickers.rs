@@ -47,7 +47,40 @@ fn option_label(e: &Entry) -> String {
         };
         label += &format!(" · {range} per {}", u.unit);
     }
+    if let Some(r) = e.retired {
+        label += &format!(" · retired {}", r.as_of);
+    }
     label + " (USD)"
+}
+
+/// What a model pick filled of the bill terms and whether the model is
+/// retired, for the picker's status (issue 27).
+fn terms_sentence(e: &Entry) -> String {
+    let mut out = String::new();
+    let discount = e
+        .batch
+        .listed()
+        .map(|b| format!("batch discount {}%", data(b.discount)));
+    let write = e.cache_write.listed().map(|w| {
+        format!(
+            "5-minute cache-write price {} per 1M",
+            usd(Some(w.five_minutes))
+        )
+    });
+    match (discount, write) {
+        (Some(d), Some(w)) => out += &format!(" The {d} and the {w} are filled."),
+        (Some(d), None) => out += &format!(" The {d} is filled."),
+        (None, Some(w)) => out += &format!(" The {w} is filled."),
+        (None, None) => {}
+    }
+    if let Some(r) = e.retired {
+        out += &format!(
+            " Retired on {} ({}): kept so that links naming it still open.",
+            r.as_of,
+            crate::core::catalogue::source_label(r.source)
+        );
+    }
+    out
 }
 
 /// A picker: a search box over the catalogue's entries for `pick` (a native
@@ -179,6 +212,9 @@ pub fn Picker(
                         " Hosting fee {} per deployment-hour in serving (hourly).",
                         usd(Some(h.price))
                     );
+                }
+                if e.tokens.is_some() {
+                    out += &terms_sentence(e);
                 }
                 if let Some(gaps) = gaps_sentence(e, side) {
                     out += " ";

@@ -79,6 +79,16 @@ impl<T: Copy> Offer<T> {
             _ => None,
         }
     }
+
+    /// `None` when listed; else `Some` of the date and source saying the
+    /// provider does not offer it, or `Some(None)` when not in the catalogue.
+    pub fn unlisted(self) -> Option<Option<Dated>> {
+        match self {
+            Offer::Listed(_) => None,
+            Offer::NotOffered(d) => Some(Some(d)),
+            Offer::NotInCatalogue => Some(None),
+        }
+    }
 }
 
 /// The batch API's discount on a model's token prices.
@@ -392,6 +402,21 @@ pub fn to_csv(provider: Option<&str>) -> String {
         "as_of",
         "source",
         "notes",
+        // Issue 27's bill terms, after every earlier column.
+        "batch_discount_pct",
+        "batch_offered",
+        "batch_as_of",
+        "batch_source",
+        "cache_write_5m_per_1m",
+        "cache_write_1h_per_1m",
+        "cache_write_billed",
+        "cache_write_as_of",
+        "cache_write_source",
+        "reasoning_billed",
+        "reasoning_as_of",
+        "reasoning_source",
+        "retired",
+        "retired_source",
     ]);
     let num = |v: Option<f64>| v.map(data).unwrap_or_default();
     for e in ENTRIES
@@ -413,31 +438,78 @@ pub fn to_csv(provider: Option<&str>) -> String {
         };
         let [training, training_as_of, training_source] = priced(e.training);
         let [hosting, hosting_as_of, hosting_source] = priced(e.hosting);
-        out += &csv_line([
-            e.id.to_owned(),
-            e.provider.to_owned(),
-            e.name.to_owned(),
-            e.base.unwrap_or_default().to_owned(),
-            num(t.map(|t| t.input)),
-            num(t.and_then(|t| t.cached_input)),
-            num(t.map(|t| t.output)),
-            num(t.and_then(|t| t.batch_input)),
-            num(t.and_then(|t| t.batch_output)),
-            training,
-            training_as_of,
-            training_source,
-            hosting,
-            hosting_as_of,
-            hosting_source,
-            e.unit.map(|u| u.unit.to_owned()).unwrap_or_default(),
-            num(e.unit.map(|u| u.low)),
-            num(e.unit.map(|u| u.high)),
-            e.dated.as_of.to_owned(),
-            e.dated.source.to_owned(),
-            e.notes.to_owned(),
-        ]);
+        out += &csv_line(
+            [
+                e.id.to_owned(),
+                e.provider.to_owned(),
+                e.name.to_owned(),
+                e.base.unwrap_or_default().to_owned(),
+                num(t.map(|t| t.input)),
+                num(t.and_then(|t| t.cached_input)),
+                num(t.map(|t| t.output)),
+                num(t.and_then(|t| t.batch_input)),
+                num(t.and_then(|t| t.batch_output)),
+                training,
+                training_as_of,
+                training_source,
+                hosting,
+                hosting_as_of,
+                hosting_source,
+                e.unit.map(|u| u.unit.to_owned()).unwrap_or_default(),
+                num(e.unit.map(|u| u.low)),
+                num(e.unit.map(|u| u.high)),
+                e.dated.as_of.to_owned(),
+                e.dated.source.to_owned(),
+                e.notes.to_owned(),
+            ]
+            .into_iter()
+            .chain(term_cells(e))
+            .collect::<Vec<String>>(),
+        );
     }
     out
+}
+
+/// The bill-term cells of an entry's CSV line (issue 27): each term's
+/// value, whether offered (`yes`, `no`, empty when not in the catalogue),
+/// its date and source; the retirement date and source.
+fn term_cells(e: &Entry) -> [String; 14] {
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    let offered = |listed: bool, not: Option<Dated>| match (listed, not) {
+        (true, _) => "yes".to_owned(),
+        (false, Some(_)) => "no".to_owned(),
+        (false, None) => String::new(),
+    };
+    let dated = |d: Option<Dated>| {
+        d.map_or_else(
+            || [String::new(), String::new()],
+            |d| [d.as_of.to_owned(), d.source.to_owned()],
+        )
+    };
+    let batch_not = e.batch.unlisted().flatten();
+    let write_not = e.cache_write.unlisted().flatten();
+    let b = e.batch.listed();
+    let w = e.cache_write.listed();
+    let [b_as_of, b_source] = dated(b.map(|b| b.dated).or(batch_not));
+    let [w_as_of, w_source] = dated(w.map(|w| w.dated).or(write_not));
+    let [r_as_of, r_source] = dated(e.reasoning.map(|r| r.dated));
+    let [retired, retired_source] = dated(e.retired);
+    [
+        b.map(|b| data(b.discount)).unwrap_or_default(),
+        offered(b.is_some(), batch_not),
+        b_as_of,
+        b_source,
+        w.map(|w| data(w.five_minutes)).unwrap_or_default(),
+        w.and_then(|w| w.one_hour).map(data).unwrap_or_default(),
+        offered(w.is_some(), write_not),
+        w_as_of,
+        w_source,
+        e.reasoning.map(|r| yes_no(r.billed)).unwrap_or_default(),
+        r_as_of,
+        r_source,
+        retired,
+        retired_source,
+    ]
 }
 
 /// A price in US dollars with cents at least (`$0.50`, `$0.075`, `$2.00`),
@@ -464,13 +536,15 @@ fn link(address: &str) -> String {
 }
 
 /// The columns of the catalogue view.
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 13] = [
     "Model",
     "Provider",
     "Input / 1M",
     "Cached / 1M",
     "Output / 1M",
     "Batch in / out",
+    "Cache write 5 min / 1 h",
+    "Reasoning tokens",
     "Training / 1M",
     "Hosting / hour",
     "Other",
@@ -528,8 +602,16 @@ pub fn rows_markup(provider: Option<&str>) -> String {
         if !picks.is_empty() {
             picks = format!("<span class=\"picks\">{picks}</span>");
         }
+        let retired = e.retired.map_or_else(String::new, |r| {
+            format!(
+                "<br><span class=\"retired-mark\" data-retired=\"{}\">Retired on {} ({})</span>",
+                r.as_of,
+                r.as_of,
+                Escaped(source_label(r.source))
+            )
+        });
         out += &format!(
-            "<tr data-entry=\"{}\"><th scope=\"row\">{}<br><code>{}</code>{base}{picks}</th><td data-label=\"Provider\">{}</td>",
+            "<tr data-entry=\"{}\"><th scope=\"row\">{}<br><code>{}</code>{retired}{base}{picks}</th><td data-label=\"Provider\">{}</td>",
             Escaped(e.id),
             Escaped(e.name),
             Escaped(e.id),
@@ -550,15 +632,32 @@ pub fn rows_markup(provider: Option<&str>) -> String {
         let batch = match (
             t.and_then(|t| t.batch_input),
             t.and_then(|t| t.batch_output),
+            e.batch,
         ) {
-            (None, None) => "–".to_owned(),
-            (i, o) => format!("{} / {}", usd(i), usd(o)),
+            (_, _, Offer::NotOffered(_)) => "Not offered".to_owned(),
+            (None, None, _) => "–".to_owned(),
+            (i, o, Offer::Listed(b)) => {
+                format!("{} / {} ({}% off)", usd(i), usd(o), data(b.discount))
+            }
+            (i, o, _) => format!("{} / {}", usd(i), usd(o)),
         };
-        for (label, text) in COLUMNS[2..9].iter().zip([
+        let cache_write = match e.cache_write {
+            Offer::Listed(w) => format!("{} / {}", usd(Some(w.five_minutes)), usd(w.one_hour)),
+            Offer::NotOffered(_) => "Not billed".to_owned(),
+            Offer::NotInCatalogue => "–".to_owned(),
+        };
+        let reasoning = match e.reasoning {
+            Some(r) if r.billed => "Billed as output".to_owned(),
+            Some(_) => "None billed".to_owned(),
+            None => "–".to_owned(),
+        };
+        for (label, text) in COLUMNS[2..11].iter().zip([
             usd(t.map(|t| t.input)),
             usd(t.and_then(|t| t.cached_input)),
             usd(t.map(|t| t.output)),
             batch,
+            cache_write,
+            reasoning,
             usd(e.training.map(|p| p.price)),
             usd(e.hosting.map(|p| p.price)),
             unit,
@@ -577,6 +676,27 @@ pub fn rows_markup(provider: Option<&str>) -> String {
         for (label, p) in [("training", e.training), ("hosting", e.hosting)] {
             if let Some(p) = p.filter(|p| p.dated != e.dated) {
                 out += &format!("<br>{label} {} · {}", p.dated.as_of, link(p.dated.source));
+            }
+        }
+        // Each bill term's own date and source (issue 27).
+        let batch_dated = match e.batch {
+            Offer::Listed(b) => Some(b.dated),
+            Offer::NotOffered(d) => Some(d),
+            Offer::NotInCatalogue => None,
+        };
+        let write_dated = match e.cache_write {
+            Offer::Listed(w) => Some(w.dated),
+            Offer::NotOffered(d) => Some(d),
+            Offer::NotInCatalogue => None,
+        };
+        for (label, d) in [
+            ("batch", batch_dated),
+            ("cache writes", write_dated),
+            ("reasoning", e.reasoning.map(|r| r.dated)),
+            ("retired", e.retired),
+        ] {
+            if let Some(d) = d.filter(|d| *d != e.dated) {
+                out += &format!("<br>{label} {} · {}", d.as_of, link(d.source));
             }
         }
         let none = if e.notes.is_empty() { " none" } else { "" };
