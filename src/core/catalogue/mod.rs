@@ -543,8 +543,8 @@ const COLUMNS: [&str; 13] = [
     "Cached / 1M",
     "Output / 1M",
     "Batch in / out",
-    "Cache write 5 min / 1 h",
-    "Reasoning tokens",
+    "Cache write 5m / 1h",
+    "Reasoning",
     "Training / 1M",
     "Hosting / hour",
     "Other",
@@ -559,7 +559,13 @@ const COLUMNS: [&str; 13] = [
 pub fn table_markup(provider: Option<&str>) -> String {
     let mut out = String::from("<thead><tr>");
     for c in COLUMNS {
-        out += &format!("<th scope=\"col\">{c}</th>");
+        // The bill terms' heads may wrap, so that the table fits.
+        let wrap = if matches!(c, "Batch in / out" | "Cache write 5m / 1h" | "Reasoning") {
+            " class=\"wrap\""
+        } else {
+            ""
+        };
+        out += &format!("<th scope=\"col\"{wrap}>{c}</th>");
     }
     out += "</tr></thead><tbody>";
     out += &rows_markup(provider);
@@ -663,8 +669,17 @@ pub fn rows_markup(provider: Option<&str>) -> String {
             unit,
         ]) {
             let none = if text == "–" { " none" } else { "" };
+            // The bill terms' cells may wrap, so that the table fits.
+            let wrap = if matches!(
+                *label,
+                "Batch in / out" | "Cache write 5m / 1h" | "Reasoning"
+            ) {
+                " wrap"
+            } else {
+                ""
+            };
             out += &format!(
-                "<td class=\"num{none}\" data-label=\"{label}\">{}</td>",
+                "<td class=\"num{none}{wrap}\" data-label=\"{label}\">{}</td>",
                 Escaped(&text)
             );
         }
