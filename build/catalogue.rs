@@ -63,13 +63,41 @@ pub struct Entry {
     pub unit_price_low: Option<f64>,
     /// The high end of that range.
     pub unit_price_high: Option<f64>,
+    /// The batch prices' own date, when their source is another.
+    pub batch_as_of: Option<String>,
+    /// The batch prices' own source, when another.
+    pub batch_source: Option<String>,
+    /// `false`: the provider offers no batch discount for this model (with
+    /// `batch_as_of` and `batch_source` saying who says so). Never `true`:
+    /// a batch discount is stated by its prices.
+    pub batch_offered: Option<bool>,
+    /// Writing input tokens to the prompt cache for 5 minutes, US dollars
+    /// per 1M (the lifetime a pick fills).
+    pub cache_write_5m: Option<f64>,
+    /// Writing them for 1 hour, US dollars per 1M.
+    pub cache_write_1h: Option<f64>,
+    /// The cache-write prices' own date, when their source is another.
+    pub cache_write_as_of: Option<String>,
+    /// The cache-write prices' own source, when another.
+    pub cache_write_source: Option<String>,
+    /// `false`: the provider bills no cache writes for this model (with
+    /// `cache_write_as_of` and `cache_write_source`). Never `true`: a billed
+    /// write is stated by its prices.
+    pub cache_write_billed: Option<bool>,
+    /// Whether the model bills hidden reasoning (thinking) tokens, at the
+    /// output price; with `reasoning_as_of` and `reasoning_source`.
+    pub reasoning: Option<bool>,
+    /// The date of the source of `reasoning`.
+    pub reasoning_as_of: Option<String>,
+    /// The source of `reasoning`.
+    pub reasoning_source: Option<String>,
     /// Anything a user should know: disagreeing sources, billing rules.
     pub notes: Option<String>,
 }
 
 impl Entry {
     /// Every price of the entry, by key.
-    fn prices(&self) -> [(&'static str, Option<f64>); 10] {
+    fn prices(&self) -> [(&'static str, Option<f64>); 12] {
         [
             ("input", self.input),
             ("cached_input", self.cached_input),
@@ -81,7 +109,44 @@ impl Entry {
             ("unit_price", self.unit_price),
             ("unit_price_low", self.unit_price_low),
             ("unit_price_high", self.unit_price_high),
+            ("cache_write_5m", self.cache_write_5m),
+            ("cache_write_1h", self.cache_write_1h),
         ]
+    }
+
+    /// The batch discount its batch prices state, in % off (1 − batch ÷
+    /// standard, rounded to 10 decimals so that 0.0175 against 0.035 reads
+    /// 50 exactly): `Ok(None)` without batch prices; an error when input
+    /// and output are not discounted alike (the form has one discount for
+    /// every token price of a batched request) or it is outside 0..100.
+    pub fn batch_discount(&self) -> Result<Option<f64>, String> {
+        let off = |batch: f64, standard: f64| {
+            if standard > 0.0 {
+                ((1.0 - batch / standard) * 100.0 * 1e10).round() / 1e10
+            } else {
+                f64::NAN
+            }
+        };
+        match (self.batch_input, self.batch_output, self.input, self.output) {
+            (None, None, _, _) => Ok(None),
+            (Some(bi), Some(bo), Some(i), Some(o)) => {
+                let (din, dout) = (off(bi, i), off(bo, o));
+                if !(0.0..=100.0).contains(&din) || !(0.0..=100.0).contains(&dout) {
+                    Err(format!(
+                        "batch discount outside 0..100% (input {din}%, output {dout}%): a batch \
+                         price above its standard price, or a standard price of 0"
+                    ))
+                } else if din != dout {
+                    Err(format!(
+                        "batch discounts differ: input {din}%, output {dout}% (the form takes \
+                         one discount for every token price)"
+                    ))
+                } else {
+                    Ok(Some(din))
+                }
+            }
+            _ => Err("batch prices need both batch_input and batch_output".to_owned()),
+        }
     }
 }
 
@@ -247,17 +312,40 @@ pub fn check(entries: &[Entry]) -> Vec<String> {
         {
             problem("cached or batch prices without input and output prices".to_owned());
         }
-        for (price, key, as_of, source) in [
+        let batch_priced = e.batch_input.is_some() || e.batch_output.is_some();
+        let batch_stated = batch_priced || e.batch_offered.is_some();
+        let cache_write_stated = e.cache_write_5m.is_some()
+            || e.cache_write_1h.is_some()
+            || e.cache_write_billed.is_some();
+        for (stated, key, as_of, source) in [
             (
-                e.training,
+                e.training.is_some(),
                 "training",
                 &e.training_as_of,
                 &e.training_source,
             ),
-            (e.hosting, "hosting", &e.hosting_as_of, &e.hosting_source),
+            (
+                e.hosting.is_some(),
+                "hosting",
+                &e.hosting_as_of,
+                &e.hosting_source,
+            ),
+            (batch_stated, "batch", &e.batch_as_of, &e.batch_source),
+            (
+                cache_write_stated,
+                "cache_write",
+                &e.cache_write_as_of,
+                &e.cache_write_source,
+            ),
+            (
+                e.reasoning.is_some(),
+                "reasoning",
+                &e.reasoning_as_of,
+                &e.reasoning_source,
+            ),
         ] {
-            if price.is_none() && (as_of.is_some() || source.is_some()) {
-                problem(format!("{key}_as_of or {key}_source without a {key} price"));
+            if !stated && (as_of.is_some() || source.is_some()) {
+                problem(format!("{key}_as_of or {key}_source without a {key} term"));
             }
             match (as_of.as_deref(), source.as_deref()) {
                 (Some(_), None) => problem(format!("{key}_as_of without {key}_source")),
@@ -274,6 +362,78 @@ pub fn check(entries: &[Entry]) -> Vec<String> {
                 }
                 (None, None) => {}
             }
+        }
+        // A term stated by a flag (no price to carry the entry's date) and
+        // the retirement need their own source and date.
+        for (stated, key, as_of, source) in [
+            (
+                e.batch_offered.is_some(),
+                "batch_offered",
+                &e.batch_as_of,
+                &e.batch_source,
+            ),
+            (
+                e.cache_write_billed.is_some(),
+                "cache_write_billed",
+                &e.cache_write_as_of,
+                &e.cache_write_source,
+            ),
+            (
+                e.reasoning.is_some(),
+                "reasoning",
+                &e.reasoning_as_of,
+                &e.reasoning_source,
+            ),
+        ] {
+            if stated && (as_of.is_none() || source.is_none()) {
+                problem(format!(
+                    "{key} without its own source and date (a term but no source or date)"
+                ));
+            }
+        }
+        if e.batch_offered == Some(true) || e.cache_write_billed == Some(true) {
+            problem(
+                "batch_offered and cache_write_billed may only be false (a term offered is \
+                 stated by its prices)"
+                    .to_owned(),
+            );
+        }
+        if e.batch_offered == Some(false) && batch_priced {
+            problem("batch prices on an entry whose batch is not offered".to_owned());
+        }
+        if e.input.is_some() {
+            if let Err(why) = e.batch_discount() {
+                problem(why);
+            }
+        }
+        if e.cache_write_billed == Some(false)
+            && (e.cache_write_5m.is_some() || e.cache_write_1h.is_some())
+        {
+            problem("cache-write prices on an entry whose cache writes are not billed".to_owned());
+        }
+        if e.cache_write_1h.is_some() && e.cache_write_5m.is_none() {
+            problem("cache_write_1h without cache_write_5m".to_owned());
+        }
+        if e.input.is_none() && (e.cache_write_5m.is_some() || e.cache_write_1h.is_some()) {
+            problem("cache-write prices without input and output prices".to_owned());
+        }
+        // Every source here bills a cache write as a premium over input
+        // (Anthropic 1.25x for 5 minutes, 2x for 1 hour; OpenAI GPT-5.6 1.25x),
+        // and the longer lifetime costs more.
+        if let (Some(input), Some(w5)) = (e.input, e.cache_write_5m) {
+            if w5 < input {
+                problem(format!(
+                    "cache_write_5m {w5} is below the input price {input} (a cache write is a premium)"
+                ));
+            }
+        }
+        if let (Some(w5), Some(w1)) = (e.cache_write_5m, e.cache_write_1h) {
+            if w1 < w5 {
+                problem(format!("cache_write_1h {w1} is below cache_write_5m {w5}"));
+            }
+        }
+        if e.input.is_none() && e.reasoning.is_some() {
+            problem("reasoning on an entry without token prices".to_owned());
         }
         let priced_unit =
             e.unit_price.is_some() || e.unit_price_low.is_some() || e.unit_price_high.is_some();
@@ -365,8 +525,40 @@ pub fn to_rust(entries: &[Entry]) -> String {
             }
             _ => "None".to_owned(),
         };
+        let batch = match (e.batch_discount(), e.batch_offered) {
+            (Ok(Some(discount)), _) => format!(
+                "Offer::Listed(Batch {{ discount: {discount:?}, dated: {} }})",
+                dated(&e.batch_as_of, &e.batch_source, e)
+            ),
+            (_, Some(false)) => format!(
+                "Offer::NotOffered({})",
+                dated(&e.batch_as_of, &e.batch_source, e)
+            ),
+            _ => "Offer::NotInCatalogue".to_owned(),
+        };
+        let cache_write = match (e.cache_write_5m, e.cache_write_billed) {
+            (Some(five), _) => format!(
+                "Offer::Listed(CacheWrite {{ five_minutes: {five:?}, one_hour: {}, dated: {} }})",
+                f(e.cache_write_1h),
+                dated(&e.cache_write_as_of, &e.cache_write_source, e)
+            ),
+            (None, Some(false)) => format!(
+                "Offer::NotOffered({})",
+                dated(&e.cache_write_as_of, &e.cache_write_source, e)
+            ),
+            _ => "Offer::NotInCatalogue".to_owned(),
+        };
+        let reasoning = e.reasoning.map_or_else(
+            || "None".to_owned(),
+            |billed| {
+                format!(
+                    "Some(Reasoning {{ billed: {billed}, dated: {} }})",
+                    dated(&e.reasoning_as_of, &e.reasoning_source, e)
+                )
+            },
+        );
         out += &format!(
-            "    Entry {{ id: {}, provider: {}, name: {}, base: {}, dated: {}, tokens: {tokens}, training: {}, hosting: {}, unit: {unit}, notes: {} }},\n",
+            "    Entry {{ id: {}, provider: {}, name: {}, base: {}, dated: {}, tokens: {tokens}, training: {}, hosting: {}, unit: {unit}, batch: {batch}, cache_write: {cache_write}, reasoning: {reasoning}, notes: {} }},\n",
             s(&e.id),
             s(&e.provider),
             s(&e.name),

@@ -459,7 +459,12 @@ fn another_currency_needs_a_rate_and_then_converts() {
     assert_eq!(raw.get(Field::FtInputPrice), "0.276");
     assert_eq!(raw.get(Field::FtOutputPrice), "1.104");
     assert_eq!(raw.get(Field::TrainPrice), "2.76");
-    assert!(current(&raw).iter().all(|f| f.rate == Some(0.92)));
+    // Every price is converted; a batch discount (a percentage) is not.
+    assert!(current(&raw).iter().all(|f| {
+        let discount = matches!(f.field, Field::BaseBatchDiscount | Field::FtBatchDiscount);
+        f.rate == if discount { None } else { Some(0.92) }
+    }));
+    assert_eq!(raw.get(Field::FtBatchDiscount), "50");
     // A bad rate is that field's message, not fewer figures.
     raw.set(Field::FxRate, "-1");
     let checked = parse_scenario(&raw);
@@ -1178,4 +1183,425 @@ fn a_customised_model_without_token_prices_opens_from_a_link() {
     assert!(gaps_sentence(e, Side::FineTuned)
         .is_some_and(|s| s.starts_with("No token prices listed for it")));
     assert!(parse_scenario(&raw).into_result().is_ok());
+}
+
+// ---------------------------------------------------------------- issue 27: terms of a bill
+
+#[test]
+fn terms_without_their_source_or_date_are_refused() {
+    // A flag has no price to carry the entry's date: it needs its own.
+    refused(
+        &format!("{GOOD}reasoning = true\n"),
+        &[
+            "entry 1 (\"acme/model-1\")",
+            "reasoning without its own source and date",
+        ],
+    );
+    refused(
+        &format!("{GOOD}reasoning = true\nreasoning_as_of = \"2026-12-06\"\n"),
+        &["reasoning_as_of without reasoning_source"],
+    );
+    refused(
+        &format!("{GOOD}batch_offered = false\n"),
+        &["batch_offered without its own source and date"],
+    );
+    refused(
+        &format!(
+            "{GOOD}cache_write_billed = false\ncache_write_source = \"https://example.com/c\"\n"
+        ),
+        &["cache_write_billed without its own source and date"],
+    );
+    refused(
+        &format!("{GOOD}batch_as_of = \"2026-12-06\"\nbatch_source = \"https://example.com/b\"\n"),
+        &["batch_as_of or batch_source without a batch term"],
+    );
+    refused(
+        &format!("{GOOD}cache_write_5m = 1.25\ncache_write_as_of = \"yesterday\"\ncache_write_source = \"https://example.com/c\"\n"),
+        &["cache_write_as_of \"yesterday\" is not a date"],
+    );
+    // With their own source and date, or the entry's for prices, they pass.
+    assert!(problems(&format!(
+        "{GOOD}reasoning = false\nreasoning_as_of = \"2026-12-06\"\nreasoning_source = \"https://example.com/r\"\n\
+         batch_input = 0.5\nbatch_output = 1.0\ncache_write_5m = 1.25\ncache_write_1h = 2.0\n"
+    ))
+    .is_empty());
+}
+
+#[test]
+fn batch_and_cache_write_terms_are_checked() {
+    // A batch price above the standard one: a discount below 0.
+    refused(
+        &format!("{GOOD}batch_input = 1.5\nbatch_output = 3.0\n"),
+        &["batch discount outside 0..100%"],
+    );
+    refused(
+        &format!("{GOOD}batch_input = -0.5\nbatch_output = 1.0\n"),
+        &["negative price: batch_input"],
+    );
+    // One discount for every token price: input and output alike.
+    refused(
+        &format!("{GOOD}batch_input = 0.5\nbatch_output = 1.5\n"),
+        &["batch discounts differ: input 50%, output 25%"],
+    );
+    refused(
+        &format!("{GOOD}batch_input = 0.5\n"),
+        &["batch prices need both batch_input and batch_output"],
+    );
+    refused(
+        &format!("{GOOD}batch_input = 0.5\nbatch_output = 1.0\nbatch_offered = false\nbatch_as_of = \"2026-12-06\"\nbatch_source = \"https://example.com/b\"\n"),
+        &["batch prices on an entry whose batch is not offered"],
+    );
+    refused(
+        &format!("{GOOD}batch_offered = true\nbatch_as_of = \"2026-12-06\"\nbatch_source = \"https://example.com/b\"\n"),
+        &["may only be false"],
+    );
+    // A cache write is a premium over input; 1 hour costs at least 5 minutes.
+    refused(
+        &format!("{GOOD}cache_write_5m = 0.5\n"),
+        &["cache_write_5m 0.5 is below the input price 1"],
+    );
+    refused(
+        &format!("{GOOD}cache_write_5m = 1.25\ncache_write_1h = 1.0\n"),
+        &["cache_write_1h 1 is below cache_write_5m 1.25"],
+    );
+    refused(
+        &format!("{GOOD}cache_write_1h = 2.0\n"),
+        &["cache_write_1h without cache_write_5m"],
+    );
+    refused(
+        &format!("{GOOD}cache_write_5m = 1.25\ncache_write_billed = false\ncache_write_as_of = \"2026-12-06\"\ncache_write_source = \"https://example.com/c\"\n"),
+        &["cache-write prices on an entry whose cache writes are not billed"],
+    );
+    refused(
+        &GOOD
+            .replace("input = 1.0\noutput = 2.0\n", "training = 3.0\n")
+            .replace("[[entry]]\n", "[[entry]]\ncache_write_5m = 1.25\n"),
+        &["cache-write prices without input and output prices"],
+    );
+}
+
+#[test]
+fn the_new_entries_carry_their_terms_from_the_price_notes() {
+    use ft_roi::core::catalogue::Offer;
+    // id, input, cached, output, batch discount, 5-minute and 1-hour writes
+    // (prices-2026-12.md: Anthropic's rules 1.25x / 2x / 0.1x, batch 50% off).
+    let claude = [
+        ("anthropic/claude-opus-4-8", 5.0, 0.5, 25.0, 6.25, 10.0),
+        ("anthropic/claude-opus-4-1", 15.0, 1.5, 75.0, 18.75, 30.0),
+        ("anthropic/claude-sonnet-4-6", 3.0, 0.3, 15.0, 3.75, 6.0),
+        ("anthropic/claude-sonnet-4-5", 3.0, 0.3, 15.0, 3.75, 6.0),
+        ("anthropic/claude-haiku-4-5", 1.0, 0.1, 5.0, 1.25, 2.0),
+        ("anthropic/claude-3-5-haiku", 0.8, 0.08, 4.0, 1.0, 1.6),
+    ];
+    for (id, input, cached, output, w5, w1) in claude {
+        let e = entry(id).unwrap_or_else(|| panic!("{id} missing"));
+        let t = e.tokens.unwrap();
+        assert_eq!(
+            (t.input, t.cached_input, t.output),
+            (input, Some(cached), output),
+            "{id}"
+        );
+        assert_eq!(e.batch.listed().map(|b| b.discount), Some(50.0), "{id}");
+        let w = e.cache_write.listed().unwrap();
+        assert_eq!((w.five_minutes, w.one_hour), (w5, Some(w1)), "{id}");
+        assert_eq!(
+            w.dated.source,
+            "https://platform.claude.com/docs/en/about-claude/pricing"
+        );
+        assert!(Side::Baseline.fits(e));
+    }
+    // Claude 4.x bills thinking as output; Haiku 3.5 has no such term here.
+    assert!(
+        entry("anthropic/claude-sonnet-4-6")
+            .unwrap()
+            .reasoning
+            .unwrap()
+            .billed
+    );
+    assert!(entry("anthropic/claude-3-5-haiku")
+        .unwrap()
+        .reasoning
+        .is_none());
+    // The batch prices of the newest models come from a third party.
+    let b = entry("anthropic/claude-haiku-4-5")
+        .unwrap()
+        .batch
+        .listed()
+        .unwrap();
+    assert_eq!(b.dated.source, "https://dev.to/neverpaytwice");
+    // GPT-5 family and o3: id, input, cached, output; batch 50% off.
+    for (id, input, cached, output) in [
+        ("openai/o3", 2.0, Some(0.5), 8.0),
+        ("openai/gpt-5", 1.25, Some(0.125), 10.0),
+        ("openai/gpt-5-mini", 0.25, Some(0.025), 2.0),
+        ("openai/gpt-5-nano", 0.05, Some(0.005), 0.4),
+        ("openai/gpt-5.4", 2.5, Some(0.25), 15.0),
+        ("openai/gpt-5.5", 5.0, None, 30.0),
+    ] {
+        let e = entry(id).unwrap_or_else(|| panic!("{id} missing"));
+        let t = e.tokens.unwrap();
+        assert_eq!(
+            (t.input, t.cached_input, t.output),
+            (input, cached, output),
+            "{id}"
+        );
+        assert_eq!(e.batch.listed().map(|b| b.discount), Some(50.0), "{id}");
+        assert!(e.reasoning.unwrap().billed, "{id}");
+    }
+    // OpenAI bills no cache writes (before GPT-5.6); where the notes say
+    // nothing (gpt-5.4, 5.5), the term is not in the catalogue.
+    for id in [
+        "openai/gpt-5",
+        "openai/o3",
+        "openai/gpt-4.1-2025-04-14",
+        "openai/ft:gpt-4o-mini-2024-07-18",
+    ] {
+        assert!(
+            matches!(entry(id).unwrap().cache_write, Offer::NotOffered(_)),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        entry("openai/gpt-5.5").unwrap().cache_write,
+        Offer::NotInCatalogue
+    );
+    // A fine-tune on Fireworks has no batch discount; Azure's fine-tunes:
+    // not found.
+    assert!(matches!(
+        entry("fireworks/ft:lora-up-to-16b").unwrap().batch,
+        Offer::NotOffered(_)
+    ));
+    assert_eq!(
+        entry("azure/ft:gpt-4.1").unwrap().batch,
+        Offer::NotInCatalogue
+    );
+    // Shut down, not removed (its end of life is data/lifecycle.toml's).
+    assert!(entry("openai/gpt-3.5-turbo-0125").is_some());
+}
+
+#[test]
+fn every_term_is_dated_and_sourced_and_discounts_are_exact() {
+    use ft_roi::core::catalogue::Offer;
+    for e in ENTRIES {
+        let mut dated = Vec::new();
+        match e.batch {
+            Offer::Listed(b) => {
+                let t = e.tokens.unwrap();
+                // 1 - batch / standard, the same for input and output.
+                assert!((0.0..=100.0).contains(&b.discount), "{}", e.id);
+                let off = |b: f64, s: f64| (1.0 - b / s) * 100.0;
+                assert!(
+                    (off(t.batch_input.unwrap(), t.input) - b.discount).abs() < 1e-9,
+                    "{}",
+                    e.id
+                );
+                assert!(
+                    (off(t.batch_output.unwrap(), t.output) - b.discount).abs() < 1e-9,
+                    "{}",
+                    e.id
+                );
+                dated.push(b.dated);
+            }
+            Offer::NotOffered(d) => dated.push(d),
+            Offer::NotInCatalogue => {}
+        }
+        match e.cache_write {
+            Offer::Listed(w) => {
+                assert!(w.five_minutes >= e.tokens.unwrap().input, "{}", e.id);
+                dated.push(w.dated);
+            }
+            Offer::NotOffered(d) => dated.push(d),
+            Offer::NotInCatalogue => {}
+        }
+        dated.extend(e.reasoning.map(|r| r.dated));
+        for d in dated {
+            assert!(day_number(d.as_of).is_some(), "{}: {}", e.id, d.as_of);
+            assert!(d.source.starts_with("https://"), "{}: {}", e.id, d.source);
+        }
+    }
+}
+
+/// A scenario in token mode with `id` chosen on `side`, as the page does.
+fn with_model(side: Side, id: &str) -> RawInputs {
+    let mut raw = tokens_scenario();
+    choose(&mut raw, side, id);
+    raw
+}
+
+#[test]
+fn picking_a_claude_model_fills_its_cache_write_and_batch_discount() {
+    let mut raw = with_model(Side::Baseline, "anthropic/claude-sonnet-4-5");
+    let got = |raw: &RawInputs, f: Field| raw.get(f).to_owned();
+    assert_eq!(
+        [
+            Field::BaseInputPrice,
+            Field::BaseOutputPrice,
+            Field::BaseCachePrice,
+            Field::BaseCacheWritePrice,
+            Field::BaseBatchDiscount,
+        ]
+        .map(|f| got(&raw, f)),
+        ["3", "15", "0.3", "3.75", "50"]
+    );
+    // Per 1K tokens the cache write converts like the other prices; the
+    // discount does not.
+    for (f, t) in ft_roi::core::catalogue::fill::switch_price_unit(&raw, "1k") {
+        raw.set(f, &t);
+    }
+    assert_eq!(got(&raw, Field::BaseCacheWritePrice), "0.00375");
+    assert_eq!(got(&raw, Field::BaseBatchDiscount), "50");
+    assert!(current(&raw).iter().all(|f| !is_changed(f, &raw)));
+    // Edited, each is marked changed; the note names both lifetimes.
+    raw.set(Field::BaseBatchDiscount, "40");
+    raw.set(Field::BaseCacheWritePrice, "0.006");
+    let changed: Vec<Field> = current(&raw)
+        .iter()
+        .filter(|f| is_changed(f, &raw))
+        .map(|f| f.field)
+        .collect();
+    assert_eq!(
+        changed,
+        [Field::BaseCacheWritePrice, Field::BaseBatchDiscount]
+    );
+    let write = current(&raw)
+        .into_iter()
+        .find(|f| f.field == Field::BaseCacheWritePrice)
+        .unwrap();
+    let note = ft_roi::core::catalogue::fill::note_markup(&write, true, DecimalMark::Point, "USD");
+    assert!(
+        note.contains("the 5-minute cache write (1 hour: $6.00 per 1M tokens)"),
+        "{note}"
+    );
+    assert!(
+        note.contains("Changed from the catalogue's 0.00375."),
+        "{note}"
+    );
+}
+
+#[test]
+fn the_bill_terms_count_for_the_staleness_warning_only_with_their_share() {
+    // Sonnet 4.6's batch prices are a third party's of 2026-12-06, its
+    // other prices Anthropic's of 2026-08-04.
+    let mut raw = with_model(Side::Baseline, "anthropic/claude-sonnet-4-6");
+    assert_eq!(oldest_in_use(&raw), Some("2026-08-04"));
+    let today = day_number("2026-12-06").unwrap() + 200;
+    raw.set(Field::BaseInputPrice, "3.1");
+    raw.set(Field::BaseOutputPrice, "15.1");
+    raw.set(Field::BaseCachePrice, "0.31");
+    raw.set(Field::BaseCacheWritePrice, "3.8");
+    // Only the batch discount is the catalogue's, and no request is batched.
+    assert_eq!(oldest_in_use(&raw), None);
+    raw.set(Field::BaseBatchShare, "20");
+    assert_eq!(oldest_in_use(&raw), Some("2026-12-06"));
+    assert_eq!(stale(&raw, today), Some("2026-12-06"));
+}
+
+#[test]
+fn a_term_the_provider_does_not_offer_says_so_instead_of_a_zero() {
+    use ft_roi::core::catalogue::fill::{term_markup, term_notes, TermWhy};
+    // A Fireworks LoRA fine-tune: no batch discount (dedicated deployment).
+    let mut raw = with_model(Side::FineTuned, "fireworks/ft:lora-up-to-16b");
+    raw.set(Field::FtBatchDiscount, "35");
+    choose(&mut raw, Side::FineTuned, "fireworks/ft:lora-up-to-16b");
+    // Nothing filled: the typed discount stays.
+    assert_eq!(raw.get(Field::FtBatchDiscount), "35");
+    let notes = term_notes(&raw);
+    let batch = notes
+        .iter()
+        .find(|n| n.field == Field::FtBatchDiscount)
+        .unwrap();
+    assert!(
+        matches!(batch.why, TermWhy::NotOffered(d) if d.source == "https://docs.fireworks.ai/")
+    );
+    let words = term_markup(batch);
+    assert!(words.contains("Not offered for this model"), "{words}");
+    assert!(
+        words.contains("docs.fireworks.ai</a>, 2026-12-06"),
+        "{words}"
+    );
+    // Its cache writes: not in the catalogue.
+    let write = notes
+        .iter()
+        .find(|n| n.field == Field::FtCacheWritePrice)
+        .unwrap();
+    assert_eq!(write.why, TermWhy::NotInCatalogue);
+    assert!(term_markup(write).contains("is not in the catalogue"));
+    // OpenAI bills no cache writes: said, not filled.
+    let raw = with_model(Side::Baseline, "openai/gpt-5");
+    let notes = term_notes(&raw);
+    let write = notes
+        .iter()
+        .find(|n| n.field == Field::BaseCacheWritePrice)
+        .unwrap();
+    assert!(term_markup(write).contains("Cache writes are not billed for this model"));
+    assert_eq!(raw.get(Field::BaseCacheWritePrice), "0");
+    // And GPT-5 bills reasoning tokens: the form asks for them.
+    let r = notes
+        .iter()
+        .find(|n| n.field == Field::BaseReasoningTokens)
+        .unwrap();
+    assert!(matches!(r.why, TermWhy::BillsReasoning(_)));
+    assert!(term_markup(r).contains("type the reasoning tokens per request"));
+    // No notes without a model, and every existing figure is unchanged by
+    // a pick's terms: the reference example's batch discount is 50 too.
+    assert!(term_notes(&tokens_scenario()).is_empty());
+}
+
+#[test]
+fn a_model_billing_no_reasoning_warns_only_when_the_side_counts_some() {
+    use ft_roi::core::catalogue::fill::{term_markup, TermNote, TermWhy};
+    use ft_roi::core::catalogue::{Dated, Reasoning};
+    // No shipped source says a model bills no reasoning tokens: the
+    // warning's words, from a made-up note.
+    let d = Dated {
+        as_of: "2026-12-06",
+        source: "https://example.com/models",
+    };
+    let e = entry("openai/gpt-4.1-2025-04-14").unwrap();
+    assert!(e.reasoning.is_none());
+    let mut copy = *e;
+    copy.reasoning = Some(Reasoning {
+        billed: false,
+        dated: d,
+    });
+    let leaked: &'static ft_roi::core::catalogue::Entry = Box::leak(Box::new(copy));
+    let words = term_markup(&TermNote {
+        field: Field::BaseReasoningTokens,
+        entry: leaked,
+        why: TermWhy::NoReasoning(d),
+    });
+    assert!(words.contains("bills no reasoning tokens"), "{words}");
+    assert!(
+        words.contains("check the reasoning tokens per request"),
+        "{words}"
+    );
+}
+
+#[test]
+fn the_catalogue_csv_and_view_carry_the_terms() {
+    let all = to_csv(None);
+    let head = all.lines().next().unwrap();
+    assert!(head.ends_with(
+        ",notes,batch_discount_pct,batch_offered,batch_as_of,batch_source,cache_write_5m_per_1m,\
+         cache_write_1h_per_1m,cache_write_billed,cache_write_as_of,cache_write_source,\
+         reasoning_billed,reasoning_as_of,reasoning_source"
+    ));
+    let opus = all
+        .lines()
+        .find(|l| l.starts_with("anthropic/claude-opus-4-8,"))
+        .unwrap();
+    assert!(
+        opus.ends_with(
+            ",50,yes,2026-12-06,https://dev.to/neverpaytwice,6.25,10,yes,2026-08-04,\
+         https://platform.claude.com/docs/en/about-claude/pricing,yes,2026-12-06,\
+         https://platform.claude.com/docs/"
+        ),
+        "{opus}"
+    );
+    let rows = ft_roi::core::catalogue::rows_markup(Some("Anthropic"));
+    assert!(rows.contains("$1.50 / $7.50 (50% off)"));
+    assert!(rows.contains("$3.75 / $6.00"));
+    assert!(rows.contains("Billed as output"));
+    let openai = ft_roi::core::catalogue::rows_markup(Some("OpenAI"));
+    assert!(openai.contains("Not billed"));
 }

@@ -15,7 +15,8 @@ use leptos::prelude::*;
 
 use super::shell::state::{use_calc, Calc};
 use crate::core::catalogue::fill::{
-    current, differs, gap_markup, gaps, note_markup, text, unknown_labels, Fill, Gap,
+    current, differs, gap_markup, gaps, note_markup, term_markup, term_notes, text, unknown_labels,
+    Fill, Gap, TermNote,
 };
 use crate::core::catalogue::Entry;
 use crate::core::{DecimalMark, Field};
@@ -28,6 +29,8 @@ pub struct Catalogue {
     pub fills: Memo<Vec<Fill>>,
     /// The prices the models the scenario names do not list.
     pub gaps: Memo<Vec<Gap>>,
+    /// What the bill-term fields say about the models (issue 27).
+    pub terms: Memo<Vec<TermNote>>,
     /// Per pick (`Pick::slot`), an entry chosen in another currency before
     /// a rate was typed.
     pub pending: RwSignal<[Option<&'static Entry>; 4]>,
@@ -74,9 +77,22 @@ pub fn provide(calc: Calc) {
         }
         gaps(&calc.raw_untracked())
     });
+    let terms = Memo::new(move |_| {
+        for f in [
+            Field::BaseModel,
+            Field::FtModel,
+            Field::BaseReasoningTokens,
+            Field::FtReasoningTokens,
+            Field::Locale,
+        ] {
+            calc.field(f).track();
+        }
+        term_notes(&calc.raw_untracked())
+    });
     provide_context(Catalogue {
         fills,
         gaps,
+        terms,
         pending: RwSignal::new([None; 4]),
         applied: StoredValue::new([None; 4]),
         said: RwSignal::new(String::new()),
@@ -149,6 +165,18 @@ pub fn field_gap(field: Field) -> Signal<Option<Gap>> {
     })
 }
 
+/// What the bill-term `field` says about its side's model, if anything.
+pub fn field_term(field: Field) -> Signal<Option<TermNote>> {
+    let Some(state) = use_context::<Catalogue>() else {
+        return Signal::derive(|| None);
+    };
+    Signal::derive(move || {
+        state
+            .terms
+            .with(|list| list.iter().find(|t| t.field == field).copied())
+    })
+}
+
 /// Under a filled field: "as of <date> · <source>", or, once the value was
 /// edited, that it changed from the catalogue's and a button to put it back;
 /// under a field whose price the chosen model does not list, that its value
@@ -162,12 +190,17 @@ pub fn FillNote(
     fill: Signal<Option<(Fill, bool)>>,
     /// The price the chosen model does not list for it ([`field_gap`]).
     gap: Signal<Option<Gap>>,
+    /// What it says about a bill term of the model ([`field_term`]).
+    term: Signal<Option<TermNote>>,
 ) -> impl IntoView {
     let calc = use_calc();
     let name = field.name();
     let note = move || {
         let Some((f, changed)) = fill.get() else {
-            let markup = gap_markup(&gap.get()?);
+            let markup = match gap.get() {
+                Some(g) => gap_markup(&g),
+                None => term_markup(&term.get()?),
+            };
             return Some(view! { <span inner_html=markup></span> }.into_any());
         };
         let mark = DecimalMark::of_locale(&calc.field(Field::Locale).get_untracked());

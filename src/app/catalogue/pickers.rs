@@ -54,6 +54,29 @@ fn option_label(e: &Entry, today: i64) -> String {
     label + " (USD)"
 }
 
+/// What a model pick filled of the bill terms, for the picker's status
+/// (issue 27; its end of life is said by [`super::life`]).
+fn terms_sentence(e: &Entry) -> String {
+    let mut out = String::new();
+    let discount = e
+        .batch
+        .listed()
+        .map(|b| format!("batch discount {}%", data(b.discount)));
+    let write = e.cache_write.listed().map(|w| {
+        format!(
+            "5-minute cache-write price {} per 1M",
+            usd(Some(w.five_minutes))
+        )
+    });
+    match (discount, write) {
+        (Some(d), Some(w)) => out += &format!(" The {d} and the {w} are filled."),
+        (Some(d), None) => out += &format!(" The {d} is filled."),
+        (None, Some(w)) => out += &format!(" The {w} is filled."),
+        (None, None) => {}
+    }
+    out
+}
+
 /// A picker: a search box over the catalogue's entries for `pick` (a native
 /// datalist: keyboard, phone and iframe friendly; in catalogue order), the
 /// chosen entry's name and provider, and its status. Choosing fills the
@@ -183,6 +206,9 @@ pub fn Picker(
                         " Hosting fee {} per deployment-hour in serving (hourly).",
                         usd(Some(h.price))
                     );
+                }
+                if e.tokens.is_some() {
+                    out += &terms_sentence(e);
                 }
                 if let Some(gaps) = gaps_sentence(e, side) {
                     out += " ";

@@ -84,6 +84,7 @@ pub fn NumberField(
     let described = format!("{hint_id} {id}-source {error_id}");
     let fill = crate::app::catalogue::field_fill(field);
     let gap = crate::app::catalogue::field_gap(field);
+    let term = crate::app::catalogue::field_term(field);
     // Token prices follow the price unit switch.
     let unit = move || {
         let unit = if field.unit() == "$ / unit" {
@@ -119,7 +120,10 @@ pub fn NumberField(
             class:invalid=move || error.get().is_some()
             data-catalogue=move || match fill.get() {
                 Some((_, changed)) => Some(if changed { "changed" } else { "filled" }),
-                None => gap.get().map(|_| "unlisted"),
+                None => gap
+                    .get()
+                    .map(|_| "unlisted")
+                    .or_else(|| term.get().map(|t| t.why.mark())),
             }
         >
             <label for=id.clone()>{field.label()}</label>
@@ -140,7 +144,7 @@ pub fn NumberField(
                 <span class="unit" aria-hidden="true">{unit}</span>
             </div>
             <p class="hint" id=hint_id>{field.hint()}</p>
-            <crate::app::catalogue::FillNote field fill gap/>
+            <crate::app::catalogue::FillNote field fill gap term/>
             <p class="error" id=error_id data-error=name>
                 {move || error.get().map(|e| e.to_string())}
             </p>

@@ -4,7 +4,7 @@
 //! changed; the oldest price in use; model labels the catalogue does not
 //! know. The fields stay the truth: this only proposes texts and compares.
 
-use crate::core::catalogue::{entry, is_stale, usd, Dated, Entry, Pick, Side, UnitPrice};
+use crate::core::catalogue::{entry, is_stale, usd, Dated, Entry, Offer, Pick, Side, UnitPrice};
 use crate::core::inputs::field::Field;
 use crate::core::inputs::number::parse_number;
 use crate::core::inputs::parse::{parse_field, parse_fx_rate, DecimalMark, RawInputs};
@@ -46,6 +46,24 @@ impl Side {
         match self {
             Side::Baseline => "baseline",
             Side::FineTuned => "fine-tuned",
+        }
+    }
+
+    /// The bill-term fields of this side a catalogue entry speaks to
+    /// (issue 27): reasoning tokens per request, the cache-write price, the
+    /// batch discount.
+    pub const fn term_fields(self) -> [Field; 3] {
+        match self {
+            Side::Baseline => [
+                Field::BaseReasoningTokens,
+                Field::BaseCacheWritePrice,
+                Field::BaseBatchDiscount,
+            ],
+            Side::FineTuned => [
+                Field::FtReasoningTokens,
+                Field::FtCacheWritePrice,
+                Field::FtBatchDiscount,
+            ],
         }
     }
 
@@ -105,7 +123,7 @@ pub struct Fill {
     /// The entry it comes from.
     pub entry: &'static Entry,
     /// The catalogue's price, US dollars per 1M tokens (per hour for a
-    /// hosting fee).
+    /// hosting fee); for a batch discount, its % off (not converted).
     pub usd: f64,
     /// The value for the field: in the scenario's currency and, for token
     /// prices, per its price unit.
@@ -183,6 +201,19 @@ fn fills_at(
                 per_unit,
             )
         });
+        // Issue 27: the 5-minute cache write and the batch discount (a
+        // percentage: neither the currency nor the price unit applies).
+        let [_, write, discount] = side.term_fields();
+        if let Offer::Listed(w) = entry.cache_write {
+            out.push(fill(write, w.five_minutes, w.dated, per_unit));
+        }
+        if let Offer::Listed(b) = entry.batch {
+            out.push(Fill {
+                value: b.discount,
+                rate: None,
+                ..fill(discount, b.discount, b.dated, 1.0)
+            });
+        }
     }
     if side == Side::FineTuned {
         if let Some(training) = entry.training {
@@ -471,6 +502,134 @@ pub fn gap_markup(gap: &Gap) -> String {
     )
 }
 
+/// Why a bill-term field of a side says something about its model
+/// (issue 27), instead of or beside a filled value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TermWhy {
+    /// The provider does not offer the term for this model (no batch
+    /// discount, no billed cache writes), as the source of that date says:
+    /// nothing is filled, not even a zero.
+    NotOffered(Dated),
+    /// No gathered source states the term: not in the catalogue.
+    NotInCatalogue,
+    /// The model bills reasoning tokens, at the output price: the user
+    /// types how many a request uses.
+    BillsReasoning(Dated),
+    /// The model bills no reasoning tokens, yet the field counts some: a
+    /// warning.
+    NoReasoning(Dated),
+}
+
+impl TermWhy {
+    /// The field's `data-catalogue` value.
+    pub const fn mark(self) -> &'static str {
+        match self {
+            TermWhy::NotOffered(_) => "not-offered",
+            TermWhy::NotInCatalogue => "not-in-catalogue",
+            TermWhy::BillsReasoning(_) => "reasoning",
+            TermWhy::NoReasoning(_) => "no-reasoning",
+        }
+    }
+}
+
+/// What a bill-term field says about the model of its side.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TermNote {
+    /// The field.
+    pub field: Field,
+    /// The model of its side.
+    pub entry: &'static Entry,
+    /// What it says.
+    pub why: TermWhy,
+}
+
+/// Whether the text of `field` in `raw` is a number above 0.
+fn positive(raw: &RawInputs, field: Field) -> bool {
+    parse_number(raw.get(field).trim(), raw.decimal_mark()).is_ok_and(|v| v > 0.0)
+}
+
+/// What the bill-term fields say about the models `raw` names (models with
+/// token prices only): a batch discount or cache writes the provider does
+/// not offer for the model, or that the catalogue does not have; that the
+/// model bills reasoning tokens, or that it bills none while the side counts
+/// some.
+pub fn term_notes(raw: &RawInputs) -> Vec<TermNote> {
+    let mut out = Vec::new();
+    for side in Side::BOTH {
+        let Some(entry) = Pick::Model(side).entry(raw.get(side.model_field())) else {
+            continue;
+        };
+        if entry.tokens.is_none() {
+            continue;
+        }
+        let [reasoning, write, discount] = side.term_fields();
+        let mut note = |field: Field, why: TermWhy| out.push(TermNote { field, entry, why });
+        for (field, offer) in [
+            (discount, entry.batch.unlisted()),
+            (write, entry.cache_write.unlisted()),
+        ] {
+            match offer {
+                None => {}
+                Some(Some(d)) => note(field, TermWhy::NotOffered(d)),
+                Some(None) => note(field, TermWhy::NotInCatalogue),
+            }
+        }
+        match entry.reasoning {
+            Some(r) if r.billed => note(reasoning, TermWhy::BillsReasoning(r.dated)),
+            Some(r) if positive(raw, reasoning) => note(reasoning, TermWhy::NoReasoning(r.dated)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The note under a field of a [`TermNote`], as markup (text escaped).
+pub fn term_markup(note: &TermNote) -> String {
+    let e = note.entry;
+    let model = format!("{} ({})", Escaped(e.name), Escaped(e.provider));
+    let what = match note.field {
+        Field::BaseBatchDiscount | Field::FtBatchDiscount => "batch discount",
+        Field::BaseCacheWritePrice | Field::FtCacheWritePrice => "cache-write price",
+        _ => "reasoning tokens",
+    };
+    let cite = |d: &Dated| {
+        format!(
+            "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>, {}",
+            Escaped(d.source),
+            Escaped(super::source_label(d.source)),
+            d.as_of
+        )
+    };
+    match note.why {
+        TermWhy::NotOffered(d) => {
+            let words = if what == "batch discount" {
+                "Not offered for this model"
+            } else {
+                "Cache writes are not billed for this model"
+            };
+            format!(
+                "<span class=\"term-mark\">{words}</span> ({model}: {}): nothing is filled; the \
+                 value here is not from the catalogue.",
+                cite(&d)
+            )
+        }
+        TermWhy::NotInCatalogue => format!(
+            "<span class=\"term-mark\">The {what} of {model} is not in the catalogue</span>: the \
+             value here is not from it. Check it with the provider."
+        ),
+        TermWhy::BillsReasoning(d) => format!(
+            "<span class=\"term-mark\">{model} bills reasoning tokens</span> as output tokens: \
+             type the reasoning tokens per request ({}).",
+            cite(&d)
+        ),
+        TermWhy::NoReasoning(d) => format!(
+            "<span class=\"warning-mark\">{model} bills no reasoning tokens</span> ({}): check \
+             the reasoning tokens per request.",
+            cite(&d)
+        ),
+    }
+}
+
 /// What a picker's status says about the prices `entry` does not list on
 /// `side`, or `None` when it lists every one the side can take.
 pub fn gaps_sentence(entry: &Entry, side: Side) -> Option<String> {
@@ -605,6 +764,19 @@ fn in_use(field: Field, raw: &RawInputs) -> bool {
         Field::FtHostRate => is(Field::FtServing, "hourly"),
         Field::BaseUnitRate => is(Field::BaseServing, "capacity"),
         Field::FtUnitRate => is(Field::FtServing, "capacity"),
+        // A bill term counts only with its share of the bill.
+        Field::BaseBatchDiscount => {
+            is(Field::CostMode, "tokens") && positive(raw, Field::BaseBatchShare)
+        }
+        Field::FtBatchDiscount => {
+            is(Field::CostMode, "tokens") && positive(raw, Field::FtBatchShare)
+        }
+        Field::BaseCacheWritePrice => {
+            is(Field::CostMode, "tokens") && positive(raw, Field::BaseCacheWriteShare)
+        }
+        Field::FtCacheWritePrice => {
+            is(Field::CostMode, "tokens") && positive(raw, Field::FtCacheWriteShare)
+        }
         _ => is(Field::CostMode, "tokens"),
     }
 }
@@ -732,6 +904,21 @@ pub fn note_markup(fill: &Fill, changed: bool, mark: DecimalMark, code: &str) ->
     }
     if fill.no_cache_price {
         out += " · no cached-input price listed: the input price";
+    }
+    if matches!(
+        fill.field,
+        Field::BaseCacheWritePrice | Field::FtCacheWritePrice
+    ) {
+        out += " · the 5-minute cache write";
+        if let Some(hour) = fill.entry.cache_write.listed().and_then(|w| w.one_hour) {
+            out += &format!(" (1 hour: {} per 1M tokens)", usd(Some(hour)));
+        }
+    }
+    if matches!(
+        fill.field,
+        Field::BaseBatchDiscount | Field::FtBatchDiscount
+    ) {
+        out += " · 1 − batch ÷ standard price";
     }
     if let Some(p) = &fill.per_unit {
         out += &format!(" · {}", Escaped(&per_unit_words(p)));

@@ -59,6 +59,72 @@ pub struct UnitPrice {
     pub high: f64,
 }
 
+/// A term of a bill (batch discount, cache writes) as the catalogue knows
+/// it for a model: its value, a source saying the provider does not offer
+/// it for this model, or nothing (the gathered sources do not state it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Offer<T> {
+    /// The term, with its date and source.
+    Listed(T),
+    /// The provider does not offer (or bill) it for this model, as the
+    /// source of that date says.
+    NotOffered(Dated),
+    /// Not in the catalogue: no gathered source states it.
+    NotInCatalogue,
+}
+
+impl<T: Copy> Offer<T> {
+    /// The term, when listed.
+    pub fn listed(self) -> Option<T> {
+        match self {
+            Offer::Listed(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// `None` when listed; else `Some` of the date and source saying the
+    /// provider does not offer it, or `Some(None)` when not in the catalogue.
+    pub fn unlisted(self) -> Option<Option<Dated>> {
+        match self {
+            Offer::Listed(_) => None,
+            Offer::NotOffered(d) => Some(Some(d)),
+            Offer::NotInCatalogue => Some(None),
+        }
+    }
+}
+
+/// The batch API's discount on a model's token prices.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Batch {
+    /// % off every token price of a batched request: 1 − batch ÷ standard
+    /// price, from the entry's batch prices (the same for input and output,
+    /// which the build checks).
+    pub discount: f64,
+    /// The date and source of the batch prices.
+    pub dated: Dated,
+}
+
+/// The price of writing input tokens to the prompt cache, per lifetime.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CacheWrite {
+    /// A 5-minute cache write, US dollars per 1M tokens (what a pick fills).
+    pub five_minutes: f64,
+    /// A 1-hour cache write, US dollars per 1M tokens, when listed.
+    pub one_hour: Option<f64>,
+    /// The date and source of these prices.
+    pub dated: Dated,
+}
+
+/// Whether a model bills hidden reasoning (thinking) tokens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reasoning {
+    /// `true`: reasoning tokens are billed as output tokens, at the output
+    /// price; `false`: the model bills none.
+    pub billed: bool,
+    /// The date and source saying so.
+    pub dated: Dated,
+}
+
 /// One catalogue entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Entry {
@@ -80,6 +146,12 @@ pub struct Entry {
     pub hosting: Option<Priced>,
     /// GPU-hours, provisioned throughput.
     pub unit: Option<UnitPrice>,
+    /// The batch discount (issue 27).
+    pub batch: Offer<Batch>,
+    /// The cache-write prices (issue 27).
+    pub cache_write: Offer<CacheWrite>,
+    /// Whether it bills reasoning tokens, when a source says (issue 27).
+    pub reasoning: Option<Reasoning>,
     /// Disagreeing sources, billing rules; may be empty.
     pub notes: &'static str,
 }
@@ -329,6 +401,19 @@ pub fn to_csv(provider: Option<&str>) -> String {
         "as_of",
         "source",
         "notes",
+        // Issue 27's bill terms, after every earlier column.
+        "batch_discount_pct",
+        "batch_offered",
+        "batch_as_of",
+        "batch_source",
+        "cache_write_5m_per_1m",
+        "cache_write_1h_per_1m",
+        "cache_write_billed",
+        "cache_write_as_of",
+        "cache_write_source",
+        "reasoning_billed",
+        "reasoning_as_of",
+        "reasoning_source",
     ]);
     let num = |v: Option<f64>| v.map(data).unwrap_or_default();
     for e in ENTRIES
@@ -350,31 +435,75 @@ pub fn to_csv(provider: Option<&str>) -> String {
         };
         let [training, training_as_of, training_source] = priced(e.training);
         let [hosting, hosting_as_of, hosting_source] = priced(e.hosting);
-        out += &csv_line([
-            e.id.to_owned(),
-            e.provider.to_owned(),
-            e.name.to_owned(),
-            e.base.unwrap_or_default().to_owned(),
-            num(t.map(|t| t.input)),
-            num(t.and_then(|t| t.cached_input)),
-            num(t.map(|t| t.output)),
-            num(t.and_then(|t| t.batch_input)),
-            num(t.and_then(|t| t.batch_output)),
-            training,
-            training_as_of,
-            training_source,
-            hosting,
-            hosting_as_of,
-            hosting_source,
-            e.unit.map(|u| u.unit.to_owned()).unwrap_or_default(),
-            num(e.unit.map(|u| u.low)),
-            num(e.unit.map(|u| u.high)),
-            e.dated.as_of.to_owned(),
-            e.dated.source.to_owned(),
-            e.notes.to_owned(),
-        ]);
+        out += &csv_line(
+            [
+                e.id.to_owned(),
+                e.provider.to_owned(),
+                e.name.to_owned(),
+                e.base.unwrap_or_default().to_owned(),
+                num(t.map(|t| t.input)),
+                num(t.and_then(|t| t.cached_input)),
+                num(t.map(|t| t.output)),
+                num(t.and_then(|t| t.batch_input)),
+                num(t.and_then(|t| t.batch_output)),
+                training,
+                training_as_of,
+                training_source,
+                hosting,
+                hosting_as_of,
+                hosting_source,
+                e.unit.map(|u| u.unit.to_owned()).unwrap_or_default(),
+                num(e.unit.map(|u| u.low)),
+                num(e.unit.map(|u| u.high)),
+                e.dated.as_of.to_owned(),
+                e.dated.source.to_owned(),
+                e.notes.to_owned(),
+            ]
+            .into_iter()
+            .chain(term_cells(e))
+            .collect::<Vec<String>>(),
+        );
     }
     out
+}
+
+/// The bill-term cells of an entry's CSV line (issue 27): each term's
+/// value, whether offered (`yes`, `no`, empty when not in the catalogue),
+/// its date and source; the retirement date and source.
+fn term_cells(e: &Entry) -> [String; 12] {
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    let offered = |listed: bool, not: Option<Dated>| match (listed, not) {
+        (true, _) => "yes".to_owned(),
+        (false, Some(_)) => "no".to_owned(),
+        (false, None) => String::new(),
+    };
+    let dated = |d: Option<Dated>| {
+        d.map_or_else(
+            || [String::new(), String::new()],
+            |d| [d.as_of.to_owned(), d.source.to_owned()],
+        )
+    };
+    let batch_not = e.batch.unlisted().flatten();
+    let write_not = e.cache_write.unlisted().flatten();
+    let b = e.batch.listed();
+    let w = e.cache_write.listed();
+    let [b_as_of, b_source] = dated(b.map(|b| b.dated).or(batch_not));
+    let [w_as_of, w_source] = dated(w.map(|w| w.dated).or(write_not));
+    let [r_as_of, r_source] = dated(e.reasoning.map(|r| r.dated));
+    [
+        b.map(|b| data(b.discount)).unwrap_or_default(),
+        offered(b.is_some(), batch_not),
+        b_as_of,
+        b_source,
+        w.map(|w| data(w.five_minutes)).unwrap_or_default(),
+        w.and_then(|w| w.one_hour).map(data).unwrap_or_default(),
+        offered(w.is_some(), write_not),
+        w_as_of,
+        w_source,
+        e.reasoning.map(|r| yes_no(r.billed)).unwrap_or_default(),
+        r_as_of,
+        r_source,
+    ]
 }
 
 /// A price in US dollars with cents at least (`$0.50`, `$0.075`, `$2.00`),
@@ -401,13 +530,15 @@ fn link(address: &str) -> String {
 }
 
 /// The columns of the catalogue view.
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 13] = [
     "Model",
     "Provider",
     "Input / 1M",
     "Cached / 1M",
     "Output / 1M",
     "Batch in / out",
+    "Cache write 5m / 1h",
+    "Reasoning",
     "Training / 1M",
     "Hosting / hour",
     "Other",
@@ -429,7 +560,13 @@ pub fn table_markup(provider: Option<&str>) -> String {
 pub fn table_markup_on(provider: Option<&str>, today: Option<i64>) -> String {
     let mut out = String::from("<thead><tr>");
     for c in COLUMNS {
-        out += &format!("<th scope=\"col\">{c}</th>");
+        // The bill terms' heads may wrap, so that the table fits.
+        let wrap = if matches!(c, "Batch in / out" | "Cache write 5m / 1h" | "Reasoning") {
+            " class=\"wrap\""
+        } else {
+            ""
+        };
+        out += &format!("<th scope=\"col\"{wrap}>{c}</th>");
     }
     out += "</tr></thead><tbody>";
     out += &rows_markup_on(provider, today);
@@ -501,22 +638,48 @@ pub fn rows_markup_on(provider: Option<&str>, today: Option<i64>) -> String {
         let batch = match (
             t.and_then(|t| t.batch_input),
             t.and_then(|t| t.batch_output),
+            e.batch,
         ) {
-            (None, None) => "–".to_owned(),
-            (i, o) => format!("{} / {}", usd(i), usd(o)),
+            (_, _, Offer::NotOffered(_)) => "Not offered".to_owned(),
+            (None, None, _) => "–".to_owned(),
+            (i, o, Offer::Listed(b)) => {
+                format!("{} / {} ({}% off)", usd(i), usd(o), data(b.discount))
+            }
+            (i, o, _) => format!("{} / {}", usd(i), usd(o)),
         };
-        for (label, text) in COLUMNS[2..9].iter().zip([
+        let cache_write = match e.cache_write {
+            Offer::Listed(w) => format!("{} / {}", usd(Some(w.five_minutes)), usd(w.one_hour)),
+            Offer::NotOffered(_) => "Not billed".to_owned(),
+            Offer::NotInCatalogue => "–".to_owned(),
+        };
+        let reasoning = match e.reasoning {
+            Some(r) if r.billed => "Billed as output".to_owned(),
+            Some(_) => "None billed".to_owned(),
+            None => "–".to_owned(),
+        };
+        for (label, text) in COLUMNS[2..11].iter().zip([
             usd(t.map(|t| t.input)),
             usd(t.and_then(|t| t.cached_input)),
             usd(t.map(|t| t.output)),
             batch,
+            cache_write,
+            reasoning,
             usd(e.training.map(|p| p.price)),
             usd(e.hosting.map(|p| p.price)),
             unit,
         ]) {
             let none = if text == "–" { " none" } else { "" };
+            // The bill terms' cells may wrap, so that the table fits.
+            let wrap = if matches!(
+                *label,
+                "Batch in / out" | "Cache write 5m / 1h" | "Reasoning"
+            ) {
+                " wrap"
+            } else {
+                ""
+            };
             out += &format!(
-                "<td class=\"num{none}\" data-label=\"{label}\">{}</td>",
+                "<td class=\"num{none}{wrap}\" data-label=\"{label}\">{}</td>",
                 Escaped(&text)
             );
         }
@@ -528,6 +691,26 @@ pub fn rows_markup_on(provider: Option<&str>, today: Option<i64>) -> String {
         for (label, p) in [("training", e.training), ("hosting", e.hosting)] {
             if let Some(p) = p.filter(|p| p.dated != e.dated) {
                 out += &format!("<br>{label} {} · {}", p.dated.as_of, link(p.dated.source));
+            }
+        }
+        // Each bill term's own date and source (issue 27).
+        let batch_dated = match e.batch {
+            Offer::Listed(b) => Some(b.dated),
+            Offer::NotOffered(d) => Some(d),
+            Offer::NotInCatalogue => None,
+        };
+        let write_dated = match e.cache_write {
+            Offer::Listed(w) => Some(w.dated),
+            Offer::NotOffered(d) => Some(d),
+            Offer::NotInCatalogue => None,
+        };
+        for (label, d) in [
+            ("batch", batch_dated),
+            ("cache writes", write_dated),
+            ("reasoning", e.reasoning.map(|r| r.dated)),
+        ] {
+            if let Some(d) = d.filter(|d| *d != e.dated) {
+                out += &format!("<br>{label} {} · {}", d.as_of, link(d.source));
             }
         }
         let none = if e.notes.is_empty() { " none" } else { "" };
