@@ -11,7 +11,7 @@ use ft_roi::core::data::lines::{FileProblem, Lines};
 use ft_roi::core::data::stats::{histogram, percentile, summary};
 use ft_roi::core::data::tokens::{Count, Encoding, Estimate, Tokenizer};
 use ft_roi::core::data::training::{
-    default_epochs, Group, Reason, Report, Scan, Warning, NO_MAXIMUM, OPENAI,
+    default_epochs, Format, Group, Reason, Report, Scan, Warning, NO_MAXIMUM,
 };
 use proptest::prelude::*;
 
@@ -58,7 +58,7 @@ fn fixture(name: &str) -> Vec<u8> {
 /// Reads `bytes` in slices of `slice` bytes; the report, or the file's problem.
 fn scan(bytes: &[u8], slice: usize, count: &dyn Count) -> Result<Report, FileProblem> {
     let mut lines = Lines::new();
-    let mut scan = Scan::new(OPENAI, count.exact());
+    let mut scan = Scan::new(count.exact());
     let mut each = |no: u64, text: &str| scan.line(no, text, count);
     for part in bytes.chunks(slice.max(1)) {
         lines.push(part, &mut each);
@@ -152,7 +152,7 @@ fn bad_lines_are_grouped_by_reason_with_their_line_numbers() {
     let expected = [
         (Reason::NotJson, group(3, &[2, 14, 17])),
         (Reason::NotObject, group(1, &[3])),
-        (Reason::NoMessages, group(2, &[4, 16])),
+        (Reason::NoMessages, group(1, &[16])),
         (Reason::NotList, group(1, &[5])),
         (Reason::MessageNotObject, group(1, &[6])),
         (Reason::NoRole, group(1, &[7])),
@@ -161,6 +161,8 @@ fn bad_lines_are_grouped_by_reason_with_their_line_numbers() {
         (Reason::MissingContent, group(2, &[10, 11])),
         (Reason::BadWeight, group(1, &[12])),
         (Reason::NoAssistant, group(1, &[13])),
+        // Line 4 is Together's prompt/completion in an OpenAI chat file.
+        (Reason::OtherFormat, group(1, &[4])),
     ];
     assert_eq!(report.errors, expected);
     // Warnings apart: fewer than 10 examples; line 18 has no system message.
@@ -233,7 +235,7 @@ fn a_huge_line_is_counted_whole() {
     assert_eq!(report.warnings[2], (Warning::OverMaximum, group(1, &[1])));
     let uncapped = {
         let mut lines = Lines::new();
-        let mut s = Scan::new(NO_MAXIMUM, true);
+        let mut s = Scan::with_rules(NO_MAXIMUM, true);
         lines.push(line.as_bytes(), &mut |n, t| s.line(n, t, o200k()));
         lines.finish(&mut |n, t| s.line(n, t, o200k())).unwrap();
         s.report()
@@ -380,4 +382,121 @@ proptest! {
             prop_assert_eq!(report.examples + report.invalid, non_blank);
         }
     }
+}
+
+#[test]
+fn files_combine_into_one_training_set() {
+    use ft_roi::core::data::training::combine;
+    let a = scan(&fixture("chat-valid.jsonl"), 4096, o200k()).unwrap();
+    let b = scan(&fixture("chat-bad.jsonl"), 4096, o200k()).unwrap();
+    let other = scan(&fixture("other-format.jsonl"), 4096, o200k()).unwrap();
+    let all = combine(&[&a, &b, &other]).unwrap();
+    assert_eq!(
+        (all.examples, all.invalid, all.tokens),
+        (15, 17, 576 + 45 + 42 + 29)
+    );
+    assert!(all.errors.is_empty() && all.warnings.is_empty());
+    assert_eq!(combine(&[&other]), None);
+}
+
+/// Bad lines by reason: their first line numbers.
+type Errors = Vec<(Reason, Vec<u64>)>;
+
+/// A fixture read with `count`: (format, examples, tokens, errors as (reason, lines)).
+fn formats_case(name: &str, count: &dyn Count) -> (Option<Format>, u64, u64, Errors) {
+    let r = scan(&fixture(name), 100, count).unwrap();
+    let errors = r
+        .errors
+        .iter()
+        .map(|(reason, g)| (*reason, g.lines.clone()))
+        .collect();
+    (r.format, r.examples, r.tokens, errors)
+}
+
+#[test]
+fn every_training_format_is_recognised_validated_and_counted() {
+    // Tokens as printed by reference.py: OpenAI's formats by the cookbook's rule with tiktoken,
+    // the others as the sum of their texts, with the estimate and with o200k_base.
+    use Reason::*;
+    let cases: [(&str, Format, u64, u64, Errors); 6] = [
+        (
+            "bedrock-claude.jsonl",
+            Format::BedrockClaude,
+            20 + 6,
+            18 + 5,
+            vec![(UnknownKey, vec![5]), (NotAlternating, vec![3, 4])],
+        ),
+        (
+            "bedrock-nova.jsonl",
+            Format::BedrockNova,
+            29,
+            23,
+            vec![(MissingContent, vec![2])],
+        ),
+        (
+            "vertex-gemini.jsonl",
+            Format::VertexGemini,
+            21 + 20,
+            23 + 20,
+            vec![(UnknownRole, vec![4]), (NoAssistant, vec![3])],
+        ),
+        (
+            "together-prompt-completion.jsonl",
+            Format::TogetherPromptCompletion,
+            9,
+            7,
+            vec![(NoAssistant, vec![2])],
+        ),
+        (
+            "together-text.jsonl",
+            Format::TogetherText,
+            11 + 7,
+            10 + 6,
+            vec![(MissingContent, vec![3])],
+        ),
+        (
+            "dpo.jsonl",
+            Format::OpenAiPreference,
+            0,
+            150,
+            vec![(NoAssistant, vec![3, 4])],
+        ),
+    ];
+    for (name, format, estimate, exact, errors) in cases {
+        let (f, examples, tokens, got) = formats_case(name, o200k());
+        assert_eq!(f, Some(format), "{name}");
+        assert_eq!(tokens, exact, "{name} o200k_base");
+        assert_eq!(got, errors, "{name}");
+        assert!(examples > 0, "{name}");
+        if format != Format::OpenAiPreference {
+            assert_eq!(formats_case(name, &Estimate).2, estimate, "{name} estimate");
+        }
+    }
+    assert_eq!(formats_case("dpo.jsonl", cl100k()).2, 150);
+}
+
+#[test]
+fn each_provider_warns_by_its_own_rules() {
+    let gemini = scan(&fixture("vertex-gemini.jsonl"), 64, &Estimate).unwrap();
+    assert_eq!(gemini.rules.provider, "Vertex AI");
+    assert_eq!(gemini.rules.max_tokens, Some(131_072));
+    assert_eq!(gemini.warnings[0], (Warning::FewExamples, group(2, &[])));
+    assert_eq!(gemini.warnings[1], (Warning::NoSystem, group(1, &[2])));
+    let claude = scan(&fixture("bedrock-claude.jsonl"), 64, &Estimate).unwrap();
+    // No minimum stated for Bedrock: no warning on the count; line 2 has no system prompt.
+    assert_eq!(claude.warnings, [(Warning::NoSystem, group(1, &[2]))]);
+}
+
+#[test]
+fn a_line_in_another_format_than_the_files_is_an_error() {
+    let text = [
+        r#"{"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"}]}"#,
+        r#"{"contents":[{"role":"user","parts":[{"text":"a"}]},{"role":"model","parts":[{"text":"b"}]}]}"#,
+        r#"{"prompt":"a","completion":"b"}"#,
+    ]
+    .join("\n");
+    let r = scan(text.as_bytes(), 16, &Estimate).unwrap();
+    assert_eq!(r.format, Some(Format::OpenAiChat));
+    assert_eq!(r.examples, 1);
+    assert_eq!(r.errors, [(Reason::OtherFormat, group(2, &[2, 3]))]);
 }

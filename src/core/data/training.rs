@@ -2,9 +2,12 @@
 //! providers' data-preparation checks do it (OpenAI cookbook `Chat_finetuning_data_prep.ipynb`,
 //! c:b774cbf1), into the figures `data_*`.
 //!
-//! Formats accepted: OpenAI chat fine-tuning (`{"messages": [{role, content, name?, weight?,
-//! tool_calls?, …}], "tools"?, …}`). Every line is validated on its own: a bad line is counted
-//! under its reason (with the first line numbers) and never stops the rest.
+//! Formats accepted, recognised per file from its first line in one of them ([`Format`]): OpenAI
+//! chat and preference (DPO), Amazon Bedrock (Claude 3 Haiku's and Nova's
+//! `bedrock-conversation-2024`), Google Vertex AI Gemini and Together's prompt/completion and
+//! text (Together's conversational format is OpenAI's chat). Every line is validated on its
+//! own: a bad line is counted under its reason (with the first line numbers) and never stops the
+//! rest.
 
 use serde_json::{Map, Value};
 
@@ -14,11 +17,29 @@ use super::tokens::Count;
 /// How many line numbers each group of errors or warnings keeps.
 pub const FIRST_LINES: usize = 5;
 
-/// The file formats recognised, per file.
+/// The file formats recognised, per file (each documented with an example in
+/// docs/contract.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// OpenAI chat fine-tuning: `{"messages": […]}` a line.
+    /// OpenAI chat fine-tuning, also Together's and Fireworks' conversational format:
+    /// `{"messages": [{role, content, name?, weight?, tool_calls?}], "tools"?}` a line.
     OpenAiChat,
+    /// OpenAI preference fine-tuning (DPO): `{"input": {"messages": […]}, "preferred_output":
+    /// [assistant], "non_preferred_output": [assistant]}`.
+    OpenAiPreference,
+    /// Claude 3 Haiku on Amazon Bedrock: `{"system": "…", "messages": [{role, content}]}`, user
+    /// first, assistant last, strictly alternating, no other keys.
+    BedrockClaude,
+    /// Amazon Nova on Bedrock: `{"schemaVersion": "bedrock-conversation-2024", "system":
+    /// [{text}], "messages": [{role, content: [{text}]}]}`, user first, assistant last.
+    BedrockNova,
+    /// Google Vertex AI Gemini: `{"systemInstruction": {parts}, "contents": [{role: user|model,
+    /// parts: [{text}]}]}`.
+    VertexGemini,
+    /// Together prompt/completion: `{"prompt": "…", "completion": "…"}`.
+    TogetherPromptCompletion,
+    /// Together text: `{"text": "…"}`.
+    TogetherText,
 }
 
 impl Format {
@@ -26,13 +47,87 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::OpenAiChat => "OpenAI chat (messages)",
+            Format::OpenAiPreference => "OpenAI preference (DPO)",
+            Format::BedrockClaude => "Amazon Bedrock, Claude 3 Haiku",
+            Format::BedrockNova => "Amazon Bedrock, Nova (bedrock-conversation-2024)",
+            Format::VertexGemini => "Google Vertex AI Gemini (contents)",
+            Format::TogetherPromptCompletion => "Together prompt/completion",
+            Format::TogetherText => "Together text",
         }
+    }
+
+    /// A stable key (`data-format`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::OpenAiChat => "openai_chat",
+            Format::OpenAiPreference => "openai_preference",
+            Format::BedrockClaude => "bedrock_claude",
+            Format::BedrockNova => "bedrock_nova",
+            Format::VertexGemini => "vertex_gemini",
+            Format::TogetherPromptCompletion => "together_prompt_completion",
+            Format::TogetherText => "together_text",
+        }
+    }
+
+    /// Whether the format is OpenAI's (counted by the cookbook's rule, OpenAI's rules).
+    pub fn openai(self) -> bool {
+        matches!(self, Format::OpenAiChat | Format::OpenAiPreference)
+    }
+
+    /// The provider's rules for this format, with exact counts or an estimate.
+    pub fn rules(self, exact: bool) -> Rules {
+        match self {
+            Format::OpenAiChat | Format::OpenAiPreference if exact => OPENAI,
+            Format::OpenAiChat | Format::OpenAiPreference => NO_MAXIMUM,
+            Format::VertexGemini => GEMINI,
+            Format::BedrockClaude | Format::BedrockNova => Rules {
+                provider: "Amazon Bedrock",
+                min_examples: 0,
+                max_tokens: None,
+            },
+            Format::TogetherPromptCompletion | Format::TogetherText => Rules {
+                provider: "Together",
+                min_examples: 0,
+                max_tokens: None,
+            },
+        }
+    }
+
+    /// The format of one line, from its keys.
+    fn detect(line: &Map<String, Value>) -> Option<Format> {
+        let has = |k: &str| line.contains_key(k);
+        if line.get("schemaVersion").and_then(Value::as_str) == Some("bedrock-conversation-2024") {
+            Some(Format::BedrockNova)
+        } else if has("contents") {
+            Some(Format::VertexGemini)
+        } else if has("input") && (has("preferred_output") || has("non_preferred_output")) {
+            Some(Format::OpenAiPreference)
+        } else if has("messages") && line.get("system").is_some_and(Value::is_string) {
+            Some(Format::BedrockClaude)
+        } else if has("messages") {
+            Some(Format::OpenAiChat)
+        } else if has("prompt") && has("completion") {
+            Some(Format::TogetherPromptCompletion)
+        } else if has("text") {
+            Some(Format::TogetherText)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a line of format `line` belongs in a file of this format (a Claude line with no
+    /// system prompt reads as chat, and the reverse).
+    fn accepts(self, line: Format) -> bool {
+        let chat = |f| matches!(f, Format::OpenAiChat | Format::BedrockClaude);
+        self == line || (chat(self) && chat(line))
     }
 }
 
 /// The message shown for a file in no recognised format.
 pub const UNKNOWN_FORMAT: &str = "No line of this file is in a training format this page reads. \
-Accepted: OpenAI chat fine-tuning JSONL, one {\"messages\": [{\"role\": …, \"content\": …}, …]} object a line.";
+Accepted, as JSONL (one object a line): OpenAI chat ({\"messages\": […]}) and preference ({\"input\", \"preferred_output\", \"non_preferred_output\"}), \
+Amazon Bedrock Claude ({\"system\", \"messages\"}) and Nova ({\"schemaVersion\": \"bedrock-conversation-2024\", …}), \
+Vertex AI Gemini ({\"contents\": […]}), Together ({\"prompt\", \"completion\"} or {\"text\"}).";
 
 /// Why a line is not a valid example (the cookbook's error counters, in the cookbook's order,
 /// and the checks the provider's file validation adds).
@@ -58,13 +153,19 @@ pub enum Reason {
     MissingContent,
     /// An assistant message whose `weight` is not 0 or 1.
     BadWeight,
-    /// No assistant message (`example_missing_assistant_message`).
+    /// No assistant message (`example_missing_assistant_message`), or no model turn, no
+    /// completion, a preference line without both outputs.
     NoAssistant,
+    /// Turns that do not alternate user/assistant, or do not start with the user and end with
+    /// the assistant (Bedrock).
+    NotAlternating,
+    /// A line in another format than the file's.
+    OtherFormat,
 }
 
 impl Reason {
     /// Every reason, in the order they are reported.
-    pub const ALL: [Reason; 11] = [
+    pub const ALL: [Reason; 13] = [
         Reason::NotJson,
         Reason::NotObject,
         Reason::NoMessages,
@@ -76,6 +177,8 @@ impl Reason {
         Reason::MissingContent,
         Reason::BadWeight,
         Reason::NoAssistant,
+        Reason::NotAlternating,
+        Reason::OtherFormat,
     ];
 
     /// A stable key (`data-reason`).
@@ -92,6 +195,8 @@ impl Reason {
             Reason::MissingContent => "missing_content",
             Reason::BadWeight => "bad_weight",
             Reason::NoAssistant => "no_assistant",
+            Reason::NotAlternating => "not_alternating",
+            Reason::OtherFormat => "other_format",
         }
     }
 
@@ -104,11 +209,13 @@ impl Reason {
             Reason::NotList => "Messages is not a list",
             Reason::MessageNotObject => "A message is not an object",
             Reason::NoRole => "A message has no role",
-            Reason::UnknownKey => "Unknown key in a message (allowed: role, content, name, weight, tool_calls, tool_call_id, function_call)",
-            Reason::UnknownRole => "Unknown role (allowed: system, developer, user, assistant, tool, function)",
+            Reason::UnknownKey => "Unknown key (OpenAI messages: role, content, name, weight, tool_calls, tool_call_id, function_call; Bedrock Claude: system, messages, role, content)",
+            Reason::UnknownRole => "Unknown role (OpenAI: system, developer, user, assistant, tool, function; Bedrock: user, assistant; Gemini: user, model)",
             Reason::MissingContent => "Missing or empty content",
             Reason::BadWeight => "Weight is not 0 or 1",
-            Reason::NoAssistant => "No assistant reply",
+            Reason::NoAssistant => "No assistant reply (or model turn, completion, preferred and non-preferred output)",
+            Reason::NotAlternating => "Turns must alternate, user first and assistant last",
+            Reason::OtherFormat => "In another format than the file's first line",
         }
     }
 }
@@ -159,7 +266,9 @@ impl Warning {
 /// The provider's rules a file is checked against.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rules {
-    /// The fewest examples a job accepts.
+    /// Whose rules these are, as named in the warnings.
+    pub provider: &'static str,
+    /// The fewest examples a job accepts (0: none stated).
     pub min_examples: u64,
     /// The most tokens an example is trained on (longer ones are cut to it), where stated.
     pub max_tokens: Option<u64>,
@@ -169,24 +278,35 @@ pub struct Rules {
 /// to 16,385 tokens (the cookbook's `MAX_TOKENS_PER_EXAMPLE`, c:b774cbf1). OpenAI states no
 /// per-example maximum for current models; the cookbook's cap is the one it bills by.
 pub const OPENAI: Rules = Rules {
+    provider: "OpenAI",
     min_examples: 10,
     max_tokens: Some(16_385),
 };
 
 /// The same checks where the provider states no maximum (the estimate).
 pub const NO_MAXIMUM: Rules = Rules {
+    provider: "OpenAI",
     min_examples: 10,
     max_tokens: None,
+};
+
+/// Vertex AI Gemini: at least 16 examples (the older tuning page), at most 131,072 input and
+/// output tokens per example (Gemini 2.5 Flash; cloud.google.com gemini-supervised-tuning).
+pub const GEMINI: Rules = Rules {
+    provider: "Vertex AI",
+    min_examples: 16,
+    max_tokens: Some(131_072),
 };
 
 /// A training file being read: give it each line with [`Scan::line`], then take its
 /// [`Scan::report`].
 #[derive(Clone, Debug)]
 pub struct Scan {
-    rules: Rules,
+    /// Rules fixed by the caller; else the file format's.
+    fixed: Option<Rules>,
     exact: bool,
-    /// Lines with a `messages` key (the file is in the chat format if any).
-    chat_lines: u64,
+    /// The file's format: the format of its first line in one.
+    format: Option<Format>,
     invalid: u64,
     errors: Vec<(Reason, Group)>,
     no_system: Group,
@@ -196,13 +316,22 @@ pub struct Scan {
     tokens: Vec<u64>,
 }
 
+/// One valid example: its tokens, and whether it has a system and a user message (where the
+/// format has them).
+struct Example {
+    tokens: u64,
+    system: Option<bool>,
+    user: Option<bool>,
+}
+
 impl Scan {
-    /// A scan with `rules`, whose counts are exact or not as the counter given to it.
-    pub fn new(rules: Rules, exact: bool) -> Scan {
+    /// A scan whose counts are exact or not as the counter given to it; the rules are the
+    /// file format's ([`Format::rules`]).
+    pub fn new(exact: bool) -> Scan {
         Scan {
-            rules,
+            fixed: None,
             exact,
-            chat_lines: 0,
+            format: None,
             invalid: 0,
             errors: Reason::ALL.iter().map(|&r| (r, Group::default())).collect(),
             no_system: Group::default(),
@@ -212,39 +341,57 @@ impl Scan {
         }
     }
 
+    /// A scan with `rules` whatever the format.
+    pub fn with_rules(rules: Rules, exact: bool) -> Scan {
+        Scan {
+            fixed: Some(rules),
+            ..Scan::new(exact)
+        }
+    }
+
+    /// The rules in force.
+    fn rules(&self) -> Rules {
+        self.fixed
+            .unwrap_or_else(|| self.format.unwrap_or(Format::OpenAiChat).rules(self.exact))
+    }
+
     /// Reads line `no` (1-based, its text without the line end), counting with `count`.
     pub fn line(&mut self, no: u64, text: &str, count: &dyn Count) {
         let value: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(_) => return self.bad(no, Reason::NotJson),
         };
-        let Value::Object(example) = value else {
+        let Value::Object(line) = value else {
             return self.bad(no, Reason::NotObject);
         };
-        if example.contains_key("messages") {
-            self.chat_lines += 1;
-        }
-        match check_chat(&example) {
+        let detected = Format::detect(&line);
+        let format = match (self.format, detected) {
+            (None, Some(f)) => {
+                self.format = Some(f);
+                f
+            }
+            (Some(file), Some(f)) if !file.accepts(f) => return self.bad(no, Reason::OtherFormat),
+            (Some(file), _) => file,
+            // Before any line in a known format, a line is checked as OpenAI chat.
+            (None, None) => Format::OpenAiChat,
+        };
+        match check(format, &line, count) {
             Err(reason) => self.bad(no, reason),
-            Ok(messages) => {
-                let roles = |r: &[&str]| {
-                    messages.iter().any(|m| {
-                        m.get("role")
-                            .and_then(Value::as_str)
-                            .is_some_and(|x| r.contains(&x))
-                    })
-                };
-                if !roles(&["system", "developer"]) {
+            Ok(example) => {
+                if example.system == Some(false) {
                     self.no_system.add(no);
                 }
-                if !roles(&["user"]) {
+                if example.user == Some(false) {
                     self.no_user.add(no);
                 }
-                let tokens = example_tokens(messages, count);
-                if self.rules.max_tokens.is_some_and(|max| tokens > max) {
+                if self
+                    .rules()
+                    .max_tokens
+                    .is_some_and(|max| example.tokens > max)
+                {
                     self.over.add(no);
                 }
-                self.tokens.push(tokens);
+                self.tokens.push(example.tokens);
             }
         }
     }
@@ -258,13 +405,14 @@ impl Scan {
 
     /// What the file holds so far.
     pub fn report(&self) -> Report {
-        let capped: Vec<u64> = match self.rules.max_tokens {
+        let rules = self.rules();
+        let capped: Vec<u64> = match rules.max_tokens {
             Some(max) => self.tokens.iter().map(|&t| t.min(max)).collect(),
             None => self.tokens.clone(),
         };
         let examples = self.tokens.len() as u64;
         let mut warnings = Vec::new();
-        if self.chat_lines > 0 && examples < self.rules.min_examples {
+        if self.format.is_some() && examples < rules.min_examples {
             warnings.push((
                 Warning::FewExamples,
                 Group {
@@ -283,9 +431,9 @@ impl Scan {
             }
         }
         Report {
-            format: (self.chat_lines > 0).then_some(Format::OpenAiChat),
+            format: self.format,
             exact: self.exact,
-            rules: self.rules,
+            rules,
             examples,
             invalid: self.invalid,
             errors: self
@@ -297,9 +445,55 @@ impl Scan {
             warnings,
             tokens: capped.iter().fold(0u64, |s, &t| s.saturating_add(t)),
             per_example: summary(&self.tokens),
-            histogram: histogram(&self.tokens, 12),
+            histogram: histogram(&self.tokens, HISTOGRAM_BINS),
+            example_tokens: self.tokens.clone(),
         }
     }
+}
+
+/// Bars of the tokens-per-example histogram (at most).
+pub const HISTOGRAM_BINS: usize = 12;
+
+/// Several files' reports as one training set (a file split in parts): examples, bad lines,
+/// tokens and the statistics added up; errors stay with each file (their line numbers are the
+/// file's), so the whole has none; the examples' warning is the whole's. `None` when no report
+/// has a recognised format.
+pub fn combine(reports: &[&Report]) -> Option<Report> {
+    let with_format: Vec<&&Report> = reports.iter().filter(|r| r.format.is_some()).collect();
+    let first = with_format.first()?;
+    let mut example_tokens = Vec::new();
+    for r in &with_format {
+        example_tokens.extend_from_slice(&r.example_tokens);
+    }
+    let examples = example_tokens.len() as u64;
+    let warnings = if examples < first.rules.min_examples {
+        vec![(
+            Warning::FewExamples,
+            Group {
+                count: examples,
+                lines: Vec::new(),
+            },
+        )]
+    } else {
+        Vec::new()
+    };
+    Some(Report {
+        format: first.format,
+        exact: with_format.iter().all(|r| r.exact),
+        rules: first.rules,
+        examples,
+        invalid: reports
+            .iter()
+            .fold(0u64, |s, r| s.saturating_add(r.invalid)),
+        errors: Vec::new(),
+        warnings,
+        tokens: with_format
+            .iter()
+            .fold(0u64, |s, r| s.saturating_add(r.tokens)),
+        per_example: summary(&example_tokens),
+        histogram: histogram(&example_tokens, HISTOGRAM_BINS),
+        example_tokens,
+    })
 }
 
 /// What a training file holds.
@@ -326,6 +520,8 @@ pub struct Report {
     pub per_example: Option<Summary>,
     /// Histogram of tokens per valid example.
     pub histogram: Vec<Bin>,
+    /// Tokens of each valid example, as counted (before the cap), in file order.
+    pub example_tokens: Vec<u64>,
 }
 
 /// The figures of a training file with the epochs and the training price.
@@ -416,17 +612,255 @@ const ROLES: [&str; 6] = [
     "function",
 ];
 
+/// Checks one line in `format`; the example (its tokens, its system and user messages) when
+/// valid, else the first reason it is not.
+fn check(format: Format, line: &Map<String, Value>, count: &dyn Count) -> Result<Example, Reason> {
+    let texts = |parts: &[&str]| {
+        parts
+            .iter()
+            .map(|t| count.tokens(t))
+            .fold(0, u64::saturating_add)
+    };
+    match format {
+        Format::OpenAiChat => {
+            let m = check_chat(line)?;
+            Ok(Example {
+                tokens: example_tokens(m, count),
+                system: Some(has_role(m, &["system", "developer"])),
+                user: Some(has_role(m, &["user"])),
+            })
+        }
+        Format::OpenAiPreference => {
+            let input = match line.get("input") {
+                Some(Value::Object(i)) => i,
+                Some(_) => return Err(Reason::NotObject),
+                None => return Err(Reason::NoMessages),
+            };
+            let m = messages(input.get("messages"))?;
+            check_messages(m)?;
+            let output = |key: &str| -> Result<&Vec<Value>, Reason> {
+                let out = messages(line.get(key)).map_err(|_| Reason::NoAssistant)?;
+                check_messages(out)?;
+                if out
+                    .iter()
+                    .all(|o| o.get("role").and_then(Value::as_str) == Some("assistant"))
+                {
+                    Ok(out)
+                } else {
+                    Err(Reason::NoAssistant)
+                }
+            };
+            let (good, bad) = (output("preferred_output")?, output("non_preferred_output")?);
+            // Both sequences are trained on: the input with each output, each counted as a
+            // chat example.
+            let pair = |out: &Vec<Value>| {
+                let all: Vec<Value> = m.iter().chain(out).cloned().collect();
+                example_tokens(&all, count)
+            };
+            Ok(Example {
+                tokens: pair(good).saturating_add(pair(bad)),
+                system: Some(has_role(m, &["system", "developer"])),
+                user: Some(has_role(m, &["user"])),
+            })
+        }
+        Format::BedrockClaude => {
+            if line.keys().any(|k| k != "system" && k != "messages") {
+                return Err(Reason::UnknownKey);
+            }
+            let system = match line.get("system") {
+                None => None,
+                Some(Value::String(s)) => Some(s.as_str()),
+                Some(_) => return Err(Reason::MissingContent),
+            };
+            let m = messages(line.get("messages"))?;
+            let mut parts: Vec<&str> = system.into_iter().collect();
+            for (k, msg) in m.iter().enumerate() {
+                let Value::Object(msg) = msg else {
+                    return Err(Reason::MessageNotObject);
+                };
+                if msg.keys().any(|k| k != "role" && k != "content") {
+                    return Err(Reason::UnknownKey);
+                }
+                let role = msg.get("role").ok_or(Reason::NoRole)?;
+                let want = if k % 2 == 0 { "user" } else { "assistant" };
+                match role.as_str() {
+                    Some("user" | "assistant") => {}
+                    _ => return Err(Reason::UnknownRole),
+                }
+                if role.as_str() != Some(want) {
+                    return Err(Reason::NotAlternating);
+                }
+                match msg.get("content") {
+                    Some(Value::String(c)) if !c.trim().is_empty() => parts.push(c),
+                    _ => return Err(Reason::MissingContent),
+                }
+            }
+            if m.len() < 2 || m.len() % 2 != 0 {
+                return Err(Reason::NotAlternating);
+            }
+            Ok(Example {
+                tokens: texts(&parts),
+                system: Some(system.is_some()),
+                user: None,
+            })
+        }
+        Format::BedrockNova => {
+            let mut parts: Vec<&str> = Vec::new();
+            let system = match line.get("system") {
+                None => false,
+                Some(Value::Array(s)) => {
+                    parts.extend(
+                        s.iter()
+                            .filter_map(|p| p.get("text").and_then(Value::as_str)),
+                    );
+                    !s.is_empty()
+                }
+                Some(_) => return Err(Reason::MissingContent),
+            };
+            let m = messages(line.get("messages"))?;
+            for msg in m {
+                let Value::Object(msg) = msg else {
+                    return Err(Reason::MessageNotObject);
+                };
+                match msg.get("role").map(Value::as_str) {
+                    None => return Err(Reason::NoRole),
+                    Some(Some("user" | "assistant")) => {}
+                    Some(_) => return Err(Reason::UnknownRole),
+                }
+                let texts_of: Vec<&str> = match msg.get("content") {
+                    Some(Value::Array(c)) => c
+                        .iter()
+                        .filter_map(|p| p.get("text").and_then(Value::as_str))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                if texts_of.iter().all(|t| t.trim().is_empty()) {
+                    return Err(Reason::MissingContent);
+                }
+                parts.extend(texts_of);
+            }
+            if role_of(m.first()) != Some("user") || role_of(m.last()) != Some("assistant") {
+                return Err(Reason::NotAlternating);
+            }
+            Ok(Example {
+                tokens: texts(&parts),
+                system: Some(system),
+                user: None,
+            })
+        }
+        Format::VertexGemini => {
+            let mut parts: Vec<&str> = Vec::new();
+            let system = line.get("systemInstruction").is_some();
+            if let Some(p) = line
+                .get("systemInstruction")
+                .and_then(|s| s.get("parts"))
+                .and_then(Value::as_array)
+            {
+                parts.extend(
+                    p.iter()
+                        .filter_map(|p| p.get("text").and_then(Value::as_str)),
+                );
+            }
+            let contents = messages(line.get("contents"))?;
+            let mut model = false;
+            for turn in contents {
+                let Value::Object(turn) = turn else {
+                    return Err(Reason::MessageNotObject);
+                };
+                match turn.get("role").map(Value::as_str) {
+                    None => return Err(Reason::NoRole),
+                    Some(Some("model")) => model = true,
+                    Some(Some("user")) => {}
+                    Some(_) => return Err(Reason::UnknownRole),
+                }
+                match turn.get("parts") {
+                    Some(Value::Array(p)) if !p.is_empty() => {
+                        parts.extend(
+                            p.iter()
+                                .filter_map(|p| p.get("text").and_then(Value::as_str)),
+                        );
+                    }
+                    _ => return Err(Reason::MissingContent),
+                }
+            }
+            if !model {
+                return Err(Reason::NoAssistant);
+            }
+            Ok(Example {
+                tokens: texts(&parts),
+                system: Some(system),
+                user: None,
+            })
+        }
+        Format::TogetherPromptCompletion => {
+            let text = |k: &str| -> Option<&str> {
+                line.get(k)
+                    .and_then(Value::as_str)
+                    .filter(|t| !t.trim().is_empty())
+            };
+            let prompt = text("prompt").ok_or(Reason::MissingContent)?;
+            let completion = text("completion").ok_or(Reason::NoAssistant)?;
+            Ok(Example {
+                tokens: texts(&[prompt, completion]),
+                system: None,
+                user: None,
+            })
+        }
+        Format::TogetherText => {
+            let text = line
+                .get("text")
+                .and_then(Value::as_str)
+                .filter(|t| !t.trim().is_empty())
+                .ok_or(Reason::MissingContent)?;
+            Ok(Example {
+                tokens: texts(&[text]),
+                system: None,
+                user: None,
+            })
+        }
+    }
+}
+
+/// A message's role, if it is a string.
+fn role_of(message: Option<&Value>) -> Option<&str> {
+    message.and_then(|m| m.get("role")).and_then(Value::as_str)
+}
+
+/// Whether any message has one of `roles`.
+fn has_role(messages: &[Value], roles: &[&str]) -> bool {
+    messages.iter().any(|m| {
+        m.get("role")
+            .and_then(Value::as_str)
+            .is_some_and(|r| roles.contains(&r))
+    })
+}
+
 /// Checks one chat example; its messages when valid, else the first reason it is not (in the
 /// cookbook's order: the list, then each message's keys, role and content, then the reply).
 fn check_chat(example: &Map<String, Value>) -> Result<&Vec<Value>, Reason> {
-    let messages = match example.get("messages") {
-        None | Some(Value::Null) => return Err(Reason::NoMessages),
-        Some(Value::Array(m)) => m,
-        Some(_) => return Err(Reason::NotList),
-    };
-    if messages.is_empty() {
-        return Err(Reason::NoMessages);
+    let messages = messages(example.get("messages"))?;
+    check_messages(messages)?;
+    if !messages
+        .iter()
+        .any(|m| m.get("role").and_then(Value::as_str) == Some("assistant"))
+    {
+        return Err(Reason::NoAssistant);
     }
+    Ok(messages)
+}
+
+/// A non-empty list of messages, or why not.
+fn messages(value: Option<&Value>) -> Result<&Vec<Value>, Reason> {
+    match value {
+        None | Some(Value::Null) => Err(Reason::NoMessages),
+        Some(Value::Array(m)) if m.is_empty() => Err(Reason::NoMessages),
+        Some(Value::Array(m)) => Ok(m),
+        Some(_) => Err(Reason::NotList),
+    }
+}
+
+/// Checks each OpenAI message's keys, role, content and weight.
+fn check_messages(messages: &[Value]) -> Result<(), Reason> {
     for m in messages {
         let Value::Object(m) = m else {
             return Err(Reason::MessageNotObject);
@@ -456,13 +890,7 @@ fn check_chat(example: &Map<String, Value>) -> Result<&Vec<Value>, Reason> {
             }
         }
     }
-    if !messages
-        .iter()
-        .any(|m| m.get("role").and_then(Value::as_str) == Some("assistant"))
-    {
-        return Err(Reason::NoAssistant);
-    }
-    Ok(messages)
+    Ok(())
 }
 
 /// Tokens of one example by the cookbook's rule: 3 (the reply's priming) + Σ over its messages
