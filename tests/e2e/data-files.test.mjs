@@ -114,6 +114,34 @@ test('cl100k_base and the estimate: the select changes the count; BOM and CRLF r
   await t.check();
 });
 
+test('every training format: recognised, counted, its bad lines numbered', async () => {
+  const t = await openData();
+  const { page } = t;
+  await page.selectOption('select[name="data_encoding"]', 'estimate');
+  // (file, format, valid examples, a reason and its lines); tokens as reference.py prints them.
+  const cases = [
+    ['dpo.jsonl', 'openai_preference', 2, 'no_assistant', '(3, 4)', null],
+    ['bedrock-claude.jsonl', 'bedrock_claude', 2, 'not_alternating', '(3, 4)', 26],
+    ['bedrock-nova.jsonl', 'bedrock_nova', 1, 'missing_content', '(2)', 29],
+    ['vertex-gemini.jsonl', 'vertex_gemini', 2, 'unknown_role', '(4)', 41],
+    ['together-prompt-completion.jsonl', 'together_prompt_completion', 1, 'no_assistant', '(2)', 9],
+    ['together-text.jsonl', 'together_text', 2, 'missing_content', '(3)', 18],
+  ];
+  for (const [file, format, examples, reason, lines, tokens] of cases) {
+    await drop(page, await fixture(file));
+    await page.waitForSelector(`[data-testid="data-file-report"][data-format="${format}"]`);
+    assert.equal((await metric(page, 'data_examples')).value, String(examples), file);
+    assert.ok((await page.locator(`[data-reason="${reason}"]`).innerText()).includes(lines), file);
+    if (tokens !== null) assert.equal((await metric(page, 'data_tokens')).value, String(tokens), file);
+  }
+  // An OpenAI encoding on another provider's file says its counts are an estimate.
+  await page.selectOption('select[name="data_encoding"]', 'o200k_base');
+  await drop(page, await fixture('vertex-gemini.jsonl'));
+  await page.waitForFunction(() => document.querySelector('[data-metric="data_tokens"]')?.getAttribute('data-value') === '43');
+  assert.match(await page.locator('[data-testid="data-file-report"]').innerText(), /an estimate: counted with an OpenAI encoding/);
+  await t.check();
+});
+
 test('an empty, binary, non-UTF-8 or other-shaped file gets one clear message', async () => {
   const t = await openData();
   const { page } = t;
@@ -124,7 +152,7 @@ test('an empty, binary, non-UTF-8 or other-shaped file gets one clear message', 
   assert.match(messages[0], /empty/);
   assert.match(messages[1], /not a text file/);
   assert.match(messages[2], /not UTF-8 text \(line 2/);
-  assert.match(messages[3], /Accepted: OpenAI chat/);
+  assert.match(messages[3], /Accepted, as JSONL .*OpenAI chat/);
   assert.equal(await metric(page, 'data_examples'), null);
   await t.check();
 });

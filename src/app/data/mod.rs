@@ -259,6 +259,12 @@ fn FileReportView(
     file: FileReport,
 ) -> impl IntoView {
     let name = file.name.clone();
+    let format = file
+        .result
+        .as_ref()
+        .ok()
+        .and_then(|r| r.format)
+        .map(|f| f.key());
     let body = match file.result {
         Err(message) => {
             view! { <p class="error" role="alert" data-testid="data-file-message">{message}</p> }
@@ -314,8 +320,13 @@ fn FileReportView(
                     view! { <li data-warning=w.key()>{text}</li> }
                 })
                 .collect_view();
+            // An OpenAI encoding on another provider's file is not that provider's tokenizer.
+            let estimate = match r.format {
+                Some(f) if !f.openai() && r.exact => " Its tokens are an estimate: counted with an OpenAI encoding, not this provider's tokenizer.",
+                _ => "",
+            };
             let summary = format!(
-                "{}: {}, {} valid example{}, {} bad line{}.",
+                "{}: {}, {} valid example{}, {} bad line{}.{estimate}",
                 "Format",
                 r.format.map_or("", |f| f.label()),
                 r.examples,
@@ -338,7 +349,7 @@ fn FileReportView(
         }
     };
     view! {
-        <div class="data-file" data-testid="data-file-report">
+        <div class="data-file" data-testid="data-file-report" data-format=format>
             <h4>{name}</h4>
             {body}
         </div>
