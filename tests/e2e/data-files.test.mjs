@@ -52,7 +52,7 @@ test('a valid chat file: exact o200k_base figures; the reader and vocabulary com
   assert.ok(requests.some((u) => /split_datacount[^/]*\.wasm$/.test(u)) || requests.some((u) => u.includes('datacount')), requests.join('\n'));
   for (const u of requests) assert.ok(u.startsWith(ctx.base), `request left the origin: ${u}`);
   // Warnings apart from errors: one example has no system message.
-  assert.match(await page.locator('[data-warning="no_system"]').innerText(), /2 example\(s\) without a system message \(lines 8, 9\)/);
+  assert.match(await page.locator('[data-warning="no_system"]').innerText(), /2 examples without a system message \(lines 8, 9\)/);
   // A typed epochs count replaces the rule.
   await page.locator('input[name="data_epochs"]').fill('2');
   await page.waitForFunction(() => document.querySelector('[data-metric="data_trained_tokens"]')?.getAttribute('data-value') === '1152');

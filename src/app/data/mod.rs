@@ -300,7 +300,14 @@ fn FileReportView(
                 .warnings
                 .iter()
                 .map(|(w, g)| {
-                    let at = if g.lines.is_empty() { String::new() } else { format!(" (lines {})", lines(&g.lines)) };
+                    let at = match g.lines.len() {
+                        0 => String::new(),
+                        1 => format!(" (line {})", lines(&g.lines)),
+                        _ => format!(" (lines {})", lines(&g.lines)),
+                    };
+                    let n = |one: &str, many: &str| {
+                        format!("{} {}", g.count, if g.count == 1 { one } else { many })
+                    };
                     let text = match w {
                         Warning::FewExamples => format!(
                             "{} valid example{}: {} needs at least {}{}.",
@@ -308,13 +315,21 @@ fn FileReportView(
                             if g.count == 1 { "" } else { "s" },
                             r.rules.provider,
                             r.rules.min_examples,
-                            if r.rules.provider == "OpenAI" { " (50 to 100 recommended)" } else { "" }
+                            if r.rules.provider == "OpenAI" {
+                                " (50 to 100 recommended)"
+                            } else {
+                                ""
+                            }
                         ),
-                        Warning::NoSystem => format!("{} example(s) without a system message{at}.", g.count),
-                        Warning::NoUser => format!("{} example(s) without a user message{at}.", g.count),
+                        Warning::NoSystem => {
+                            format!("{} without a system message{at}.", n("example", "examples"))
+                        }
+                        Warning::NoUser => {
+                            format!("{} without a user message{at}.", n("example", "examples"))
+                        }
                         Warning::OverMaximum => format!(
-                            "{} example(s) over {max} tokens: each is trained, and counted, up to {max}{at}.",
-                            g.count
+                            "{} over {max} tokens: each is trained, and counted, up to {max}{at}.",
+                            n("example", "examples")
                         ),
                     };
                     view! { <li data-warning=w.key()>{text}</li> }
