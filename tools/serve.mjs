@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json']);
+// `.tiktoken`: the tokenizer vocabularies (issue 30), base64 text that brotli shrinks to a third.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.tiktoken']);
 // `best`: the smallest output (brotli 11, gzip 9), as a host's precompressed
 // files are; about 1.5 s for the wasm, once. Otherwise fast settings (brotli
 // 5, gzip 6), for the tests, which serve many short-lived copies.
@@ -33,6 +34,7 @@ async function encoded(file, encoding, body, best) {
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.tiktoken': 'text/plain; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',

@@ -27,6 +27,12 @@ split_card!(
     view! { <crate::app::form::builders::OperationsBuilder/> }
 );
 split_card!(
+    DATA,
+    data,
+    "the file reader",
+    view! { <crate::app::data::DataSection/> }
+);
+split_card!(
     CHARTS,
     charts,
     "the charts",

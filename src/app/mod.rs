@@ -23,6 +23,8 @@ mod scenarios;
 
 // Charts as images and the decision memo.
 mod image;
+// Issue 30: from your own data (the section in the chunk `data`, its reader in `datacount`).
+mod data;
 mod memo;
 
 // Components mounted in headless Chromium (wasm-bindgen-test).

@@ -22,6 +22,9 @@ pub mod catalogue;
 // The documents: the share link, storage, exports, embed options.
 pub mod codec;
 
+// From your own data (issue 30): training files read, validated and counted.
+pub mod data;
+
 // The presentation: numbers and figures written for people, formulas, comparison, charts.
 pub mod present;
 

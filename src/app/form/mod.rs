@@ -75,6 +75,12 @@ pub fn InputsCard() -> impl IntoView {
                         {super::shell::split::lazy(super::cards::INVESTMENT)}
                     </Show>
                 </Section>
+                <details class="section optional" data-testid="data-section">
+                    <summary>"From your data (optional)"</summary>
+                    // Issue 30: the section's view is a chunk built after the first paint;
+                    // its reader comes with the first file.
+                    {super::shell::split::after_paint(false, || super::shell::split::lazy(super::cards::DATA))}
+                </details>
                 <Section field=Field::MaintenanceMode>
                     <Show when=mode(Field::MaintenanceMode, EntryMode::Direct)>
                         <div class="fields">

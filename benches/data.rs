@@ -1,0 +1,76 @@
+//! Benchmark of issue 30's training-file reader, natively: MB/s of OpenAI chat JSONL read in
+//! 64 KiB slices (the page's slice size), validated and counted with o200k_base, cl100k_base
+//! and the estimate. Prints figures; asserts nothing. Run with `cargo bench --bench data`
+//! (the vocabulary comes from cargo's copy of tiktoken-rs 0.12.1, as in tests/data_training.rs).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ft_roi::core::data::lines::Lines;
+use ft_roi::core::data::tokens::{Count, Encoding, Estimate, Tokenizer};
+use ft_roi::core::data::training::Scan;
+
+fn vocab(name: &str) -> String {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
+    let src = home.join("registry").join("src");
+    for index in std::fs::read_dir(&src).expect("cargo registry") {
+        let path = index
+            .unwrap()
+            .path()
+            .join("tiktoken-rs-0.12.1/assets")
+            .join(name);
+        if path.exists() {
+            return std::fs::read_to_string(path).unwrap();
+        }
+    }
+    panic!("{name} not found under {}", src.display());
+}
+
+/// About 20 MB of chat examples made from the test fixture, repeated.
+fn data() -> Vec<u8> {
+    let valid = std::fs::read("tests/fixtures/data/chat-valid.jsonl").unwrap();
+    let mut out = Vec::with_capacity(20 << 20);
+    while out.len() < 20 << 20 {
+        out.extend_from_slice(&valid);
+    }
+    out
+}
+
+fn run(name: &str, bytes: &[u8], count: &dyn Count) {
+    let start = Instant::now();
+    let mut lines = Lines::new();
+    let mut scan = Scan::new(count.exact());
+    let mut each = |no: u64, text: &str| scan.line(no, text, count);
+    for slice in bytes.chunks(64 << 10) {
+        lines.push(slice, &mut each);
+    }
+    lines.finish(&mut each).unwrap();
+    let report = scan.report();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{name:<40} {:>8.1} MB/s  ({} examples, {} tokens, {:.2} s)",
+        bytes.len() as f64 / 1e6 / secs,
+        report.examples,
+        report.tokens,
+        secs
+    );
+}
+
+fn main() {
+    let bytes = data();
+    let start = Instant::now();
+    let o200k = Tokenizer::from_tiktoken(Encoding::O200k, &vocab("o200k_base.tiktoken")).unwrap();
+    println!(
+        "o200k_base vocabulary built in {:.0} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    let cl100k =
+        Tokenizer::from_tiktoken(Encoding::Cl100k, &vocab("cl100k_base.tiktoken")).unwrap();
+    run("training JSONL, o200k_base (exact)", &bytes, &o200k);
+    run("training JSONL, cl100k_base (exact)", &bytes, &cl100k);
+    run("training JSONL, estimate", &bytes, &Estimate);
+}

@@ -1,0 +1,66 @@
+// Issue 30's benchmark in the page: MB/s of a training file read, validated and counted in
+// headless Chromium against the release build (dist/ or $FT_ROI_DIST), with each encoding,
+// beside the native speed of the same code (`cargo bench --bench data`, run after it unless
+// DATA_BENCH_NATIVE=0), and the longest main-thread task while reading (PerformanceObserver
+// `longtask`; the tokenizer's one-time build is reported apart). Prints; asserts nothing.
+//
+//   node tools/data-bench.mjs            # about 20 MB of chat JSONL made from the test fixture
+//   DATA_BENCH_MB=50 node tools/data-bench.mjs
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './serve.mjs';
+
+const root = join(import.meta.dirname, '..');
+const require = createRequire(join(root, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+const dist = process.env.FT_ROI_DIST ?? join(root, 'dist');
+const mb = Number(process.env.DATA_BENCH_MB ?? 20);
+
+const fixture = await readFile(join(root, 'tests/fixtures/data/chat-valid.jsonl'));
+const copies = Math.ceil((mb * 1e6) / fixture.length);
+const dir = await mkdtemp(join(tmpdir(), 'ft-roi-bench-'));
+const path = join(dir, 'train.jsonl');
+await writeFile(path, Buffer.concat(Array(copies).fill(fixture)));
+const bytes = copies * fixture.length;
+
+const { server, url } = await serve(dist);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+  for (const encoding of ['o200k_base', 'cl100k_base', 'estimate']) {
+    const page = await (await browser.newContext()).newPage();
+    await page.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url);
+    await page.waitForSelector('html[data-ready]', { state: 'attached' });
+    await page.locator('[data-testid="data-section"] > summary').click();
+    await page.waitForSelector('[data-testid="data-file"]', { state: 'attached' });
+    await page.selectOption('select[name="data_encoding"]', encoding);
+    // Warm: the reader chunk and the tokenizer are built by a first small file.
+    await page.setInputFiles('[data-testid="data-file"]', { name: 'warm.jsonl', mimeType: 'application/jsonl', buffer: fixture });
+    await page.waitForSelector('[data-metric="data_examples"]');
+    const warm = await page.evaluate(() => Math.max(0, ...window.__long));
+    await page.evaluate(() => { window.__long = []; });
+    const start = Date.now();
+    await page.setInputFiles('[data-testid="data-file"]', path);
+    await page.waitForFunction((n) => document.querySelector('[data-metric="data_examples"]')?.getAttribute('data-value') === String(n), copies * 12, { timeout: 600_000 });
+    const secs = (Date.now() - start) / 1000;
+    const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+    console.log(`page, ${encoding.padEnd(11)}: ${(bytes / 1e6 / secs).toFixed(1)} MB/s (${(bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(2)} s); longest task while reading ${longest.toFixed(0)} ms; first drop (chunk, vocabulary, tokenizer build) longest task ${warm.toFixed(0)} ms`);
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+  server.closeAllConnections?.();
+  await rm(dir, { recursive: true, force: true });
+}
+if (process.env.DATA_BENCH_NATIVE !== '0') {
+  spawnSync('cargo', ['bench', '--bench', 'data'], { cwd: root, stdio: 'inherit' });
+}
