@@ -75,7 +75,7 @@ pub struct Spec {
 }
 
 macro_rules! fields {
-    ($($variant:ident: $name:literal, $label:literal, $unit:literal, $hint:literal, $step:expr, $kind:expr, $example:literal;)*) => {
+    ($($variant:ident: $name:expr, $label:expr, $unit:literal, $hint:literal, $step:expr, $kind:expr, $example:literal;)*) => {
         /// One input of the calculator.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Field {
@@ -178,7 +178,9 @@ impl PriceUnit {
     }
 }
 
-fields! {
+// Options 3 to 6 (issue 28) follow every row below: their template is in
+// `super::option_fields`.
+super::option_fields::with_option_fields! { fields {
     Training: "training", "Training and setup cost", "$ one-time", "Labeling, training runs, evaluation and deployment work.", 100.0, Kind::Money, "2500";
     Maintenance: "maintenance", "Monthly maintenance", "$ / month", "Monitoring, evaluation, hosting premium and retraining, averaged.", 10.0, Kind::Money, "100";
     Baseline: "baseline", "Baseline cost per request", "$ / request", "Average all-in cost of one request today, retries included.", 0.001, Kind::UnitCost, "0.02";
@@ -337,7 +339,7 @@ fields! {
     GpuPriceHigh: "gpu_price_high", "GPU price, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
     GpuMfuLow: "gpu_mfu_low", "Utilisation (MFU), low end", "%", "How far below the scenario's value it may come out: −90 to 0.", 5.0, Kind::End(-90, 0), "";
     GpuMfuHigh: "gpu_mfu_high", "Utilisation (MFU), high end", "%", "How far above it: 0 to 1,000 (a drawn MFU above 100% counts as 100%).", 5.0, Kind::End(0, 1000), "";
-}
+}}
 
 /// The number of fields.
 pub const COUNT: usize = SPECS.len();
