@@ -342,3 +342,78 @@ proptest! {
         prop_assert!((c[0] - c[1] - r.net_benefit).abs() <= 1e-9 * scale);
     }
 }
+
+#[test]
+fn the_csv_markdown_and_comparison_carry_the_options_and_leave_other_documents_be() {
+    use ft_roi::core::codec::export::{part_inputs, ExportDoc};
+    use ft_roi::core::present::compare::compare;
+    use ft_roi::core::present::format::Fmt;
+    use ft_roi::core::present::options::OptionsView;
+    let fmt = Fmt::default();
+    let raw = four_kinds();
+    let p = parse_scenario(&raw).parsed.unwrap();
+    let r = calculate(&p.inputs);
+    let parts = part_inputs(&raw, &p);
+    let view = OptionsView::of(&p);
+    let doc = ExportDoc::new(fmt, "Four", &raw, &p.inputs, &r)
+        .with_parts(&parts)
+        .with_options(Some(&view));
+    let csv = doc.csv();
+    for line in [
+        "input,o3_request_cost,Option 3 cost per request,0.01,$0.01",
+        "input,o6_teacher_examples,Option 6 teacher examples,10000,\"10,000\"",
+        "input,o3_kind,Option 3 kind,,model",
+        "input,o3_name,Option 3 name,,Smaller model",
+        "result,option_cost_1,Option 1 cost (Baseline),24000,\"$24,000.00\"",
+        "result,option_cost_6,Option 6 cost (Option 6),5405,\"$5,405.00\"",
+        "result,cheapest_option,Cheapest option,6,Option 6 (option 6)",
+    ] {
+        assert!(csv.split("\r\n").any(|l| l == line), "{line} in\n{csv}");
+    }
+    // A model has no teacher: its teacher fields are not listed.
+    assert!(!csv.contains("o3_teacher"), "{csv}");
+    let md = doc.markdown();
+    assert!(
+        md.contains("| Option 5 cost (Option 5) | $13,400.00 |\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Cheapest option | Option 6 (option 6) |\n"),
+        "{md}"
+    );
+    // Without added options, the documents are as before.
+    let plain = RawInputs::example();
+    let p0 = parse_scenario(&plain).parsed.unwrap();
+    let r0 = calculate(&p0.inputs);
+    let view0 = OptionsView::of(&p0);
+    let before = ExportDoc::new(fmt, "x", &plain, &p0.inputs, &r0);
+    assert_eq!(before.with_options(Some(&view0)).csv(), before.csv());
+    // The comparison of saved scenarios.
+    let table = compare(
+        fmt,
+        &[
+            ("Four".into(), raw.clone()),
+            ("Plain".into(), plain.clone()),
+        ],
+    );
+    let row = |key: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .unwrap_or_else(|| panic!("{key}"))
+    };
+    assert_eq!(row("option_cost_3").cells[0].text, "$13,200.00");
+    assert_eq!(row("option_cost_3").cells[1].text, "none");
+    assert_eq!(row("cheapest_option").cells[0].text, "Option 6 (option 6)");
+    assert_eq!(
+        row("cheapest_option").cells[1].text,
+        "Fine-tuned (option 2)"
+    );
+    assert_eq!(row("o3_kind").cells[0].text, "model");
+    let plain_only = compare(fmt, &[("A".into(), plain.clone()), ("B".into(), plain)]);
+    assert!(plain_only
+        .rows
+        .iter()
+        .all(|r| !r.key.starts_with("option_") && r.key != "cheapest_option"));
+}

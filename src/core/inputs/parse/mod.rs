@@ -11,7 +11,7 @@
 mod options;
 mod sections;
 
-pub use options::{ParsedOption, MAX_NAME_LEN};
+pub use options::{used_terms, ParsedOption, MAX_NAME_LEN};
 
 use super::builders::{Investment, Operations};
 use super::field::{

@@ -8,7 +8,7 @@
 use super::sections::{side_serving, token_side, Reader};
 use super::{InputError, Parsed};
 use crate::core::inputs::builders::{self, RequestCost};
-use crate::core::inputs::field::Field;
+use crate::core::inputs::field::{Choice, Field, ServingMode};
 use crate::core::inputs::option_fields::{present, Term, FIRST, LAST};
 use crate::core::model::options::{cost_per_request, OptionKind, Retrieval, Teacher};
 use crate::core::model::{Approach, Retraining};
@@ -31,6 +31,8 @@ pub struct ParsedOption {
     /// Its cost per request by part, in token cost mode (before the
     /// kind's own terms: the retrieval's embedding, the fallback).
     pub bill: Option<RequestCost>,
+    /// The fields it reads, in form order ([`used_terms`]).
+    pub terms: Vec<Term>,
 }
 
 impl ParsedOption {
@@ -157,11 +159,71 @@ fn option(read: &mut Reader, p: &Parsed, k: usize) -> ParsedOption {
             accuracy: read.number(f(Term::AccuracyGain)),
         }
     });
+    let mode = ServingMode::from_text(read.raw.get(f(Term::Serving))).unwrap_or_default();
     ParsedOption {
+        terms: used_terms(kind.unwrap_or_default(), p.tokens.is_some(), mode),
         number: k,
         kind: kind.unwrap_or_default(),
         name,
         approach: costs.filter(|_| kind.is_some() && name_fits),
         bill,
     }
+}
+
+/// The fields an option of `kind` reads, in form order, with costs from
+/// tokens (`tokens`) or entered directly, and its serving `mode`'s fields:
+/// what the form shows for it and what an export lists.
+pub fn used_terms(kind: OptionKind, tokens: bool, mode: ServingMode) -> Vec<Term> {
+    use Term::*;
+    let mut out = vec![Kind, Name];
+    if tokens {
+        out.extend([
+            InputTokens,
+            OutputTokens,
+            InputPrice,
+            OutputPrice,
+            CacheShare,
+            CachePrice,
+            RetryRate,
+            ReasoningTokens,
+            CacheWriteShare,
+            CacheWritePrice,
+            BatchShare,
+            BatchDiscount,
+        ]);
+        if kind == OptionKind::Rag {
+            out.push(RagTokens);
+        }
+    } else {
+        out.push(RequestCost);
+    }
+    if kind == OptionKind::Rag {
+        out.extend([EmbedTokens, EmbedPrice, CorpusTokens, ReindexPerMonth]);
+    }
+    if kind.is_trained() {
+        out.push(FallbackShare);
+    }
+    out.push(Serving);
+    match mode {
+        ServingMode::PerToken => {}
+        ServingMode::Hourly => out.extend([HostRate, HostHours, HostDeployments]),
+        ServingMode::Capacity => {
+            out.extend([UnitRate, UnitRps, PeakFactor, MinUnits, UnitHours]);
+        }
+    }
+    out.extend([OneTime, Monthly]);
+    if kind.is_trained() {
+        out.extend([RetrainCost, RetrainPerYear]);
+    }
+    if kind == OptionKind::Distill {
+        out.extend([
+            TeacherExamples,
+            TeacherInputTokens,
+            TeacherInputPrice,
+            TeacherOutputTokens,
+            TeacherOutputPrice,
+        ]);
+    }
+    out.push(AccuracyGain);
+    out
 }
