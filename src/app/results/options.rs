@@ -49,8 +49,12 @@ pub fn OptionsSummary() -> impl IntoView {
         let fmt = calc.fmt.get();
         view.with(|v| v.as_ref().map(|v| v.crossovers_text(fmt)))
     };
-    view! {
-        <h3>"Options side by side"</h3>
+    let added = Memo::new(move |_| crate::app::options::has_added());
+    let add = move |_| {
+        crate::app::options::edit::add(calc);
+    };
+    let two = move || {
+        view! {
         <p class="fine" data-testid="options-line">
             "Cheapest over the horizon: "
             <span data-metric="cheapest_option" data-value=move || cheapest().map(|k| k.to_string())>
@@ -71,5 +75,18 @@ pub fn OptionsSummary() -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        }
+    };
+    view! {
+        <h3>"Options side by side"</h3>
+        <Show
+            when=move || !added.get()
+            fallback=|| view! { <p class="fine">"Every option's figures are in the options below."</p> }
+        >
+            {two}
+        </Show>
+        <button type="button" class="ghost" data-testid="add-option-basis" on:click=add hidden=move || added.get()>
+            "Add an option"
+        </button>
     }
 }
