@@ -64,6 +64,8 @@ pub fn OptionsSummary() -> impl IntoView {
             <span data-metric="crossover_volumes" data-value=volumes>{changes}</span>
             "."
         </p>
+        // Scrolls inside the card at phone width, never the page.
+        <div class="table-scroll">
         <table class="options-costs">
             <caption class="sr-only">"Each option's cost over the horizon"</caption>
             <thead>
@@ -75,6 +77,7 @@ pub fn OptionsSummary() -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
         }
     };
     view! {
