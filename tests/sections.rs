@@ -53,6 +53,13 @@ fn every_choice_field_reads_into_its_enum_and_back() {
     // issue 29: the fine-tuning method of training priced by GPU time.
     round_trip::<GpuMethod>(&[Field::GpuMethod]);
     round_trip::<ServingMode>(&[Field::BaseServing, Field::FtServing]);
+    // issue 28: each added option's serving (`o3_serving` … `o6_serving`).
+    round_trip::<ServingMode>(&[
+        Field::O3Serving,
+        Field::O4Serving,
+        Field::O5Serving,
+        Field::O6Serving,
+    ]);
     round_trip::<CurrencyCode>(&[Field::Currency]);
     round_trip::<LocaleTag>(&[Field::Locale]);
     // Every choice field is one of the above.
@@ -60,7 +67,7 @@ fn every_choice_field_reads_into_its_enum_and_back() {
         .iter()
         .filter(|f| matches!(f.kind(), Kind::Choice(_)))
         .count();
-    assert_eq!(choices, 10);
+    assert_eq!(choices, 14);
     assert_eq!(Field::Training.option_at(0.0), None);
     assert_eq!(PriceUnit::Million.tokens(), 1e6);
     assert_eq!(PriceUnit::Thousand.tokens(), 1e3);

@@ -51,6 +51,12 @@ split_card!(
     view! { <crate::app::results::basis::BasisCard/> }
 );
 split_card!(
+    OPTIONS,
+    options,
+    "the options side by side",
+    view! { <crate::app::options::view::OptionsCard/> }
+);
+split_card!(
     SCHEDULE,
     below,
     "the month-by-month schedule",

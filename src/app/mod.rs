@@ -8,6 +8,9 @@ mod shell;
 mod form;
 mod results;
 
+// Options side by side beyond the two sides (issue 28).
+mod options;
+
 // The cards loaded after the first paint, and the charts among them
 // (with the parts every chart shares).
 mod cards;
@@ -138,6 +141,9 @@ pub fn App() -> impl IntoView {
             cards::CHARTS,
             cards::UNCERTAINTY,
             cards::BASIS,
+            // Nothing until the scenario holds a third option; then the
+            // options view from its chunk.
+            Card::Now(|| view! { <options::OptionsSlot/> }.into_any()),
             cards::SCHEDULE,
             cards::FORMULAS,
             cards::LIBRARY,

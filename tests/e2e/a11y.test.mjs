@@ -48,6 +48,17 @@ for (const [name, query, options] of [
   });
 }
 
+test('axe finds no violation with six options side by side (issue 28), light and dark', async () => {
+  const six = '?v=1&o3_kind=model&o4_kind=rag&o5_kind=finetune&o5_serving=capacity&o6_kind=distill&o6_name=Small';
+  for (const colorScheme of ['light', 'dark']) {
+    const t = await open(six, { colorScheme });
+    await t.page.waitForSelector('[data-testid="options-view"] [data-option="6"]');
+    const found = await axe(t.page);
+    assert.deepEqual(found, [], `\n${found.join('\n')}`);
+    await t.check();
+  }
+});
+
 test('axe finds no violation with the builders open and a field invalid', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const t = await open('', { colorScheme });

@@ -71,6 +71,7 @@ pub fn BasisCard() -> impl IntoView {
                     </div>
                 </div>
                 <RequestParts/>
+                <super::options::OptionsSummary/>
                 <TokenVolume/>
             </Show>
         </section>

@@ -5,6 +5,7 @@
 // One figure, and the headline figures and basis built from it.
 pub(crate) mod basis;
 pub(crate) mod metric;
+pub(crate) mod options;
 pub(crate) mod summary;
 
 // The cards below: formulas, schedule, explainer.

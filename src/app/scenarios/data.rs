@@ -9,6 +9,7 @@ use crate::app::shell::browser::{copy_text, download, read_chosen_file};
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::fill;
 use crate::core::codec::export::{import_json, part_inputs, ExportDoc};
+use crate::core::present::options::OptionsView;
 use crate::core::RawInputs;
 
 /// The export and import controls.
@@ -29,9 +30,12 @@ pub fn DataCard() -> impl IntoView {
             let raw = calc.raw_untracked();
             let parts = part_inputs(&raw, &p);
             let sim = sim.summary_now();
+            // Options side by side, when the user added options (issue 28).
+            let options = (!p.options.is_empty()).then(|| OptionsView::of(&p));
             let doc = ExportDoc::new(calc.fmt.get_untracked(), name, &raw, &p.inputs, &r)
                 .with_parts(&parts)
-                .with_simulation(sim.as_ref());
+                .with_simulation(sim.as_ref())
+                .with_options(options.as_ref());
             f(doc, &raw);
         }
     };

@@ -10,6 +10,7 @@ use super::store::{StoreError, NOT_AN_OBJECT};
 use super::url;
 use crate::core::inputs::builders::BillTerms;
 use crate::core::inputs::field::{option_label, push_in_form_order, Field, Kind};
+use crate::core::inputs::option_fields::Term;
 use crate::core::inputs::parse::{parse_field, parse_scenario, DecimalMark, Parsed, RawInputs};
 use crate::core::model::montecarlo::{sentence, SimFigure, Summary};
 use crate::core::model::serving::Serving;
@@ -17,6 +18,7 @@ use crate::core::model::uncertainty::{Ends, RANGED};
 use crate::core::model::{Inputs, Results};
 use crate::core::present::figure::{Figure, Spec};
 use crate::core::present::format::{data, Fmt};
+use crate::core::present::options::OptionsView;
 
 /// The `format` tag of exported JSON files.
 pub const FORMAT: &str = "ft-roi-scenario";
@@ -257,6 +259,16 @@ pub fn part_inputs(raw: &RawInputs, p: &Parsed) -> Vec<(Field, f64)> {
     // The model's end of life, when the horizon has a start month.
     if !raw.get(Start).trim().is_empty() {
         fields.extend([Start, FtMigrationCost]);
+    }
+    // Options 3 to 6: the numbers each one's kind reads (its kind and name
+    // are text, written with its figures: [`ExportDoc::with_options`]).
+    for o in &p.options {
+        fields.extend(
+            o.terms
+                .iter()
+                .filter_map(|t| t.of(o.number))
+                .filter(|f| f.kind() != Kind::Label),
+        );
     }
     let listed = used_inputs([&p.inputs]);
     let mark = raw.decimal_mark();
@@ -507,6 +519,8 @@ pub struct ExportDoc<'a> {
     pub results: &'a Results,
     /// The simulation of the scenario's ranges, when it has any.
     pub simulation: Option<&'a Summary>,
+    /// Its options side by side, written when the user added options.
+    pub options: Option<&'a OptionsView>,
 }
 
 impl<'a> ExportDoc<'a> {
@@ -526,6 +540,19 @@ impl<'a> ExportDoc<'a> {
             parts: &[],
             results,
             simulation: None,
+            options: None,
+        }
+    }
+
+    /// The same document with the scenario's options: with options 3 to
+    /// 6 added, each option's kind and name as `input` rows, and each
+    /// option's cost and present-value cost, the cheapest and the crossover
+    /// volumes as `result` rows after the figures (none without them, so
+    /// other documents are as before).
+    pub fn with_options(self, options: Option<&'a OptionsView>) -> Self {
+        ExportDoc {
+            options: options.filter(|o| o.has_added()),
+            ..self
         }
     }
 
@@ -613,6 +640,17 @@ impl<'a> ExportDoc<'a> {
             r.status.name(),
             r.status.name(),
         ]);
+        if let Some(o) = self.options {
+            for (kind, name, label, value, text) in option_rows(fmt, self.raw, o) {
+                out += &csv_row([
+                    Cell::Text(kind),
+                    Cell::Text(&name),
+                    Cell::Text(&label),
+                    Cell::Number(&value),
+                    Cell::Text(&text),
+                ]);
+            }
+        }
         if let Some(s) = self.simulation {
             for figure in SimFigure::ALL {
                 out += &csv_result(fmt, figure.spec(), s);
@@ -643,6 +681,11 @@ impl<'a> ExportDoc<'a> {
         for figure in Figure::of(r) {
             out += &md_row(fmt, figure.spec(), r);
         }
+        if let Some(o) = self.options {
+            for (_, _, label, _, text) in option_rows(fmt, self.raw, o) {
+                out += &format!("| {} | {} |\n", md_cell(&label), md_cell(&text));
+            }
+        }
         if let Some(s) = self.simulation {
             for (k, _) in &s.ranged {
                 if let Some(text) = range_text(fmt, s, *k) {
@@ -661,6 +704,76 @@ impl<'a> ExportDoc<'a> {
         }
         out
     }
+}
+
+/// One row of a document's options: `input` or `result`, name, label,
+/// value (data), text.
+type OptionRow = (&'static str, String, String, String, String);
+
+/// The options' rows of a document: each added option's kind and name
+/// (`input` rows without a value), then each option's cost and
+/// present-value cost, the cheapest option and the crossover volumes.
+fn option_rows(fmt: Fmt, raw: &RawInputs, o: &OptionsView) -> Vec<OptionRow> {
+    let mut rows = Vec::new();
+    for line in o.lines.iter().filter(|l| l.number > 2) {
+        for term in [Term::Kind, Term::Name] {
+            if let Some(f) = term.of(line.number) {
+                let text = match term {
+                    Term::Kind => line.kind.name().to_owned(),
+                    _ => raw.get(f).trim().to_owned(),
+                };
+                rows.push((
+                    "input",
+                    f.name().to_owned(),
+                    f.label().to_owned(),
+                    String::new(),
+                    text,
+                ));
+            }
+        }
+    }
+    for line in &o.lines {
+        let k = line.number;
+        let (cost, pv) = match line.cost {
+            Some(c) => (
+                (data(c.cost), fmt.money(c.cost)),
+                (data(c.pv_cost), fmt.money(c.pv_cost)),
+            ),
+            None => (
+                (String::new(), "invalid".to_owned()),
+                (String::new(), "invalid".to_owned()),
+            ),
+        };
+        rows.push((
+            "result",
+            format!("option_cost_{k}"),
+            format!("Option {k} cost ({})", line.title),
+            cost.0,
+            cost.1,
+        ));
+        rows.push((
+            "result",
+            format!("option_pv_cost_{k}"),
+            format!("Option {k} present-value cost ({})", line.title),
+            pv.0,
+            pv.1,
+        ));
+    }
+    rows.push((
+        "result",
+        "cheapest_option".to_owned(),
+        "Cheapest option".to_owned(),
+        o.cheapest.map_or_else(String::new, |k| k.to_string()),
+        o.cheapest_text(),
+    ));
+    rows.push((
+        "result",
+        "crossover_volumes".to_owned(),
+        "Cheapest changes at".to_owned(),
+        o.volumes_data(),
+        o.crossovers_text(fmt),
+    ));
+    rows
 }
 
 /// A figure's `result` row of the CSV: its raw value (empty when

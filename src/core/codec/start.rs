@@ -21,7 +21,8 @@ pub struct Linked {
 /// A message for the user about the link the page opened with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkNotice {
-    /// `url` (values that cannot be used) or `url-version` (a newer format).
+    /// `url` (values that cannot be used), `url-options` (options numbered
+    /// outside 3 to 6, skipped) or `url-version` (a newer format).
     pub kind: &'static str,
     /// The message.
     pub text: String,
@@ -101,6 +102,16 @@ pub fn link_notices(decoded: &Decoded) -> Vec<LinkNotice> {
                 "This link has values that cannot be used: {}. The rest of the scenario is loaded; \
                  fix the highlighted fields below.",
                 fields.join(", ")
+            ),
+        });
+    }
+    if !decoded.skipped.is_empty() {
+        notices.push(LinkNotice {
+            kind: "url-options",
+            text: format!(
+                "This link has options this page cannot hold (options are numbered 3 to 6): {}. \
+                 They were skipped; the rest of the scenario is loaded.",
+                decoded.skipped.join(", ")
             ),
         });
     }

@@ -3,19 +3,23 @@
 //! public interface: links in the wild rely on it, so keys never change.
 //!
 //! - Keys at their default are omitted; a query without `v` is read as v1.
-//! - Unknown keys are ignored; the first of repeated keys wins.
+//! - Unknown keys are ignored; the first of repeated keys wins. Keys of
+//!   options numbered outside 3 to 6 (`o7_kind`) are skipped and listed.
 //! - A bad value is kept as text, so its field can show what is wrong, and
 //!   is reported so the page can say the link was damaged.
 //! - Values longer than [`MAX_VALUE_LEN`] are cut: a hostile link cannot
 //!   fill the page.
 
 use crate::core::inputs::field::{Field, COUNT};
+use crate::core::inputs::option_fields::is_outside_key;
 use crate::core::inputs::parse::{parse_scenario, InputError, RawInputs};
 
 /// The schema version this build writes.
 pub const VERSION: u32 = 1;
 /// Longest value kept from a URL.
 pub const MAX_VALUE_LEN: usize = 200;
+/// Most skipped keys listed (a hostile link cannot fill the notice).
+const MAX_SKIPPED: usize = 20;
 
 /// What a query string held.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +32,9 @@ pub struct Decoded {
     pub unsupported_version: Option<String>,
     /// Whether the query named any field at all.
     pub has_scenario: bool,
+    /// Keys of options numbered outside 3 to 6 (`o7_kind`), which the page
+    /// cannot hold: skipped, in the query's order.
+    pub skipped: Vec<String>,
 }
 
 /// Reads a query string (with or without its leading `?`), taking the
@@ -37,12 +44,16 @@ pub fn decode(query: &str, defaults: RawInputs) -> Decoded {
     let mut raw = defaults;
     let mut seen = [false; COUNT];
     let mut version = None;
+    let mut skipped = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if key == "v" {
             version.get_or_insert_with(|| value.chars().take(20).collect::<String>());
             continue;
         }
         let Some(field) = Field::from_name(&key) else {
+            if is_outside_key(&key) && skipped.len() < MAX_SKIPPED {
+                skipped.push(key.chars().take(40).collect());
+            }
             continue;
         };
         if std::mem::replace(&mut seen[field.index()], true) {
@@ -63,7 +74,8 @@ pub fn decode(query: &str, defaults: RawInputs) -> Decoded {
         raw,
         bad,
         unsupported_version,
-        has_scenario: seen.contains(&true),
+        has_scenario: seen.contains(&true) || !skipped.is_empty(),
+        skipped,
     }
 }
 

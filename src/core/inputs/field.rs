@@ -79,7 +79,7 @@ pub struct Spec {
 }
 
 macro_rules! fields {
-    ($($variant:ident: $name:literal, $label:literal, $unit:literal, $hint:literal, $step:expr, $kind:expr, $example:literal;)*) => {
+    ($($variant:ident: $name:expr, $label:expr, $unit:literal, $hint:literal, $step:expr, $kind:expr, $example:literal;)*) => {
         /// One input of the calculator.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Field {
@@ -182,7 +182,9 @@ impl PriceUnit {
     }
 }
 
-fields! {
+// Options 3 to 6 (issue 28) follow every row below: their template is in
+// `super::option_fields`.
+super::option_fields::with_option_fields! { fields {
     Training: "training", "Training and setup cost", "$ one-time", "Labeling, training runs, evaluation and deployment work.", 100.0, Kind::Money, "2500";
     Maintenance: "maintenance", "Monthly maintenance", "$ / month", "Monitoring, evaluation, hosting premium and retraining, averaged.", 10.0, Kind::Money, "100";
     Baseline: "baseline", "Baseline cost per request", "$ / request", "Average all-in cost of one request today, retries included.", 0.001, Kind::UnitCost, "0.02";
@@ -346,7 +348,7 @@ fields! {
     // fine-tuned model shuts down within the horizon (a lump in the month holding its shutdown).
     Start: "start", "Horizon starts", "YYYY-MM", "The horizon's first month, like 2027-03; empty leaves the figures without a calendar.", 1.0, Kind::YearMonth, "";
     FtMigrationCost: "ft_migration_cost", "Migration cost", "$ one-time", "Moving to a successor model when the fine-tuned model shuts down within the horizon: counted in that month.", 100.0, Kind::Money, "0";
-}
+}}
 
 /// The number of fields.
 pub const COUNT: usize = SPECS.len();

@@ -5,6 +5,8 @@
 // The field table and reading one typed number.
 pub mod field;
 pub mod number;
+// The fields of options 3 to 6: one template, written into the field table.
+pub mod option_fields;
 
 // A scenario's field texts → the model's inputs.
 pub mod parse;

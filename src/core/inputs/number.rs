@@ -91,6 +91,13 @@ pub enum InputError {
     /// passes 100% of the input: the most it can be (quoted).
     #[error("Enter at most {0}: cached and written input together are at most 100% of the input.")]
     CacheOverShare(Echo),
+    // options side by side (issue 28).
+    /// An option's kind that is none of the kinds.
+    #[error("Choose model, rag, finetune or distill.")]
+    UnknownKind,
+    /// An option's name over 60 characters.
+    #[error("Enter at most 60 characters.")]
+    NameTooLong,
 }
 
 /// A whole number with comma thousands separators: `100,000`.

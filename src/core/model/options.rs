@@ -460,3 +460,58 @@ pub fn cost_per_request(
         OptionKind::Finetune | OptionKind::Distill => attempts + fallback_share * option_1,
     }
 }
+
+/// The largest starting monthly volume the crossover search looks up to:
+/// the largest volume the page accepts.
+pub const MAX_VOLUME: f64 = crate::core::inputs::field::MAX_VALUE;
+
+/// Every option of a scenario compared (the page's figures): option 1 (the
+/// baseline side), option 2 (the fine-tuned side), then the ones added, by
+/// number.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SideBySide {
+    /// Each option's number and costs; `None` for an added option with an
+    /// invalid field (left out of the cheapest and the crossovers).
+    pub costs: Vec<(usize, Option<OptionCost>)>,
+    /// The number of the cheapest option (`cheapest_option`).
+    pub cheapest: Option<usize>,
+    /// Where the cheapest changes with the starting monthly volume, each
+    /// change's volume and the new cheapest option's number
+    /// (`crossover_volumes`).
+    pub changes: Vec<(f64, usize)>,
+    /// `Some(v)`: the crossover search stopped at starting volume v.
+    pub gave_up_at: Option<f64>,
+}
+
+impl SideBySide {
+    /// The crossover volumes alone, in increasing order.
+    pub fn volumes(&self) -> Vec<f64> {
+        self.changes.iter().map(|&(v, _)| v).collect()
+    }
+}
+
+/// The options of `options` (number, approach or `None` when invalid)
+/// compared on `basis`: each one's costs, the cheapest, and the crossover
+/// volumes from 0 to [`MAX_VOLUME`], in option numbers.
+pub fn side_by_side(basis: &Basis, options: &[(usize, Option<Approach>)]) -> SideBySide {
+    let valid: Vec<(usize, Approach)> = options
+        .iter()
+        .filter_map(|&(k, a)| a.map(|a| (k, a)))
+        .collect();
+    let costs: Vec<OptionCost> = valid.iter().map(|(_, a)| option_cost(basis, a)).collect();
+    let approaches: Vec<Approach> = valid.iter().map(|&(_, a)| a).collect();
+    let found = crossovers(basis, &approaches, MAX_VOLUME);
+    SideBySide {
+        costs: options
+            .iter()
+            .map(|&(k, a)| (k, a.map(|a| option_cost(basis, &a))))
+            .collect(),
+        cheapest: cheapest(&costs).map(|i| valid[i].0),
+        changes: found
+            .changes
+            .iter()
+            .map(|&(v, i)| (v, valid[i].0))
+            .collect(),
+        gave_up_at: found.gave_up_at,
+    }
+}

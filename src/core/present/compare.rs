@@ -7,9 +7,11 @@ use super::format::{Fmt, MINUS};
 use crate::core::codec::csv::{self, csv_row};
 use crate::core::codec::export::{input_value, input_words, simulation_inputs, used_inputs};
 use crate::core::inputs::field::{Field, Kind};
-use crate::core::inputs::parse::{parse_inputs, RawInputs};
+use crate::core::inputs::option_fields::Term;
+use crate::core::inputs::parse::{parse_field, parse_inputs, parse_scenario, Parsed, RawInputs};
 use crate::core::model::montecarlo::{simulate_scenario, SimFigure, Summary};
 use crate::core::model::{calculate, Inputs, Results};
+use crate::core::present::options::OptionsView;
 
 /// One cell of the table.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -191,6 +193,7 @@ pub fn compare_with(fmt: Fmt, scenarios: &[(String, RawInputs)], sims: &[Simulat
         let sources = results.iter().map(|r| r.as_ref().ok_or("invalid"));
         rows.push(figure_row(fmt, figure.spec(), sources, &valid));
     }
+    rows.extend(option_rows(fmt, scenarios, &valid));
     if sims.iter().any(|s| *s != Simulated::NoRange) {
         let simulated: Vec<bool> = (0..scenarios.len())
             .map(|k| valid[k] && done(k).is_some())
@@ -208,6 +211,158 @@ pub fn compare_with(fmt: Fmt, scenarios: &[(String, RawInputs)], sims: &[Simulat
         columns: scenarios.iter().map(|(n, _)| n.clone()).collect(),
         rows,
     }
+}
+
+/// Public names and labels of the options' rows, by option number − 1.
+const OPTION_COST: [(&str, &str); 6] = [
+    ("option_cost_1", "Option 1 cost"),
+    ("option_cost_2", "Option 2 cost"),
+    ("option_cost_3", "Option 3 cost"),
+    ("option_cost_4", "Option 4 cost"),
+    ("option_cost_5", "Option 5 cost"),
+    ("option_cost_6", "Option 6 cost"),
+];
+
+/// The options' rows (issue 28), when one of the scenarios added options:
+/// each added option's kind and name, its numbers the scenarios use, then
+/// each option's cost (the lowest marked), the cheapest option and the
+/// crossover volumes. None otherwise, so other comparisons are as before.
+fn option_rows(fmt: Fmt, scenarios: &[(String, RawInputs)], valid: &[bool]) -> Vec<Row> {
+    let parsed: Vec<Option<Parsed>> = scenarios
+        .iter()
+        .map(|(_, raw)| parse_scenario(raw).parsed)
+        .collect();
+    if !parsed.iter().flatten().any(|p| !p.options.is_empty()) {
+        return Vec::new();
+    }
+    let views: Vec<Option<OptionsView>> = parsed
+        .iter()
+        .map(|p| p.as_ref().map(OptionsView::of))
+        .collect();
+    let text_cells = |f: &dyn Fn(&OptionsView) -> String| -> Vec<Cell> {
+        views
+            .iter()
+            .map(|v| Cell {
+                text: v.as_ref().map_or_else(|| "invalid".to_owned(), f),
+                ..Cell::default()
+            })
+            .collect()
+    };
+    let mut rows = Vec::new();
+    // The added options' fields any scenario uses, in form order.
+    let mut fields: Vec<Field> = parsed
+        .iter()
+        .flatten()
+        .flat_map(|p| {
+            p.options
+                .iter()
+                .flat_map(|o| o.terms.iter().filter_map(|t| t.of(o.number)))
+        })
+        .collect();
+    fields.sort();
+    fields.dedup();
+    for field in fields {
+        if field.kind() == Kind::Label {
+            let cells = scenarios
+                .iter()
+                .zip(&parsed)
+                .map(|((_, raw), p)| {
+                    let used = p.as_ref().is_some_and(|p| {
+                        p.options.iter().any(|o| {
+                            Some(field) == Term::Kind.of(o.number)
+                                || Some(field) == Term::Name.of(o.number)
+                        })
+                    });
+                    Cell {
+                        text: if used {
+                            raw.get(field).trim().to_owned()
+                        } else {
+                            "not used".to_owned()
+                        },
+                        ..Cell::default()
+                    }
+                })
+                .collect();
+            rows.push(Row {
+                key: field.name(),
+                label: field.label(),
+                is_metric: false,
+                cells,
+            });
+            continue;
+        }
+        let values = scenarios.iter().zip(&parsed).map(|((_, raw), p)| {
+            let used = p.as_ref().is_some_and(|p| {
+                p.options
+                    .iter()
+                    .any(|o| o.terms.iter().any(|t| t.of(o.number) == Some(field)))
+            });
+            if !used {
+                return Err("not used");
+            }
+            parse_field(field, raw.get(field), raw.decimal_mark()).map_err(|_| "invalid")
+        });
+        rows.push(input_row(fmt, field, values, valid));
+    }
+    for (k, &(key, label)) in OPTION_COST.iter().enumerate() {
+        let number = k + 1;
+        if !views
+            .iter()
+            .flatten()
+            .any(|v| v.lines.iter().any(|l| l.number == number))
+        {
+            continue;
+        }
+        let mut cells: Vec<Cell> = views
+            .iter()
+            .map(|v| {
+                let line = v
+                    .as_ref()
+                    .and_then(|v| v.lines.iter().find(|l| l.number == number));
+                match line {
+                    None if v.is_none() => Cell {
+                        text: "invalid".to_owned(),
+                        ..Cell::default()
+                    },
+                    None => Cell {
+                        text: "none".to_owned(),
+                        ..Cell::default()
+                    },
+                    Some(l) => match l.cost {
+                        Some(c) => Cell {
+                            value: Some(c.cost),
+                            text: fmt.money(c.cost),
+                            ..Cell::default()
+                        },
+                        None => Cell {
+                            text: "invalid".to_owned(),
+                            ..Cell::default()
+                        },
+                    },
+                }
+            })
+            .collect();
+        finish(&mut cells, valid, None, |v| fmt.money(v));
+        rows.push(Row {
+            key,
+            label,
+            is_metric: true,
+            cells,
+        });
+    }
+    rows.push(Row {
+        key: "cheapest_option",
+        label: "Cheapest option",
+        is_metric: true,
+        cells: text_cells(&|v| v.cheapest_text()),
+    });
+    rows.push(Row {
+        key: "crossover_volumes",
+        label: "Cheapest changes at",
+        is_metric: true,
+        cells: text_cells(&|v| v.crossovers_text(fmt)),
+    });
+    rows
 }
 
 /// An input's row: per column its value in the form's words, or the

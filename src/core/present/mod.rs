@@ -10,6 +10,8 @@ pub mod format;
 pub mod compare;
 pub mod figure;
 pub mod formulas;
+// Options side by side: titles, the cheapest, the crossovers in words.
+pub mod options;
 
 // The charts' geometry and markup.
 pub mod chart;

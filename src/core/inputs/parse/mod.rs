@@ -8,7 +8,10 @@
 //! into one map, [`Errors`], returned beside the valid scenario
 //! ([`Checked`]).
 
+mod options;
 mod sections;
+
+pub use options::{used_terms, ParsedOption, MAX_NAME_LEN};
 
 use super::builders::{Investment, Operations};
 use super::field::{
@@ -216,6 +219,9 @@ pub struct Parsed {
     /// The picked fine-tuned model's shutdown against the horizon, when a
     /// start month is set and the catalogue knows the shutdown (issue 27).
     pub shutdown: Option<crate::core::catalogue::lifecycle::Shutdown>,
+    /// Options 3 to 6 the user added, in number order (issue 28); an
+    /// option with an invalid field has no approach, the rest stand.
+    pub options: Vec<ParsedOption>,
 }
 
 /// What validating a scenario gives: every invalid field's message in one
@@ -243,12 +249,14 @@ impl Checked {
     }
 
     /// The errors that damage a link or an imported file: every error when
-    /// they leave no figures, otherwise those of the ranges and the
-    /// simulation's settings (a bad sensitivity range or exchange rate is
-    /// only that field's message).
+    /// they leave no figures, otherwise those of the ranges, the
+    /// simulation's settings and options 3 to 6 (a bad sensitivity range or
+    /// exchange rate is only that field's message).
     pub fn damaging(&self) -> FieldErrors {
         let all = self.parsed.is_none();
-        let damaging = |f: Field| all || crate::core::model::uncertainty::is_simulation_field(f);
+        let damaging = |f: Field| {
+            all || crate::core::model::uncertainty::is_simulation_field(f) || f.is_option_field()
+        };
         self.errors
             .as_slice()
             .iter()
@@ -292,6 +300,19 @@ impl Parsed {
         }
     }
 
+    /// Every option of the scenario by number, for
+    /// [`side_by_side`](crate::core::model::options::side_by_side): the
+    /// two sides as options 1 and 2, then the added ones (`None` while one
+    /// of an added option's fields is invalid).
+    pub fn option_approaches(&self) -> Vec<(usize, Option<crate::core::model::Approach>)> {
+        let mut all = vec![
+            (1, Some(self.inputs.baseline_approach())),
+            (2, Some(self.inputs.finetuned_approach())),
+        ];
+        all.extend(self.options.iter().map(|o| (o.number, o.approach)));
+        all
+    }
+
     /// Tokens a month implied by the scenario (requests × the baseline's
     /// input and output tokens per request), when costs are built from
     /// tokens.
@@ -314,6 +335,7 @@ impl Parsed {
         fx_rate: None,
         unit_gpus: [1.0; 2],
         shutdown: None,
+        options: Vec::new(),
     };
 }
 

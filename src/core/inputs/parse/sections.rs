@@ -42,12 +42,13 @@ pub(super) const FIGURES: [Section; 8] = [
 ];
 
 /// The settings read after the figures: an error in one hides only its
-/// own chart or section, never the figures.
-pub(super) const SETTINGS: [Section; 3] = [sensitivity, fx_rate, ranges];
+/// own chart or section, never the figures (an option's, only that
+/// option's figures).
+pub(super) const SETTINGS: [Section; 4] = [sensitivity, fx_rate, ranges, super::options::options];
 
 /// Reads one scenario's fields, recording each invalid field's message.
 pub(super) struct Reader<'a> {
-    raw: &'a RawInputs,
+    pub(super) raw: &'a RawInputs,
     mark: DecimalMark,
     errors: Errors,
     /// How many errors were recorded, to tell whether a section recorded
@@ -77,31 +78,31 @@ impl<'a> Reader<'a> {
     }
 
     /// Records `error` as the message of `field`.
-    fn record(&mut self, field: Field, error: InputError) {
+    pub(super) fn record(&mut self, field: Field, error: InputError) {
         self.errors.insert(field, error);
         self.recorded += 1;
     }
 
     /// `result`'s value, or `None` with its error recorded for `field`.
-    fn keep<T>(&mut self, field: Field, result: Result<T, InputError>) -> Option<T> {
+    pub(super) fn keep<T>(&mut self, field: Field, result: Result<T, InputError>) -> Option<T> {
         result.map_err(|e| self.record(field, e)).ok()
     }
 
     /// The value of `field`; 0 when it is invalid, its message recorded.
-    fn number(&mut self, field: Field) -> f64 {
+    pub(super) fn number(&mut self, field: Field) -> f64 {
         let value = parse_field(field, self.raw.get(field), self.mark);
         self.keep(field, value).unwrap_or(0.0)
     }
 
     /// A field in % as a fraction (15 → 0.15).
-    fn share(&mut self, field: Field) -> f64 {
+    pub(super) fn share(&mut self, field: Field) -> f64 {
         self.number(field) / 100.0
     }
 
     /// The option chosen in `field`; the first option when the text is
     /// none of them, its message recorded (so the fields of the default
     /// mode are read, as the form shows them).
-    fn choice<C: Choice>(&mut self, field: Field) -> C {
+    pub(super) fn choice<C: Choice>(&mut self, field: Field) -> C {
         let chosen = C::from_text(self.raw.get(field)).ok_or(InputError::NotAnOption);
         self.keep(field, chosen).unwrap_or_default()
     }
@@ -120,7 +121,7 @@ impl<'a> Reader<'a> {
     }
 
     /// What `read` gives, when it records no error.
-    fn section<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> Option<T> {
+    pub(super) fn section<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> Option<T> {
         let before = self.recorded;
         let value = read(self);
         (self.recorded == before).then_some(value)
@@ -181,7 +182,7 @@ fn tokens(read: &mut Reader) -> TokenCosts {
 /// One side's token profile and the terms of its bill, from its fields in
 /// [`Field::BASE_BILL`] order. Cached and written input together are at
 /// most the whole input: past it, the written share gets the message.
-fn token_side(read: &mut Reader, f: &[Field; 12]) -> (TokenSide, BillTerms) {
+pub(super) fn token_side(read: &mut Reader, f: &[Field; 12]) -> (TokenSide, BillTerms) {
     let side = TokenSide {
         input_tokens: read.number(f[0]),
         output_tokens: read.number(f[1]),
@@ -308,21 +309,7 @@ fn operations(read: &mut Reader, p: &mut Parsed) {
 /// Each side's serving: its mode, and only that mode's fields.
 fn serving(read: &mut Reader, p: &mut Parsed) {
     let mut side = |f: [Field; 9], gpus: Field| {
-        let serving = match read.choice(f[0]) {
-            ServingMode::PerToken => Serving::PerToken,
-            ServingMode::Hourly => Serving::Hourly {
-                rate: read.number(f[1]),
-                hours: read.number(f[2]),
-                deployments: read.number(f[3]),
-            },
-            ServingMode::Capacity => Serving::Capacity(Capacity {
-                unit_rate: read.number(f[4]),
-                unit_rps: read.number(f[5]),
-                peak_factor: read.number(f[6]),
-                min_units: read.number(f[7]),
-                unit_hours: read.number(f[8]),
-            }),
-        };
+        let serving = side_serving(read, &f);
         // GPUs per unit, read in capacity mode only: they price a unit
         // from a GPU-hour price and count the GPUs running, never the
         // model's figures.
@@ -337,6 +324,26 @@ fn serving(read: &mut Reader, p: &mut Parsed) {
     p.inputs.base_serving = base;
     p.inputs.ft_serving = ft;
     p.unit_gpus = [base_gpus, ft_gpus];
+}
+
+/// One side's serving from its fields in [`Field::BASE_SERVING`] order:
+/// its mode, and only that mode's fields.
+pub(super) fn side_serving(read: &mut Reader, f: &[Field; 9]) -> Serving {
+    match read.choice(f[0]) {
+        ServingMode::PerToken => Serving::PerToken,
+        ServingMode::Hourly => Serving::Hourly {
+            rate: read.number(f[1]),
+            hours: read.number(f[2]),
+            deployments: read.number(f[3]),
+        },
+        ServingMode::Capacity => Serving::Capacity(Capacity {
+            unit_rate: read.number(f[4]),
+            unit_rps: read.number(f[5]),
+            peak_factor: read.number(f[6]),
+            min_units: read.number(f[7]),
+            unit_hours: read.number(f[8]),
+        }),
+    }
 }
 
 /// The value of accuracy: fewer errors, and what one is worth.
