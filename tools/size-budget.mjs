@@ -53,8 +53,14 @@
  * The simulation's shared state (`Sim`) in app::results::sim (no import circle through the memo): 445,685. Most of the growth is in chunks after the first paint or fetched on demand.
  * Issue 32, figures in the HTML: the default scenario's first view prerendered into index.html (15.8 KB of markup, closed
  * sections as their summaries) and the first script's hand-over: index.html 10,831 → 14,914 bytes, 449,768 measured (+4,083).
+ * Issues 27 (the catalogue's bill terms, Claude, GPT-5 and o3 entries; the model's end of life), 28 (options 3 to 6: their
+ * fields and parser in the first module, the options view in its own chunk, split_options 17.6 KB, fetched when a third
+ * option is added or a link holds one) and 30 (training files: the section's chunk split_data 21 KB after the first paint,
+ * and the reader with tiktoken-rs, split_datacount 250 KB, fetched only when a file is dropped) merged onto main 908eba3:
+ * 791,406 measured; the first module 202,539 → 217,493 (terms +5.0 KB, options +6.4 KB, end of life +1.6 KB, data +1.7 KB).
+ * The tokenizer vocabularies (1.87 MB, fetched with the reader) are under ON_DEMAND_BUDGET, not here.
  */
-export const BUDGET = 449_768;
+export const BUDGET = 791_406;
 
 /**
  * Bytes, brotli, of the files fetched only on demand and not by the page itself: the tokenizer
