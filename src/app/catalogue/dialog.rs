@@ -81,7 +81,7 @@ pub fn CatalogueDialog() -> impl IntoView {
                     <table
                         class="catalogue-table"
                         data-testid="catalogue-table"
-                        inner_html=move || table_markup_on(chosen().as_deref(), Some(super::pickers::today()))
+                        inner_html=move || table_markup_on(chosen().as_deref(), Some(crate::app::shell::browser::today()))
                         on:click=move |ev| {
                             if let (Some((pick, entry)), Some(state)) = (clicked_pick(&ev), state) {
                                 super::choose::pick_from_dialog(calc, state, pick, entry);

@@ -12,6 +12,7 @@ use super::choose::{choose, rate_changed};
 use super::dialog::CatalogueDialog;
 use super::Catalogue;
 use crate::app::form::widgets::{ChoiceField, NumberField};
+use crate::app::shell::browser::today;
 use crate::app::shell::state::use_calc;
 use crate::core::catalogue::fill::{
     compute_sentence, conversion, gaps_sentence, per_unit_words, refill_unit_rate, stale,
@@ -431,11 +432,6 @@ fn ComputeOffer() -> impl IntoView {
         </Show>
     }
     .into_any()
-}
-
-/// Today as days since 1970-01-01, by the browser's clock.
-pub(super) fn today() -> i64 {
-    (js_sys::Date::now() / 86_400_000.0).floor() as i64
 }
 
 /// A quiet warning when the oldest catalogue price in use is more than 180

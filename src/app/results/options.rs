@@ -49,7 +49,7 @@ pub fn OptionsSummary() -> impl IntoView {
         let fmt = calc.fmt.get();
         view.with(|v| v.as_ref().map(|v| v.crossovers_text(fmt)))
     };
-    let added = Memo::new(move |_| crate::app::options::has_added());
+    let added = Memo::new(move |_| crate::app::options::edit::has_added());
     let add = move |_| {
         crate::app::options::edit::add(calc);
     };

@@ -269,3 +269,9 @@ pub fn on_page_leave(flush: impl Fn() + Clone + 'static) {
         change.forget();
     }
 }
+
+/// Today as days since 1970-01-01, by the browser's clock (UTC): the
+/// catalogue's staleness and end-of-life marks.
+pub fn today() -> i64 {
+    (js_sys::Date::now() / 86_400_000.0).floor() as i64
+}

@@ -183,8 +183,8 @@ impl PriceUnit {
 }
 
 // Options 3 to 6 (issue 28) follow every row below: their template is in
-// `super::option_fields`.
-super::option_fields::with_option_fields! { fields {
+// `super::option_rows`.
+super::option_rows::with_option_fields! { fields {
     Training: "training", "Training and setup cost", "$ one-time", "Labeling, training runs, evaluation and deployment work.", 100.0, Kind::Money, "2500";
     Maintenance: "maintenance", "Monthly maintenance", "$ / month", "Monitoring, evaluation, hosting premium and retraining, averaged.", 10.0, Kind::Money, "100";
     Baseline: "baseline", "Baseline cost per request", "$ / request", "Average all-in cost of one request today, retries included.", 0.001, Kind::UnitCost, "0.02";

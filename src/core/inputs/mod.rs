@@ -7,6 +7,8 @@ pub mod field;
 pub mod number;
 // The fields of options 3 to 6: one template, written into the field table.
 pub mod option_fields;
+// The options' rows in the field table (a macro, issue 28).
+mod option_rows;
 
 // A scenario's field texts → the model's inputs.
 pub mod parse;

@@ -354,6 +354,7 @@ pub fn parse_scenario(raw: &RawInputs) -> Checked {
     for section in sections::SETTINGS {
         section(&mut read, &mut parsed);
     }
+    options::options(&mut read, &mut parsed);
     Checked {
         errors: read.finish(),
         parsed: figures.then_some(parsed),

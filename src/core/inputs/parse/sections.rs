@@ -42,9 +42,10 @@ pub(super) const FIGURES: [Section; 8] = [
 ];
 
 /// The settings read after the figures: an error in one hides only its
-/// own chart or section, never the figures (an option's, only that
-/// option's figures).
-pub(super) const SETTINGS: [Section; 4] = [sensitivity, fx_rate, ranges, super::options::options];
+/// own chart or section, never the figures. (The options 3 to 6, read
+/// after them by [`super::parse_scenario`], are settings too: an error in
+/// one leaves only that option without figures.)
+pub(super) const SETTINGS: [Section; 3] = [sensitivity, fx_rate, ranges];
 
 /// Reads one scenario's fields, recording each invalid field's message.
 pub(super) struct Reader<'a> {
