@@ -59,8 +59,9 @@
  * and the reader with tiktoken-rs, split_datacount 250 KB, fetched only when a file is dropped) merged onto main 908eba3:
  * 791,406 measured; the first module 202,539 → 217,493 (terms +5.0 KB, options +6.4 KB, end of life +1.6 KB, data +1.7 KB).
  * The tokenizer vocabularies (1.87 MB, fetched with the reader) are under ON_DEMAND_BUDGET, not here.
+ * No import circles (the options' field rows in their own macro module, and three smaller moves): 791,306.
  */
-export const BUDGET = 791_406;
+export const BUDGET = 791_306;
 
 /**
  * Bytes, brotli, of the files fetched only on demand and not by the page itself: the tokenizer
