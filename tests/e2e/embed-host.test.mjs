@@ -239,6 +239,8 @@ test('theme=host in a dark host page shows dark from the first visible frame; wi
     await waitForTheme(page, 'calc', 'dark');
     const shown = await (await frameOf(page, 'calc')).evaluate(() => [...new Set(window.__shown)]);
     assert.deepEqual(shown, ['dark'], 'never visible in the light theme');
+    // Every chunk in before leaving: a fetch cut short by the navigation is not the page's fault.
+    await (await frameOf(page, 'calc')).waitForSelector('html[data-ready]', { state: 'attached' });
     await page.goto(site.url + 'plain.html');
     await page.frameLocator('#calc').locator('[data-metric="net_benefit"]').waitFor();
     const plain = await frameOf(page, 'calc');
