@@ -35,6 +35,7 @@ fn write_lifecycle(entries: &[catalogue::Entry]) {
     const DATA: &str = "data/lifecycle.toml";
     println!("cargo::rerun-if-changed={DATA}");
     println!("cargo::rerun-if-changed=build/lifecycle.rs");
+    println!("cargo::rerun-if-changed=build/dates.rs");
     let fail = |problems: &[String]| -> ! {
         for p in problems {
             eprintln!("{DATA}: {p}");
