@@ -1,5 +1,8 @@
 //! Benchmark of what one keystroke recomputes: validation, the model, the
-//! 600-month schedule, the three charts' geometry and the formula panel.
+//! 600-month schedule, the three charts' geometry and the formula panel;
+//! and, beside it in the same run, what options side by side add (issue
+//! 28): the costs, the cheapest and the crossover search up to the largest
+//! accepted volume, which walks every serving-unit step.
 //! Prints figures; asserts nothing (timings vary by machine).
 //! Run with `cargo bench --bench recompute`.
 
@@ -10,6 +13,7 @@ use ft_roi::core::inputs::presets::preset;
 use ft_roi::core::model::schedule::schedule;
 use ft_roi::core::present::chart::{timeline, tornado, volume};
 use ft_roi::core::present::formulas::worked;
+use ft_roi::core::present::options::OptionsView;
 use ft_roi::core::{calculate, parse_scenario, Field, RawInputs};
 #[path = "../tests/support/fmt.rs"]
 mod fmt_default;
@@ -26,12 +30,28 @@ fn recompute(raw: &RawInputs) -> usize {
     s.len() + t.readouts.len() + v.readouts.len() + k.bars.len() + f.len()
 }
 
+/// The options' figures (`OptionsView::of`: costs, cheapest, crossovers)
+/// of a valid scenario: what the options add to a keystroke.
+fn options(raw: &RawInputs) -> usize {
+    let p = parse_scenario(raw).parsed.expect("valid scenario");
+    let v = OptionsView::of(&p);
+    v.lines.len() + v.changes.len()
+}
+
 fn measure(name: &str, raw: &RawInputs) {
-    // Warm up, then time batches and report the median batch.
-    for _ in 0..200 {
+    measure_with(name, raw, recompute);
+}
+
+fn measure_with(name: &str, raw: &RawInputs, recompute: fn(&RawInputs) -> usize) {
+    // One call sizes the batches (about 20 ms each, at least one call);
+    // warm up, then time 25 batches and report the median batch.
+    let start = Instant::now();
+    black_box(recompute(black_box(raw)));
+    let once = start.elapsed().as_secs_f64();
+    let batch = ((0.02 / once.max(1e-9)) as u32).clamp(1, 200);
+    for _ in 0..batch {
         black_box(recompute(black_box(raw)));
     }
-    let batch = 200;
     let mut per_call: Vec<f64> = (0..25)
         .map(|_| {
             let start = Instant::now();
@@ -66,4 +86,32 @@ fn main() {
     busy.set(Field::RetrainPerYear, "4");
     busy.set(Field::Growth, "2");
     measure("tokens + itemized + retraining, 600 months", &busy);
+
+    println!();
+    println!("options side by side (costs, cheapest, crossover search to 1e15 requests a month)");
+    measure_with("the two sides, reference example", &example, options);
+    let mut six = long.clone();
+    for (k, kind) in [(3, "model"), (4, "rag"), (5, "finetune"), (6, "distill")] {
+        let key = |suffix: &str| Field::from_name(&format!("o{k}_{suffix}")).expect("option field");
+        six.set(key("kind"), kind);
+        six.set(key("request_cost"), format!("0.00{k}"));
+        six.set(key("one_time"), format!("{}", 1000 * k));
+        six.set(key("monthly"), "200");
+    }
+    measure_with(
+        "six options, 600 months, per-request serving",
+        &six,
+        options,
+    );
+    for k in 3..=6 {
+        let key = |suffix: &str| Field::from_name(&format!("o{k}_{suffix}")).expect("option field");
+        six.set(key("serving"), "capacity");
+        six.set(key("unit_rate"), "2.5");
+        six.set(key("unit_rps"), "0.5");
+    }
+    measure_with("six options, capacity units (steps walked)", &six, options);
+    measure(
+        "reference in the same run: full recompute, 600 months",
+        &long,
+    );
 }

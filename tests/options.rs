@@ -375,10 +375,10 @@ proptest! {
     }
 }
 
-#[test]
-fn a_search_through_too_many_unit_steps_says_where_it_gave_up() {
-    // 36 requests a unit-month: up to 1e15, billions of steps.
-    let tiny = Approach {
+/// 36 requests a unit-month at $1 a unit-month: up to 1e15, billions of
+/// unit steps.
+fn tiny_units() -> Approach {
+    Approach {
         serving: Serving::Capacity(Capacity {
             unit_rate: 1.0,
             unit_rps: 0.01,
@@ -387,20 +387,56 @@ fn a_search_through_too_many_unit_steps_says_where_it_gave_up() {
             unit_hours: 1.0,
         }),
         ..simple(0.0, 0.0)
-    };
-    let x = crossovers(&BASIS, &[simple(0.5, 0.0), tiny], 1e15);
+    }
+}
+
+#[test]
+fn a_search_that_cannot_be_settled_says_where_it_gave_up() {
+    // $1/36 a request is the units' own average cost per request: the two
+    // lines never part by more than one unit's cost, so no bound settles
+    // which is cheaper, and the walk meets its limit of steps.
+    let tiny = tiny_units();
+    let x = crossovers(&BASIS, &[simple(1.0 / 36.0, 0.0), tiny], 1e15);
     let v = x.gave_up_at.expect("gives up");
-    assert!(v > 0.0 && v < 1e15);
-    // Below where it gave up, what it found is right.
-    check_against_costs(
-        &BASIS,
-        &[simple(0.5, 0.0), tiny],
-        &ft_roi::core::model::options::Crossovers {
-            gave_up_at: None,
-            ..x.clone()
-        },
-        v,
+    assert!(v > 0.0 && v < 1e15, "gave up at {v}");
+    assert!(x.changes.iter().all(|&(c, _)| c <= v), "changes beyond {v}");
+}
+
+#[test]
+fn a_search_through_many_unit_steps_stops_once_the_cheapest_is_settled() {
+    // $0.50 a request against about $0.028 a request in units ($1 a
+    // unit-month): below 2 requests a month the first unit costs more;
+    // from 2 on the units are cheaper and, once cheaper by more than one
+    // unit's cost with the lower slope, no later step can change that. The
+    // search stops there instead of walking billions of steps, and what it
+    // found holds up to 1e15.
+    let options = [simple(0.5, 0.0), tiny_units()];
+    let x = crossovers(&BASIS, &options, 1e15);
+    assert_eq!(
+        (x.first, x.changes.len(), x.gave_up_at),
+        (0, 1, None),
+        "{x:?}"
     );
+    close(
+        x.changes[0].0,
+        2.0,
+        "the first unit against $0.50 a request",
+    );
+    check_against_costs(&BASIS, &options, &x, 1e15);
+    // With $1,000 one-time on the units, option 1 is cheapest first, then
+    // the units from the volume where the lines cross.
+    let dearer = Approach {
+        one_time: 1_000.0,
+        ..tiny_units()
+    };
+    let options = [simple(0.5, 0.0), dearer];
+    let x = crossovers(&BASIS, &options, 1e15);
+    assert_eq!(
+        (x.first, x.changes.len(), x.gave_up_at),
+        (0, 1, None),
+        "{x:?}"
+    );
+    check_against_costs(&BASIS, &options, &x, 1e15);
 }
 
 #[test]

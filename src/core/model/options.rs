@@ -218,6 +218,22 @@ pub fn crossovers(basis: &Basis, options: &[Approach], max_volume: f64) -> Cross
             None => (0.0, 0.0),
         }
     };
+    let bounds: Vec<Bounds> = (0..options.len())
+        .map(|k| {
+            let (cost, per_unit) = unit(k);
+            Bounds::of(
+                &groups,
+                cost,
+                per_unit,
+                options[k].serving.capacity().map(|c| c.min_units),
+            )
+        })
+        .collect();
+    // An exact copy of a lower-numbered option never is the cheapest (ties
+    // go to the lower number): it cannot change the answer.
+    let copies: Vec<bool> = (0..options.len())
+        .map(|j| options[..j].contains(&options[j]))
+        .collect();
     let mut v = 0.0;
     let mut cur = lowest_above(&lines, v);
     out.first = cur;
@@ -252,6 +268,9 @@ pub fn crossovers(basis: &Basis, options: &[Approach], max_volume: f64) -> Cross
             }
             cur = best;
         }
+        if settled(options, &lines, &bounds, &copies, cur, v) {
+            return out;
+        }
         let hi = steps
             .peek()
             .map_or(max_volume, |Reverse(s)| s.at.min(max_volume));
@@ -266,6 +285,91 @@ pub fn crossovers(basis: &Basis, options: &[Approach], max_volume: f64) -> Cross
         }
         v = hi;
     }
+}
+
+/// How far an option's capacity units can move its cost above a volume
+/// already walked: between v and any V′ > v, each group g adds between
+/// (V′ − v)·γ_g ÷ per_unit − 1 and (V′ − v)·γ_g ÷ per_unit + 1 unit steps
+/// (its thresholds are per_unit ÷ γ_g apart), each costing the group's
+/// weight × the unit's cost; below a group's first threshold (its minimum
+/// units) it may add none.
+#[derive(Clone, Copy, Debug, Default)]
+struct Bounds {
+    /// Σ_g weight_g × unit cost × γ_g ÷ per_unit: the steps' cost per
+    /// request a month, on average.
+    rate: f64,
+    /// Σ_g weight_g × unit cost: one step in every group.
+    slack: f64,
+    /// The largest volume at which a group still runs its minimum units.
+    first: f64,
+}
+
+impl Bounds {
+    fn of(groups: &[Group], cost: f64, per_unit: f64, min_units: Option<f64>) -> Bounds {
+        let Some(min_units) = min_units else {
+            return Bounds::default();
+        };
+        if !(per_unit > 0.0 && per_unit.is_finite()) {
+            return Bounds::default();
+        }
+        Bounds {
+            rate: groups
+                .iter()
+                .map(|g| g.weight * cost * g.gamma / per_unit)
+                .sum(),
+            slack: groups.iter().map(|g| g.weight * cost).sum(),
+            first: groups
+                .iter()
+                .map(|g| min_units * per_unit / g.gamma)
+                .fold(0.0, f64::max),
+        }
+    }
+}
+
+/// Whether option `cur`, the cheapest just above `v`, stays the cheapest
+/// at every larger volume, whatever the unit steps still to come: its
+/// highest possible cost (its line now, plus its steps' rate, plus one step
+/// per group) stays below every other option's lowest possible cost (its
+/// line now, plus its steps' rate less one step per group once past its
+/// minimum units, else its line alone) with a slope no steeper. Then the
+/// search stops walking steps: no change is left to find. Conservative:
+/// false when it cannot tell (the walk goes on).
+fn settled(
+    options: &[Approach],
+    lines: &[Line],
+    bounds: &[Bounds],
+    copies: &[bool],
+    cur: usize,
+    v: f64,
+) -> bool {
+    let b = &bounds[cur];
+    lines.iter().enumerate().all(|(j, line)| {
+        if j == cur || copies[j] {
+            return true;
+        }
+        let o = &bounds[j];
+        let ((high_slope, high), (low_slope, low)) = if options[j].serving == options[cur].serving {
+            // The same units step at the same volumes: the difference of
+            // the two costs is exactly the difference of their lines.
+            (
+                (lines[cur].slope, lines[cur].at(v)),
+                (line.slope, line.at(v)),
+            )
+        } else {
+            let high = (lines[cur].slope + b.rate, lines[cur].at(v) + b.slack);
+            let low = if v >= o.first {
+                (line.slope + o.rate, line.at(v) - o.slack)
+            } else {
+                (line.slope, line.at(v))
+            };
+            (high, low)
+        };
+        let margin = 1e-9 * high.abs().max(low.abs());
+        high_slope.is_finite()
+            && low_slope.is_finite()
+            && high_slope <= low_slope
+            && high + margin < low
+    })
 }
 
 /// The months as groups of equal growth factor, each weighted by its
