@@ -15,14 +15,20 @@ use crate::core::present::options::OptionsView;
 
 /// The decision table; nothing while a field it reads is invalid.
 #[component]
-pub fn DecisionTableView() -> impl IntoView {
+pub fn DecisionTableView(
+    /// The options' figures the page already holds (their titles), so
+    /// that the cheapest is not searched for once more.
+    #[prop(into)]
+    options: Signal<Option<OptionsView>>,
+) -> impl IntoView {
     let calc = use_calc();
     let table = Memo::new(move |_| {
+        let view = options.get()?;
         calc.checked.with(|c| {
             c.parsed.as_ref().map(|p| {
                 let table = DecisionTable::of(p);
                 let current = table.band_at(p.inputs.requests);
-                (OptionsView::of(p), table, current)
+                (view, table, current)
             })
         })
     });
