@@ -8,7 +8,7 @@ use ft_roi::core::inputs::builders::{
 use ft_roi::core::inputs::presets::{preset, token_tier, PRESETS, TOKEN_TIERS};
 #[path = "support/fmt.rs"]
 mod fmt_default;
-use fmt_default::{money, months, percent, unit_cost};
+use fmt_default::{count, money, months, percent, unit_cost};
 use ft_roi::core::{calculate, parse_inputs, parse_scenario, Field, Inputs, RawInputs, Status};
 use proptest::prelude::*;
 
@@ -290,4 +290,93 @@ fn break_even_with_a_vanishing_cycle_gain_terminates() {
     };
     let r = calculate(&i);
     assert!(r.break_even_months.is_none_or(f64::is_finite));
+}
+
+#[test]
+fn support_options_by_hand() {
+    use ft_roi::core::present::decision::DecisionTable;
+    use ft_roi::core::present::options::OptionsView;
+    // The support bot: 1,000 requests a month for 12 months (12,000
+    // requests), no growth, no discounting: present values equal costs.
+    let (p, _) = run("support-options");
+    let view = OptionsView::of(&p);
+    let want = [
+        // Option 1, prompting: 2,000 × $3 + 1,000 × $15 per 1M = $0.021 a
+        // request; 12,000 × $0.021 = $252.
+        (1, "$0.021", "$252.00"),
+        // Option 2, the article's fine-tune: 2,000 × $1 + 1,000 × $5 per 1M
+        // = $0.007; $1,600 once + 12 × (1,000 × $0.007 + $200) = $1,600 +
+        // 12 × $207 = $4,084.
+        (2, "$0.007", "$4,084.00"),
+        // Option 3, cached and batched: input 1,000 uncached × $3 = $0.003,
+        // 1,000 cached × $0.30 = $0.0003, output 1,000 × $15 = $0.015 (per
+        // 1M): one attempt $0.0183; half the requests batched at 50% off
+        // save $0.0183 × 0.5 × 0.5 = $0.004575: $0.013725 a request;
+        // 12,000 × $0.013725 = $164.70.
+        (3, "$0.013725", "$164.70"),
+        // Option 4, distilled: 2,000 × $0.30 + 1,000 × $1.20 per 1M =
+        // $0.0018 a request; once $27 training + the teacher's 1,000 ×
+        // (2,000 × $3 + 1,000 × $15) ÷ 1M = $21, so $48; 12 × (1,000 ×
+        // $0.0018 + $200) = 12 × $201.80 = $2,421.60; total $2,469.60.
+        (4, "$0.0018", "$2,469.60"),
+    ];
+    assert_eq!(view.lines.len(), 4);
+    for ((k, per_request, cost), line) in want.iter().zip(&view.lines) {
+        assert_eq!(line.number, *k);
+        assert_eq!(
+            unit_cost(line.per_request.unwrap()),
+            *per_request,
+            "option {k}"
+        );
+        let c = line.cost.unwrap();
+        assert_eq!(money(c.cost), *cost, "option {k}");
+        assert_eq!(money(c.pv_cost), *cost, "option {k}");
+    }
+    // Cheapest at 1,000 a month: option 3 ($164.70).
+    assert_eq!(view.cheapest, Some(3));
+    // In the monthly volume V over 12 months: C1 = 0.252·V, C2 = 4,000 +
+    // 0.084·V, C3 = 0.1647·V, C4 = 2,448 + 0.0216·V. Just above 0 option 3
+    // (no fixed cost, the lower slope of the two without one); C3 = C4 at
+    // V = 2,448 ÷ (0.1647 − 0.0216) = 2,448 ÷ 0.1431 = 17,106.92; option 2
+    // is never below option 4 (more fixed cost, steeper), option 1 never
+    // below option 3.
+    assert_eq!(view.changes.len(), 1);
+    let (v, k) = view.changes[0];
+    assert_eq!(k, 4);
+    assert!((v - 2_448.0 / 0.1431).abs() < 1e-6, "{v}");
+    assert_eq!(count(v), "17,107");
+    // The decision table: two bands, in tokens × 3,000 a request (option
+    // 1's 2,000 in + 1,000 out): 17,106.92 × 3,000 = 51.3M tokens a month.
+    let table = DecisionTable::of(&p);
+    assert_eq!(table.tokens_per_request, Some(3_000.0));
+    let rows = table.rows(&view, fmt_default::F);
+    let got: Vec<(&str, Option<&str>, &str)> = rows
+        .iter()
+        .map(|r| (r.requests.as_str(), r.tokens.as_deref(), r.advice.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "0 to 17,107",
+                Some("0 to 51.3M"),
+                "Prompting, cached and batched (option 3)"
+            ),
+            (
+                "17,107 and more",
+                Some("51.3M and more"),
+                "Distilled small model (option 4)"
+            ),
+        ]
+    );
+    assert_eq!(table.band_at(p.inputs.requests), Some(0));
+    // Direct entry is kept equivalent: the same costs from the options'
+    // costs per request.
+    let mut raw = preset("support-options").unwrap().raw();
+    raw.set(Field::CostMode, "direct");
+    let direct = parse_scenario(&raw).into_result().unwrap();
+    let direct = OptionsView::of(&direct);
+    for (a, b) in view.lines.iter().zip(&direct.lines) {
+        assert_eq!(money(a.cost.unwrap().cost), money(b.cost.unwrap().cost));
+    }
 }

@@ -332,6 +332,6 @@ fn TokenVolume() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p class="fine">"The article's rule of thumb for typical 2026 prices; your own figures above are what decide."</p>
+        <p class="fine">"The article's rule of thumb for typical 2026 prices; what decides is the decision table computed for your own options, under Options side by side."</p>
     }
 }

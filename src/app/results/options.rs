@@ -78,6 +78,7 @@ pub fn OptionsSummary() -> impl IntoView {
             <tbody>{rows}</tbody>
         </table>
         </div>
+        <crate::app::options::decision::DecisionTableView options=view/>
         }
     };
     view! {

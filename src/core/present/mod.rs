@@ -12,6 +12,8 @@ pub mod figure;
 pub mod formulas;
 // Options side by side: titles, the cheapest, the crossovers in words.
 pub mod options;
+// The decision table for the user's options, by monthly volume.
+pub mod decision;
 
 // The charts' geometry and markup.
 pub mod chart;
