@@ -4,6 +4,7 @@
 //! edit the `oK_…` fields like any other input.
 
 pub(crate) mod edit;
+pub(crate) mod odds;
 pub(crate) mod view;
 
 use leptos::prelude::*;

@@ -505,6 +505,18 @@ pub fn sentence(fmt: Fmt, s: &Summary) -> String {
     )
 }
 
+/// An option's chance in words: "Option 3 is cheapest in 72% of 2,000
+/// draws" (`title` what people call it, `p` its chance 0 to 1, `draws` the
+/// simulated cases), in whole percent as the simulation's sentence writes
+/// it (`under 1%`, `over 99%` unless exact).
+pub fn cheapest_sentence(fmt: Fmt, title: &str, p: f64, draws: u32) -> String {
+    format!(
+        "{title} is cheapest in {} of {} draws",
+        whole_percent(fmt, p * 100.0),
+        fmt.count(f64::from(draws))
+    )
+}
+
 figures! {
     /// One figure of the simulation's [`Summary`], in reading order: the
     /// same kind of table as [`crate::core::present::figure::Figure`]'s.
