@@ -97,8 +97,8 @@ pub fn SimOptions(
                         <tr>
                             <th scope="col">"Option"</th>
                             <th scope="col">"Cheapest in"</th>
-                            <th scope="col">"Present-value cost, median"</th>
-                            <th scope="col">"10th to 90th percentile"</th>
+                            <th scope="col">"PV cost, median"</th>
+                            <th scope="col">"P10 to P90"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
