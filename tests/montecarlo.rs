@@ -560,8 +560,11 @@ fn a_serving_row_is_used_in_the_mode_the_form_shows_it_in() {
         for ft in ["per_token", "hourly", "capacity"] {
             let raw = raw(&[(BaseServing, base), (FtServing, ft)]);
             let i = parse_scenario(&raw).into_result().expect("valid").case();
-            for r in &RANGED {
-                let shown = r.mode.is_none_or(|(f, m)| raw.get(f) == m);
+            for (row, r) in RANGED.iter().enumerate() {
+                // An added option's rows show while the option is there
+                // (none is here).
+                let shown = r.mode.is_none_or(|(f, m)| raw.get(f) == m)
+                    && ft_roi::core::model::uncertainty::option_of(row).is_none();
                 assert_eq!((r.used)(&i), shown, "{} in {base}, {ft}", r.name);
             }
         }

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use super::widgets::NumberField;
 use crate::app::shell::state::use_calc;
 use crate::core::codec::export::input_text;
+use crate::core::inputs::option_fields::Term;
 use crate::core::inputs::parse::{step_text, DecimalMark};
-use crate::core::model::uncertainty::{fields, Ends, Ranged, RANGED};
+use crate::core::model::uncertainty::{fields, option_of, Ends, Ranged, RANGED};
 use crate::core::Field;
 
 /// The section.
@@ -104,14 +105,22 @@ fn RangeRow(
     // what was typed in it stays).
     // The GPU rows need the itemized investment too, whose compute mode
     // they belong to.
+    // An added option's rows while the option is there (issue 28).
+    let option = RANGED
+        .iter()
+        .position(|r| r.name == range.name)
+        .and_then(option_of)
+        .and_then(|k| Term::Kind.of(k));
+    let absent = move || option.is_some_and(|f| calc.field(f).with(|t| t.trim().is_empty()));
     let hidden = move || {
-        range.mode.is_some_and(|(f, m)| {
-            calc.field(f).with(|t| t.trim() != m)
-                || (f == Field::ComputeMode
-                    && calc
-                        .field(Field::TrainingMode)
-                        .with(|t| t.trim() != "itemized"))
-        })
+        absent()
+            || range.mode.is_some_and(|(f, m)| {
+                calc.field(f).with(|t| t.trim() != m)
+                    || (f == Field::ComputeMode
+                        && calc
+                            .field(Field::TrainingMode)
+                            .with(|t| t.trim() != "itemized"))
+            })
     };
     view! {
         <div class="range-row" data-range=range.name role="group" aria-label=range.label hidden=hidden class:zero=move || zero.get()>

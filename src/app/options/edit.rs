@@ -7,30 +7,38 @@ use leptos::prelude::*;
 use crate::app::shell::state::Calc;
 use crate::core::inputs::option_fields::{Term, FIRST, LAST};
 use crate::core::inputs::parse::MAX_NAME_LEN;
+use crate::core::model::uncertainty::option_range_fields;
+use crate::core::Field;
 
-/// Option `k`'s texts, in the template's order.
-fn texts(calc: Calc, k: usize) -> Vec<String> {
+/// Option `k`'s fields: the template's, in its order, then the ends of
+/// the ranges on its own inputs (they go with it).
+fn fields(k: usize) -> Vec<Field> {
     Term::ALL
         .iter()
         .filter_map(|t| t.of(k))
+        .chain(option_range_fields(k))
+        .collect()
+}
+
+/// Option `k`'s texts, in the order of [`fields`].
+fn texts(calc: Calc, k: usize) -> Vec<String> {
+    fields(k)
+        .into_iter()
         .map(|f| calc.field(f).get_untracked())
         .collect()
 }
 
 /// Writes `texts` into option `k`'s fields.
 fn write(calc: Calc, k: usize, texts: &[String]) {
-    for (t, text) in Term::ALL.iter().zip(texts) {
-        if let Some(f) = t.of(k) {
-            calc.field(f).set(text.clone());
-        }
+    for (f, text) in fields(k).into_iter().zip(texts) {
+        calc.field(f).set(text.clone());
     }
 }
 
 /// An absent option's texts: every field at its default, no kind.
 fn blank() -> Vec<String> {
-    Term::ALL
-        .iter()
-        .filter_map(|t| t.of(FIRST))
+    fields(FIRST)
+        .into_iter()
         .map(|f| f.example().to_owned())
         .collect()
 }

@@ -5,6 +5,7 @@
 
 pub(crate) mod decision;
 pub(crate) mod edit;
+pub(crate) mod odds;
 pub(crate) mod view;
 
 use leptos::prelude::*;

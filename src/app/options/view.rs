@@ -280,6 +280,8 @@ fn Figures(
             {row("option_pv_cost", "Present-value cost", |c| c.cost.map(|c| c.pv_cost), true)}
             {row("option_cost_per_request", "Cost per request", |c| c.per_request, false)}
             {row("option_accuracy_value", "Errors avoided, value (in the costs)", |c| c.accuracy_value, true)}
+            // issue 28: its chance of being the cheapest, with ranges.
+            <super::odds::Odds number/>
             {(number > 1).then(|| view! {
                 {row("option_net_benefit", "Net benefit over option 1", |c| c.against_first.map(|r| r.net_benefit), true)}
                 {row("option_roi_percent", "ROI over option 1", |c| c.against_first.and_then(|r| r.roi_percent), false)}

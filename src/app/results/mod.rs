@@ -16,4 +16,5 @@ pub(crate) mod schedule;
 // The simulation: its engine (a split point) and its card.
 pub(crate) mod engine;
 pub(crate) mod sim;
+pub(crate) mod sim_options;
 pub(crate) mod simulation;

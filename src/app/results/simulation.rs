@@ -182,6 +182,7 @@ fn Card(sim: Sim) -> impl IntoView {
                 <FitRow class="metrics sim-metrics">{figures()}</FitRow>
                 <DistributionView sim/>
                 <p class="fine" data-testid="mc-about">{about}</p>
+                <super::sim_options::SimOptions sim/>
             </Show>
             <p class="fine">
                 "Each ranged input follows a triangular distribution from its low end through the "

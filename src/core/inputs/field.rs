@@ -348,6 +348,32 @@ super::option_rows::with_option_fields! { fields {
     // fine-tuned model shuts down within the horizon (a lump in the month holding its shutdown).
     Start: "start", "Horizon starts", "YYYY-MM", "The horizon's first month, like 2027-03; empty leaves the figures without a calendar.", 1.0, Kind::YearMonth, "";
     FtMigrationCost: "ft_migration_cost", "Migration cost", "$ one-time", "Moving to a successor model when the fine-tuned model shuts down within the horizon: counted in that month.", 100.0, Kind::Money, "0";
+    // issue 28: ranges on options 3 to 6's own inputs (their cost per request without the fallback,
+    // one-time and monthly costs), keys `oK_<input>_low` / `oK_<input>_high` like every range's.
+    O3RequestCostLow: "o3_request_cost_low", "Option 3 cost per request, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O3RequestCostHigh: "o3_request_cost_high", "Option 3 cost per request, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O3OneTimeLow: "o3_one_time_low", "Option 3 one-time cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O3OneTimeHigh: "o3_one_time_high", "Option 3 one-time cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O3MonthlyLow: "o3_monthly_low", "Option 3 monthly cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O3MonthlyHigh: "o3_monthly_high", "Option 3 monthly cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O4RequestCostLow: "o4_request_cost_low", "Option 4 cost per request, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O4RequestCostHigh: "o4_request_cost_high", "Option 4 cost per request, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O4OneTimeLow: "o4_one_time_low", "Option 4 one-time cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O4OneTimeHigh: "o4_one_time_high", "Option 4 one-time cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O4MonthlyLow: "o4_monthly_low", "Option 4 monthly cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O4MonthlyHigh: "o4_monthly_high", "Option 4 monthly cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O5RequestCostLow: "o5_request_cost_low", "Option 5 cost per request, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O5RequestCostHigh: "o5_request_cost_high", "Option 5 cost per request, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O5OneTimeLow: "o5_one_time_low", "Option 5 one-time cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O5OneTimeHigh: "o5_one_time_high", "Option 5 one-time cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O5MonthlyLow: "o5_monthly_low", "Option 5 monthly cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O5MonthlyHigh: "o5_monthly_high", "Option 5 monthly cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O6RequestCostLow: "o6_request_cost_low", "Option 6 cost per request, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O6RequestCostHigh: "o6_request_cost_high", "Option 6 cost per request, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O6OneTimeLow: "o6_one_time_low", "Option 6 one-time cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O6OneTimeHigh: "o6_one_time_high", "Option 6 one-time cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
+    O6MonthlyLow: "o6_monthly_low", "Option 6 monthly cost, low end", "%", "How far below the scenario's value it may come out: −100 to 0.", 5.0, Kind::End(-100, 0), "";
+    O6MonthlyHigh: "o6_monthly_high", "Option 6 monthly cost, high end", "%", "How far above it: 0 to 1,000.", 5.0, Kind::End(0, 1000), "";
 }}
 
 /// The number of fields.

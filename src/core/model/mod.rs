@@ -32,6 +32,8 @@ pub mod gpu;
 // Several options side by side: each one's cost, the cheapest, and the
 // volumes at which the cheapest changes (issue 28).
 pub mod options;
+// The simulation's figures for every option (issue 28).
+pub mod optsim;
 
 pub use approach::{Approach, Comparison, Retraining};
 pub use basis::Basis;

@@ -25,7 +25,10 @@
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
+use super::basis::Basis;
 use super::closed::calculate;
+use super::options::OptionCost;
+use super::optsim::{approaches, price, OptionOdds};
 use super::schedule::{payback, Months, MAX_MONTHS};
 use super::types::Inputs;
 use super::uncertainty::{Case, Ranges, Triangular, RANGED};
@@ -200,6 +203,83 @@ pub struct Summary {
     pub break_even_months_p50: Option<f64>,
     /// Every case's net benefit, ascending (the distribution chart).
     pub net_benefits: Vec<f64>,
+    /// Each valid option's chance of being the cheapest and the spread of
+    /// its present-value cost over the same cases (issue 28; options 1
+    /// and 2 are the two sides), by number.
+    pub options: Vec<OptionOdds>,
+}
+
+/// What the simulation counts for the options, draw by draw.
+#[derive(Clone, Debug, Default)]
+struct Tally {
+    /// The options' numbers, in order.
+    numbers: Vec<usize>,
+    /// Draws in which each was the cheapest.
+    wins: Vec<usize>,
+    /// Each one's present-value cost in every draw (sorted at the end).
+    pv: Vec<Vec<f64>>,
+    /// Reused from draw to draw.
+    costs: Vec<OptionCost>,
+}
+
+impl Tally {
+    /// A tally of the valid options of `scenario` for `draws` cases.
+    fn new(scenario: &Case, draws: usize) -> Tally {
+        let numbers: Vec<usize> = approaches(scenario, scenario)
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        Tally {
+            wins: vec![0; numbers.len()],
+            pv: numbers.iter().map(|_| Vec::with_capacity(draws)).collect(),
+            numbers,
+            costs: Vec::new(),
+        }
+    }
+
+    /// Counts draw `c` of scenario `scenario`.
+    fn add(&mut self, c: &Case, scenario: &Case) {
+        let options = approaches(c, scenario);
+        let best = price(&Basis::of(&c.inputs), &options, &mut self.costs);
+        if let Some(w) = self.wins.get_mut(best) {
+            *w += 1;
+        }
+        for (list, cost) in self.pv.iter_mut().zip(&self.costs) {
+            list.push(cost.pv_cost);
+        }
+    }
+
+    /// How many sorts [`Tally::sort`] takes: one per option.
+    fn lists(&self) -> usize {
+        self.pv.len()
+    }
+
+    /// Sorts option `i`'s costs (ascending).
+    fn sort(&mut self, i: usize) {
+        if let Some(list) = self.pv.get_mut(i) {
+            list.sort_unstable_by(f64::total_cmp);
+        }
+    }
+
+    /// Each option's figures over `draws` cases, once every list is sorted.
+    fn odds(&self, draws: usize) -> Vec<OptionOdds> {
+        self.numbers
+            .iter()
+            .zip(&self.wins)
+            .zip(&self.pv)
+            .map(|((&number, &wins), pv)| OptionOdds {
+                number,
+                p_cheapest: if draws == 0 {
+                    0.0
+                } else {
+                    wins as f64 / draws as f64
+                },
+                pv_cost_p10: percentile(pv, 0.1),
+                pv_cost_p50: percentile(pv, 0.5),
+                pv_cost_p90: percentile(pv, 0.9),
+            })
+            .collect()
+    }
 }
 
 /// Where a [`Simulation`] is.
@@ -235,6 +315,8 @@ pub struct Simulation {
     positive: usize,
     paid_back: usize,
     scratch: Scratch,
+    /// The options' counts over the same draws.
+    tally: Tally,
 }
 
 impl Simulation {
@@ -262,6 +344,7 @@ impl Simulation {
             positive: 0,
             paid_back: 0,
             scratch: Scratch::default(),
+            tally: Tally::new(&base, n),
         })
     }
 
@@ -302,6 +385,7 @@ impl Simulation {
                     self.positive += usize::from(o.net_benefit > 0.0);
                     self.paid_back +=
                         usize::from(o.break_even_months.is_some_and(|m| m <= horizon));
+                    self.tally.add(&c, &self.base);
                 }
                 self.next = end;
                 if end == n as usize {
@@ -313,9 +397,10 @@ impl Simulation {
                 match k {
                     0 => sort(&mut self.net),
                     1 => sort(&mut self.roi),
-                    _ => sort(&mut self.break_even),
+                    2 => sort(&mut self.break_even),
+                    _ => self.tally.sort(k - 3),
                 }
-                self.phase = if k < 2 {
+                self.phase = if k < 2 + self.tally.lists() {
                     Phase::Sorting(k + 1)
                 } else {
                     Phase::Done
@@ -353,6 +438,7 @@ impl Simulation {
             roi_percent_p90: percentile(&self.roi, 0.9),
             break_even_months_p50: percentile(&self.break_even, 0.5),
             net_benefits: self.net.clone(),
+            options: self.tally.odds(n),
         })
     }
 
@@ -416,6 +502,18 @@ pub fn sentence(fmt: Fmt, s: &Summary) -> String {
         whole_percent(fmt, s.prob_payback_in_horizon),
         fmt.count(f64::from(s.draws)),
         fmt.money(s.net_benefit_p10)
+    )
+}
+
+/// An option's chance in words: "Option 3 is cheapest in 72% of 2,000
+/// draws" (`title` what people call it, `p` its chance 0 to 1, `draws` the
+/// simulated cases), in whole percent as the simulation's sentence writes
+/// it (`under 1%`, `over 99%` unless exact).
+pub fn cheapest_sentence(fmt: Fmt, title: &str, p: f64, draws: u32) -> String {
+    format!(
+        "{title} is cheapest in {} of {} draws",
+        whole_percent(fmt, p * 100.0),
+        fmt.count(f64::from(draws))
     )
 }
 

@@ -4,6 +4,7 @@
 //! distribution each ranged input follows. The simulation that draws from
 //! them is [`super::montecarlo`].
 
+use super::approach::Approach;
 use super::gpu::GpuCost;
 use super::serving::{Capacity, Serving};
 use super::types::Inputs;
@@ -19,6 +20,9 @@ pub struct Case {
     pub inputs: Inputs,
     /// The token bills, in token cost mode.
     pub tokens: Option<TokenCosts>,
+    /// Options 3 to 6 (index K − 3), each when it is in the scenario with
+    /// valid fields (issue 28).
+    pub options: [Option<AddedOption>; ADDED],
 }
 
 impl From<Inputs> for Case {
@@ -27,6 +31,7 @@ impl From<Inputs> for Case {
         Case {
             inputs,
             tokens: None,
+            options: [None; ADDED],
         }
     }
 }
@@ -67,6 +72,82 @@ impl Case {
             * ft_factor;
         self.inputs.baseline = baseline;
         self.inputs.finetuned = finetuned;
+    }
+}
+
+/// Options 3 to 6: how many a [`Case`] holds beside the two sides.
+pub const ADDED: usize = 4;
+
+/// An added option (3 to 6) as the simulation draws it: its costs and its
+/// fallback to option 1, so that a draw of option 1's cost per request
+/// moves its fallback part too.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AddedOption {
+    /// Its costs and accuracy in the scenario.
+    pub approach: Approach,
+    /// Share of its requests (0 to 1) that also pay option 1's cost per
+    /// request (`oK_fallback_share` ÷ 100; 0 for a model or retrieval).
+    pub fallback: f64,
+    /// Its own cost per request ($): the approach's less the fallback
+    /// part, fallback × option 1's cost per request.
+    pub own: f64,
+}
+
+impl AddedOption {
+    /// Option `approach` whose share `fallback` (0 to 1) of requests also
+    /// pays option 1's cost per request `baseline` ($).
+    pub fn new(approach: Approach, fallback: f64, baseline: f64) -> AddedOption {
+        AddedOption {
+            approach,
+            fallback,
+            own: approach.cost_per_request - fallback * baseline,
+        }
+    }
+}
+
+/// An added option's input that can carry a range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnInput {
+    /// Its own cost per request, without the fallback
+    /// (`oK_request_cost_low`, `oK_request_cost_high`): in token cost mode
+    /// the cost built from its bill, with retrieval's embedding.
+    RequestCost,
+    /// Its one-time cost, with a distilled option's teacher data
+    /// (`oK_one_time_low`, `oK_one_time_high`).
+    OneTime,
+    /// Its fixed monthly cost, with retrieval's re-indexing
+    /// (`oK_monthly_low`, `oK_monthly_high`).
+    Monthly,
+}
+
+/// Option `k`'s (3 to 6) slot in a [`Case`].
+fn slot(c: &Case, k: usize) -> Option<&AddedOption> {
+    c.options.get(k.wrapping_sub(3))?.as_ref()
+}
+
+/// Whether option `k` (3 to 6) is in the case with valid fields.
+pub fn has_option(c: &Case, k: usize) -> bool {
+    slot(c, k).is_some()
+}
+
+/// Option `k`'s value of `input` ($); 0 when it is not there.
+pub fn own_value(c: &Case, k: usize, input: OwnInput) -> f64 {
+    slot(c, k).map_or(0.0, |o| match input {
+        OwnInput::RequestCost => o.own,
+        OwnInput::OneTime => o.approach.one_time,
+        OwnInput::Monthly => o.approach.monthly,
+    })
+}
+
+/// Sets option `k`'s value of `input` in a draw (nothing when it is not
+/// there).
+pub fn set_own_value(c: &mut Case, k: usize, input: OwnInput, v: f64) {
+    if let Some(Some(o)) = c.options.get_mut(k.wrapping_sub(3)) {
+        match input {
+            OwnInput::RequestCost => o.own = v,
+            OwnInput::OneTime => o.approach.one_time = v,
+            OwnInput::Monthly => o.approach.monthly = v,
+        }
     }
 }
 
@@ -225,7 +306,7 @@ fn set_gpu(i: &mut Inputs, change: impl Fn(GpuCost) -> GpuCost) {
 
 /// Every input that can carry a range, in form order.
 #[rustfmt::skip]
-pub const RANGED: [Ranged; 20] = [
+pub const RANGED: [Ranged; 32] = [
     Ranged { name: "training", label: "Training cost", low: Field::TrainingLow, high: Field::TrainingHigh, ends: Ends::Percent, get: |c| c.inputs.training, set: |c, v| c.inputs.training = v, used: always, mode: None },
     Ranged { name: "maintenance", label: "Monthly maintenance", low: Field::MaintenanceLow, high: Field::MaintenanceHigh, ends: Ends::Percent, get: |c| c.inputs.maintenance, set: |c, v| c.inputs.maintenance = v, used: always, mode: None },
     Ranged { name: "baseline", label: "Baseline cost per request", low: Field::BaselineLow, high: Field::BaselineHigh, ends: Ends::Percent, get: |c| c.inputs.baseline, set: |c, v| c.inputs.baseline = v, used: always, mode: None },
@@ -249,7 +330,43 @@ pub const RANGED: [Ranged; 20] = [
     // issue 29: the GPU price and the MFU of training priced by GPU time; a draw moves T by the change in the GPU job's cost.
     Ranged { name: "gpu_price", label: "GPU price", low: Field::GpuPriceLow, high: Field::GpuPriceHigh, ends: Ends::Percent, get: |c| c.inputs.gpu.map_or(0.0, |g| g.price), set: |c, v| set_gpu(&mut c.inputs, |g| g.at_price(v)), used: |c| c.inputs.gpu.is_some(), mode: Some((Field::ComputeMode, "gpu")) },
     Ranged { name: "gpu_mfu", label: "Utilisation (MFU)", low: Field::GpuMfuLow, high: Field::GpuMfuHigh, ends: Ends::Percent, get: |c| c.inputs.gpu.map_or(0.0, |g| g.mfu * 100.0), set: |c, v| set_gpu(&mut c.inputs, |g| g.at_mfu(v / 100.0)), used: |c| c.inputs.gpu.is_some(), mode: Some((Field::ComputeMode, "gpu")) },
+    // issue 28: options 3 to 6's own inputs, used while the option is in the scenario with valid fields.
+    Ranged { name: "o3_request_cost", label: "Option 3 cost per request", low: Field::O3RequestCostLow, high: Field::O3RequestCostHigh, ends: Ends::Percent, get: |c| own_value(c, 3, OwnInput::RequestCost), set: |c, v| set_own_value(c, 3, OwnInput::RequestCost, v), used: |c| has_option(c, 3), mode: None },
+    Ranged { name: "o3_one_time", label: "Option 3 one-time cost", low: Field::O3OneTimeLow, high: Field::O3OneTimeHigh, ends: Ends::Percent, get: |c| own_value(c, 3, OwnInput::OneTime), set: |c, v| set_own_value(c, 3, OwnInput::OneTime, v), used: |c| has_option(c, 3), mode: None },
+    Ranged { name: "o3_monthly", label: "Option 3 monthly cost", low: Field::O3MonthlyLow, high: Field::O3MonthlyHigh, ends: Ends::Percent, get: |c| own_value(c, 3, OwnInput::Monthly), set: |c, v| set_own_value(c, 3, OwnInput::Monthly, v), used: |c| has_option(c, 3), mode: None },
+    Ranged { name: "o4_request_cost", label: "Option 4 cost per request", low: Field::O4RequestCostLow, high: Field::O4RequestCostHigh, ends: Ends::Percent, get: |c| own_value(c, 4, OwnInput::RequestCost), set: |c, v| set_own_value(c, 4, OwnInput::RequestCost, v), used: |c| has_option(c, 4), mode: None },
+    Ranged { name: "o4_one_time", label: "Option 4 one-time cost", low: Field::O4OneTimeLow, high: Field::O4OneTimeHigh, ends: Ends::Percent, get: |c| own_value(c, 4, OwnInput::OneTime), set: |c, v| set_own_value(c, 4, OwnInput::OneTime, v), used: |c| has_option(c, 4), mode: None },
+    Ranged { name: "o4_monthly", label: "Option 4 monthly cost", low: Field::O4MonthlyLow, high: Field::O4MonthlyHigh, ends: Ends::Percent, get: |c| own_value(c, 4, OwnInput::Monthly), set: |c, v| set_own_value(c, 4, OwnInput::Monthly, v), used: |c| has_option(c, 4), mode: None },
+    Ranged { name: "o5_request_cost", label: "Option 5 cost per request", low: Field::O5RequestCostLow, high: Field::O5RequestCostHigh, ends: Ends::Percent, get: |c| own_value(c, 5, OwnInput::RequestCost), set: |c, v| set_own_value(c, 5, OwnInput::RequestCost, v), used: |c| has_option(c, 5), mode: None },
+    Ranged { name: "o5_one_time", label: "Option 5 one-time cost", low: Field::O5OneTimeLow, high: Field::O5OneTimeHigh, ends: Ends::Percent, get: |c| own_value(c, 5, OwnInput::OneTime), set: |c, v| set_own_value(c, 5, OwnInput::OneTime, v), used: |c| has_option(c, 5), mode: None },
+    Ranged { name: "o5_monthly", label: "Option 5 monthly cost", low: Field::O5MonthlyLow, high: Field::O5MonthlyHigh, ends: Ends::Percent, get: |c| own_value(c, 5, OwnInput::Monthly), set: |c, v| set_own_value(c, 5, OwnInput::Monthly, v), used: |c| has_option(c, 5), mode: None },
+    Ranged { name: "o6_request_cost", label: "Option 6 cost per request", low: Field::O6RequestCostLow, high: Field::O6RequestCostHigh, ends: Ends::Percent, get: |c| own_value(c, 6, OwnInput::RequestCost), set: |c, v| set_own_value(c, 6, OwnInput::RequestCost, v), used: |c| has_option(c, 6), mode: None },
+    Ranged { name: "o6_one_time", label: "Option 6 one-time cost", low: Field::O6OneTimeLow, high: Field::O6OneTimeHigh, ends: Ends::Percent, get: |c| own_value(c, 6, OwnInput::OneTime), set: |c, v| set_own_value(c, 6, OwnInput::OneTime, v), used: |c| has_option(c, 6), mode: None },
+    Ranged { name: "o6_monthly", label: "Option 6 monthly cost", low: Field::O6MonthlyLow, high: Field::O6MonthlyHigh, ends: Ends::Percent, get: |c| own_value(c, 6, OwnInput::Monthly), set: |c, v| set_own_value(c, 6, OwnInput::Monthly, v), used: |c| has_option(c, 6), mode: None },
 ];
+
+/// The first row of [`RANGED`] on an added option's own input: rows from
+/// here come three to an option (cost per request, one-time, monthly),
+/// options 3 to 6 in order.
+pub const OPTION_ROWS: usize = 20;
+
+/// The option (3 to 6) whose own input [`RANGED`] row `row` is; `None` for
+/// the scenario's shared inputs and the two sides'.
+pub fn option_of(row: usize) -> Option<usize> {
+    (OPTION_ROWS..COUNT)
+        .contains(&row)
+        .then(|| 3 + (row - OPTION_ROWS) / 3)
+}
+
+/// The range fields (each low end, then its high end) of option `k`'s own
+/// inputs: they move with the option when it is moved, copied or removed.
+pub fn option_range_fields(k: usize) -> impl Iterator<Item = Field> {
+    RANGED
+        .iter()
+        .enumerate()
+        .filter(move |(row, _)| option_of(*row) == Some(k))
+        .flat_map(|(_, r)| [r.low, r.high])
+}
 
 /// The number of inputs that can carry a range.
 pub const COUNT: usize = RANGED.len();

@@ -294,9 +294,20 @@ impl Parsed {
     /// What the simulation draws from: the model's inputs and the token
     /// bills, in token cost mode.
     pub fn case(&self) -> crate::core::model::uncertainty::Case {
+        let mut options = [None; crate::core::model::uncertainty::ADDED];
+        for o in &self.options {
+            if let (Some(a), Some(slot)) = (o.approach, options.get_mut(o.number.wrapping_sub(3))) {
+                *slot = Some(crate::core::model::uncertainty::AddedOption::new(
+                    a,
+                    o.fallback,
+                    self.inputs.baseline,
+                ));
+            }
+        }
         crate::core::model::uncertainty::Case {
             inputs: self.inputs,
             tokens: self.tokens,
+            options,
         }
     }
 

@@ -12,6 +12,7 @@ use crate::core::inputs::field::{Choice, Field, ServingMode};
 use crate::core::inputs::option_fields::{present, Term, FIRST, LAST};
 use crate::core::model::lifecycle::Migration;
 use crate::core::model::options::{cost_per_request, OptionKind, Retrieval, Teacher};
+use crate::core::model::uncertainty::{option_of, RANGED};
 use crate::core::model::{Approach, Retraining};
 
 /// Longest option name, in characters.
@@ -34,6 +35,9 @@ pub struct ParsedOption {
     pub bill: Option<RequestCost>,
     /// The fields it reads, in form order ([`used_terms`]).
     pub terms: Vec<Term>,
+    /// Share of its requests (0 to 1) that also go to option 1
+    /// (`oK_fallback_share` ÷ 100; 0 unless fine-tune or distill).
+    pub fallback: f64,
 }
 
 impl ParsedOption {
@@ -59,6 +63,23 @@ pub(super) fn options(read: &mut Reader, p: &mut Parsed) {
         .filter(|&k| present(read.raw, k))
         .map(|k| option(read, p, k))
         .collect();
+    ranges(read, p);
+}
+
+/// The ranges on the present options' own inputs (`oK_request_cost_low`,
+/// …), read once the options are: all of them valid, or no ranges (and no
+/// simulation), like the other ranges' ends.
+fn ranges(read: &mut Reader, p: &mut Parsed) {
+    let read_ends = read.section(|read| {
+        let mut ranges = p.ranges.unwrap_or_default();
+        for (row, r) in RANGED.iter().enumerate() {
+            if option_of(row).is_some_and(|k| present(read.raw, k)) {
+                ranges.ends[row] = (read.optional(r.low), read.optional(r.high));
+            }
+        }
+        ranges
+    });
+    p.ranges = p.ranges.and(read_ends);
 }
 
 /// Reads option `k`: its kind decides which of its fields it reads.
@@ -73,6 +94,7 @@ fn option(read: &mut Reader, p: &Parsed, k: usize) -> ParsedOption {
         read.record(f(Term::Name), InputError::NameTooLong);
     }
     let mut bill = None;
+    let mut fallback_share = 0.0;
     let costs = read.section(|read| {
         let kind = kind.unwrap_or_default();
         let attempts = match p.tokens {
@@ -125,6 +147,7 @@ fn option(read: &mut Reader, p: &Parsed, k: usize) -> ParsedOption {
         } else {
             (0.0, Retraining::default())
         };
+        fallback_share = fallback;
         let teacher = match kind {
             OptionKind::Distill => Teacher {
                 examples: read.number(f(Term::TeacherExamples)),
@@ -170,6 +193,7 @@ fn option(read: &mut Reader, p: &Parsed, k: usize) -> ParsedOption {
         name,
         approach: costs.filter(|_| kind.is_some() && name_fits),
         bill,
+        fallback: fallback_share,
     }
 }
 

@@ -110,7 +110,7 @@ impl<'a> Reader<'a> {
 
     /// The value of a field that may be left empty: `None` when it is
     /// empty, or when it is invalid (its message recorded).
-    fn optional(&mut self, field: Field) -> Option<f64> {
+    pub(super) fn optional(&mut self, field: Field) -> Option<f64> {
         let value = optional_field(field, self.raw, self.mark);
         self.keep(field, value).flatten()
     }
@@ -404,6 +404,7 @@ fn ranges(read: &mut Reader, p: &mut Parsed) {
             ..Inputs::EXAMPLE
         },
         tokens: p.tokens,
+        options: [None; crate::core::model::uncertainty::ADDED],
     };
     p.ranges = read.section(|read| {
         let mut ranges = crate::core::model::uncertainty::Ranges::default();
