@@ -160,7 +160,20 @@ fn the_cumulative_chart_marks_the_months_where_options_cross() {
         chart.summary
     );
     let svg = chart.svg();
-    assert!(svg.contains(r#"data-option="2""#) && svg.contains(r#"data-crossing="1 2""#));
+    assert!(svg.contains(r#"data-series="2""#) && svg.contains(r#"data-crossing="1 2""#));
+    // Level at the start, then one lower: lowest throughout, no crossing.
+    let level = plotted(&[simple(0.02, 0.0), simple(0.01, 0.0)]);
+    let chart = options_cumulative(F, &BASIS, &level, 640.0, 320.0);
+    assert!(chart.crossings.is_empty());
+    assert!(
+        chart
+            .summary
+            .starts_with("Option 2 has the lowest cumulative cost throughout the 12-month horizon"),
+        "{}",
+        chart.summary
+    );
+    let options = plotted(&[simple(0.02, 0.0), simple(0.01, 5_000.0)]);
+    let chart = options_cumulative(F, &BASIS, &options, 640.0, 320.0);
     // The table's last row is each option's cost.
     let table = chart.table();
     let last = table.rows.last().unwrap();

@@ -114,6 +114,7 @@ pub fn OptionsCard() -> impl IntoView {
                     <OptionColumn number=k data status/>
                 </For>
             </div>
+            <super::charts::OptionsCharts/>
         </section>
     }
 }

@@ -43,7 +43,7 @@ impl Plotted {
 /// One option's line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OptionSeries {
-    /// The option's number (`data-option`).
+    /// The option's number (`data-series` on its line and legend entry).
     pub number: usize,
     /// Legend text.
     pub title: String,
@@ -288,8 +288,17 @@ fn cumulative_summary(
     crossings: usize,
 ) -> String {
     let at = |m: usize| lowest(costs.iter().map(|c| c[m]));
-    let Some(first) = at(0) else {
+    let Some(start) = at(0) else {
         return "No option can be drawn: each one has an invalid field.".to_owned();
+    };
+    // Options level at the start: the one lower after the first month.
+    let first = if h == 0 {
+        start
+    } else {
+        let level: Vec<usize> = (0..costs.len())
+            .filter(|&k| difference(costs[k][0], costs[start][0]) == 0.0)
+            .collect();
+        lowest(level.iter().map(|&k| costs[k][1])).map_or(start, |i| level[i])
     };
     let mut leader = first;
     let mut parts = Vec::new();
@@ -674,7 +683,7 @@ impl OptionsChart {
     }
 
     /// The drawing as SVG markup: axes, the envelope under the lines, the
-    /// lines (`data-option`), the crossings and the markers.
+    /// lines (`data-series`), the crossings and the markers.
     pub fn svg(&self) -> String {
         use std::fmt::Write;
         let f = &self.frame;
@@ -700,7 +709,7 @@ impl OptionsChart {
         for s in &self.series {
             let _ = write!(
                 out,
-                r#"<path class="line opt{}" data-option="{}" d="{}"/>"#,
+                r#"<path class="line opt{}" data-series="{}" d="{}"/>"#,
                 s.style, s.number, s.path
             );
         }
