@@ -162,9 +162,6 @@ pub fn AsTable(
     /// A long table: its region is taller.
     #[prop(optional)]
     tall: bool,
-    /// The table's caption, when it has one.
-    #[prop(optional)]
-    caption: Option<&'static str>,
     /// The table, read only while it is open.
     #[prop(into)]
     table: Signal<Option<Table>>,
@@ -181,7 +178,6 @@ pub fn AsTable(
                 >
                     {move || table.with(|t| t.as_ref().map(|t| view! {
                         <table data-table=name>
-                            {caption.map(|c| view! { <caption>{c}</caption> })}
                             <thead><tr>{t.columns.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
                             <tbody>
                                 {t.rows.iter().map(|r| view! {

@@ -50,7 +50,7 @@ test('a link with four options draws both charts, their tables read the options\
     const legend = await t.page.locator(`${chart(name)} .legend li[data-series]`).allInnerTexts();
     assert.deepEqual(legend.map((s) => s.trim()), ['Baseline', 'Fine-tuned', 'Smaller model', 'Option 4'], name);
   }
-  // The cumulative chart's last row is each option's cost, and its caption names the chart.
+  // The cumulative chart's last row is each option's cost, and its region names the chart.
   const cumulative = await table(t.page, 'options-cumulative');
   assert.equal(cumulative.length, 13);
   const last = cumulative[cumulative.length - 1];
@@ -58,7 +58,7 @@ test('a link with four options draws both charts, their tables read the options\
   for (let k = 1; k <= 4; k += 1) assert.equal(last[k], await figure(t.page, k, 'option_cost'), `option ${k}`);
   assert.equal(last[3], '13200');
   assert.equal(last[4], '12012');
-  assert.match(await t.page.locator(`${chart('options-cumulative')} caption`).innerText(), /Cumulative cost/);
+  assert.equal(await t.page.locator(`${chart('options-cumulative')} [role="region"]`).getAttribute('aria-label'), 'Cumulative cost of each option over the horizon as a table');
   // The volume chart at the current volume is each option's present-value cost.
   const volume = await table(t.page, 'options-volume');
   const now = volume.find((r) => r[0] === '100000');

@@ -150,7 +150,7 @@ fn OptionsChartView(
                     }))).unwrap_or_else(|| "Hover or use the arrow keys for exact values.".to_owned())}
                 </p>
                 <p class="fine chart-summary" data-summary=name>{summary}</p>
-                <AsTable open=table_open name what=title tall=true caption=title table=Signal::derive(move || chart.with(|c| c.as_ref().map(OptionsChart::table)))/>
+                <AsTable open=table_open name what=title tall=true table=Signal::derive(move || chart.with(|c| c.as_ref().map(OptionsChart::table)))/>
                 <ChartExport/>
             </Show>
         </figure>
