@@ -3,6 +3,7 @@
 //! it loads once the scenario holds a third option. The view's columns
 //! edit the `oK_…` fields like any other input.
 
+pub(crate) mod charts;
 pub(crate) mod decision;
 pub(crate) mod edit;
 pub(crate) mod odds;

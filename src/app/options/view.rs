@@ -114,6 +114,7 @@ pub fn OptionsCard() -> impl IntoView {
                     <OptionColumn number=k data status/>
                 </For>
             </div>
+            <super::charts::OptionsCharts/>
             <super::decision::DecisionTableView options=Signal::derive(move || data.with(|d| d.as_ref().map(|(v, _)| v.clone())))/>
         </section>
     }

@@ -619,3 +619,110 @@ pub fn side_by_side(basis: &Basis, options: &[(usize, Option<Approach>)]) -> Sid
         gave_up_at: found.gave_up_at,
     }
 }
+
+// The options' curves, as the options charts draw them (docs/model.md,
+// "Options side by side", the charts).
+
+/// Option `option`'s cumulative cost month by month on `basis`, months 0
+/// to H ($, H + 1 values): its one-time cost at month 0, then each month's
+/// requests, serving, fixed monthly cost and retraining lumps added and
+/// the value of its accuracy over option 1's taken off, as
+/// [`option_cost`] adds them (the last value is its `cost`, to the bit).
+pub fn cumulative_costs(basis: &Basis, option: &Approach) -> Vec<f64> {
+    let against_nothing = Comparison {
+        basis: *basis,
+        a: NOTHING,
+        b: *option,
+    };
+    let mut out = Vec::with_capacity(basis.months as usize + 1);
+    out.push(option.one_time);
+    out.extend(
+        Months::of(&against_nothing)
+            .take(basis.months as usize)
+            .map(|m| 0.0 - m.cumulative),
+    );
+    out
+}
+
+/// One option's present-value cost against the starting monthly volume V
+/// on [0, hi], as the crossover search ([`crossovers`]) sees it: `slope`·V
+/// + `at_zero` + the rises of its capacity units' steps below V.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PvCurve {
+    /// $ of present-value cost per request a month of starting volume.
+    pub slope: f64,
+    /// The present-value cost at V = 0 ($; the minimum units' cost in it).
+    pub at_zero: f64,
+    /// Each unit step in [0, hi], in increasing volume, steps at the same
+    /// volume merged: (starting volume, the rise of the cost just above it
+    /// in $). Up to the volume itself the cost is the lower value.
+    pub steps: Vec<(f64, f64)>,
+}
+
+impl PvCurve {
+    /// The present-value cost at starting volume `v` (0 ≤ v ≤ hi), the
+    /// steps at `v` itself not yet taken.
+    pub fn at(&self, v: f64) -> f64 {
+        let stepped: f64 = self
+            .steps
+            .iter()
+            .take_while(|&&(at, _)| at < v)
+            .map(|&(_, rise)| rise)
+            .sum();
+        self.slope * v + self.at_zero + stepped
+    }
+}
+
+/// Option `option`'s present-value cost against the starting monthly
+/// volume on `basis` (its `requests` ignored) over [0, `hi`]: the lines
+/// and unit steps of [`crossovers`]. `None` when it steps more than
+/// `limit` times there (the steps are then finer than a chart can draw).
+pub fn pv_curve(basis: &Basis, option: &Approach, hi: f64, limit: usize) -> Option<PvCurve> {
+    let groups = groups(basis);
+    let months_of_volume: f64 = groups.iter().map(|g| g.gamma * g.weight).sum();
+    let at_zero = Basis {
+        requests: 0.0,
+        ..*basis
+    };
+    let per_request = option.cost_per_request - option.accuracy / 100.0 * basis.error_value;
+    let mut curve = PvCurve {
+        slope: per_request * months_of_volume,
+        at_zero: option_cost(&at_zero, option).pv_cost,
+        steps: Vec::new(),
+    };
+    let Some(c) = option.serving.capacity() else {
+        return Some(curve);
+    };
+    let per_unit = c.unit_requests() * (1.0 + UNIT_TOLERANCE) / c.peak_factor;
+    if !(per_unit > 0.0 && per_unit.is_finite() && hi > 0.0) {
+        return Some(curve);
+    }
+    // Group g steps at count × per_unit ÷ γ for count = min_units, min_units + 1, …
+    let count: f64 = groups
+        .iter()
+        .map(|g| ((hi * g.gamma / per_unit).floor() - c.min_units + 1.0).max(0.0))
+        .sum();
+    if count.is_nan() || count > limit as f64 {
+        return None;
+    }
+    let mut all: Vec<(f64, f64)> = Vec::with_capacity(count as usize);
+    for g in &groups {
+        let mut units = c.min_units;
+        loop {
+            let at = units * per_unit / g.gamma;
+            if at.is_nan() || at > hi || all.len() > limit {
+                break;
+            }
+            all.push((at, g.weight * c.unit_cost()));
+            units += 1.0;
+        }
+    }
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (at, rise) in all {
+        match curve.steps.last_mut() {
+            Some(last) if last.0 == at => last.1 += rise,
+            _ => curve.steps.push((at, rise)),
+        }
+    }
+    Some(curve)
+}

@@ -110,7 +110,7 @@ pub struct LineChart {
     pub fmt: Fmt,
 }
 
-fn y_axis(
+pub(super) fn y_axis(
     fmt: Fmt,
     values: impl Iterator<Item = f64>,
     frame: &Frame,
@@ -136,7 +136,7 @@ fn y_axis(
 /// Widens the left margin for y-axis labels longer than it holds (money in
 /// the hundreds of trillions), up to 45% of the width: a 12 px tabular
 /// digit is at most 7.2 px wide, and labels end 8 px left of the plot.
-fn fit_labels(frame: &mut Frame, ticks: &[Tick]) {
+pub(super) fn fit_labels(frame: &mut Frame, ticks: &[Tick]) {
     let widest = ticks
         .iter()
         .map(|t| t.label.chars().count())

@@ -4,7 +4,8 @@
 //!
 //! One file per concern: `scale` (scales, ticks, the plot frame) and
 //! `svg` (markup primitives) below each chart kind: `line` (timeline,
-//! volume threshold), `tornado` (sensitivity) and `distribution` (the
+//! volume threshold), `options` (the options' cumulative cost and
+//! present-value cost by volume), `tornado` (sensitivity) and `distribution` (the
 //! simulation's histogram). Each kind computes its geometry and writes its
 //! own markup as one string. Beside them, what every chart shares: the
 //! readout's steps (`readout`: keys and pointer to the item shown) and the
@@ -12,6 +13,7 @@
 
 mod distribution;
 mod line;
+mod options;
 mod readout;
 mod scale;
 mod svg;
@@ -20,6 +22,10 @@ mod tornado;
 
 pub use distribution::{distribution, Bin, Distribution};
 pub use line::{timeline, volume, LineChart, Marker, Readout, Series, XKind, MAX_DRAWN_STEPS};
+pub use options::{
+    month_crossings, options_cumulative, options_volume, volume_range, Crossing, OptionSeries,
+    OptionsChart, Plotted, MAX_OPTION_STEPS,
+};
 pub use readout::{nearest, pointed, step, within, Axis, Pointed, Step};
 pub use scale::{log_ticks, nice_ticks, usable_domain, Frame, Scale, Tick};
 pub use svg::{label_place, marker_labels, path};
