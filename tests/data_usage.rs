@@ -105,6 +105,7 @@ fn openai_chat_completions() {
         ]
     );
     // Tokens per request (input + visible output + reasoning): 150, 370, 700.
+    stat(r.total, 1220.0 / 3.0, 194.0, 370.0, 634.0);
     assert_eq!(r.histogram.iter().map(|b| b.count).sum::<u64>(), 3);
 }
 
@@ -438,4 +439,31 @@ proptest! {
             prop_assert!(r.requests_per_month(Some(30.0)).is_none_or(f64::is_finite));
         }
     }
+}
+
+#[test]
+fn logs_merge_into_one() {
+    let scan = |name: &str| {
+        let mut lines = Lines::new();
+        let mut scan = Scan::new();
+        let mut each = |no: u64, text: &str| scan.line(no, text);
+        lines.push(&fixture(name), &mut each);
+        lines.finish(&mut each).unwrap();
+        scan.finish();
+        scan
+    };
+    let mut all = scan("openai-chat.jsonl");
+    all.merge(&scan("openai-batch.jsonl"));
+    let r = all.report();
+    assert_eq!(r.requests, 5);
+    assert_eq!(r.failed_count(), 2);
+    assert_eq!(r.invalid, 3);
+    // Input 100, 300, 200, 40, 60.
+    stat(r.input, 700.0 / 5.0, 48.0, 100.0, 260.0);
+    // 2024-12-01 to 2024-12-04.
+    assert!(close(r.days.unwrap(), 3.0));
+    assert_eq!(
+        r.formats,
+        vec![(Format::OpenAiChat, 3), (Format::OpenAiBatch, 2)]
+    );
 }

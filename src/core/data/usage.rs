@@ -318,6 +318,45 @@ impl Scan {
         }
     }
 
+    /// Adds `other`'s requests, failed calls, models and timestamps to this scan (several
+    /// logs read as one; bad lines are counted but their line numbers, which are each file's,
+    /// are not kept).
+    pub fn merge(&mut self, other: &Scan) {
+        self.input.extend_from_slice(&other.input);
+        self.cached.extend_from_slice(&other.cached);
+        self.output.extend_from_slice(&other.output);
+        self.reasoning.extend_from_slice(&other.reasoning);
+        for (&f, &n) in &other.formats {
+            *self.formats.entry(f).or_insert(0) += n;
+        }
+        for (f, g) in &other.failed {
+            match self.failed.iter_mut().find(|(mine, _)| mine == f) {
+                Some((_, mine)) => mine.count += g.count,
+                None => self.failed.push((
+                    *f,
+                    Group {
+                        count: g.count,
+                        lines: Vec::new(),
+                    },
+                )),
+            }
+        }
+        self.invalid = self.invalid.saturating_add(other.invalid);
+        for (m, &n) in &other.models {
+            if self.models.contains_key(m) || self.models.len() < MAX_MODELS {
+                *self.models.entry(m.clone()).or_insert(0) += n;
+            } else {
+                self.other_models += n;
+            }
+        }
+        self.other_models += other.other_models;
+        for t in [other.first, other.last].into_iter().flatten() {
+            self.first = Some(self.first.map_or(t, |f| f.min(t)));
+            self.last = Some(self.last.map_or(t, |l| l.max(t)));
+        }
+        self.timed += other.timed;
+    }
+
     /// What the log holds so far.
     pub fn report(&self) -> Report {
         let totals: Vec<u64> = (0..self.input.len())
@@ -358,6 +397,7 @@ impl Scan {
             output: Stat::of(&self.output),
             reasoning: Stat::of(&self.reasoning),
             cached_share: (input_sum > 0).then(|| cached_sum as f64 / input_sum as f64),
+            total: Stat::of_u64(totals.clone()),
             histogram: histogram(&totals, HISTOGRAM_BINS),
             models,
         }
@@ -383,12 +423,16 @@ pub struct Stat {
 impl Stat {
     /// The statistics of `values`; all 0 when empty.
     fn of(values: &[u32]) -> Stat {
-        if values.is_empty() {
+        Stat::of_u64(values.iter().map(|&v| v as u64).collect())
+    }
+
+    /// The statistics of `values` (any order); all 0 when empty.
+    fn of_u64(mut sorted: Vec<u64>) -> Stat {
+        if sorted.is_empty() {
             return Stat::default();
         }
-        let mut sorted: Vec<u64> = values.iter().map(|&v| v as u64).collect();
         sorted.sort_unstable();
-        let sum: u64 = sorted.iter().sum();
+        let sum = sorted.iter().fold(0u64, |s, &v| s.saturating_add(v));
         let at = |p| percentile(&sorted, p).unwrap_or(0.0);
         Stat {
             mean: sum as f64 / sorted.len() as f64,
@@ -428,6 +472,8 @@ pub struct Report {
     pub reasoning: Stat,
     /// Σ cached ÷ Σ input; `None` without input tokens.
     pub cached_share: Option<f64>,
+    /// Tokens per request: input + visible output + reasoning.
+    pub total: Stat,
     /// Histogram of tokens per request (input + visible output + reasoning).
     pub histogram: Vec<Bin>,
     /// The models seen with their request counts, most first.
