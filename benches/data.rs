@@ -1,7 +1,7 @@
 //! Benchmark of issue 30's training-file reader, natively: MB/s of OpenAI chat JSONL read in
 //! 64 KiB slices (the page's slice size), validated and counted with o200k_base, cl100k_base
 //! and the estimate; and of the usage-log reader: MB/s of a JSONL usage log (OpenAI Chat
-//! Completions and Batch, Anthropic, Gemini rows) read in 512 KiB slices (the page's slice
+//! Completions and Batch, Anthropic, Gemini rows) read in 256 KiB slices (the page's slice
 //! size for logs) into the figures `log_*`. Prints figures; asserts nothing. Run with `cargo bench --bench data`
 //! (the vocabulary comes from cargo's copy of tiktoken-rs 0.12.1, as in tests/data_training.rs).
 
@@ -88,7 +88,7 @@ fn run_log(bytes: &[u8]) {
     let mut lines = Lines::new();
     let mut scan = usage::Scan::new();
     let mut each = |no: u64, text: &str| scan.line(no, text);
-    for slice in bytes.chunks(512 << 10) {
+    for slice in bytes.chunks(256 << 10) {
         lines.push(slice, &mut each);
     }
     lines.finish(&mut each).unwrap();

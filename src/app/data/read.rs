@@ -25,7 +25,7 @@ use crate::core::data::usage;
 const SLICE: f64 = 64.0 * 1024.0;
 
 /// Bytes read per slice of a usage log (no tokenizer: parsing one stays well under 50 ms).
-const LOG_SLICE: f64 = 512.0 * 1024.0;
+const LOG_SLICE: f64 = 256.0 * 1024.0;
 
 /// The most bytes read to find a file's first line (to tell a usage log from training data).
 const FIRST_LINE_MAX: f64 = 16.0 * 1024.0 * 1024.0;
@@ -135,7 +135,8 @@ async fn run(job: Job) -> Outcome {
                 Ok(()) => {
                     scan.finish();
                     together.merge(&scan);
-                    Ok(scan.report())
+                    // The statistics are the logs' together: each log's own are its counts.
+                    Ok(scan.counts())
                 }
             };
             logs.push(LogReport { name, result });

@@ -27,8 +27,18 @@ pub enum RowError {
     BadCsv,
 }
 
-/// One row: its line and its value, or why it cannot be read.
-pub type Row = (u64, Result<Value, RowError>);
+/// One row's content: JSON text (parsed by the reader, which keeps only what it needs) or a
+/// CSV record made into an object.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data<'a> {
+    /// The text of one JSON value.
+    Json(&'a str),
+    /// A CSV record: the header's names to the fields (numbers where they are whole numbers).
+    Value(Value),
+}
+
+/// One row: its line and its content, or why it cannot be read.
+pub type Row<'a> = (u64, Result<Data<'a>, RowError>);
 
 /// Deepest nesting a JSON document may have (deeper ones are not read: serde_json's own limit
 /// is 128).
@@ -89,22 +99,17 @@ impl Rows {
     }
 
     /// Reads line `no`; the rows it completes go to `each`.
-    pub fn line(&mut self, no: u64, text: &str, each: &mut impl FnMut(Row)) {
+    pub fn line(&mut self, no: u64, text: &str, each: &mut impl FnMut(Row<'_>)) {
         let shape = *self.shape.get_or_insert_with(|| Rows::shape_of(text));
         match shape {
-            Shape::JsonLines => {
-                each((
-                    no,
-                    serde_json::from_str(text).map_err(|_| RowError::NotJson),
-                ));
-            }
+            Shape::JsonLines => each((no, Ok(Data::Json(text)))),
             Shape::Csv => self.csv(no, text, each),
             Shape::JsonDocument => self.doc(no, text, each),
         }
     }
 
     /// The end of the file: a JSON document's row left open is not JSON.
-    pub fn finish(&mut self, each: &mut impl FnMut(Row)) {
+    pub fn finish(&mut self, each: &mut impl FnMut(Row<'_>)) {
         if let Some((no, _)) = self.doc.row.take() {
             each((no, Err(RowError::NotJson)));
         } else if self.shape == Some(Shape::JsonDocument) && !self.doc.closed && !self.doc.broken {
@@ -112,7 +117,7 @@ impl Rows {
         }
     }
 
-    fn csv(&mut self, no: u64, text: &str, each: &mut impl FnMut(Row)) {
+    fn csv(&mut self, no: u64, text: &str, each: &mut impl FnMut(Row<'_>)) {
         let Some(fields) = csv_fields(text) else {
             if !self.header.is_empty() {
                 each((no, Err(RowError::BadCsv)));
@@ -137,10 +142,10 @@ impl Rows {
             };
             row.insert(name.clone(), value);
         }
-        each((no, Ok(Value::Object(row))));
+        each((no, Ok(Data::Value(Value::Object(row)))));
     }
 
-    fn doc(&mut self, no: u64, text: &str, each: &mut impl FnMut(Row)) {
+    fn doc(&mut self, no: u64, text: &str, each: &mut impl FnMut(Row<'_>)) {
         let d = &mut self.doc;
         if d.closed || d.broken {
             return;
@@ -190,13 +195,13 @@ impl Rows {
                     }
                     if d.row.is_some() && d.stack.len() == d.row_depth {
                         if let Some((line, buf)) = d.row.take() {
-                            each((line, parse_row(&buf)));
+                            each((line, Ok(Data::Json(&buf))));
                         }
                     } else if d.row.is_some() && d.stack.len() < d.row_depth {
                         // A scalar row ended by its array's close.
                         if let Some((line, mut buf)) = d.row.take() {
                             buf.pop();
-                            each((line, parse_row(&buf)));
+                            each((line, Ok(Data::Json(&buf))));
                         }
                     }
                     if d.stack.is_empty() {
@@ -207,7 +212,7 @@ impl Rows {
                 ',' if d.row.is_some() && d.stack.len() == d.row_depth => {
                     if let Some((line, mut buf)) = d.row.take() {
                         buf.pop();
-                        each((line, parse_row(&buf)));
+                        each((line, Ok(Data::Json(&buf))));
                     }
                 }
                 c if c.is_whitespace() || c == ',' || c == ':' => {}
@@ -226,10 +231,6 @@ impl Rows {
             buf.push('\n');
         }
     }
-}
-
-fn parse_row(text: &str) -> Result<Value, RowError> {
-    serde_json::from_str(text.trim()).map_err(|_| RowError::NotJson)
 }
 
 /// The fields of one CSV record on one line (RFC 4180 quoting: `"a, b"`, `""` for a quote);

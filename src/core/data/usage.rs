@@ -13,8 +13,10 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::rows::{Row, RowError, Rows, Shape};
-use super::stats::{histogram, percentile, Bin};
+use super::rows::{Data, Row, RowError, Rows, Shape};
+#[cfg(doc)]
+use super::stats::percentile;
+use super::stats::{histogram, Bin};
 use super::training::Group;
 
 /// The usage formats recognised, per row.
@@ -243,9 +245,22 @@ impl Scan {
         self.rows = rows;
     }
 
-    fn row(&mut self, (no, value): Row) {
-        let value = match value {
-            Ok(v) => v,
+    fn row(&mut self, (no, data): Row<'_>) {
+        let value = match data {
+            Ok(Data::Value(v)) => v,
+            Ok(Data::Json(text)) => {
+                // The fast path: only the keys a usage format reads are kept (a response's
+                // text is skipped, not copied).
+                if let Ok(Lean(lean)) = serde_json::from_str::<Lean>(text) {
+                    if let Some(kind) = classify(&lean) {
+                        return self.kinds(no, vec![kind]);
+                    }
+                }
+                match serde_json::from_str::<Value>(text) {
+                    Ok(v) => v,
+                    Err(_) => return self.bad(no, Reason::NotJson),
+                }
+            }
             Err(RowError::NotJson) => return self.bad(no, Reason::NotJson),
             Err(RowError::BadCsv) => return self.bad(no, Reason::BadCsv),
         };
@@ -254,6 +269,10 @@ impl Scan {
         };
         let mut kinds = Vec::new();
         expand(&obj, 0, &mut kinds);
+        self.kinds(no, kinds);
+    }
+
+    fn kinds(&mut self, no: u64, kinds: Vec<Kind>) {
         if !kinds
             .iter()
             .any(|k| matches!(k, Kind::Request { .. } | Kind::Failed(_) | Kind::Skip))
@@ -357,24 +376,18 @@ impl Scan {
         self.timed += other.timed;
     }
 
-    /// What the log holds so far.
-    pub fn report(&self) -> Report {
-        let totals: Vec<u64> = (0..self.input.len())
-            .map(|k| {
-                let at = |v: &Vec<u32>| v.get(k).copied().unwrap_or(0) as u64;
-                at(&self.input) + at(&self.output) + at(&self.reasoning)
-            })
-            .collect();
-        let sum = |v: &[u32]| v.iter().map(|&x| x as u64).sum::<u64>();
-        let (input_sum, cached_sum) = (sum(&self.input), sum(&self.cached));
+    /// What the log holds so far without the statistics of its tokens (the means, percentiles,
+    /// share and histogram are left empty): the counts, formats, failed calls, errors, days and
+    /// models of one log among several, whose statistics are those of the logs together.
+    pub fn counts(&self) -> Report {
+        let mut failed = self.failed.clone();
+        failed.sort_by_key(|(f, _)| *f);
         let mut models: Vec<(String, u64)> =
             self.models.iter().map(|(m, &n)| (m.clone(), n)).collect();
         models.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         if self.other_models > 0 {
             models.push((OTHER_MODELS.to_owned(), self.other_models));
         }
-        let mut failed = self.failed.clone();
-        failed.sort_by_key(|(f, _)| *f);
         Report {
             shape: self.rows.shape(),
             formats: self.formats.iter().map(|(&f, &n)| (f, n)).collect(),
@@ -392,15 +405,92 @@ impl Scan {
                 _ => None,
             },
             timed: self.timed,
+            input: Stat::default(),
+            cached: Stat::default(),
+            output: Stat::default(),
+            reasoning: Stat::default(),
+            cached_share: None,
+            total: Stat::default(),
+            histogram: Vec::new(),
+            models,
+        }
+    }
+
+    /// What the log holds so far.
+    pub fn report(&self) -> Report {
+        let totals: Vec<u64> = (0..self.input.len())
+            .map(|k| {
+                let at = |v: &Vec<u32>| v.get(k).copied().unwrap_or(0) as u64;
+                at(&self.input) + at(&self.output) + at(&self.reasoning)
+            })
+            .collect();
+        let sum = |v: &[u32]| v.iter().map(|&x| x as u64).sum::<u64>();
+        let (input_sum, cached_sum) = (sum(&self.input), sum(&self.cached));
+        Report {
             input: Stat::of(&self.input),
             cached: Stat::of(&self.cached),
             output: Stat::of(&self.output),
             reasoning: Stat::of(&self.reasoning),
             cached_share: (input_sum > 0).then(|| cached_sum as f64 / input_sum as f64),
-            total: Stat::of_u64(totals.clone()),
             histogram: histogram(&totals, HISTOGRAM_BINS),
-            models,
+            total: Stat::of_u64(totals),
+            ..self.counts()
         }
+    }
+}
+
+/// A JSON object with only the keys a usage format reads ([`KEPT`], and `gen_ai.*`); the
+/// others are skipped without being copied.
+struct Lean(Map<String, Value>);
+
+/// The top-level keys the formats read.
+const KEPT: [&str; 22] = [
+    "usage",
+    "object",
+    "type",
+    "model",
+    "modelId",
+    "modelVersion",
+    "created",
+    "created_at",
+    "custom_id",
+    "response",
+    "error",
+    "result",
+    "usageMetadata",
+    "attributes",
+    "startTimeUnixNano",
+    "start_time",
+    "startTime",
+    "status",
+    "prompt_tokens",
+    "completion_tokens",
+    "id",
+    "request_id",
+];
+
+impl<'de> serde::Deserialize<'de> for Lean {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lean, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Lean;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Lean, A::Error> {
+                let mut out = Map::new();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if KEPT.contains(&key.as_ref()) || key.starts_with("gen_ai.") {
+                        let value = map.next_value::<Value>()?;
+                        out.insert(key.into_owned(), value);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(Lean(out))
+            }
+        }
+        d.deserialize_map(Visit)
     }
 }
 
@@ -426,16 +516,23 @@ impl Stat {
         Stat::of_u64(values.iter().map(|&v| v as u64).collect())
     }
 
-    /// The statistics of `values` (any order); all 0 when empty.
-    fn of_u64(mut sorted: Vec<u64>) -> Stat {
-        if sorted.is_empty() {
+    /// The statistics of `values` (any order); all 0 when empty. The percentiles are found by
+    /// selection (linear time), not by sorting, as [`percentile`] defines them.
+    fn of_u64(mut values: Vec<u64>) -> Stat {
+        let n = values.len();
+        if n == 0 {
             return Stat::default();
         }
-        sorted.sort_unstable();
-        let sum = sorted.iter().fold(0u64, |s, &v| s.saturating_add(v));
-        let at = |p| percentile(&sorted, p).unwrap_or(0.0);
+        let sum = values.iter().fold(0u64, |s, &v| s.saturating_add(v));
+        let mut at = |p: f64| {
+            let rank = p / 100.0 * (n - 1) as f64;
+            let lo = (rank.floor() as usize).min(n - 1);
+            let (_, &mut a, rest) = values.select_nth_unstable(lo);
+            let b = rest.iter().copied().min().unwrap_or(a);
+            a as f64 + (b as f64 - a as f64) * (rank - lo as f64)
+        };
         Stat {
-            mean: sum as f64 / sorted.len() as f64,
+            mean: sum as f64 / n as f64,
             p10: at(10.0),
             p50: at(50.0),
             p90: at(90.0),
@@ -899,7 +996,9 @@ fn classify(o: &Map<String, Value>) -> Option<Kind> {
         }
         _ => {}
     }
-    if has("error") && (has("id") || has("model") || o.len() == 1) {
+    // (Only the keys a format reads count, so a row reads the same parsed whole or lean.)
+    let read_keys = o.keys().filter(|k| KEPT.contains(&k.as_str())).count();
+    if has("error") && (has("id") || has("model") || read_keys == 1) {
         return Some(Kind::Failed(if o.contains_key("object") {
             Format::OpenAiChat
         } else {
