@@ -1,6 +1,8 @@
 //! Benchmark of issue 30's training-file reader, natively: MB/s of OpenAI chat JSONL read in
 //! 64 KiB slices (the page's slice size), validated and counted with o200k_base, cl100k_base
-//! and the estimate. Prints figures; asserts nothing. Run with `cargo bench --bench data`
+//! and the estimate; and of the usage-log reader: MB/s of a JSONL usage log (OpenAI Chat
+//! Completions and Batch, Anthropic, Gemini rows) read in 256 KiB slices (the page's slice
+//! size for logs) into the figures `log_*`. Prints figures; asserts nothing. Run with `cargo bench --bench data`
 //! (the vocabulary comes from cargo's copy of tiktoken-rs 0.12.1, as in tests/data_training.rs).
 
 use std::path::PathBuf;
@@ -9,6 +11,7 @@ use std::time::Instant;
 use ft_roi::core::data::lines::Lines;
 use ft_roi::core::data::tokens::{Count, Encoding, Estimate, Tokenizer};
 use ft_roi::core::data::training::Scan;
+use ft_roi::core::data::usage;
 
 fn vocab(name: &str) -> String {
     let home = std::env::var_os("CARGO_HOME")
@@ -60,7 +63,54 @@ fn run(name: &str, bytes: &[u8], count: &dyn Count) {
     );
 }
 
+/// About 50 MB of a usage log made from the JSONL test fixtures, repeated (11 requests a copy).
+fn log_data() -> Vec<u8> {
+    let mut copy = Vec::new();
+    for name in [
+        "openai-chat.jsonl",
+        "gemini.jsonl",
+        "openai-batch.jsonl",
+        "anthropic-crlf-bom.jsonl",
+    ] {
+        let bytes = std::fs::read(format!("tests/fixtures/data/usage/{name}")).unwrap();
+        copy.extend_from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
+        copy.push(b'\n');
+    }
+    let mut out = Vec::with_capacity(50 << 20);
+    while out.len() < 50 << 20 {
+        out.extend_from_slice(&copy);
+    }
+    out
+}
+
+fn run_log(bytes: &[u8]) {
+    let start = Instant::now();
+    let mut lines = Lines::new();
+    let mut scan = usage::Scan::new();
+    let mut each = |no: u64, text: &str| scan.line(no, text);
+    for slice in bytes.chunks(256 << 10) {
+        lines.push(slice, &mut each);
+    }
+    lines.finish(&mut each).unwrap();
+    scan.finish();
+    let report = scan.report();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{:<40} {:>8.1} MB/s  ({} requests, {} failed, {} bad lines, {:.2} s)",
+        "usage log JSONL",
+        bytes.len() as f64 / 1e6 / secs,
+        report.requests,
+        report.failed_count(),
+        report.invalid,
+        secs
+    );
+}
+
 fn main() {
+    run_log(&log_data());
+    if std::env::var_os("DATA_BENCH_LOGS_ONLY").is_some() {
+        return;
+    }
     let bytes = data();
     let start = Instant::now();
     let o200k = Tokenizer::from_tiktoken(Encoding::O200k, &vocab("o200k_base.tiktoken")).unwrap();

@@ -4,6 +4,7 @@
 //! fills the training builder, so the scenario and its link carry numbers, never the file.
 //! This section's view is in the chunk `data`, built after the first paint.
 
+pub mod logs;
 pub mod read;
 
 use leptos::prelude::*;
@@ -112,7 +113,7 @@ pub fn DataSection() -> impl IntoView {
     });
     let combined = Memo::new(move |_| {
         outcome.with(|o| match o {
-            Some((_, Outcome::Done(files))) => {
+            Some((_, Outcome::Done(files, _, _))) => {
                 let ok: Vec<&Report> = files
                     .iter()
                     .filter_map(|f| f.result.as_ref().ok())
@@ -131,7 +132,7 @@ pub fn DataSection() -> impl IntoView {
 
     view! {
         <p class="hint">
-            "Drop a training file (JSONL: OpenAI chat or preference, Amazon Bedrock Claude or Nova, Vertex AI Gemini, Together) to count its examples and tokens. It is read here, in your browser: nothing of it is sent, stored or put in the link."
+            "Drop a training file (JSONL: OpenAI chat or preference, Amazon Bedrock Claude or Nova, Vertex AI Gemini, Together) to count its examples and tokens, or a usage log (JSONL, JSON or CSV from OpenAI, Anthropic, Gemini, Bedrock, LiteLLM or OpenTelemetry) to get your requests and tokens per request. It is read here, in your browser: nothing of it is sent, stored or put in the link."
         </p>
         <div class="fields">
             <label class="field">
@@ -167,8 +168,8 @@ pub fn DataSection() -> impl IntoView {
             on:drop=on_drop
         >
             <label>
-                "Drop training files here, or choose: "
-                <input type="file" multiple data-testid="data-file" accept=".jsonl,.json,.txt" on:change=on_pick/>
+                "Drop training files or usage logs here, or choose: "
+                <input type="file" multiple data-testid="data-file" accept=".jsonl,.json,.txt,.csv" on:change=on_pick/>
             </label>
         </div>
         <Show when=move || busy.get()>
@@ -181,8 +182,9 @@ pub fn DataSection() -> impl IntoView {
             Outcome::Failed(m) => view! {
                 <p class="data-message error" role="alert" data-testid="data-message">{m}</p>
             }.into_any(),
-            Outcome::Done(files) => view! {
-                <FileReports files used/>
+            Outcome::Done(files, logs, together) => view! {
+                {(!files.is_empty()).then(|| view! { <FileReports files used/> })}
+                {(!logs.is_empty()).then(|| view! { <logs::LogView logs together/> })}
             }.into_any(),
         })}
         {move || figures.get().map(|f| view! { <DataFigures figures=f combined/> })}

@@ -19,9 +19,16 @@ use wasm_bindgen_futures::JsFuture;
 use crate::core::data::lines::Lines;
 use crate::core::data::tokens::{Count, Encoding, Estimate, Tokenizer};
 use crate::core::data::training::{Report, Scan};
+use crate::core::data::usage;
 
 /// Bytes read per slice: small enough that counting one slice stays well under 50 ms.
 const SLICE: f64 = 64.0 * 1024.0;
+
+/// Bytes read per slice of a usage log (no tokenizer: parsing one stays well under 50 ms).
+const LOG_SLICE: f64 = 256.0 * 1024.0;
+
+/// The most bytes read to find a file's first line (to tell a usage log from training data).
+const FIRST_LINE_MAX: f64 = 16.0 * 1024.0 * 1024.0;
 
 /// What is being read, for the progress bar.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -59,11 +66,21 @@ pub struct FileReport {
     pub result: Result<Report, String>,
 }
 
+/// One usage log's report, or why it could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogReport {
+    /// The file's name.
+    pub name: String,
+    /// Its report, or the one message for a file that is not text.
+    pub result: Result<usage::Report, String>,
+}
+
 /// How reading ended.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    /// Every file read.
-    Done(Vec<FileReport>),
+    /// Every file read: the training files, the usage logs and the logs read together (their
+    /// errors stay with each file).
+    Done(Vec<FileReport>, Vec<LogReport>, Option<Box<usage::Report>>),
     /// Stopped by Cancel.
     Cancelled,
     /// The tokenizer could not be had (its vocabulary failed to load or its integrity).
@@ -94,70 +111,146 @@ thread_local! {
     static TOKENIZERS: RefCell<Vec<(Encoding, Rc<Tokenizer>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Reads every file of `job`.
+/// Reads every file of `job`: each is told a usage log or training data from its first line;
+/// the tokenizer is loaded only for training data.
 async fn run(job: Job) -> Outcome {
-    let tokenizer = match job.encoding {
-        Encoding::Estimate => None,
-        e => {
-            job.progress.set(Progress {
-                vocabulary: true,
-                ..Progress::default()
-            });
-            match tokenizer(e).await {
-                Ok(t) => Some(t),
-                Err(message) => return Outcome::Failed(message),
-            }
-        }
-    };
-    let count: &dyn Count = match &tokenizer {
-        Some(t) => &**t,
-        None => &Estimate,
-    };
+    let mut tokenizer: Option<Option<Rc<Tokenizer>>> = None;
     let mut out = Vec::new();
+    let mut logs = Vec::new();
+    let mut together = usage::Scan::new();
     for file in &job.files {
         let name = file.name();
-        let total = file.size();
-        let mut lines = Lines::new();
-        let mut scan = Scan::new(count.exact());
-        let mut each = |no: u64, text: &str| scan.line(no, text, count);
-        let mut offset = 0.0;
-        let mut failed = None;
-        while offset < total {
-            if job.cancel.get_untracked() {
-                return Outcome::Cancelled;
-            }
-            let end = (offset + SLICE).min(total);
-            match slice(file, offset, end).await {
-                Ok(bytes) => lines.push(&bytes, &mut each),
-                Err(()) => {
-                    failed =
-                        Some("The file could not be read (was it moved or deleted?).".to_owned());
-                    break;
-                }
-            }
-            offset = end;
-            job.progress.set(Progress {
-                file: name.clone(),
-                bytes: offset,
-                total,
-                lines: lines.lines(),
-                vocabulary: false,
-            });
-            if lines.problem().is_some() {
-                break;
-            }
-        }
         if job.cancel.get_untracked() {
             return Outcome::Cancelled;
         }
-        let result = match (failed, lines.finish(&mut each)) {
-            (Some(message), _) => Err(message),
-            (None, Err(problem)) => Err(problem.to_string()),
-            (None, Ok(())) => Ok(scan.report()),
+        if is_log(file).await {
+            let mut scan = usage::Scan::new();
+            let result = match read_lines(file, &job, LOG_SLICE, &mut |no, text| {
+                scan.line(no, text)
+            })
+            .await
+            {
+                Err(None) => return Outcome::Cancelled,
+                Err(Some(message)) => Err(message),
+                Ok(()) => {
+                    scan.finish();
+                    together.merge(&scan);
+                    // The statistics are the logs' together: each log's own are its counts.
+                    Ok(scan.counts())
+                }
+            };
+            logs.push(LogReport { name, result });
+            continue;
+        }
+        if tokenizer.is_none() {
+            tokenizer = Some(match job.encoding {
+                Encoding::Estimate => None,
+                e => {
+                    job.progress.set(Progress {
+                        vocabulary: true,
+                        ..Progress::default()
+                    });
+                    match self::tokenizer(e).await {
+                        Ok(t) => Some(t),
+                        Err(message) => return Outcome::Failed(message),
+                    }
+                }
+            });
+        }
+        let count: &dyn Count = match tokenizer.as_ref().and_then(Option::as_ref) {
+            Some(t) => &**t,
+            None => &Estimate,
+        };
+        let mut scan = Scan::new(count.exact());
+        let result = match read_lines(file, &job, SLICE, &mut |no, text| {
+            scan.line(no, text, count)
+        })
+        .await
+        {
+            Err(None) => return Outcome::Cancelled,
+            Err(Some(message)) => Err(message),
+            Ok(()) => Ok(scan.report()),
         };
         out.push(FileReport { name, result });
     }
-    Outcome::Done(out)
+    let together = (!logs.is_empty()).then(|| Box::new(together.report()));
+    Outcome::Done(out, logs, together)
+}
+
+/// Reads `file`'s lines in slices of `size` bytes into `each`, with the progress and the
+/// cancel flag; `Err(None)` when cancelled, `Err(Some(message))` when the file cannot be read
+/// or is not text.
+async fn read_lines(
+    file: &web_sys::File,
+    job: &Job,
+    size: f64,
+    each: &mut dyn FnMut(u64, &str),
+) -> Result<(), Option<String>> {
+    let name = file.name();
+    let total = file.size();
+    let mut lines = Lines::new();
+    let mut each = |no: u64, text: &str| each(no, text);
+    let mut offset = 0.0;
+    while offset < total {
+        if job.cancel.get_untracked() {
+            return Err(None);
+        }
+        let end = (offset + size).min(total);
+        match slice(file, offset, end).await {
+            Ok(bytes) => lines.push(&bytes, &mut each),
+            Err(()) => {
+                return Err(Some(
+                    "The file could not be read (was it moved or deleted?).".to_owned(),
+                ))
+            }
+        }
+        offset = end;
+        job.progress.set(Progress {
+            file: name.clone(),
+            bytes: offset,
+            total,
+            lines: lines.lines(),
+            vocabulary: false,
+        });
+        if lines.problem().is_some() {
+            break;
+        }
+    }
+    if job.cancel.get_untracked() {
+        return Err(None);
+    }
+    lines.finish(&mut each).map_err(|p| Some(p.to_string()))
+}
+
+/// Whether `file` is a usage log, from its first non-blank line ([`usage::is_usage_log`]).
+async fn is_log(file: &web_sys::File) -> bool {
+    let total = file.size();
+    let mut lines = Lines::new();
+    let mut first: Option<String> = None;
+    let mut offset = 0.0;
+    while offset < total.min(FIRST_LINE_MAX) && first.is_none() {
+        let end = (offset + SLICE).min(total);
+        let Ok(bytes) = slice(file, offset, end).await else {
+            return false;
+        };
+        lines.push(&bytes, &mut |_, text| {
+            if first.is_none() {
+                first = Some(text.to_owned());
+            }
+        });
+        if lines.problem().is_some() {
+            return false;
+        }
+        offset = end;
+    }
+    if first.is_none() && offset >= total {
+        let _ = lines.finish(&mut |_, text| {
+            if first.is_none() {
+                first = Some(text.to_owned());
+            }
+        });
+    }
+    first.is_some_and(|line| usage::is_usage_log(&line))
 }
 
 /// Bytes `from..to` of `file` (a task of their own: the read resolves later).

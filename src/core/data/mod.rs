@@ -9,11 +9,16 @@
 //! - [`training`]: a training file's lines → validated examples (errors grouped by reason with
 //!   counts and first line numbers, warnings apart), tokens per example by the OpenAI cookbook's
 //!   rule, the default epochs rule, and the figures `data_*`.
+//! - [`rows`]: a usage log's lines → rows (JSONL, a JSON document, CSV).
+//! - [`usage`]: a usage log's rows → requests and their tokens by format, failed calls and
+//!   bad lines, into the figures `log_*`.
 //! - [`stats`]: percentiles (linear interpolation between the closest ranks) and histograms.
 //!
 //! Every function here is total: any byte sequence gives a report, never a panic.
 
 pub mod lines;
+pub mod rows;
 pub mod stats;
 pub mod tokens;
 pub mod training;
+pub mod usage;

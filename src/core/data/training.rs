@@ -230,7 +230,8 @@ pub struct Group {
 }
 
 impl Group {
-    fn add(&mut self, line: u64) {
+    /// Counts line `line`, keeping it when among the first [`FIRST_LINES`].
+    pub(crate) fn add(&mut self, line: u64) {
         self.count += 1;
         if self.lines.len() < FIRST_LINES {
             self.lines.push(line);
