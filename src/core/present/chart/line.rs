@@ -443,6 +443,63 @@ pub fn volume(fmt: Fmt, i: &Inputs, r: &Results, width: f64, height: f64) -> Lin
     }
 }
 
+/// Writes a line chart's axes, its zero line when the y range holds 0
+/// (`zero_y`, px) and closes the axes' group: what every line chart draws
+/// under its lines.
+pub(super) fn write_axes(
+    out: &mut String,
+    f: &Frame,
+    y_ticks: &[Tick],
+    x_ticks: &[Tick],
+    zero_y: Option<f64>,
+) {
+    use std::fmt::Write;
+    axes(out, f, y_ticks, x_ticks);
+    if let Some(z) = zero_y {
+        let (l, r) = (Px(f.left), Px(f.right));
+        let _ = write!(
+            out,
+            r#"<line class="zero" x1="{l}" x2="{r}" y1="{z}" y2="{z}"/>"#,
+            z = Px(z)
+        );
+    }
+    out.push_str("</g>");
+}
+
+/// Writes `markers` over a line chart: each a vertical line across the
+/// plot, its point when it has one, and its label placed clear of the
+/// others and of the y axis' labels.
+pub(super) fn write_markers(out: &mut String, f: &Frame, y_ticks: &[Tick], markers: &[Marker]) {
+    use std::fmt::Write;
+    let (t, b) = (Px(f.top), Px(f.bottom));
+    let places = marker_labels(
+        f,
+        y_ticks,
+        &markers
+            .iter()
+            .map(|m| (m.x, m.label.chars().count()))
+            .collect::<Vec<_>>(),
+    );
+    for (m, &(lx, ly, anchor)) in markers.iter().zip(&places) {
+        let x = Px(m.x);
+        let _ = write!(
+            out,
+            r#"<g class="marker {key}" data-marker="{key}" data-x="{x}"><line x1="{x}" x2="{x}" y1="{t}" y2="{b}"/>"#,
+            key = m.key,
+        );
+        if let Some(y) = m.y {
+            let _ = write!(out, r#"<circle cx="{x}" cy="{}" r="5"/>"#, Px(y));
+        }
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" text-anchor="{anchor}">{}</text></g>"#,
+            Px(lx),
+            Px(ly),
+            Escaped(&m.label),
+        );
+    }
+}
+
 /// Most serving unit steps the volume chart draws one by one.
 pub const MAX_DRAWN_STEPS: usize = 400;
 
@@ -453,49 +510,14 @@ impl LineChart {
     pub fn svg(&self) -> String {
         use std::fmt::Write;
         let f = &self.frame;
-        let (l, r, t, b) = (Px(f.left), Px(f.right), Px(f.top), Px(f.bottom));
         let mut out = String::with_capacity(
             1024 + self.series.iter().map(|s| s.path.len() + 40).sum::<usize>(),
         );
-        axes(&mut out, f, &self.y_ticks, &self.x_ticks);
-        if let Some(z) = self.zero_y {
-            let _ = write!(
-                out,
-                r#"<line class="zero" x1="{l}" x2="{r}" y1="{z}" y2="{z}"/>"#,
-                z = Px(z)
-            );
-        }
-        out.push_str("</g>");
+        write_axes(&mut out, f, &self.y_ticks, &self.x_ticks, self.zero_y);
         for s in &self.series {
             let _ = write!(out, r#"<path class="line {}" d="{}"/>"#, s.key, s.path);
         }
-        let places = marker_labels(
-            f,
-            &self.y_ticks,
-            &self
-                .markers
-                .iter()
-                .map(|m| (m.x, m.label.chars().count()))
-                .collect::<Vec<_>>(),
-        );
-        for (m, &(lx, ly, anchor)) in self.markers.iter().zip(&places) {
-            let x = Px(m.x);
-            let _ = write!(
-                out,
-                r#"<g class="marker {key}" data-marker="{key}" data-x="{x}"><line x1="{x}" x2="{x}" y1="{t}" y2="{b}"/>"#,
-                key = m.key,
-            );
-            if let Some(y) = m.y {
-                let _ = write!(out, r#"<circle cx="{x}" cy="{}" r="5"/>"#, Px(y));
-            }
-            let _ = write!(
-                out,
-                r#"<text x="{}" y="{}" text-anchor="{anchor}">{}</text></g>"#,
-                Px(lx),
-                Px(ly),
-                Escaped(&m.label),
-            );
-        }
+        write_markers(&mut out, f, &self.y_ticks, &self.markers);
         out
     }
 }

@@ -5,17 +5,17 @@
 //! current volume. Definitions: docs/model.md, "Options side by side",
 //! "The options charts".
 
-use super::line::{fit_labels, y_axis, Marker, Readout, XKind};
+use super::line::{fit_labels, write_axes, write_markers, y_axis, Marker, Readout, XKind};
 use super::readout::{nearest, Pointed};
 use super::scale::{nice_ticks, Frame, Scale, Tick};
-use super::svg::{axes, marker_labels, path, Px};
+use super::svg::{path, Px};
 use super::table::{Cell, Row, Table};
 use crate::core::model::basis::difference;
 use crate::core::model::options::{
     crossovers, cumulative_costs, option_cost, pv_curve, PvCurve, MAX_VOLUME,
 };
 use crate::core::model::{Approach, Basis};
-use crate::core::present::format::{raw, Escaped, Fmt};
+use crate::core::present::format::{raw, Fmt};
 
 /// One option to draw: its number, what people call it and its terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -687,19 +687,10 @@ impl OptionsChart {
     pub fn svg(&self) -> String {
         use std::fmt::Write;
         let f = &self.frame;
-        let (l, r, t, b) = (Px(f.left), Px(f.right), Px(f.top), Px(f.bottom));
         let mut out = String::with_capacity(
             2048 + self.series.iter().map(|s| s.path.len() + 60).sum::<usize>(),
         );
-        axes(&mut out, f, &self.y_ticks, &self.x_ticks);
-        if let Some(z) = self.zero_y {
-            let _ = write!(
-                out,
-                r#"<line class="zero" x1="{l}" x2="{r}" y1="{z}" y2="{z}"/>"#,
-                z = Px(z)
-            );
-        }
-        out.push_str("</g>");
+        write_axes(&mut out, f, &self.y_ticks, &self.x_ticks, self.zero_y);
         if let Some(e) = &self.envelope {
             let _ = write!(
                 out,
@@ -723,33 +714,7 @@ impl OptionsChart {
                 Px(c.px.1)
             );
         }
-        let places = marker_labels(
-            f,
-            &self.y_ticks,
-            &self
-                .markers
-                .iter()
-                .map(|m| (m.x, m.label.chars().count()))
-                .collect::<Vec<_>>(),
-        );
-        for (m, &(lx, ly, anchor)) in self.markers.iter().zip(&places) {
-            let x = Px(m.x);
-            let _ = write!(
-                out,
-                r#"<g class="marker {key}" data-marker="{key}" data-x="{x}"><line x1="{x}" x2="{x}" y1="{t}" y2="{b}"/>"#,
-                key = m.key,
-            );
-            if let Some(y) = m.y {
-                let _ = write!(out, r#"<circle cx="{x}" cy="{}" r="5"/>"#, Px(y));
-            }
-            let _ = write!(
-                out,
-                r#"<text x="{}" y="{}" text-anchor="{anchor}">{}</text></g>"#,
-                Px(lx),
-                Px(ly),
-                Escaped(&m.label),
-            );
-        }
+        write_markers(&mut out, f, &self.y_ticks, &self.markers);
         out
     }
 }
