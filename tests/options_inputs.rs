@@ -7,11 +7,11 @@
 use ft_roi::core::codec::export::import_json;
 use ft_roi::core::codec::start::start;
 use ft_roi::core::codec::store::{decode_working_doc, encode_working};
-use ft_roi::core::codec::url::{decode, encode};
+use ft_roi::core::codec::url::{decode, decode_with, encode};
 use ft_roi::core::inputs::option_fields::{is_outside_key, Term};
 use ft_roi::core::model::options::{side_by_side, OptionKind};
 use ft_roi::core::model::Basis;
-use ft_roi::core::{calculate, parse_scenario, Field, InputError, RawInputs};
+use ft_roi::core::{calculate, parse_scenario, parse_sides, Field, InputError, RawInputs};
 use proptest::prelude::*;
 
 /// Option `k`'s field named `suffix`.
@@ -416,4 +416,59 @@ fn the_csv_markdown_and_comparison_carry_the_options_and_leave_other_documents_b
         .rows
         .iter()
         .all(|r| !r.key.starts_with("option_") && r.key != "cheapest_option"));
+}
+
+/// The scenario with options 3 to 6 taken out (their fields at the
+/// example's text).
+fn without_options(raw: &RawInputs) -> RawInputs {
+    let mut out = raw.clone();
+    for f in Field::ALL.into_iter().filter(|f| f.is_option_field()) {
+        out.set(f, f.example());
+    }
+    out
+}
+
+#[test]
+fn the_first_modules_reader_reads_the_sides_as_the_full_reader_does_and_leaves_the_options() {
+    // Valid and bad options, ranges on options and on the sides, an
+    // invalid side field: `parse_sides` is the full reader of the same
+    // scenario without its options, every figure of the sides the same.
+    let mut bad = four_kinds();
+    bad.set(of(4, "embed_price"), "abc");
+    bad.set(of(5, "kind"), "lora");
+    let mut ranged = four_kinds();
+    ranged.set(of(3, "request_cost_low"), "-20");
+    ranged.set(of(3, "request_cost_high"), "x");
+    ranged.set(Field::from_name("requests_low").unwrap(), "-10");
+    let mut blocked = four_kinds();
+    blocked.set(Field::Requests, "lots");
+    blocked.set(of(3, "request_cost"), "y");
+    for raw in [four_kinds(), bad, ranged, blocked, RawInputs::example()] {
+        let sides = parse_sides(&raw);
+        assert_eq!(sides, parse_scenario(&without_options(&raw)));
+        assert!(sides
+            .errors
+            .as_slice()
+            .iter()
+            .all(|(f, _)| !f.is_option_field()));
+        let full = parse_scenario(&raw);
+        assert_eq!(
+            sides.parsed.as_ref().map(|p| calculate(&p.inputs)),
+            full.parsed.as_ref().map(|p| calculate(&p.inputs))
+        );
+    }
+    // A link read by the first module names the sides' bad values only;
+    // the full check (the options' chunk) names the option's too.
+    let query = encode(
+        &with(&[("o3_kind", "lora"), ("requests", "1,5")]),
+        &RawInputs::example(),
+    );
+    let first = decode_with(&query, RawInputs::example(), parse_sides);
+    let full = decode(&query, RawInputs::example());
+    assert_eq!(first.raw, full.raw);
+    let fields = |d: &ft_roi::core::codec::url::Decoded| -> Vec<Field> {
+        d.bad.iter().map(|(f, _)| *f).collect()
+    };
+    assert_eq!(fields(&first), [Field::Requests]);
+    assert_eq!(fields(&full), [Field::Requests, of(3, "kind")]);
 }

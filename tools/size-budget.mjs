@@ -66,8 +66,12 @@
  * crossover search's early end merged onto main: 875,646 measured; the first module 217,493 → 219.3 KB (the 24 range
  * fields of options 3 to 6 and the preset's rows, read from links).
  * The line charts' axes and markers written by one function each (the options charts shared them): 875,270.
+ * Issue 28, the first module does not grow: the options' reader leaves it (the first module reads the sides with
+ * parse_sides until the options' chunk hands over parse_scenario) and the option fields' units, hints, steps, kinds and
+ * defaults are stored once per term instead of once per option: the first module 219,469 → 217,495 (the size it had
+ * when issue 28 merged), 877,797 measured (+2,527: the reader in a shared chunk after the first paint compresses apart).
  */
-export const BUDGET = 875_270;
+export const BUDGET = 877_797;
 
 /**
  * Bytes, brotli, of the files fetched only on demand and not by the page itself: the tokenizer

@@ -30,6 +30,7 @@ pub mod present;
 
 pub use inputs::field::Field;
 pub use inputs::parse::{
-    parse_inputs, parse_scenario, Checked, DecimalMark, InputError, Parsed, RawInputs,
+    parse_inputs, parse_scenario, parse_sides, Checked, DecimalMark, InputError, Parsed, RawInputs,
+    ReadScenario,
 };
 pub use model::{calculate, Inputs, Results, Status};

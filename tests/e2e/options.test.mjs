@@ -102,11 +102,19 @@ test('options at phone width stack and stay readable', async () => {
 });
 
 test('a link with an option outside 3 to 6 loads what it can and says what it skipped', async () => {
-  const t = await open('?v=1&o3_kind=rag&o7_kind=model&o3_name=' + 'x'.repeat(61));
+  const t = await open('?v=1&o3_kind=rag&o7_kind=model&o4_kind=lora&o3_name=' + 'x'.repeat(61));
   const notice = await t.page.locator('[data-notice="url-options"]').innerText();
   assert.match(notice, /o7_kind/);
   await t.page.waitForSelector('[data-testid="options-view"]');
   assert.match(await t.page.locator('[data-error="o3_name"]').innerText(), /at most 60 characters/);
+  // The first module leaves the options' values to their chunk, which names
+  // the link's bad ones in the link's notice, once.
+  const bad = t.page.locator('[data-notice="url"]');
+  await bad.waitFor();
+  assert.equal(await bad.count(), 1);
+  const text = await bad.innerText();
+  assert.match(text, /Option 3 name/);
+  assert.match(text, /Option 4 kind \(\u201clora\u201d\)/);
   assert.equal((await metric(t.page, 'net_benefit')).text, '$5,900.00');
   await t.check();
 });

@@ -61,6 +61,9 @@ fn columns(calc: Calc) -> Option<(OptionsView, Vec<Column>)> {
 #[component]
 pub fn OptionsCard() -> impl IntoView {
     let calc = use_calc();
+    // From now on the page reads options 3 to 6 (their reader is in this
+    // chunk, not in the first module).
+    calc.read_options(crate::core::parse_scenario);
     let data = Memo::new(move |_| columns(calc));
     let status = RwSignal::new(String::new());
     // The options present, tracked: a change of any option's kind redraws

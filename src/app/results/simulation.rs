@@ -31,6 +31,11 @@ const SLICE_MS: f64 = 6.0;
 pub fn provide() -> Sim {
     let calc = use_calc();
     let key = Memo::new(move |_| {
+        // Options not read yet would join the draws once read: no run
+        // before then, so no figure changes when they arrive.
+        if calc.options_pending() {
+            return None;
+        }
         calc.parsed(|p| {
             let p = p?;
             let ranges = p.ranges.as_ref()?;

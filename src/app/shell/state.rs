@@ -26,7 +26,7 @@ use crate::core::inputs::field::Choice;
 use crate::core::inputs::field::COUNT;
 use crate::core::present::format::{Display, Fmt};
 use crate::core::{
-    calculate, parse_scenario, Checked, Field, InputError, Parsed, RawInputs, Results,
+    calculate, parse_sides, Checked, Field, InputError, Parsed, RawInputs, ReadScenario, Results,
 };
 
 /// How long typing must pause before the address bar and the autosaved
@@ -65,6 +65,15 @@ pub struct Calc {
     /// Every invalid field's message, beside the validated scenario when
     /// the figures can be computed.
     pub checked: Memo<Checked>,
+    /// The reader of options 3 to 6, once their chunk has given it
+    /// ([`Calc::read_options`]); until then [`Calc::checked`] reads the
+    /// sides only ([`parse_sides`]), so the first wasm module does not carry
+    /// the options' reader (issue 28).
+    reader: RwSignal<Option<ReadScenario>>,
+    /// The query the page started from (the link, or the tab's reload
+    /// copy of it), which the options' chunk checks again for their values,
+    /// and where the link's notices sit among the notices.
+    start_query: StoredValue<(String, usize)>,
     /// The figures, when every field is valid.
     pub results: Memo<Option<Results>>,
     /// The formatter for the display currency and locale, passed to
@@ -89,7 +98,13 @@ impl Calc {
     /// State starting from `raw`, with an empty library.
     pub fn new(raw: RawInputs) -> Calc {
         let fields = raw.0.map(RwSignal::new);
-        let checked = Memo::new(move |_| parse_scenario(&RawInputs(fields.map(|f| f.get()))));
+        let reader = RwSignal::new(None::<ReadScenario>);
+        let checked = Memo::new(move |_| {
+            let raw = RawInputs(fields.map(|f| f.get()));
+            reader
+                .get()
+                .map_or_else(|| parse_sides(&raw), |read| read(&raw))
+        });
         let results =
             Memo::new(move |_| checked.with(|c| c.parsed.as_ref().map(|p| calculate(&p.inputs))));
         let currency = fields[Field::Currency.index()];
@@ -100,6 +115,8 @@ impl Calc {
         Calc {
             fields,
             checked,
+            reader,
+            start_query: StoredValue::new((String::new(), 0)),
             results,
             fmt,
             library: RwSignal::new(Library::default()),
@@ -150,7 +167,7 @@ impl Calc {
             Some(Stored::Doc(library)) => Some(library),
             _ => None,
         };
-        let begin = start::start(&search, embedded, working, readable);
+        let begin = start::start_with(&search, embedded, working, readable, parse_sides);
         let later = notices.split_off(at);
         for n in begin.notices {
             notices.push(Notice {
@@ -161,6 +178,7 @@ impl Calc {
         }
         notices.extend(later);
         let calc = Calc::new(begin.raw);
+        calc.start_query.set_value((search, at));
         if let Some(library) = library {
             let library = match library {
                 Stored::Doc(library) => library,
@@ -426,6 +444,46 @@ impl Calc {
     /// of the options is no option.
     pub fn is<C: Choice>(self, field: Field, option: C) -> bool {
         self.field(field).with(|t| C::from_text(t) == Some(option))
+    }
+
+    /// Reads options 3 to 6 from now on with `read` (the full reader,
+    /// [`crate::core::parse_scenario`], which the options' chunk gives), and
+    /// tells of the link's bad option values, which the first module left
+    /// unchecked: the link's notices become those of the full check
+    /// ([`start::link_notices`]), in their place.
+    pub fn read_options(self, read: ReadScenario) {
+        if self.reader.with_untracked(Option::is_some) {
+            return;
+        }
+        self.reader.set(Some(read));
+        let (query, at) = self.start_query.get_value();
+        let full = url::decode_with(&query, RawInputs::example(), read);
+        if !full.has_scenario || !full.bad.iter().any(|(f, _)| f.is_option_field()) {
+            return;
+        }
+        let link = start::link_notices(&full);
+        self.notices.update(|all| {
+            let at = all
+                .iter()
+                .position(|n| n.kind.starts_with("url"))
+                .unwrap_or(at)
+                .min(all.len());
+            all.retain(|n| !n.kind.starts_with("url"));
+            let at = at.min(all.len());
+            let link = link.into_iter().map(|n| Notice {
+                kind: n.kind,
+                text: n.text,
+                offer: None,
+            });
+            all.splice(at..at, link);
+        });
+    }
+
+    /// Whether the scenario holds options 3 to 6 that are not read yet
+    /// (tracked): their chunk has not arrived ([`Calc::read_options`]), so
+    /// what depends on them (the simulation's draws) waits.
+    pub fn options_pending(self) -> bool {
+        self.reader.with(Option::is_none) && crate::app::options::edit::has_added()
     }
 
     /// Runs `f` with the validated scenario (tracked), `None` when a field

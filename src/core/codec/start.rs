@@ -5,7 +5,7 @@
 
 use crate::core::codec::store::{Library, Working};
 use crate::core::codec::url::{self, Decoded};
-use crate::core::RawInputs;
+use crate::core::{parse_scenario, RawInputs, ReadScenario};
 
 /// The named scenario the page is working on: loaded from the library or
 /// saved to it, until the user starts a new one.
@@ -62,7 +62,21 @@ pub fn start(
     working: Option<Working>,
     library: Option<&Library>,
 ) -> Start {
-    let decoded = url::decode(query, RawInputs::example());
+    start_with(query, embedded, working, library, parse_scenario)
+}
+
+/// [`start`], with the link's values checked by `check` (see
+/// [`url::decode_with`]): the page's first wasm module leaves options 3 to
+/// 6 to their chunk, which checks them again ([`link_notices`] of the full
+/// [`url::decode`]).
+pub fn start_with(
+    query: &str,
+    embedded: bool,
+    working: Option<Working>,
+    library: Option<&Library>,
+    check: ReadScenario,
+) -> Start {
+    let decoded = url::decode_with(query, RawInputs::example(), check);
     let working = working.filter(|_| !embedded);
     let (raw, linked_id, notices) = if decoded.has_scenario || decoded.unsupported_version.is_some()
     {

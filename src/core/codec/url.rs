@@ -12,7 +12,7 @@
 
 use crate::core::inputs::field::{Field, COUNT};
 use crate::core::inputs::option_fields::is_outside_key;
-use crate::core::inputs::parse::{parse_scenario, InputError, RawInputs};
+use crate::core::inputs::parse::{parse_scenario, InputError, RawInputs, ReadScenario};
 
 /// The schema version this build writes.
 pub const VERSION: u32 = 1;
@@ -40,6 +40,14 @@ pub struct Decoded {
 /// Reads a query string (with or without its leading `?`), taking the
 /// fields it does not name from `defaults`.
 pub fn decode(query: &str, defaults: RawInputs) -> Decoded {
+    decode_with(query, defaults, parse_scenario)
+}
+
+/// [`decode`], with the values checked by `check` (a scenario's reader:
+/// [`parse_scenario`], or [`parse_sides`](crate::core::parse_sides),
+/// which leaves options 3 to 6 unchecked, for the page's first wasm
+/// module).
+pub fn decode_with(query: &str, defaults: RawInputs, check: ReadScenario) -> Decoded {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut raw = defaults;
     let mut seen = [false; COUNT];
@@ -64,7 +72,7 @@ pub fn decode(query: &str, defaults: RawInputs) -> Decoded {
     // Only the fields the scenario uses are checked (a bad token price under
     // direct entry waits, unflagged, until the user switches to tokens).
     // A valid scenario's bad ranges damage a link too.
-    let bad = parse_scenario(&raw)
+    let bad = check(&raw)
         .damaging()
         .into_iter()
         .filter(|(f, _)| seen[f.index()])

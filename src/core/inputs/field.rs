@@ -79,7 +79,11 @@ pub struct Spec {
 }
 
 macro_rules! fields {
-    ($($variant:ident: $name:expr, $label:expr, $unit:literal, $hint:literal, $step:expr, $kind:expr, $example:literal;)*) => {
+    (
+        { $($variant:ident: $name:expr, $label:expr, $unit:literal, $hint:literal, $step:expr, $kind:expr, $example:literal;)* }
+        { $($option:ident: $option_name:expr, $option_label:expr;)* }
+        { $($term_unit:literal, $term_hint:literal, $term_step:expr, $term_kind:expr, $term_example:literal;)* }
+    ) => {
         /// One input of the calculator.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Field {
@@ -87,15 +91,28 @@ macro_rules! fields {
                 #[doc = $label]
                 $variant,
             )*
+            $(
+                #[doc = $option_label]
+                $option,
+            )*
         }
 
         const SPECS: &[Spec] = &[
             $(Spec { name: $name, label: $label, unit: $unit, hint: $hint, step: $step, kind: $kind, example: $example },)*
         ];
 
+        /// The names and labels of options 3 to 6's fields, in order.
+        const OPTION_NAMES: &[[&str; 2]] = &[$([$option_name, $option_label],)*];
+
+        /// The rest of an option's field, by its term: the same for every
+        /// option, so stored once (`super::option_rows`).
+        const TERM_SPECS: &[Spec] = &[
+            $(Spec { name: "", label: "", unit: $term_unit, hint: $term_hint, step: $term_step, kind: $term_kind, example: $term_example },)*
+        ];
+
         impl Field {
             /// Every field, in order.
-            pub const ALL: [Field; SPECS.len()] = [$(Field::$variant,)*];
+            pub const ALL: [Field; SPECS.len() + OPTION_NAMES.len()] = [$(Field::$variant,)* $(Field::$option,)*];
         }
     };
 }
@@ -377,7 +394,7 @@ super::option_rows::with_option_fields! { fields {
 }}
 
 /// The number of fields.
-pub const COUNT: usize = SPECS.len();
+pub const COUNT: usize = Field::ALL.len();
 
 impl Field {
     /// The six inputs of the core model, in form order.
@@ -395,14 +412,31 @@ impl Field {
         self as usize
     }
 
-    /// Everything known about this field.
-    pub const fn spec(self) -> &'static Spec {
-        &SPECS[self as usize]
+    /// Everything known about this field but its name and label: its own
+    /// row, or for a field of options 3 to 6 its term's row of the
+    /// template.
+    const fn spec(self) -> &'static Spec {
+        let i = self as usize;
+        if i < SPECS.len() {
+            &SPECS[i]
+        } else {
+            &TERM_SPECS[(i - SPECS.len()) % TERM_SPECS.len()]
+        }
+    }
+
+    /// The name (0) or the label (1).
+    const fn names(self, which: usize) -> &'static str {
+        let i = self as usize;
+        if i < SPECS.len() {
+            [SPECS[i].name, SPECS[i].label][which]
+        } else {
+            OPTION_NAMES[i - SPECS.len()][which]
+        }
     }
 
     /// The public name: the input's `name` attribute and its URL query key.
     pub const fn name(self) -> &'static str {
-        self.spec().name
+        self.names(0)
     }
 
     /// The field whose public name is `name`.
@@ -412,7 +446,7 @@ impl Field {
 
     /// The label shown to users.
     pub const fn label(self) -> &'static str {
-        self.spec().label
+        self.names(1)
     }
 
     /// The unit shown next to the field.

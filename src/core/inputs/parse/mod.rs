@@ -354,8 +354,31 @@ impl Parsed {
 /// decide which fields each reads. Every error
 /// goes to one map, returned beside the valid scenario; an error in a
 /// field the figures read leaves no scenario, an error in a setting only
-/// that setting.
+/// that setting. Options 3 to 6 are read last ([`Parsed::options`]).
 pub fn parse_scenario(raw: &RawInputs) -> Checked {
+    let (mut read, mut parsed, figures) = sides(raw);
+    options::options(&mut read, &mut parsed);
+    checked(read, parsed, figures)
+}
+
+/// A scenario's reader: [`parse_scenario`], or [`parse_sides`] where
+/// options 3 to 6 are left for later.
+pub type ReadScenario = fn(&RawInputs) -> Checked;
+
+/// [`parse_scenario`] without options 3 to 6: their fields are neither
+/// read nor checked ([`Parsed::options`] is empty, and their ranges are
+/// not read). The page's first wasm module reads a scenario with this
+/// until the options' chunk arrives (issue 28: the first module does not
+/// carry the options' reader); every figure of options 1 and 2 is the
+/// same as [`parse_scenario`]'s.
+pub fn parse_sides(raw: &RawInputs) -> Checked {
+    let (read, parsed, figures) = sides(raw);
+    checked(read, parsed, figures)
+}
+
+/// The sections of options 1 and 2 and the settings, read: what is left
+/// to read, the scenario so far, and whether the figures can be computed.
+fn sides(raw: &RawInputs) -> (Reader<'_>, Parsed, bool) {
     let mut read = Reader::new(raw);
     let mut parsed = Parsed::BLANK;
     for section in sections::FIGURES {
@@ -365,7 +388,10 @@ pub fn parse_scenario(raw: &RawInputs) -> Checked {
     for section in sections::SETTINGS {
         section(&mut read, &mut parsed);
     }
-    options::options(&mut read, &mut parsed);
+    (read, parsed, figures)
+}
+
+fn checked(read: Reader, parsed: Parsed, figures: bool) -> Checked {
     Checked {
         errors: read.finish(),
         parsed: figures.then_some(parsed),
