@@ -103,10 +103,5 @@ pub fn swap(calc: Calc, k: usize, j: usize) {
 /// typed), read from the field texts so the view stays while a field is
 /// invalid.
 pub fn has_added() -> bool {
-    let calc = crate::app::shell::state::use_calc();
-    (FIRST..=LAST).any(|k| {
-        Term::Kind
-            .of(k)
-            .is_some_and(|f| calc.field(f).with(|t| !t.trim().is_empty()))
-    })
+    crate::app::shell::state::use_calc().has_added_options()
 }

@@ -24,6 +24,7 @@ use crate::core::codec::store::{
 use crate::core::codec::url;
 use crate::core::inputs::field::Choice;
 use crate::core::inputs::field::COUNT;
+use crate::core::inputs::option_fields::{Term, FIRST, LAST};
 use crate::core::present::format::{Display, Fmt};
 use crate::core::{
     calculate, parse_sides, Checked, Field, InputError, Parsed, RawInputs, ReadScenario, Results,
@@ -483,7 +484,18 @@ impl Calc {
     /// (tracked): their chunk has not arrived ([`Calc::read_options`]), so
     /// what depends on them (the simulation's draws) waits.
     pub fn options_pending(self) -> bool {
-        self.reader.with(Option::is_none) && crate::app::options::edit::has_added()
+        self.reader.with(Option::is_none) && self.has_added_options()
+    }
+
+    /// Whether the scenario holds an option beyond the two sides (its kind
+    /// typed; tracked), read from the field texts so the options view stays
+    /// while a field is invalid.
+    pub fn has_added_options(self) -> bool {
+        (FIRST..=LAST).any(|k| {
+            Term::Kind
+                .of(k)
+                .is_some_and(|f| self.field(f).with(|t| !t.trim().is_empty()))
+        })
     }
 
     /// Runs `f` with the validated scenario (tracked), `None` when a field
