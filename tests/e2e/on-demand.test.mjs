@@ -75,13 +75,24 @@ test('intent fetches a chunk before the user acts: the pointer on a mode choice 
   // The pointer over the training section's choice: the builders.
   await page.locator('input[name="training_mode"]').first().locator('xpath=ancestor::fieldset[1]').hover();
   await requested(t, 'split_builders');
+  // The pointer leaves the form (a scroll could otherwise bring a summary under it).
+  await page.mouse.move(0, 0);
   // The focus on the ranges' summary (keyboard): the simulation; the section stays closed.
   await page.locator('details.ranges > summary').focus();
   await requested(t, 'split_simulation');
   assert.equal(await page.locator('details.ranges').evaluate((d) => d.open), false);
   assert.equal(await page.locator('[data-metric="prob_positive"]').count(), 0);
-  // A file dragged over the page: the data section's view; the section stays closed.
-  await page.evaluate(() => window.dispatchEvent(new DragEvent('dragenter', { bubbles: true })));
+  // Text dragged over the page fetches nothing; a file dragged over it, the data section's view
+  // (the section stays closed).
+  const drag = (file) => page.evaluate((f) => {
+    const dataTransfer = new DataTransfer();
+    if (f) dataTransfer.items.add(new File(['{}'], 'train.jsonl')); else dataTransfer.setData('text/plain', 'words');
+    document.body.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer }));
+  }, file);
+  await drag(false);
+  await page.waitForTimeout(300);
+  assert.ok(!fetched(t.urls, 'split_data'), 'a text drag fetched the data section');
+  await drag(true);
   await requested(t, 'split_data');
   assert.equal(await page.locator('[data-testid="data-section"]').evaluate((d) => d.open), false);
   // Opening it now shows its content from the chunk already here.

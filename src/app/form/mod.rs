@@ -38,7 +38,15 @@ pub fn InputsCard() -> impl IntoView {
     // fetch it before.
     let data_open = RwSignal::new(false);
     let data_soon = move || prefetch(super::cards::DATA);
-    let drag = window_event_listener(leptos::ev::dragenter, move |_| prefetch(super::cards::DATA));
+    let drag = window_event_listener(leptos::ev::dragenter, move |ev| {
+        // Files only: not a selection of text dragged about.
+        let files = ev
+            .data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0));
+        if files {
+            data_soon();
+        }
+    });
     on_cleanup(move || drag.remove());
     view! {
         <section class="card inputs" aria-labelledby="inputs-title">
