@@ -148,3 +148,22 @@ test('a deferred chunk that fails to load leaves its message when shown, and try
   assert.equal(await failed.count(), 0);
   await context.close();
 });
+
+test('while the chunk of something just shown is on its way the root has data-loading; metric() waits for it', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/split_builders-*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(ctx.base);
+  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-loading')), false);
+  await page.check('input[name="training_mode"][value="itemized"]');
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-loading')), true);
+  assert.equal(await page.locator('[data-metric="one_time_cost"]').count(), 0);
+  setTimeout(release, 300);
+  // Read at once: the harness waits for the builder, whose defaults are the example's $2,500.
+  assert.equal((await metric(page, 'one_time_cost')).text, '$2,500.00');
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-loading')), false);
+  await context.close();
+});

@@ -89,13 +89,30 @@ fn mark_ready() {
     }
 }
 
-/// `load` counted in [`IN_FLIGHT`] until it has come or failed.
-async fn counted(load: Load) -> Loaded {
-    IN_FLIGHT.set(IN_FLIGHT.get() + 1);
-    let loaded = load().await;
-    IN_FLIGHT.set(IN_FLIGHT.get().saturating_sub(1));
-    mark_ready();
-    loaded
+/// Sets [`IN_FLIGHT`] to `n`; the root element has `data-loading` while it is above 0: a chunk
+/// of content on screen is on its way (a builder just picked, a section just opened), so a
+/// script that reads figures after an action waits for the root without it.
+fn set_in_flight(n: usize) {
+    IN_FLIGHT.set(n);
+    if let Some(root) = document().document_element() {
+        let _ = if n > 0 {
+            root.set_attribute("data-loading", "")
+        } else {
+            root.remove_attribute("data-loading")
+        };
+    }
+}
+
+/// `load`, counted in [`IN_FLIGHT`] from now (at once, before the first poll) until it has come
+/// or failed.
+fn counted(load: Load) -> impl Future<Output = Loaded> {
+    set_in_flight(IN_FLIGHT.get() + 1);
+    async move {
+        let loaded = load().await;
+        set_in_flight(IN_FLIGHT.get().saturating_sub(1));
+        mark_ready();
+        loaded
+    }
 }
 
 /// Requests `card`'s chunk without showing anything: on a sign of intent (the pointer over a
@@ -282,8 +299,9 @@ fn shown(card: Card, as_card: bool) -> AnyView {
         Card::Split { load, what } => (load, what),
     };
     let got = RwSignal::new(None::<Option<Build>>);
+    let loading = counted(load);
     spawn_local(async move {
-        let loaded = counted(load).await.ok();
+        let loaded = loading.await.ok();
         got.try_set(Some(loaded));
     });
     (move || match got.get()? {
@@ -302,8 +320,9 @@ pub fn lazy_quiet(card: Card) -> AnyView {
         Card::Split { load, what } => (load, what),
     };
     let got = RwSignal::new(None::<Build>);
+    let loading = counted(load);
     spawn_local(async move {
-        if let Ok(build) = counted(load).await {
+        if let Ok(build) = loading.await {
             got.try_set(Some(build));
         }
     });
@@ -329,8 +348,9 @@ fn failed(load: Load, what: &'static str, card: bool) -> AnyView {
     let card = StoredValue::new(None::<Build>);
     let retry = move |_| {
         state.set(State::Trying);
+        let loading = counted(load);
         spawn_local(async move {
-            match load().await {
+            match loading.await {
                 Ok(build) => {
                     card.try_set_value(Some(build));
                     state.try_set(State::Loaded);
