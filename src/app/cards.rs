@@ -1,6 +1,7 @@
-//! Every card loaded after the first paint, in one list: each names its
-//! wasm chunk, says what it is (for the message when its chunk fails to
-//! load) and builds its view. Adding such a card takes one entry here and
+//! Every card loaded after the first paint or on demand (issue 32: the
+//! builders, the data section and the simulation only when the user acts or
+//! shows intent), in one list: each names its wasm chunk, says what it is
+//! (for the message when its chunk fails to load) and builds its view. Adding such a card takes one entry here and
 //! its place in [`super::App`]'s list (or a `lazy` in the form). The
 //! machinery is [`super::shell::split`].
 

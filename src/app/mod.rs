@@ -90,18 +90,13 @@ pub fn App() -> impl IntoView {
             below.push(cards::CHARTS);
         }
         if parts.has(Part::Uncertainty) {
-            below.push(cards::UNCERTAINTY);
+            below.push(Card::Now(uncertainty));
         }
         below.push(Card::Now(|| view! { <embed::OpenFull/> }.into_any()));
-        let prefetch = if parts.has(Part::Inputs) {
-            vec![cards::REQUEST_COSTS, cards::INVESTMENT, cards::OPERATIONS]
-        } else {
-            Vec::new()
-        };
         return view! {
             <h1 class="sr-only">"Fine-tuning ROI calculator"</h1>
             <Calculator parts/>
-            <AfterFirstPaint cards=below prefetch/>
+            <AfterFirstPaint cards=below/>
         }
         .into_any();
     }
@@ -139,7 +134,7 @@ pub fn App() -> impl IntoView {
         <Calculator parts/>
         <AfterFirstPaint cards=vec![
             cards::CHARTS,
-            cards::UNCERTAINTY,
+            Card::Now(uncertainty),
             cards::BASIS,
             // Nothing until the scenario holds a third option; then the
             // options view from its chunk.
@@ -151,7 +146,20 @@ pub fn App() -> impl IntoView {
             cards::EXPLAINER,
             // Hidden on screen: where its chunk failed, nothing (not a message).
             Card::Now(|| shell::split::lazy_quiet(cards::MEMO)),
-        ] prefetch=vec![cards::REQUEST_COSTS, cards::INVESTMENT, cards::OPERATIONS]/>
+        ]/>
+    }
+    .into_any()
+}
+
+/// The uncertainty card, from its chunk (with the Monte Carlo engine), only
+/// once the scenario has a range: a page without one never fetches it. The
+/// ranges' summary in the form fetches it on intent ([`form::ranges`]).
+fn uncertainty() -> AnyView {
+    let sim = expect_context::<results::simulation::Sim>();
+    view! {
+        <Show when=move || sim.key.with(Option::is_some)>
+            {shell::split::lazy_card(cards::UNCERTAINTY)}
+        </Show>
     }
     .into_any()
 }

@@ -89,8 +89,12 @@ export async function openTabs(n, query = '', options = {}) {
   };
 }
 
-/** The text and data-value of `[data-metric=name]`, or null when absent. */
+/**
+ * The text and data-value of `[data-metric=name]`, or null when absent. Content whose wasm chunk
+ * is on its way (a builder just picked: the root has `data-loading` meanwhile) comes first.
+ */
 export async function metric(page, name) {
+  await page.waitForSelector('html:not([data-loading])', { state: 'attached' });
   const el = page.locator(`[data-metric="${name}"]`);
   if ((await el.count()) === 0) return null;
   return { text: (await el.innerText()).trim(), value: await el.getAttribute('data-value') };

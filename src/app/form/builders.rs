@@ -177,7 +177,7 @@ fn ServingSide(
             </Show>
             <Show when=is(ServingMode::Capacity)>
                 // the unit price from the catalogue and the GPUs per
-                // unit, from the builders' chunk.
+                // unit, from the catalogue's chunk.
                 {crate::app::shell::split::lazy(if fields[0] == Field::BaseServing {
                     crate::app::catalogue::cards::BASE_UNITS
                 } else {

@@ -10,6 +10,7 @@ pub(crate) mod widgets;
 
 use leptos::prelude::*;
 
+use super::shell::split::{lazy, prefetch, Card};
 use super::shell::state::use_calc;
 use crate::app::form::builders::ServingFields;
 use crate::app::form::widgets::{ChoiceField, NumberField};
@@ -32,6 +33,21 @@ pub fn InputsCard() -> impl IntoView {
     let accuracy_open = calc
         .field(Field::AccuracyGain)
         .with_untracked(|t| t.trim() != "0");
+    // The data section's view comes from its chunk once the section opens;
+    // the pointer on its summary, its focus or a file dragged over the page
+    // fetch it before.
+    let data_open = RwSignal::new(false);
+    let data_soon = move || prefetch(super::cards::DATA);
+    let drag = window_event_listener(leptos::ev::dragenter, move |ev| {
+        // Files only: not a selection of text dragged about.
+        let files = ev
+            .data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0));
+        if files {
+            data_soon();
+        }
+    });
+    on_cleanup(move || drag.remove());
     view! {
         <section class="card inputs" aria-labelledby="inputs-title">
             <div class="card-head">
@@ -49,7 +65,7 @@ pub fn InputsCard() -> impl IntoView {
                     <NumberField field=Field::Requests/>
                     <NumberField field=Field::Months/>
                 </div>
-                <Section field=Field::CostMode>
+                <Section field=Field::CostMode builder=super::cards::REQUEST_COSTS>
                     // The price catalogue in either cost mode; where its
                     // chunk fails, the builder's message says so.
                     {super::shell::split::lazy_quiet(super::catalogue::cards::CATALOGUE)}
@@ -60,35 +76,39 @@ pub fn InputsCard() -> impl IntoView {
                         </div>
                     </Show>
                     <Show when=costs(CostMode::Tokens)>
-                        {super::shell::split::lazy(super::cards::REQUEST_COSTS)}
+                        {lazy(super::cards::REQUEST_COSTS)}
                     </Show>
                     // Serving costs, in either cost mode.
                     <ServingFields/>
                 </Section>
-                <Section field=Field::TrainingMode>
+                <Section field=Field::TrainingMode builder=super::cards::INVESTMENT>
                     <Show when=mode(Field::TrainingMode, EntryMode::Direct)>
                         <div class="fields">
                             <NumberField field=Field::Training/>
                         </div>
                     </Show>
                     <Show when=mode(Field::TrainingMode, EntryMode::Itemized)>
-                        {super::shell::split::lazy(super::cards::INVESTMENT)}
+                        {lazy(super::cards::INVESTMENT)}
                     </Show>
                 </Section>
-                <details class="section optional" data-testid="data-section">
-                    <summary>"From your data (optional)"</summary>
-                    // Issue 30: the section's view is a chunk built after the first paint;
-                    // its reader comes with the first file.
-                    {super::shell::split::after_paint(false, || super::shell::split::lazy(super::cards::DATA))}
+                <details class="section optional" data-testid="data-section" on:toggle=move |ev| {
+                    if is_open(&ev) {
+                        data_open.set(true);
+                    }
+                }>
+                    <summary on:pointerenter=move |_| data_soon() on:focus=move |_| data_soon()>"From your data (optional)"</summary>
+                    // Issue 30: the section's view is a chunk fetched once the section
+                    // opens (issue 32); its reader comes with the first file.
+                    {move || data_open.get().then(|| lazy(super::cards::DATA))}
                 </details>
-                <Section field=Field::MaintenanceMode>
+                <Section field=Field::MaintenanceMode builder=super::cards::OPERATIONS>
                     <Show when=mode(Field::MaintenanceMode, EntryMode::Direct)>
                         <div class="fields">
                             <NumberField field=Field::Maintenance/>
                         </div>
                     </Show>
                     <Show when=mode(Field::MaintenanceMode, EntryMode::Itemized)>
-                        {super::shell::split::lazy(super::cards::OPERATIONS)}
+                        {lazy(super::cards::OPERATIONS)}
                     </Show>
                 </Section>
                 <details class="section optional" open=growth_open>
@@ -182,17 +202,43 @@ fn DisplayControls() -> impl IntoView {
     }
 }
 
+/// Whether the `<details>` a `toggle` event came from is open.
+fn is_open(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
 /// A section of the form whose values are entered directly or built from
 /// parts, switched by the choice field `field`.
 #[component]
 fn Section(
     /// The mode field (`cost_mode`, `training_mode`, `maintenance_mode`).
     field: Field,
+    /// The builder the section switches to: its chunk is fetched when the
+    /// pointer comes over the choice or the choice gets the focus (intent),
+    /// before it is picked.
+    builder: Card,
     /// The section's fields, for each mode.
     children: Children,
 ) -> impl IntoView {
+    // Only the choice's own events: not those of the fields below it.
+    let soon = move |target: Option<web_sys::EventTarget>| {
+        use wasm_bindgen::JsCast;
+        let on_choice = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("fieldset.choice").ok().flatten())
+            .is_some_and(|c| {
+                c.parent_element()
+                    .is_some_and(|p| p.class_list().contains("section"))
+            });
+        if on_choice {
+            prefetch(builder);
+        }
+    };
     view! {
-        <div class="section">
+        <div class="section" on:pointerover=move |ev| soon(ev.target()) on:focusin=move |ev| soon(ev.target())>
             <ChoiceField field/>
             {children()}
         </div>

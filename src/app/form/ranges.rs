@@ -38,9 +38,12 @@ pub fn RangesSection() -> impl IntoView {
             None => String::new(),
         })
     };
+    // The simulation's chunk, needed once a range is set: fetched on intent
+    // (the pointer on the summary, its focus) or when the section opens.
+    let soon = move || crate::app::shell::split::prefetch(crate::app::cards::UNCERTAINTY);
     view! {
-        <details class="section optional ranges" open=used>
-            <summary>
+        <details class="section optional ranges" open=used on:toggle=move |_| soon()>
+            <summary on:pointerenter=move |_| soon() on:focus=move |_| soon()>
                 "Ranges on the estimates (optional)"
                 <span class="range-summary" data-testid="ranges-summary">{summary}</span>
             </summary>

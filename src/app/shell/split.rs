@@ -7,6 +7,7 @@
 //! tries again where its card would be; the rest of the page keeps working.
 #![allow(unsafe_code)] // The `unsafe extern` imports and `no_mangle` exports that `wasm_split` generates.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
@@ -68,30 +69,86 @@ macro_rules! split_card {
 }
 pub(crate) use split_card;
 
+thread_local! {
+    /// Chunks requested by [`lazy`] and [`lazy_quiet`] for content on screen that have not come
+    /// (or failed) yet.
+    static IN_FLIGHT: Cell<usize> = const { Cell::new(0) };
+    /// Whether [`AfterFirstPaint`] has shown every one of its cards.
+    static ALL_SHOWN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Gives the root element `data-ready` once [`AfterFirstPaint`] has shown every card and no chunk
+/// of content on screen is still on its way: what scripts and tests wait for. Content behind a
+/// user action (a closed section, a mode not chosen, a dialog) is not on screen and is not waited
+/// for; once set, the attribute stays.
+fn mark_ready() {
+    if ALL_SHOWN.get() && IN_FLIGHT.get() == 0 {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-ready", "");
+        }
+    }
+}
+
+/// Sets [`IN_FLIGHT`] to `n`; the root element has `data-loading` while it is above 0: a chunk
+/// of content on screen is on its way (a builder just picked, a section just opened), so a
+/// script that reads figures after an action waits for the root without it.
+fn set_in_flight(n: usize) {
+    IN_FLIGHT.set(n);
+    if let Some(root) = document().document_element() {
+        let _ = if n > 0 {
+            root.set_attribute("data-loading", "")
+        } else {
+            root.remove_attribute("data-loading")
+        };
+    }
+}
+
+/// `load`, counted in [`IN_FLIGHT`] from now (at once, before the first poll) until it has come
+/// or failed.
+fn counted(load: Load) -> impl Future<Output = Loaded> {
+    set_in_flight(IN_FLIGHT.get() + 1);
+    async move {
+        let loaded = load().await;
+        set_in_flight(IN_FLIGHT.get().saturating_sub(1));
+        mark_ready();
+        loaded
+    }
+}
+
+/// Requests `card`'s chunk without showing anything: on a sign of intent (the pointer over a
+/// section's summary, its focus, a file dragged over the page), so that the chunk has come, or
+/// is on its way, when the user acts. A chunk that has come is not fetched again, and requests
+/// made while one is on its way share it; a failure is not remembered (the card shows its
+/// message when it is shown). Not waited for by `data-ready`.
+pub fn prefetch(card: Card) {
+    if let Card::Split { load, .. } = card {
+        spawn_local(async move {
+            let _ = load().await;
+        });
+    }
+}
+
 /// Renders `cards` only after the page has painted once, one card per
 /// task and in order: the inputs and the results come first, and the cards
 /// below them (charts, formulas, saved scenarios, …) follow a frame later,
 /// each in a task of its own, so that none of them delays the first figures
-/// on screen or blocks a keystroke for long. The chunks of the split cards,
-/// and of the `prefetch` cards (split cards shown in place later, such as
-/// the builders), are all requested at the first paint; a split card shows
-/// once its chunk has arrived (or failed), and the cards after it wait for
-/// it. Once every card is shown and every chunk has come (or failed), the
-/// root element gets `data-ready` (what scripts and tests wait for).
+/// on screen or blocks a keystroke for long. The chunks of the split cards
+/// are all requested at the first paint; a split card shows once its chunk
+/// has arrived (or failed), and the cards after it wait for it. Once every
+/// card is shown and every chunk of content on screen has come (or failed),
+/// the root element gets `data-ready` (see [`mark_ready`]). Split cards
+/// shown in place later (the builders, the data section, the simulation) are
+/// not fetched here: each is fetched when the user acts or shows intent.
 #[component]
 pub fn AfterFirstPaint(
     /// The cards, in page order.
     cards: Vec<Card>,
-    /// Split cards shown in place later: their chunks are fetched now.
-    #[prop(optional)]
-    prefetch: Vec<Card>,
 ) -> impl IntoView {
     let steps = Steps {
         slots: cards.iter().map(|_| StoredValue::new(None)).collect(),
         cards,
         shown: RwSignal::new(0),
         waiting: StoredValue::new(false),
-        prefetching: StoredValue::new(0),
     };
     let started = StoredValue::new(false);
     let start = {
@@ -101,7 +158,7 @@ pub fn AfterFirstPaint(
                 return;
             }
             started.set_value(true);
-            steps.fetch(&prefetch);
+            steps.fetch();
             steps.advance();
         }
     };
@@ -149,13 +206,11 @@ struct Steps {
     /// The next card is a split card whose chunk has not come yet: its
     /// arrival resumes the steps.
     waiting: StoredValue<bool>,
-    /// Prefetched chunks not yet come.
-    prefetching: StoredValue<usize>,
 }
 
 impl Steps {
-    /// Requests every chunk at once: the split cards' and `prefetch`'s.
-    fn fetch(&self, prefetch: &[Card]) {
+    /// Requests every split card's chunk at once.
+    fn fetch(&self) {
         for (k, card) in self.cards.iter().enumerate() {
             if let Card::Split { load, .. } = *card {
                 let steps = self.clone();
@@ -167,18 +222,6 @@ impl Steps {
                     {
                         steps.waiting.set_value(false);
                         steps.advance();
-                    }
-                });
-            }
-        }
-        for card in prefetch {
-            if let Card::Split { load, .. } = *card {
-                self.prefetching.update_value(|n| *n += 1);
-                let steps = self.clone();
-                spawn_local(async move {
-                    let _ = load().await;
-                    if steps.prefetching.try_update_value(|n| *n -= 1).is_some() {
-                        steps.ready();
                     }
                 });
             }
@@ -208,14 +251,12 @@ impl Steps {
         set_timeout(move || steps.advance(), Duration::ZERO);
     }
 
-    /// Marks the page ready once every card is shown and every prefetched chunk has come.
+    /// Marks the page ready once every card is shown and no chunk of content on screen is on
+    /// its way ([`mark_ready`]).
     fn ready(&self) {
-        let done = self.shown.try_get_untracked() == Some(self.cards.len())
-            && self.prefetching.try_get_value() == Some(0);
-        if done {
-            if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("data-ready", "");
-            }
+        if self.shown.try_get_untracked() == Some(self.cards.len()) {
+            ALL_SHOWN.set(true);
+            mark_ready();
         }
     }
 }
@@ -238,20 +279,34 @@ pub fn after_paint(now: bool, build: Build) -> AnyView {
 }
 
 /// `card` in place, at once: a split card shows once its chunk has loaded
-/// (at once if it has already), or the failure message where it would be.
+/// (at once if it has already), or the failure message where it would be
+/// (a line in place). Until then `data-ready` waits for it.
 pub fn lazy(card: Card) -> AnyView {
+    shown(card, false)
+}
+
+/// `card` in place, like [`lazy`], but the failure message in a card of its
+/// own: for a card below the results shown only in some states (the
+/// simulation, once a range is set).
+pub fn lazy_card(card: Card) -> AnyView {
+    shown(card, true)
+}
+
+/// [`lazy`] and [`lazy_card`].
+fn shown(card: Card, as_card: bool) -> AnyView {
     let (load, what) = match card {
         Card::Now(build) => return build(),
         Card::Split { load, what } => (load, what),
     };
     let got = RwSignal::new(None::<Option<Build>>);
+    let loading = counted(load);
     spawn_local(async move {
-        let loaded = load().await.ok();
+        let loaded = loading.await.ok();
         got.try_set(Some(loaded));
     });
     (move || match got.get()? {
         Some(build) => Some(build()),
-        None => Some(failed(load, what, false)),
+        None => Some(failed(load, what, as_card)),
     })
     .into_any()
 }
@@ -265,8 +320,9 @@ pub fn lazy_quiet(card: Card) -> AnyView {
         Card::Split { load, what } => (load, what),
     };
     let got = RwSignal::new(None::<Build>);
+    let loading = counted(load);
     spawn_local(async move {
-        if let Ok(build) = load().await {
+        if let Ok(build) = loading.await {
             got.try_set(Some(build));
         }
     });
@@ -292,8 +348,9 @@ fn failed(load: Load, what: &'static str, card: bool) -> AnyView {
     let card = StoredValue::new(None::<Build>);
     let retry = move |_| {
         state.set(State::Trying);
+        let loading = counted(load);
         spawn_local(async move {
-            match load().await {
+            match loading.await {
                 Ok(build) => {
                     card.try_set_value(Some(build));
                     state.try_set(State::Loaded);
