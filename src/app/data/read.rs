@@ -17,7 +17,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::data::lines::Lines;
-use crate::core::data::tokens::{Count, Encoding, Estimate, Tokenizer};
+use crate::core::data::tokens::{
+    Count, Encoding, Estimate, Tokenizer, Vocabulary, VOCABULARY_STEP,
+};
 use crate::core::data::training::{Report, Scan};
 use crate::core::data::usage;
 
@@ -64,6 +66,9 @@ pub struct FileReport {
     pub name: String,
     /// Its report, or the one message for a file that is not text.
     pub result: Result<Report, String>,
+    /// Characters and UTF-8 bytes of its lines, counted with the estimate only (for the
+    /// estimate's spread, `estimate_spread`); (0, 0) with an exact encoding.
+    pub text: (u64, u64),
 }
 
 /// One usage log's report, or why it could not be read.
@@ -162,7 +167,13 @@ async fn run(job: Job) -> Outcome {
             None => &Estimate,
         };
         let mut scan = Scan::new(count.exact());
+        let mut size = (0u64, 0u64);
+        let estimate = !count.exact();
         let result = match read_lines(file, &job, SLICE, &mut |no, text| {
+            if estimate {
+                size.0 += text.chars().count() as u64;
+                size.1 += text.len() as u64;
+            }
             scan.line(no, text, count)
         })
         .await
@@ -171,7 +182,11 @@ async fn run(job: Job) -> Outcome {
             Err(Some(message)) => Err(message),
             Ok(()) => Ok(scan.report()),
         };
-        out.push(FileReport { name, result });
+        out.push(FileReport {
+            name,
+            result,
+            text: size,
+        });
     }
     let together = (!logs.is_empty()).then(|| Box::new(together.report()));
     Outcome::Done(out, logs, together)
@@ -253,6 +268,29 @@ async fn is_log(file: &web_sys::File) -> bool {
     first.is_some_and(|line| usage::is_usage_log(&line))
 }
 
+/// How long the vocabulary is read before yielding to the event loop, in milliseconds.
+const YIELD_AFTER_MS: f64 = 16.0;
+
+/// The page's clock in milliseconds (`performance.now()`), 0 without one.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Resolves in a later task (`setTimeout(0)`), so the browser can paint and handle input
+/// in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Bytes `from..to` of `file` (a task of their own: the read resolves later).
 async fn slice(file: &web_sys::File, from: f64, to: f64) -> Result<Vec<u8>, ()> {
     let blob = file.slice_with_f64_and_f64(from, to).map_err(|_| ())?;
@@ -291,12 +329,22 @@ async fn tokenizer(encoding: Encoding) -> Result<Rc<Tokenizer>, String> {
     if !response.ok() {
         return Err(failed());
     }
-    let text = JsFuture::from(response.text().map_err(|_| failed())?)
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
         .await
-        .map_err(|_| failed())?
-        .as_string()
-        .ok_or_else(failed)?;
-    let built = Rc::new(Tokenizer::from_tiktoken(encoding, &text).map_err(|_| failed())?);
+        .map_err(|_| failed())?;
+    let text = js_sys::Uint8Array::new(&buffer).to_vec();
+    // Read in steps, yielding to the event loop whenever a task has run for about a frame, so
+    // no main-thread task runs over 50 ms.
+    let mut vocabulary = Vocabulary::new(encoding, text).map_err(|_| failed())?;
+    let mut since = now();
+    while !vocabulary.step(VOCABULARY_STEP).map_err(|_| failed())? {
+        if now() - since > YIELD_AFTER_MS {
+            next_task().await;
+            since = now();
+        }
+    }
+    next_task().await;
+    let built = Rc::new(vocabulary.finish().map_err(|_| failed())?);
     TOKENIZERS.with_borrow_mut(|all| all.push((encoding, built.clone())));
     Ok(built)
 }
