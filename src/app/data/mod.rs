@@ -443,8 +443,8 @@ fn DataFigures(
             let fmt = calc.fmt.get();
             format!(
                 "At {SPREAD_SOURCE}, these files would count {} to {} of the tokens above.",
-                fmt.percent((100.0 + low) / 100.0),
-                fmt.percent((100.0 + high) / 100.0)
+                fmt.percent(100.0 + low),
+                fmt.percent(100.0 + high)
             )
         })
     };

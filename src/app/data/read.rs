@@ -18,16 +18,24 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::data::lines::Lines;
 use crate::core::data::tokens::{
-    Count, Encoding, Estimate, Tokenizer, Vocabulary, VOCABULARY_STEP,
+    warm_up, Count, Encoding, Estimate, Tokenizer, Vocabulary, VOCABULARY_STEP,
 };
 use crate::core::data::training::{Report, Scan};
 use crate::core::data::usage;
 
-/// Bytes read per slice: small enough that counting one slice stays well under 50 ms.
-const SLICE: f64 = 64.0 * 1024.0;
+/// The most bytes read per slice of a training file. Slices start at [`FIRST_SLICE`] and
+/// are sized to [`SLICE_MS`] of work each (the first ones run before the browser has
+/// optimized the chunk's code, several times slower than later ones).
+const SLICE: f64 = 256.0 * 1024.0;
 
-/// Bytes read per slice of a usage log (no tokenizer: parsing one stays well under 50 ms).
-const LOG_SLICE: f64 = 256.0 * 1024.0;
+/// The most bytes read per slice of a usage log (no tokenizer: faster per byte).
+const LOG_SLICE: f64 = 1024.0 * 1024.0;
+
+/// The first slice's size, in bytes.
+const FIRST_SLICE: f64 = 8.0 * 1024.0;
+
+/// The work aimed at per slice, in milliseconds: well under the 50 ms of a long task.
+const SLICE_MS: f64 = 15.0;
 
 /// The most bytes read to find a file's first line (to tell a usage log from training data).
 const FIRST_LINE_MAX: f64 = 16.0 * 1024.0 * 1024.0;
@@ -189,6 +197,7 @@ async fn run(job: Job) -> Outcome {
         });
     }
     let together = (!logs.is_empty()).then(|| Box::new(together.report()));
+    mark("ft-roi:data-read");
     Outcome::Done(out, logs, together)
 }
 
@@ -206,13 +215,25 @@ async fn read_lines(
     let mut lines = Lines::new();
     let mut each = |no: u64, text: &str| each(no, text);
     let mut offset = 0.0;
+    let mut step = FIRST_SLICE.min(size);
     while offset < total {
         if job.cancel.get_untracked() {
             return Err(None);
         }
-        let end = (offset + size).min(total);
+        let end = (offset + step).min(total);
         match slice(file, offset, end).await {
-            Ok(bytes) => lines.push(&bytes, &mut each),
+            Ok(bytes) => {
+                let start = now();
+                lines.push(&bytes, &mut each);
+                // The next slice sized to SLICE_MS at the speed of this one.
+                let took = now() - start;
+                if took > 0.0 {
+                    let rate = (end - offset) / took;
+                    step = (rate * SLICE_MS).clamp(FIRST_SLICE, size);
+                } else {
+                    step = (step * 2.0).min(size);
+                }
+            }
             Err(()) => {
                 return Err(Some(
                     "The file could not be read (was it moved or deleted?).".to_owned(),
@@ -269,7 +290,15 @@ async fn is_log(file: &web_sys::File) -> bool {
 }
 
 /// How long the vocabulary is read before yielding to the event loop, in milliseconds.
-const YIELD_AFTER_MS: f64 = 16.0;
+const YIELD_AFTER_MS: f64 = 10.0;
+
+/// Marks a phase on the page's performance timeline (`performance.mark`), so a profile or
+/// `tools/data-bench.mjs` can tell where the time of a drop goes; names only, nothing of a file.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
 
 /// The page's clock in milliseconds (`performance.now()`), 0 without one.
 fn now() -> f64 {
@@ -332,10 +361,12 @@ async fn tokenizer(encoding: Encoding) -> Result<Rc<Tokenizer>, String> {
     let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
         .await
         .map_err(|_| failed())?;
+    mark("ft-roi:vocabulary-fetched");
     let text = js_sys::Uint8Array::new(&buffer).to_vec();
-    // Read in steps, yielding to the event loop whenever a task has run for about a frame, so
-    // no main-thread task runs over 50 ms.
+    // Read in steps, yielding to the event loop whenever a task has run for 10 ms, so no
+    // main-thread task runs over 50 ms.
     let mut vocabulary = Vocabulary::new(encoding, text).map_err(|_| failed())?;
+    next_task().await;
     let mut since = now();
     while !vocabulary.step(VOCABULARY_STEP).map_err(|_| failed())? {
         if now() - since > YIELD_AFTER_MS {
@@ -343,8 +374,14 @@ async fn tokenizer(encoding: Encoding) -> Result<Rc<Tokenizer>, String> {
             since = now();
         }
     }
+    mark("ft-roi:vocabulary-read");
+    next_task().await;
+    warm_up();
+    mark("ft-roi:regex-warmed");
     next_task().await;
     let built = Rc::new(vocabulary.finish().map_err(|_| failed())?);
+    mark("ft-roi:tokenizer-built");
+    next_task().await;
     TOKENIZERS.with_borrow_mut(|all| all.push((encoding, built.clone())));
     Ok(built)
 }

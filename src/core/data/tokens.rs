@@ -155,7 +155,7 @@ pub enum VocabError {
 
 /// Lines of a `.tiktoken` vocabulary read per [`Vocabulary::step`] by the page: a few
 /// milliseconds' work, so it can yield to the event loop between steps.
-pub const VOCABULARY_STEP: usize = 4096;
+pub const VOCABULARY_STEP: usize = 1024;
 
 /// A `.tiktoken` vocabulary being read in steps: [`Vocabulary::step`] reads a bounded number
 /// of lines, so a caller can yield to the event loop between steps; [`Vocabulary::finish`]
@@ -260,6 +260,14 @@ impl Vocabulary {
             regex,
         })
     }
+}
+
+/// Compiles a small pattern with the pre-tokenizer's constructs (Unicode letter and number
+/// classes, a look-ahead) and drops it: in the page, the first use of the regex compiler's
+/// code costs more than the compile itself (the browser compiles and optimizes that code as
+/// it first runs), so the page does this in a task of its own before [`Vocabulary::finish`].
+pub fn warm_up() {
+    let _ = Regex::new(r"[^\r\n\p{L}\p{N}]?\p{Lu}*\p{Ll}+|\p{N}{1,3}|\s+(?!\S)|\s");
 }
 
 /// An exact tokenizer for one of OpenAI's encodings: the vocabulary's ranks and the
