@@ -26,16 +26,17 @@ use crate::core::data::usage;
 /// The most bytes read per slice of a training file. Slices start at [`FIRST_SLICE`] and
 /// are sized to [`SLICE_MS`] of work each (the first ones run before the browser has
 /// optimized the chunk's code, several times slower than later ones).
-const SLICE: f64 = 256.0 * 1024.0;
+const SLICE: f64 = 64.0 * 1024.0;
 
 /// The most bytes read per slice of a usage log (no tokenizer: faster per byte).
-const LOG_SLICE: f64 = 1024.0 * 1024.0;
+const LOG_SLICE: f64 = 512.0 * 1024.0;
 
 /// The first slice's size, in bytes.
 const FIRST_SLICE: f64 = 8.0 * 1024.0;
 
-/// The work aimed at per slice, in milliseconds: well under the 50 ms of a long task.
-const SLICE_MS: f64 = 15.0;
+/// The work aimed at per slice, in milliseconds: well under the 50 ms of a long task, with
+/// room for a main thread that shares a busy core (a task's wall time stretches with it).
+const SLICE_MS: f64 = 8.0;
 
 /// The most bytes read to find a file's first line (to tell a usage log from training data).
 const FIRST_LINE_MAX: f64 = 16.0 * 1024.0 * 1024.0;
@@ -290,7 +291,7 @@ async fn is_log(file: &web_sys::File) -> bool {
 }
 
 /// How long the vocabulary is read before yielding to the event loop, in milliseconds.
-const YIELD_AFTER_MS: f64 = 10.0;
+const YIELD_AFTER_MS: f64 = 8.0;
 
 /// Marks a phase on the page's performance timeline (`performance.mark`), so a profile or
 /// `tools/data-bench.mjs` can tell where the time of a drop goes; names only, nothing of a file.
@@ -363,7 +364,7 @@ async fn tokenizer(encoding: Encoding) -> Result<Rc<Tokenizer>, String> {
         .map_err(|_| failed())?;
     mark("ft-roi:vocabulary-fetched");
     let text = js_sys::Uint8Array::new(&buffer).to_vec();
-    // Read in steps, yielding to the event loop whenever a task has run for 10 ms, so no
+    // Read in steps, yielding to the event loop whenever a task has run for 8 ms, so no
     // main-thread task runs over 50 ms.
     let mut vocabulary = Vocabulary::new(encoding, text).map_err(|_| failed())?;
     next_task().await;
