@@ -13,9 +13,12 @@ use wasm_bindgen::JsCast;
 
 use crate::app::results::metric::Tile;
 use crate::app::shell::state::use_calc;
-use crate::core::data::tokens::{Encoding, ESTIMATE_SOURCE};
+use crate::core::data::tokens::{
+    estimate_spread, training_range, Encoding, ESTIMATE_SOURCE, SPREAD_SOURCE,
+};
 use crate::core::data::training::{combine, Figures, Report, Warning, UNKNOWN_FORMAT};
 use crate::core::inputs::parse::{parse_field, DecimalMark};
+use crate::core::present::float;
 use crate::core::present::format::Fmt;
 use crate::core::Field;
 use read::{FileReport, Job, Outcome, Progress};
@@ -123,6 +126,19 @@ pub fn DataSection() -> impl IntoView {
             _ => None,
         })
     });
+    // With the estimate: where the other stated ratio puts the tokens, from the files' text.
+    let spread = Memo::new(move |_| {
+        outcome.with(|o| match o {
+            Some((Encoding::Estimate, Outcome::Done(files, _, _))) => {
+                let (chars, bytes) = files
+                    .iter()
+                    .filter(|f| f.result.is_ok())
+                    .fold((0, 0), |(c, b), f| (c + f.text.0, b + f.text.1));
+                estimate_spread(chars, bytes)
+            }
+            _ => None,
+        })
+    });
     let figures = Memo::new(move |_| {
         combined.with(|c| {
             c.as_ref()
@@ -187,7 +203,7 @@ pub fn DataSection() -> impl IntoView {
                 {(!logs.is_empty()).then(|| view! { <logs::LogView logs together/> })}
             }.into_any(),
         })}
-        {move || figures.get().map(|f| view! { <DataFigures figures=f combined/> })}
+        {move || figures.get().map(|f| view! { <DataFigures figures=f combined spread/> })}
     }
 }
 
@@ -380,6 +396,8 @@ fn DataFigures(
     figures: Figures,
     /// The files together.
     combined: Memo<Option<Report>>,
+    /// With the estimate, its spread on the tokens (low and high ends in %).
+    spread: Memo<Option<(f64, f64)>>,
 ) -> impl IntoView {
     let calc = use_calc();
     let f = figures;
@@ -400,6 +418,35 @@ fn DataFigures(
         if let Some(e) = f.epochs {
             set(Field::TrainEpochs, e.to_string());
         }
+    };
+    // Use these numbers, then the training cost's range from the estimate's spread, scaled
+    // by the share of the training cost its tokens price (compute ÷ T of the builder).
+    let ranged = RwSignal::new(None::<bool>);
+    let use_with_ranges = move |ev| {
+        use_numbers(ev);
+        let Some(spread) = spread.get_untracked() else {
+            return;
+        };
+        let parts =
+            untrack(|| calc.parsed(|p| p.and_then(|p| p.investment).map(|i| (i.compute, i.total))));
+        match parts.and_then(|(compute, total)| training_range(spread, compute, total)) {
+            Some((low, high)) => {
+                calc.field(Field::TrainingLow).set(float::display(low));
+                calc.field(Field::TrainingHigh).set(float::display(high));
+                ranged.set(Some(true));
+            }
+            None => ranged.set(Some(false)),
+        }
+    };
+    let spread_text = move || {
+        spread.get().map(|(low, high)| {
+            let fmt = calc.fmt.get();
+            format!(
+                "At {SPREAD_SOURCE}, these files would count {} to {} of the tokens above.",
+                fmt.percent(100.0 + low),
+                fmt.percent(100.0 + high)
+            )
+        })
     };
     let bars = move || {
         combined.with(|c| {
@@ -432,5 +479,15 @@ fn DataFigures(
         <ol class="data-histogram" data-chart="data_tokens_histogram" aria-label="Tokens per example, histogram">{bars}</ol>
         <button type="button" data-testid="data-use" on:click=use_numbers>"Use these numbers"</button>
         <p class="hint">"Fills the training builder: examples, tokens per example (rounded up), epochs; the training price is the builder's."</p>
+        <Show when=move || spread.get().is_some()>
+            <p class="hint" data-testid="data-spread">{spread_text}</p>
+            <button type="button" data-testid="data-use-ranges" on:click=use_with_ranges>"Use these numbers, with ranges"</button>
+            <p class="hint">"The tokens are an estimate: this also sets the training cost's range for the simulation, between the two ratios, scaled by the share of the training cost the tokens price."</p>
+        </Show>
+        {move || ranged.get().map(|ok| if ok {
+            view! { <p class="hint" role="status" data-testid="data-ranged">"Ranges set: see the simulation's inputs."</p> }.into_any()
+        } else {
+            view! { <p class="error" role="alert" data-testid="data-ranged">"No range set: the training cost is 0 or a field of the builder is invalid."</p> }.into_any()
+        })}
     }
 }

@@ -17,15 +17,26 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::data::lines::Lines;
-use crate::core::data::tokens::{Count, Encoding, Estimate, Tokenizer};
+use crate::core::data::tokens::{
+    warm_up, Count, Encoding, Estimate, Tokenizer, Vocabulary, VOCABULARY_STEP,
+};
 use crate::core::data::training::{Report, Scan};
 use crate::core::data::usage;
 
-/// Bytes read per slice: small enough that counting one slice stays well under 50 ms.
+/// The most bytes read per slice of a training file. Slices start at [`FIRST_SLICE`] and
+/// are sized to [`SLICE_MS`] of work each (the first ones run before the browser has
+/// optimized the chunk's code, several times slower than later ones).
 const SLICE: f64 = 64.0 * 1024.0;
 
-/// Bytes read per slice of a usage log (no tokenizer: parsing one stays well under 50 ms).
-const LOG_SLICE: f64 = 256.0 * 1024.0;
+/// The most bytes read per slice of a usage log (no tokenizer: faster per byte).
+const LOG_SLICE: f64 = 512.0 * 1024.0;
+
+/// The first slice's size, in bytes.
+const FIRST_SLICE: f64 = 8.0 * 1024.0;
+
+/// The work aimed at per slice, in milliseconds: well under the 50 ms of a long task, with
+/// room for a main thread that shares a busy core (a task's wall time stretches with it).
+const SLICE_MS: f64 = 8.0;
 
 /// The most bytes read to find a file's first line (to tell a usage log from training data).
 const FIRST_LINE_MAX: f64 = 16.0 * 1024.0 * 1024.0;
@@ -64,6 +75,9 @@ pub struct FileReport {
     pub name: String,
     /// Its report, or the one message for a file that is not text.
     pub result: Result<Report, String>,
+    /// Characters and UTF-8 bytes of its lines, counted with the estimate only (for the
+    /// estimate's spread, `estimate_spread`); (0, 0) with an exact encoding.
+    pub text: (u64, u64),
 }
 
 /// One usage log's report, or why it could not be read.
@@ -162,7 +176,13 @@ async fn run(job: Job) -> Outcome {
             None => &Estimate,
         };
         let mut scan = Scan::new(count.exact());
+        let mut size = (0u64, 0u64);
+        let estimate = !count.exact();
         let result = match read_lines(file, &job, SLICE, &mut |no, text| {
+            if estimate {
+                size.0 += text.chars().count() as u64;
+                size.1 += text.len() as u64;
+            }
             scan.line(no, text, count)
         })
         .await
@@ -171,9 +191,14 @@ async fn run(job: Job) -> Outcome {
             Err(Some(message)) => Err(message),
             Ok(()) => Ok(scan.report()),
         };
-        out.push(FileReport { name, result });
+        out.push(FileReport {
+            name,
+            result,
+            text: size,
+        });
     }
     let together = (!logs.is_empty()).then(|| Box::new(together.report()));
+    mark("ft-roi:data-read");
     Outcome::Done(out, logs, together)
 }
 
@@ -191,13 +216,25 @@ async fn read_lines(
     let mut lines = Lines::new();
     let mut each = |no: u64, text: &str| each(no, text);
     let mut offset = 0.0;
+    let mut step = FIRST_SLICE.min(size);
     while offset < total {
         if job.cancel.get_untracked() {
             return Err(None);
         }
-        let end = (offset + size).min(total);
+        let end = (offset + step).min(total);
         match slice(file, offset, end).await {
-            Ok(bytes) => lines.push(&bytes, &mut each),
+            Ok(bytes) => {
+                let start = now();
+                lines.push(&bytes, &mut each);
+                // The next slice sized to SLICE_MS at the speed of this one.
+                let took = now() - start;
+                if took > 0.0 {
+                    let rate = (end - offset) / took;
+                    step = (rate * SLICE_MS).clamp(FIRST_SLICE, size);
+                } else {
+                    step = (step * 2.0).min(size);
+                }
+            }
             Err(()) => {
                 return Err(Some(
                     "The file could not be read (was it moved or deleted?).".to_owned(),
@@ -253,6 +290,37 @@ async fn is_log(file: &web_sys::File) -> bool {
     first.is_some_and(|line| usage::is_usage_log(&line))
 }
 
+/// How long the vocabulary is read before yielding to the event loop, in milliseconds.
+const YIELD_AFTER_MS: f64 = 8.0;
+
+/// Marks a phase on the page's performance timeline (`performance.mark`), so a profile or
+/// `tools/data-bench.mjs` can tell where the time of a drop goes; names only, nothing of a file.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// The page's clock in milliseconds (`performance.now()`), 0 without one.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Resolves in a later task (`setTimeout(0)`), so the browser can paint and handle input
+/// in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Bytes `from..to` of `file` (a task of their own: the read resolves later).
 async fn slice(file: &web_sys::File, from: f64, to: f64) -> Result<Vec<u8>, ()> {
     let blob = file.slice_with_f64_and_f64(from, to).map_err(|_| ())?;
@@ -291,12 +359,30 @@ async fn tokenizer(encoding: Encoding) -> Result<Rc<Tokenizer>, String> {
     if !response.ok() {
         return Err(failed());
     }
-    let text = JsFuture::from(response.text().map_err(|_| failed())?)
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
         .await
-        .map_err(|_| failed())?
-        .as_string()
-        .ok_or_else(failed)?;
-    let built = Rc::new(Tokenizer::from_tiktoken(encoding, &text).map_err(|_| failed())?);
+        .map_err(|_| failed())?;
+    mark("ft-roi:vocabulary-fetched");
+    let text = js_sys::Uint8Array::new(&buffer).to_vec();
+    // Read in steps, yielding to the event loop whenever a task has run for 8 ms, so no
+    // main-thread task runs over 50 ms.
+    let mut vocabulary = Vocabulary::new(encoding, text).map_err(|_| failed())?;
+    next_task().await;
+    let mut since = now();
+    while !vocabulary.step(VOCABULARY_STEP).map_err(|_| failed())? {
+        if now() - since > YIELD_AFTER_MS {
+            next_task().await;
+            since = now();
+        }
+    }
+    mark("ft-roi:vocabulary-read");
+    next_task().await;
+    warm_up();
+    mark("ft-roi:regex-warmed");
+    next_task().await;
+    let built = Rc::new(vocabulary.finish().map_err(|_| failed())?);
+    mark("ft-roi:tokenizer-built");
+    next_task().await;
     TOKENIZERS.with_borrow_mut(|all| all.push((encoding, built.clone())));
     Ok(built)
 }
