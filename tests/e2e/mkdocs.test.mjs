@@ -146,9 +146,15 @@ test('MkDocs + Material: the page sets the reader\'s volume in the calculator th
   try {
     const frame = page.frameLocator('#support');
     await frame.locator('[data-metric="net_benefit"]').waitFor();
+    // The figures are in the prerendered page at once: wait for the app and
+    // for the host page's embed.js (loaded async) before the reader types.
+    await (await frameOf(page, 'support')).waitForSelector('html[data-ready]');
+    await page.waitForFunction(() => Boolean(window.FtRoi));
     await page.fill('#reader-volume', '1000000');
     await page.press('#reader-volume', 'Tab');
-    await (await frameOf(page, 'support')).waitForFunction(() => document.querySelector('input[name="requests"]').value === '1000000');
+    // Polled by time: a frame scrolled out of view (typing in the field
+    // scrolls the page to it) gets no animation frames, Playwright's default.
+    await (await frameOf(page, 'support')).waitForFunction(() => document.querySelector('input[name="requests"]').value === '1000000', null, { polling: 100 });
     assert.equal(await page.locator('#reader-volume-said').innerText(), '');
     assert.deepEqual(problems, []);
   } finally {
