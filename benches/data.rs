@@ -5,7 +5,6 @@
 //! size for logs) into the figures `log_*`. Prints figures; asserts nothing. Run with `cargo bench --bench data`
 //! (the vocabulary comes from cargo's copy of tiktoken-rs 0.12.1, as in tests/data_training.rs).
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use ft_roi::core::data::lines::Lines;
@@ -15,25 +14,9 @@ use ft_roi::core::data::tokens::{
 use ft_roi::core::data::training::Scan;
 use ft_roi::core::data::usage;
 
-fn vocab(name: &str) -> String {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
-        });
-    let src = home.join("registry").join("src");
-    for index in std::fs::read_dir(&src).expect("cargo registry") {
-        let path = index
-            .unwrap()
-            .path()
-            .join("tiktoken-rs-0.12.1/assets")
-            .join(name);
-        if path.exists() {
-            return std::fs::read_to_string(path).unwrap();
-        }
-    }
-    panic!("{name} not found under {}", src.display());
-}
+#[path = "../tests/support/vocab.rs"]
+mod vocab;
+use vocab::vocab;
 
 /// About 20 MB of chat examples made from the test fixture, repeated.
 fn data() -> Vec<u8> {

@@ -4,7 +4,6 @@
 //! tokenizer as in one go.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use base64::Engine as _;
@@ -15,26 +14,9 @@ use proptest::prelude::*;
 use rustc_hash::FxHashMap;
 use tiktoken_rs::CoreBPE;
 
-/// tiktoken-rs 0.12.1's vocabulary file, from the registry's copy of the crate.
-fn vocab(name: &str) -> String {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
-        });
-    let src = home.join("registry").join("src");
-    for index in std::fs::read_dir(&src).expect("cargo registry") {
-        let path = index
-            .unwrap()
-            .path()
-            .join("tiktoken-rs-0.12.1/assets")
-            .join(name);
-        if path.exists() {
-            return std::fs::read_to_string(path).unwrap();
-        }
-    }
-    panic!("{name} not found under {}", src.display());
-}
+#[path = "support/vocab.rs"]
+mod vocab;
+use vocab::vocab;
 
 /// tiktoken-rs's `CoreBPE` of the vocabulary, with the pattern tiktoken-rs uses.
 fn reference(text: &str, pattern: &str) -> CoreBPE {

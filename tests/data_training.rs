@@ -4,7 +4,6 @@
 //! default epochs rule at its edges, percentiles at their edges, and totality on any bytes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use ft_roi::core::data::lines::{FileProblem, Lines};
@@ -15,27 +14,9 @@ use ft_roi::core::data::training::{
 };
 use proptest::prelude::*;
 
-/// tiktoken-rs 0.12.1's vocabulary file, from the registry's copy of the crate (what
-/// `tools/vocab.mjs` copies into the bundle).
-fn vocab(name: &str) -> String {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
-        });
-    let src = home.join("registry").join("src");
-    for index in std::fs::read_dir(&src).expect("cargo registry") {
-        let path = index
-            .unwrap()
-            .path()
-            .join("tiktoken-rs-0.12.1/assets")
-            .join(name);
-        if path.exists() {
-            return std::fs::read_to_string(path).unwrap();
-        }
-    }
-    panic!("{name} not found under {}", src.display());
-}
+#[path = "support/vocab.rs"]
+mod vocab;
+use vocab::vocab;
 
 fn o200k() -> &'static Tokenizer {
     static T: OnceLock<Tokenizer> = OnceLock::new();
