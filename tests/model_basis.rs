@@ -7,34 +7,18 @@
 
 #[path = "support/old_model.rs"]
 mod old_model;
+#[path = "support/serving.rs"]
+mod serving;
 
 use ft_roi::core::model::closed::{compare, net_benefit};
-use ft_roi::core::model::serving::{Capacity, Serving};
+use ft_roi::core::model::serving::Serving;
 use ft_roi::core::model::Basis;
 use ft_roi::core::{calculate, Inputs, Results, Status};
 use proptest::prelude::*;
 
 /// Any serving of one side: per token, an hourly fee, or capacity units.
 fn any_serving() -> impl Strategy<Value = Serving> {
-    prop_oneof![
-        2 => Just(Serving::PerToken),
-        1 => (0.0..5.0f64, 0.0..744.0f64, 0u32..3).prop_map(|(rate, hours, d)| Serving::Hourly {
-            rate,
-            hours,
-            deployments: f64::from(d),
-        }),
-        1 => (0.0..5.0f64, 0.1..50.0f64, 1.0..4.0f64, 0u32..3, 0.0..744.0f64).prop_map(
-            |(unit_rate, unit_rps, peak_factor, min, unit_hours)| {
-                Serving::Capacity(Capacity {
-                    unit_rate,
-                    unit_rps,
-                    peak_factor,
-                    min_units: f64::from(min),
-                    unit_hours,
-                })
-            }
-        ),
-    ]
+    serving::any_serving(2, 0.0, 0.1, 0.0)
 }
 
 /// A money or volume value as validated inputs hold them: 0 often (an

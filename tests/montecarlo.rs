@@ -7,12 +7,14 @@
 use ft_roi::core::model::montecarlo::{
     column, outcome, percentile, sentence, simulate, Simulation, Summary,
 };
-use ft_roi::core::model::serving::{Capacity, Serving};
+use ft_roi::core::model::serving::Serving;
 use ft_roi::core::model::uncertainty::{Ranges, Triangular, RANGED};
 use ft_roi::core::{calculate, parse_scenario, Field, Inputs, RawInputs};
 use proptest::prelude::*;
 #[path = "support/fmt.rs"]
 mod fmt_default;
+#[path = "support/serving.rs"]
+mod serving;
 use fmt_default::F;
 
 /// The scenario of `pairs` (field, text) over the reference example.
@@ -659,30 +661,7 @@ fn slices_give_the_same_figures_as_one_run() {
 /// Any serving of one side (issue #15): per token, an hourly fee, or
 /// capacity units.
 fn any_serving() -> impl Strategy<Value = Serving> {
-    prop_oneof![
-        Just(Serving::PerToken),
-        (0.0..5.0f64, 0.0..744.0f64, 0u32..3).prop_map(|(rate, hours, d)| Serving::Hourly {
-            rate,
-            hours,
-            deployments: f64::from(d),
-        }),
-        (
-            0.0..5.0f64,
-            0.1..50.0f64,
-            1.0..4.0f64,
-            0u32..3,
-            0.0..744.0f64
-        )
-            .prop_map(|(unit_rate, unit_rps, peak_factor, min, unit_hours)| {
-                Serving::Capacity(Capacity {
-                    unit_rate,
-                    unit_rps,
-                    peak_factor,
-                    min_units: f64::from(min),
-                    unit_hours,
-                })
-            }),
-    ]
+    serving::any_serving(1, 0.0, 0.1, 0.0)
 }
 
 /// Any scenario the model takes, with growth, discounting, retraining,

@@ -12,6 +12,8 @@ use proptest::prelude::*;
 
 #[path = "support/options_strategies.rs"]
 mod options_strategies;
+#[path = "support/serving.rs"]
+mod serving;
 use options_strategies::{any_basis, any_option};
 
 /// 100,000 requests a month for 12 months, no growth, no discounting.

@@ -14,6 +14,8 @@ use proptest::prelude::*;
 
 #[path = "support/options_strategies.rs"]
 mod options_strategies;
+#[path = "support/serving.rs"]
+mod serving;
 use options_strategies::{any_basis, any_option};
 
 const F: Fmt = Fmt::DEFAULT;

@@ -1,31 +1,14 @@
 //! Proptest strategies for options and their basis, shared by the
-//! options' test files (`#[path]`-included).
+//! options' test files (`#[path]`-included, beside `serving.rs`).
 
-use ft_roi::core::model::serving::{Capacity, Serving};
+use ft_roi::core::model::serving::Serving;
 use ft_roi::core::model::{Approach, Basis, Retraining};
 use proptest::prelude::*;
 
-/// Any serving of one option: per token, an hourly fee, or capacity units.
+/// Any serving of one option: per token, an hourly fee, or capacity units
+/// (at least $0.10 a unit-hour, 1 request a second and 100 hours).
 pub fn any_serving() -> impl Strategy<Value = Serving> {
-    prop_oneof![
-        2 => Just(Serving::PerToken),
-        1 => (0.0..5.0f64, 0.0..744.0f64, 0u32..3).prop_map(|(rate, hours, d)| Serving::Hourly {
-            rate,
-            hours,
-            deployments: f64::from(d),
-        }),
-        1 => (0.1..5.0f64, 1.0..50.0f64, 1.0..4.0f64, 0u32..3, 100.0..744.0f64).prop_map(
-            |(unit_rate, unit_rps, peak_factor, min, unit_hours)| {
-                Serving::Capacity(Capacity {
-                    unit_rate,
-                    unit_rps,
-                    peak_factor,
-                    min_units: f64::from(min),
-                    unit_hours,
-                })
-            }
-        ),
-    ]
+    crate::serving::any_serving(2, 0.1, 1.0, 100.0)
 }
 
 pub fn any_option() -> impl Strategy<Value = Approach> {
