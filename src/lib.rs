@@ -5,5 +5,6 @@
 //! - [`app`] is the thin Leptos layer: the state (raw field text in signals,
 //!   results derived by memos), the components, and the edges (URL).
 
+#[cfg(feature = "app")]
 pub mod app;
 pub mod core;

@@ -64,6 +64,9 @@ export function bindIntegrity(html) {
   if (!html.includes(call)) throw new Error(`the loader does not contain ${call}; update tools/csp.mjs for this Trunk`);
   const loader = html.search(/<script type="module">/);
   const integrity = Object.fromEntries(modules.map((m) => [m.href, m.integrity]));
+  // Modules imported only when needed (the figures-first module, tools/figures.mjs):
+  // named by the script that imports them, never preloaded.
+  for (const m of html.matchAll(/<script\b[^>]*\bdata-import="([^"]+)"[^>]*\bdata-import-integrity="([^"]+)"/g)) integrity[m[1]] = m[2];
   const importMap = `<script type="importmap">${JSON.stringify({ imports: {}, integrity })}</script>\n`;
   return (html.slice(0, loader) + importMap + html.slice(loader))
     .replace(call, `module_or_path: fetch('${wasm.href}', { integrity: '${wasm.integrity}' })`)

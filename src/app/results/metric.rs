@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::present::figure::Figure;
 use crate::core::present::format::{raw, Fmt};
+use crate::core::present::summary::half_chars;
 
 /// A labelled value: its label, its formatted value (or words when
 /// undefined) and an optional note. Renders as a `<div>` of a `<dl>`. A
@@ -122,21 +123,6 @@ pub fn FitRow(
             <leptos::context::Provider value=widths>{children()}</leptos::context::Provider>
         </dl>
     }
-}
-
-/// The width of `text` in half characters of a digit: the wide `%`, `m`
-/// and `w` count three halves, everything else two (a separator is seldom
-/// wider than a digit).
-pub(super) fn half_chars(text: &str) -> usize {
-    text.chars()
-        .map(|c| {
-            if matches!(c, '%' | 'm' | 'w' | 'M' | 'W') {
-                3
-            } else {
-                2
-            }
-        })
-        .sum()
 }
 
 /// A figure of the results, with the figures' table's name, label,

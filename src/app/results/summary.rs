@@ -3,45 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::metric::{half_chars, FitRow, Metric};
+use super::metric::{FitRow, Metric};
 use super::simulation::Sim;
 use crate::app::shell::state::use_calc;
 use crate::core::model::montecarlo::{SimFigure, Summary};
 use crate::core::present::figure::Figure;
 use crate::core::present::format::{raw, Fmt};
-use crate::core::{Results, Status};
-
-/// The headline and sentence of a status.
-fn status_text(fmt: Fmt, r: &Results, horizon: u32) -> (&'static str, String) {
-    match r.status {
-        Status::Positive => (
-            "Positive projected ROI",
-            "Modeled savings recover the investment within the selected horizon.".to_owned(),
-        ),
-        Status::BeyondHorizon => (
-            "Pays back after the horizon",
-            format!(
-                "Monthly net savings repay the training cost after {} months, beyond the \
-                 {horizon}-month horizon, so the projected net benefit is not positive yet.",
-                r.break_even_months
-                    .map_or_else(|| "n/a".to_owned(), |m| fmt.months(m))
-            ),
-        ),
-        // Serving costs count against the savings too.
-        Status::Never if r.serving => (
-            "Never breaks even",
-            "Per-request savings do not cover the monthly maintenance and serving costs, so the \
-             investment is never recovered at this volume."
-                .to_owned(),
-        ),
-        Status::Never => (
-            "Never breaks even",
-            "Per-request savings do not cover the monthly maintenance, so the investment is \
-             never recovered at this volume."
-                .to_owned(),
-        ),
-    }
-}
+use crate::core::present::summary::{
+    half_chars, horizon_note, month_note, recovery_note, second_row, status_icon, status_text, HERO,
+};
 
 /// The results card.
 #[component]
@@ -75,25 +45,16 @@ fn Figures() -> impl IntoView {
         calc.results
             .with(|r| r.as_ref().map(|r| status_text(fmt, r, horizon.get())))
     };
-    let horizon_note = Signal::derive(move || format!("{}-month horizon", horizon.get()));
+    let horizon_note = Signal::derive(move || horizon_note(horizon.get()));
     // Serving makes part of the saving a monthly amount: the cards show it
     // per request, and count it in training recovery.
     let serving = move || calc.results.with(|r| r.as_ref().is_some_and(|r| r.serving));
     let growing = move || calc.parsed(|p| p.is_some_and(|p| p.inputs.growth != 0.0));
-    let month_note = Signal::derive(move || {
-        if growing() {
-            "Month 1's: months differ as volume grows".to_owned()
-        } else {
-            String::new()
-        }
-    });
-    let recovery_note = move || {
-        if serving() {
-            ". Training recovery counts the requests whose savings, serving included (month 1's serving shared over its requests), repay the training cost alone, before maintenance."
-        } else {
-            ". Training recovery counts the requests whose savings repay the training cost alone, before maintenance."
-        }
-    };
+    let month_note = Signal::derive(move || month_note(growing()).to_owned());
+    let recovery_note = move || recovery_note(serving());
+    let [net_benefit, roi, break_even] = HERO;
+    let [savings, _, _] = second_row(false);
+    let [serving_savings, monthly, recovery] = second_row(true);
     view! {
         <div
             class="status"
@@ -102,11 +63,7 @@ fn Figures() -> impl IntoView {
             role="status"
         >
             <span class="status-icon" aria-hidden="true">
-                {move || match status() {
-                    Some(Status::Positive) => "▲",
-                    Some(Status::BeyondHorizon) => "◷",
-                    _ => "▼",
-                }}
+                {move || status().map(status_icon)}
             </span>
             <div>
                 <p class="status-head">{move || banner().map(|b| b.0)}</p>
@@ -114,19 +71,19 @@ fn Figures() -> impl IntoView {
             </div>
         </div>
         <FitRow class="metrics hero-metrics">
-            <Metric figure=Figure::NetBenefit note=horizon_note class="hero" fit=true/>
-            <Metric figure=Figure::RoiPercent class="hero" fit=true/>
-            <Metric figure=Figure::BreakEvenMonths class="hero" fit=true/>
+            <Metric figure=net_benefit note=horizon_note class="hero" fit=true/>
+            <Metric figure=roi class="hero" fit=true/>
+            <Metric figure=break_even class="hero" fit=true/>
         </FitRow>
         <FitRow class="metrics">
             <Show
                 when=serving
-                fallback=|| view! { <Metric figure=Figure::RequestSavings fit=true/> }
+                fallback=move || view! { <Metric figure=savings fit=true/> }
             >
-                <Metric figure=Figure::EffectiveRequestSavings fit=true/>
+                <Metric figure=serving_savings fit=true/>
             </Show>
-            <Metric figure=Figure::MonthlyNetSavings note=month_note fit=true/>
-            <Metric figure=Figure::TrainingRecoveryRequests fit=true/>
+            <Metric figure=monthly note=month_note fit=true/>
+            <Metric figure=recovery fit=true/>
         </FitRow>
         <SimulationHeadline/>
         <p class="fine">

@@ -5,7 +5,7 @@
 
 use crate::core::codec::store::{Library, Working};
 use crate::core::codec::url::{self, Decoded};
-use crate::core::{parse_scenario, RawInputs, ReadScenario};
+use crate::core::{parse_scenario, parse_sides, RawInputs, ReadScenario};
 
 /// The named scenario the page is working on: loaded from the library or
 /// saved to it, until the user starts a new one.
@@ -140,4 +140,30 @@ pub fn link_notices(decoded: &Decoded) -> Vec<LinkNotice> {
         });
     }
     notices
+}
+
+/// The scenario a page starts from when its first figures can be known
+/// from the address alone, before any storage is read (the figures-first
+/// module, `src/bin/figures.rs`, issue 32): the same as [`start_with`]
+/// gives, or `None` where that is not certain or the page has more to say.
+///
+/// - `query`: the query the page starts from (the address bar's, or on a
+///   reload the copy its tab last wrote);
+/// - `working_stored`: whether the page may start from a stored working
+///   scenario: one is stored (readable or not) and the page is not an
+///   embed (which never reads one).
+///
+/// `None` when the query names no field while a working scenario may be
+/// the start, and when the link has something to tell ([`link_notices`]:
+/// its notice would come above the figures). Only the sides are read
+/// ([`parse_sides`]): options 3 to 6 change no figure of the results card.
+pub fn from_address(query: &str, working_stored: bool) -> Option<RawInputs> {
+    let decoded = url::decode_with(query, RawInputs::example(), parse_sides);
+    if decoded.has_scenario || decoded.unsupported_version.is_some() {
+        link_notices(&decoded).is_empty().then_some(decoded.raw)
+    } else if working_stored {
+        None
+    } else {
+        Some(RawInputs::example())
+    }
 }

@@ -12,6 +12,8 @@ pub mod figure;
 pub mod formulas;
 // Options side by side: titles, the cheapest, the crossovers in words.
 pub mod options;
+// The results card's words and figures (the app and the figures-first module).
+pub mod summary;
 // The decision table for the user's options, by monthly volume.
 pub mod decision;
 
