@@ -101,21 +101,29 @@ test('every built asset is bound by a matching integrity hash', async () => {
   // The imports of the glue and the loader are bound by the import map, the wasm by the loader's fetch.
   const importMap = JSON.parse(html.match(/<script type="importmap">([\s\S]*?)<\/script>/)[1]);
   for (const tag of linked) await matches(attr(tag, 'href'), importMap.integrity[attr(tag, 'href')]);
-  const [, wasm, wasmIntegrity] = html.match(/fetch\('([^']+\.wasm)', \{ integrity: '([^']+)' \}\)/);
-  await matches(wasm, wasmIntegrity);
+  // The first module's wasm (Trunk's loader) and the figures-first module's (issue 32, loaded only
+  // for a shared link) are fetched with their integrity; the figures-first glue, imported only then,
+  // is bound by the import map.
+  const fetches = [...html.matchAll(/fetch\('([^']+\.wasm)', \{ integrity: '([^']+)' \}\)/g)];
+  assert.deepEqual(fetches.map((f) => f[1].replace(/-[0-9a-f]+_bg\.wasm$/, '')).sort(), ['./figures', './ft-roi']);
+  for (const [, url, integrity] of fetches) await matches(url, integrity);
+  const figuresGlue = html.match(/<script type="module" data-import="([^"]+)"/)[1];
+  assert.match(figuresGlue, /^\.\/figures-[0-9a-f]+\.js$/);
+  await matches(figuresGlue, importMap.integrity[figuresGlue]);
   // Every chunk the loader fetches is bound by the integrity it fetches it with, and every chunk is fetched.
   const loader = attr(linked.find((t) => /__wasm_split/.test(t)), 'href');
   const chunks = [...(await file(loader)).toString().matchAll(/fetch\(new URL\("([^"]+\.wasm)",import\.meta\.url\),\{integrity:"([^"]+)"\}\)/g)];
   assert.ok(chunks.length >= 2, `${loader} fetches ${chunks.length} chunk(s)`);
   for (const [, chunk, integrity] of chunks) await matches(chunk, integrity);
   const built = (await readdir(dist)).filter((f) => f.endsWith('.wasm'));
-  assert.deepEqual(built.sort(), [wasm.replace(/^\.\//, ''), ...chunks.map((c) => c[1].replace(/^\.\//, ''))].sort());
-  // Every inline script (the embed switch, the import map and Trunk's loader) and the inline
+  assert.deepEqual(built.sort(), [...fetches, ...chunks].map((c) => c[1].replace(/^\.\//, '')).sort());
+  // Every inline script (the embed switch, the figures-first module's loader, the import map and
+  // Trunk's loader) and the inline
   // stylesheet and the build-time copy's style rules (issue 32) are allowed by their hashes,
   // each in its own directive, and only those.
   const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc=/.test(m[1]));
-  assert.equal(inline.length, 3);
+  assert.equal(inline.length, 4);
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)];
   assert.equal(styles.length, 2);
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
@@ -128,7 +136,7 @@ test('a tampered wasm or JS glue is refused', async () => {
   // The files the page loads: the glue named by its modulepreload, the wasm by the loader's fetch.
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const glue = html.match(/rel="modulepreload" href="\.?\/?([^"]+\.js)"/)[1];
-  const wasm = html.match(/fetch\('\.?\/?([^']+\.wasm)'/)[1];
+  const wasm = html.match(/fetch\('\.?\/?(ft-roi-[^']+\.wasm)'/)[1];
   for (const name of [wasm, glue]) {
     const copy = await mkdtemp(join(tmpdir(), 'ft-roi-tampered-'));
     await cp(dist, copy, { recursive: true });
@@ -160,6 +168,30 @@ test('a tampered wasm or JS glue is refused', async () => {
   }
 });
 
+test('a tampered figures-first module is refused: the link waits for the app', async () => {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  for (const name of [html.match(/fetch\('\.?\/?(figures-[^']+\.wasm)'/)[1], html.match(/data-import="\.?\/?([^"]+)"/)[1]]) {
+    const copy = await mkdtemp(join(tmpdir(), 'ft-roi-tampered-'));
+    await cp(dist, copy, { recursive: true });
+    const body = await readFile(join(copy, name));
+    body[body.length - 2] ^= 0x01;
+    await writeFile(join(copy, name), body);
+    const { server, url } = await serve(copy);
+    const context = await ctx.browser.newContext();
+    const page = await context.newPage();
+    // The app held back: only the figures-first module could show figures.
+    await page.route(/ft-roi-[0-9a-f]+_bg\.wasm$/, () => {});
+    await page.goto(`${url}?v=1&training=4000`);
+    await page.waitForSelector('html[data-figures-done]', { state: 'attached' });
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('prerender-figures')), false, name);
+    assert.equal(await page.locator('[data-metric="net_benefit"]').isVisible(), false, name);
+    await context.close();
+    server.close();
+    server.closeAllConnections();
+    await rm(copy, { recursive: true });
+  }
+});
+
 test('no request leaves the page origin', async () => {
   const { context, page, problems, requests } = await openRecorded();
   const origin = new URL(ctx.base).origin;
@@ -182,8 +214,10 @@ test('no request leaves the page origin', async () => {
   await page.waitForSelector('[data-metric="net_benefit"]');
   await page.waitForTimeout(300);
   assert.ok(requests.length >= 4, `recorded ${requests.length} requests`);
-  // Two page loads, each fetching the first wasm once (the preload is reused) and each chunk at most once.
-  assert.equal(requests.filter((u) => u.endsWith('_bg.wasm')).length, 2, requests.join('\n'));
+  // Two page loads, each fetching the first wasm once (the preload is reused) and each chunk at most once;
+  // the link's load also the figures-first module (issue 32).
+  assert.equal(requests.filter((u) => /\/ft-roi-[0-9a-f]+_bg\.wasm$/.test(u)).length, 2, requests.join('\n'));
+  assert.ok(requests.filter((u) => /\/figures-[0-9a-f]+_bg\.wasm$/.test(u)).length <= 1, requests.join('\n'));
   const chunks = requests.filter((u) => u.endsWith('.wasm') && !u.endsWith('_bg.wasm'));
   assert.ok(chunks.length >= 4, requests.join('\n'));
   for (const chunk of new Set(chunks)) assert.ok(chunks.filter((u) => u === chunk).length <= 2, `${chunk} fetched more than once a load`);

@@ -145,3 +145,131 @@ test('what is typed into the copy before the app starts is kept, with the focus 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Issue 32, lever 2: the figures-first module (src/bin/figures.rs) fills the copy's results card
+// with a link's own figures before the app's first module has arrived.
+
+/** Every word and figure of the results card (the copy's or the app's), in order. */
+const card = (p) => p.evaluate(() => {
+  const box = [...document.querySelectorAll('[data-testid="results"]')].find((b) => b.checkVisibility());
+  if (!box) return null;
+  return [...box.querySelectorAll('[data-metric], dt, dd.note, .status-head, .status-text, .status-icon, .fine')]
+    .map((e) => [e.tagName, e.dataset.metric ?? '', e.dataset.value ?? '', e.textContent.trim()].join('|'));
+});
+
+/** A page whose app (the first module's wasm) is held until `release()`; the figures-first module loads. */
+async function heldApp({ figures = (route) => route.continue(), init } = {}) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const opened = await page({
+    init,
+    route: async (route) => {
+      const url = route.request().url();
+      if (/\/figures-[0-9a-f]+_bg\.wasm$/.test(url)) return figures(route);
+      if (/ft-roi-[0-9a-f]+_bg\.wasm$/.test(url)) await held;
+      return route.continue();
+    },
+  });
+  return { ...opened, release };
+}
+const figuresDone = (p) => p.waitForSelector('html[data-figures-done]', { state: 'attached' });
+
+// Links whose cards differ from the default's in every way the card can: figures, the status (never
+// pays back, pays back after the horizon), serving (the per-request saving with serving, the closing
+// sentence), growth (the monthly note), token costs with a catalogue model, itemized training,
+// options 3 to 6 (which change nothing in the card), an embed.
+const LINKS = [
+  LINK,
+  '?v=1&requests=1000&months=24',
+  '?v=1&requests=30000&months=6',
+  '?v=1&base_serving=capacity&base_unit_rps=5&base_min_units=4&ft_serving=capacity&ft_unit_rate=2.5',
+  '?v=1&cost_mode=tokens&requests=2000000',
+  '?v=1&cost_mode=tokens&base_model=acme%2Fgpt-9&base_input_price=7',
+  '?v=1&training_mode=itemized&compute_mode=gpu&label_examples=10000&train_epochs=2',
+  '?v=1&o3_kind=model&o3_name=Smaller%20model&o3_request_cost=0.01&o3_one_time=1200',
+  '?embed=1&v=1&training=9000&growth=5',
+];
+
+test('a shared link shows its own figures before the app, and the app changes none of them', async () => {
+  const statuses = new Set();
+  for (const link of LINKS) {
+    const { context, page: p, problems, release } = await heldApp();
+    await p.goto(ctx.base + link);
+    await p.waitForSelector('html.prerender-figures', { state: 'attached' });
+    const first = await card(p);
+    assert.ok(first, `${link}: the copy's card shows`);
+    statuses.add(first.find((row) => row.startsWith('DIV|status')).split('|')[2]);
+    // (An embed shows no status line: its hero is hidden.)
+    if (!link.includes('embed=1')) assert.equal(await status(p), 'Loading the calculator…', link);
+    // The copy's inputs (the example's) keep their place, unseen.
+    assert.equal(await p.locator('[data-prerender] .card.inputs').evaluate((el) => el.checkVisibility({ visibilityProperty: true })), false);
+    release();
+    await ready(p);
+    assert.equal(await p.locator('[data-prerender]').count(), 0);
+    assert.deepEqual(await card(p), first, `${link}: the app's card is the copy's`);
+    assert.equal((await shown(p)).length, 1, `${link}: one net benefit shown, never changed`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  assert.equal(statuses.size, 3, 'the links cover the three statuses');
+});
+
+test('where the address alone cannot tell the figures, the copy stays hidden until the app', async () => {
+  const working = () => localStorage.setItem('ft-roi:working', '{"v":1,"fields":{"requests":"7000"}}');
+  // [link, init script, net benefits the app shows]
+  for (const [link, init, figures] of [
+    ['?v=1&cost_mode=tokens&currency=EUR', null, 1], // written by the browser's Intl, left to the app
+    ['?v=1&training=abc&months=24', null, 0], // a bad value: the card lists the fields to fix
+    ['?v=9&training=4000', null, 1], // a newer format: its notice comes above the figures
+    ['?theme=dark', working, 1], // no field in the link: the stored working scenario is the start
+  ]) {
+    const { context, page: p, release } = await heldApp({ init });
+    await p.goto(ctx.base + link);
+    await figuresDone(p);
+    assert.ok(!(await p.evaluate(() => document.documentElement.classList.contains('prerender-figures'))), link);
+    assert.equal(await status(p), 'Loading your scenario…', link);
+    assert.deepEqual(await shown(p), [], link);
+    release();
+    await ready(p);
+    assert.equal((await shown(p)).length, figures, link);
+    await context.close();
+  }
+});
+
+test('a figures-first module that fails to load changes nothing: the link waits for the app', async () => {
+  const { context, page: p, problems, release } = await heldApp({ figures: (route) => route.abort() });
+  await p.goto(ctx.base + LINK);
+  await figuresDone(p);
+  assert.equal(await status(p), 'Loading your scenario…');
+  assert.ok(!(await p.evaluate(() => document.documentElement.className.includes('prerender-failed'))));
+  release();
+  await ready(p);
+  assert.equal((await metric(p, 'net_benefit')).text, '$18,200.00');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a reload starts from what the tab last wrote, and so do the figures shown first', async () => {
+  const { context, page: p } = await page();
+  await p.goto(ctx.base + LINK);
+  await ready(p);
+  const input = p.locator('input[name="requests"]');
+  await input.fill('90000');
+  await p.waitForFunction(() => (sessionStorage.getItem('ft-roi:tab-query') ?? '').includes('requests=90000'));
+  // Reloaded with the app held: the figures-first module reads the tab's copy, not the address.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route('**/*.wasm', async (route) => {
+    if (/ft-roi-[0-9a-f]+_bg\.wasm$/.test(route.request().url())) await held;
+    await route.continue();
+  });
+  await p.reload();
+  await p.waitForSelector('html.prerender-figures', { state: 'attached' });
+  const first = await card(p);
+  // 90,000 × $0.013 − $100 = $1,070 a month; × 12 − $4,000 = $8,840.
+  assert.ok(first.includes('DD|net_benefit|8840|$8,840.00'), first.join('\n'));
+  release();
+  await ready(p);
+  assert.deepEqual(await card(p), first);
+  await context.close();
+});
