@@ -5,7 +5,7 @@
 
 use crate::core::codec::store::{Library, Working};
 use crate::core::codec::url::{self, Decoded};
-use crate::core::{parse_scenario, parse_sides, RawInputs, ReadScenario};
+use crate::core::{parse_scenario, RawInputs, ReadScenario};
 
 /// The named scenario the page is working on: loaded from the library or
 /// saved to it, until the user starts a new one.
@@ -155,10 +155,10 @@ pub fn link_notices(decoded: &Decoded) -> Vec<LinkNotice> {
 ///
 /// `None` when the query names no field while a working scenario may be
 /// the start, and when the link has something to tell ([`link_notices`]:
-/// its notice would come above the figures). Only the sides are read
-/// ([`parse_sides`]): options 3 to 6 change no figure of the results card.
+/// its notice would come above the figures, and a bad value of options 3
+/// to 6, which the app's options chunk reports when it arrives, counts).
 pub fn from_address(query: &str, working_stored: bool) -> Option<RawInputs> {
-    let decoded = url::decode_with(query, RawInputs::example(), parse_sides);
+    let decoded = url::decode(query, RawInputs::example());
     if decoded.has_scenario || decoded.unsupported_version.is_some() {
         link_notices(&decoded).is_empty().then_some(decoded.raw)
     } else if working_stored {
