@@ -69,7 +69,9 @@ export function bindIntegrity(html) {
   for (const m of html.matchAll(/<script\b[^>]*\bdata-import="([^"]+)"[^>]*\bdata-import-integrity="([^"]+)"/g)) integrity[m[1]] = m[2];
   const importMap = `<script type="importmap">${JSON.stringify({ imports: {}, integrity })}</script>\n`;
   return (html.slice(0, loader) + importMap + html.slice(loader))
-    .replace(call, `module_or_path: fetch('${wasm.href}', { integrity: '${wasm.integrity}' })`)
+    // A shared link's page first lets the figures-first module run (window.ftRoiFigures, index.html); the bytes
+    // keep coming meanwhile (the preload).
+    .replace(call, `module_or_path: (window.ftRoiFigures ?? Promise.resolve()).then(() => fetch('${wasm.href}', { integrity: '${wasm.integrity}' }))`)
     .replace(wasm.tag, wasm.tag.replace(/\s+integrity="[^"]*"/, ''));
 }
 

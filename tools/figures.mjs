@@ -42,6 +42,32 @@ export function placeFigures(html, { glue, wasm, glueIntegrity, wasmIntegrity })
   return html;
 }
 
+/**
+ * `wasm` without its custom sections (id 0): the `linking` and `reloc.*`
+ * sections that `--emit-relocs` (.cargo/config.toml, for wasm-split-cli)
+ * leaves in a module wasm-split-cli does not cut (142 KB of 302 KB raw),
+ * and names. No code or data is touched; throws on a malformed module.
+ */
+export function stripCustomSections(wasm) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  const kept = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = wasm[at++];
+      size += (byte & 0x7f) * 2 ** shift;
+      if (!(byte & 0x80)) break;
+    }
+    at += size;
+    if (at > wasm.length) throw new Error('a wasm section runs past the end');
+    if (id !== 0) kept.push(wasm.subarray(start, at));
+  }
+  return Buffer.concat(kept);
+}
+
 export async function figures({ staging, profile, root }) {
   const release = profile === 'release';
   const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
@@ -60,7 +86,7 @@ export async function figures({ staging, profile, root }) {
     run(join(bin, 'wasm-opt'), ['-Oz', wasmPath, '-o', wasmPath]);
     run(join(bin, 'terser'), [gluePath, '--module', '--compress', '--mangle', '--output', gluePath]);
   }
-  const wasm = await readFile(wasmPath);
+  const wasm = stripCustomSections(await readFile(wasmPath));
   const glue = await readFile(gluePath);
   const hash = createHash('sha256').update(wasm).update(glue).digest('hex').slice(0, 16);
   const files = { glue: `${NAME}-${hash}.js`, wasm: `${NAME}-${hash}_bg.wasm` };

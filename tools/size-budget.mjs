@@ -74,8 +74,11 @@
  * shows intent; the catalogue bar in split_catalogue; the first module +1.9 KB: the intent handlers and the count of
  * chunks on their way) and issue 30's rest (the tokenizer built in steps without CoreBPE: split_datacount 278.4 →
  * 261.5 KB; the estimate's ranges: split_data +2.3 KB) merged: 870,130 measured; the first module 219.4 KB.
+ * Issue 32, lever 2: the figures-first module, fetched only for a shared link (figures-…_bg.wasm 55.8 KB and its glue
+ * 1.3 KB: the core without the app, its `linking` and `reloc.*` sections stripped, 87.6 KB with them), and index.html's
+ * figures script (+0.4 KB): 930,203 measured; the first module 219.9 KB (the results card's words in core::present).
  */
-export const BUDGET = 870_130;
+export const BUDGET = 930_203;
 
 /**
  * Bytes, brotli, of the files fetched only on demand and not by the page itself: the tokenizer
