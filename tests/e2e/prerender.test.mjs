@@ -214,6 +214,23 @@ test('a shared link shows its own figures before the app, and the app changes no
   assert.equal(statuses.size, 3, 'the links cover the three statuses');
 });
 
+test('on a phone a shared link\'s headline figures come first in the results bar', async () => {
+  const { context, page: p, release } = await heldApp();
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.goto(ctx.base + LINK);
+  await p.waitForSelector('html.prerender-figures', { state: 'attached' });
+  const bar = p.locator('[data-prerender] .peek');
+  assert.ok(await bar.isVisible());
+  assert.deepEqual(await bar.locator('.peek-value').allInnerTexts(), ['$18,200.00', '350.00%', '2.16 months']);
+  const box = await bar.boundingBox();
+  assert.ok(box.y + box.height <= 844, 'on the first screen');
+  await p.screenshot({ path: new URL('./artifacts/prerender-link-390.png', import.meta.url).pathname });
+  release();
+  await ready(p);
+  assert.equal((await metric(p, 'net_benefit')).text, '$18,200.00');
+  await context.close();
+});
+
 test('where the address alone cannot tell the figures, the copy stays hidden until the app', async () => {
   const working = () => localStorage.setItem('ft-roi:working', '{"v":1,"fields":{"requests":"7000"}}');
   // [link, init script, net benefits the app shows]
@@ -245,6 +262,20 @@ test('a figures-first module that fails to load changes nothing: the link waits 
   release();
   await ready(p);
   assert.equal((await metric(p, 'net_benefit')).text, '$18,200.00');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a figures-first module that never arrives holds the app back at most 3 s', async () => {
+  const { context, page: p, problems } = await page({
+    route: (route) => (/\/figures-[0-9a-f]+_bg\.wasm$/.test(route.request().url()) ? undefined : route.continue()),
+  });
+  const started = Date.now();
+  await p.goto(ctx.base + LINK);
+  await ready(p);
+  assert.ok(Date.now() - started < 15_000);
+  assert.equal((await metric(p, 'net_benefit')).text, '$18,200.00');
+  assert.deepEqual(await shown(p), [(await metric(p, 'net_benefit')).value]);
   assert.deepEqual(problems, []);
   await context.close();
 });
