@@ -12,20 +12,13 @@
 //
 // The page loads the module only for an address whose figures differ from
 // the build-time copy's (a shared link): index.html's first script decides.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { integrity } from './split.mjs';
+import { integrity, run } from './split.mjs';
 
 const NAME = 'figures';
-
-function run(command, args, options = {}) {
-  const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-  if (r.error?.code === 'ENOENT') throw new Error(`${command} not found (run tools/env.sh, which installs it)`);
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status})`);
-}
 
 /** `html` with every placeholder of the figures script replaced; throws when one is missing. */
 export function placeFigures(html, { glue, wasm, glueIntegrity, wasmIntegrity }) {

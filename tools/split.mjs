@@ -43,7 +43,7 @@ const nameHash = (...parts) => {
   return h.digest('hex').slice(0, 16);
 };
 
-function run(command, args, options = {}) {
+export function run(command, args, options = {}) {
   const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
   if (r.error?.code === 'ENOENT') throw new Error(`${command} not found (run tools/env.sh, which installs it)`);
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status})`);

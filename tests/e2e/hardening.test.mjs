@@ -132,63 +132,64 @@ test('every built asset is bound by a matching integrity hash', async () => {
   assert.deepEqual(directive('style-src').match(/'sha256-[^']+'/g), styles.map((m) => sha(m[1])));
 });
 
+/**
+ * Serves a copy of the build with one byte of `name` changed (same length, in a
+ * custom-section-free spot near the end) and runs `check(page, url)` in a fresh context.
+ */
+async function withTampered(name, check) {
+  const copy = await mkdtemp(join(tmpdir(), 'ft-roi-tampered-'));
+  await cp(dist, copy, { recursive: true });
+  const body = await readFile(join(copy, name));
+  body[body.length - 2] ^= 0x01;
+  await writeFile(join(copy, name), body);
+  const { server, url } = await serve(copy);
+  const context = await ctx.browser.newContext();
+  try {
+    await check(await context.newPage(), url);
+  } finally {
+    await context.close();
+    server.close();
+    server.closeAllConnections();
+    await rm(copy, { recursive: true });
+  }
+}
+
 test('a tampered wasm or JS glue is refused', async () => {
   // The files the page loads: the glue named by its modulepreload, the wasm by the loader's fetch.
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const glue = html.match(/rel="modulepreload" href="\.?\/?([^"]+\.js)"/)[1];
   const wasm = html.match(/fetch\('\.?\/?(ft-roi-[^']+\.wasm)'/)[1];
   for (const name of [wasm, glue]) {
-    const copy = await mkdtemp(join(tmpdir(), 'ft-roi-tampered-'));
-    await cp(dist, copy, { recursive: true });
-    const body = await readFile(join(copy, name));
-    // Same length, one byte changed, in a custom-section-free spot near the end.
-    body[body.length - 2] ^= 0x01;
-    await writeFile(join(copy, name), body);
-    const { server, url } = await serve(copy);
-    const context = await ctx.browser.newContext();
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    // The browser reports the mismatch once the file has arrived.
-    for (let waited = 0; !errors.some((e) => /integrity/i.test(e)) && waited < 15_000; waited += 100) {
-      await page.waitForTimeout(100);
-    }
-    assert.ok(errors.some((e) => /integrity/i.test(e)), `no integrity error for ${name}: ${errors.join(' | ')}`);
-    // The app never started: the build-time copy of the first view is still there, and says so (issue 32).
-    await page.waitForFunction(() => document.documentElement.classList.contains('prerender-failed'), null, { timeout: 5_000 })
-      .catch(() => {});
-    assert.ok(await page.locator('[data-prerender]').count() > 0, `page ran with a tampered ${name}`);
-    assert.match(await page.locator('[data-testid="prerender-status"]').innerText(), /could not start in this browser/, name);
-    await context.close();
-    server.close();
-    server.closeAllConnections();
-    await rm(copy, { recursive: true });
+    await withTampered(name, async (page, url) => {
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url);
+      // The browser reports the mismatch once the file has arrived.
+      for (let waited = 0; !errors.some((e) => /integrity/i.test(e)) && waited < 15_000; waited += 100) {
+        await page.waitForTimeout(100);
+      }
+      assert.ok(errors.some((e) => /integrity/i.test(e)), `no integrity error for ${name}: ${errors.join(' | ')}`);
+      // The app never started: the build-time copy of the first view is still there, and says so (issue 32).
+      await page.waitForFunction(() => document.documentElement.classList.contains('prerender-failed'), null, { timeout: 5_000 })
+        .catch(() => {});
+      assert.ok(await page.locator('[data-prerender]').count() > 0, `page ran with a tampered ${name}`);
+      assert.match(await page.locator('[data-testid="prerender-status"]').innerText(), /could not start in this browser/, name);
+    });
   }
 });
 
 test('a tampered figures-first module is refused: the link waits for the app', async () => {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   for (const name of [html.match(/fetch\('\.?\/?(figures-[^']+\.wasm)'/)[1], html.match(/data-import="\.?\/?([^"]+)"/)[1]]) {
-    const copy = await mkdtemp(join(tmpdir(), 'ft-roi-tampered-'));
-    await cp(dist, copy, { recursive: true });
-    const body = await readFile(join(copy, name));
-    body[body.length - 2] ^= 0x01;
-    await writeFile(join(copy, name), body);
-    const { server, url } = await serve(copy);
-    const context = await ctx.browser.newContext();
-    const page = await context.newPage();
-    // The app held back: only the figures-first module could show figures.
-    await page.route(/ft-roi-[0-9a-f]+_bg\.wasm$/, () => {});
-    await page.goto(`${url}?v=1&training=4000`);
-    await page.waitForSelector('html[data-figures-done]', { state: 'attached' });
-    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('prerender-figures')), false, name);
-    assert.equal(await page.locator('[data-metric="net_benefit"]').isVisible(), false, name);
-    await context.close();
-    server.close();
-    server.closeAllConnections();
-    await rm(copy, { recursive: true });
+    await withTampered(name, async (page, url) => {
+      // The app held back: only the figures-first module could show figures.
+      await page.route(/ft-roi-[0-9a-f]+_bg\.wasm$/, () => {});
+      await page.goto(`${url}?v=1&training=4000`);
+      await page.waitForSelector('html[data-figures-done]', { state: 'attached' });
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('prerender-figures')), false, name);
+      assert.equal(await page.locator('[data-metric="net_benefit"]').isVisible(), false, name);
+    });
   }
 });
 
