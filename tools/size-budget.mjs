@@ -77,8 +77,9 @@
  * Issue 32, lever 2: the figures-first module, fetched only for a shared link (figures-…_bg.wasm 55.8 KB and its glue
  * 1.3 KB: the core without the app, its `linking` and `reloc.*` sections stripped, 87.6 KB with them), and index.html's
  * figures script (+0.4 KB): 930,203 measured; the first module 219.9 KB (the results card's words in core::present).
+ * The figures script also fills the copy's results bar (a phone's first screen): 930,341.
  */
-export const BUDGET = 930_203;
+export const BUDGET = 930_341;
 
 /**
  * Bytes, brotli, of the files fetched only on demand and not by the page itself: the tokenizer

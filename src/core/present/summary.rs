@@ -131,7 +131,7 @@ pub struct Tile {
 pub struct Card {
     /// The status.
     pub status: Status,
-    /// The banner's headline and sentence ([`status_text`]).
+    /// The banner's headline ([`status_text`]).
     pub head: &'static str,
     /// The banner's sentence.
     pub text: String,
