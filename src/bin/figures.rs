@@ -11,7 +11,7 @@
 
 use ft_roi::core::codec::start::from_address;
 use ft_roi::core::present::format::{Display, Fmt};
-use ft_roi::core::present::summary::{card, half_chars, status_icon};
+use ft_roi::core::present::summary::{card, half_chars, horizon_note, status_icon};
 use ft_roi::core::{calculate, parse_sides, Field};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -45,7 +45,7 @@ pub fn figures(query: &str, working_stored: bool) -> Option<Vec<String>> {
         c.head.to_owned(),
         c.text,
         c.horizon.to_string(),
-        ft_roi::core::present::summary::horizon_note(c.horizon),
+        horizon_note(c.horizon),
         c.recovery_note.to_owned(),
     ];
     for t in c.tiles {
