@@ -35,6 +35,7 @@ import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { kb, measureDir, table, total } from './sizes.mjs';
+import { reachAll } from './approach.mjs';
 import { serve } from './serve.mjs';
 import { BUDGET } from './size-budget.mjs';
 
@@ -185,8 +186,9 @@ async function editLatency(browser, base) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(base);
-  // The app's own view, not the build-time copy it replaces (issue 32).
-  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  // The app's own view, not the build-time copy it replaces, with the cards held below the
+  // answer brought in (issue 32): the formulas and the charts are measured.
+  await reachAll(page);
   const result = await page.evaluate(async (edits) => {
     const input = document.querySelector('input[name="requests"]');
     const net = () => document.querySelector('[data-metric="net_benefit"]')?.textContent;

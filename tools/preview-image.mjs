@@ -32,7 +32,8 @@ try {
     bypassCSP: true,
   });
   await page.goto(url);
-  await page.waitForSelector('[data-chart="tornado"] .bar');
+  // The app's own view with every card on screen (the charts, further down, are held: issue 32).
+  await page.waitForSelector('html[data-ready]:not([data-loading])', { state: 'attached' });
   // The hero's lede and buttons give way to the calculator itself.
   await page.addStyleTag({ content: '.hero-actions { display: none; } .hero { padding-bottom: .5rem; }' });
   await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1280, height: IMAGE.height / scale } });

@@ -99,12 +99,6 @@ split_card!(
     view! { <crate::app::memo::MemoCard/> }
 );
 split_card!(
-    PRINT_MEMO,
-    below,
-    "the Print memo button",
-    view! { <crate::app::memo::PrintMemo/> }
-);
-split_card!(
     EMBED,
     embed,
     "the embed code",

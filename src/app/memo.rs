@@ -90,10 +90,11 @@ pub fn MemoCard() -> impl IntoView {
     view! { <article class="memo" data-testid="memo" aria-label="Decision memo" inner_html=markup></article> }
 }
 
-/// "Print memo" (from the `below` chunk, like the memo: the first module
-/// carries neither): builds the memo (the [`MemoRequest`] in context),
-/// marks the page for the memo's print layout, prints once the memo is
-/// drawn, and leaves the mark when printing is over.
+/// "Print memo" (in the first module: it is on the first screen; the memo's
+/// card is in the `below` chunk, fetched once asked for): builds the memo
+/// (the [`MemoRequest`] in context), marks the page for the memo's print
+/// layout, prints once the memo is drawn, and leaves the mark when printing
+/// is over.
 #[component]
 pub fn PrintMemo() -> impl IntoView {
     let Some(request) = use_context::<MemoRequest>() else {
@@ -114,13 +115,13 @@ pub fn PrintMemo() -> impl IntoView {
         });
         window.set_onafterprint(Some(after.unchecked_ref()));
         // Print once the memo is drawn (its card's chunk may still be on its
-        // way on a page just opened), or after two seconds anyway.
+        // way), or after five seconds anyway.
         leptos::task::spawn_local(async move {
-            for _ in 0..40 {
-                pause(50).await;
+            for _ in 0..100 {
                 if let Ok(Some(_)) = document().query_selector(".memo [data-memo]") {
                     break;
                 }
+                pause(50).await;
             }
             let _ = window.print();
         });
@@ -129,6 +130,37 @@ pub fn PrintMemo() -> impl IntoView {
         <button type="button" class="ghost" data-testid="print-memo" on:click=print>"Print memo"</button>
     }
     .into_any()
+}
+
+/// "Print": the page as it is, once the cards still held below the answer
+/// ([`on_approach`](crate::app::shell::split::on_approach)) have come (or
+/// failed), or after five seconds anyway.
+pub fn print_page() {
+    crate::app::shell::split::approach_all();
+    leptos::task::spawn_local(async {
+        for _ in 0..100 {
+            pause(50).await;
+            if crate::app::shell::split::all_here() {
+                break;
+            }
+        }
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+}
+
+/// Brings the cards still held below the answer when the browser is about
+/// to print (its own Print command): that print cannot wait for them, the
+/// next one has them.
+pub fn before_print() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let near = Closure::<dyn Fn()>::new(crate::app::shell::split::approach_all);
+    let _ = window.add_event_listener_with_callback("beforeprint", near.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    near.forget();
 }
 
 /// Waits `ms` milliseconds (a timer's promise).

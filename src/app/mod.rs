@@ -113,9 +113,8 @@ pub fn App() -> impl IntoView {
             provide_context(memo);
             view! {
                 <embed::EmbedDialog options/>
-                <button type="button" class="ghost" data-testid="print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
-                // Its code is in the `below` chunk, fetched after the first paint.
-                {shell::split::after_paint(false, || shell::split::lazy_quiet(cards::PRINT_MEMO))}
+                <button type="button" class="ghost" data-testid="print" on:click=|_| memo::print_page()>"Print"</button>
+                <memo::PrintMemo/>
             }
         })
         .forget();
@@ -130,22 +129,35 @@ pub fn App() -> impl IntoView {
             </footer>
         }
     });
+    // Ctrl+P: the cards still held below start to load (the print in
+    // progress cannot wait for them; the Print button does).
+    memo::before_print();
+    // Below the answer, each card comes when it nears the viewport (issue
+    // 32: not fetched with the page), in a placeholder of its height until then.
+    use shell::split::on_approach;
     view! {
         <Calculator parts/>
         <AfterFirstPaint cards=vec![
-            cards::CHARTS,
+            Card::Now(|| on_approach("charts", cards::CHARTS)),
             Card::Now(uncertainty),
-            cards::BASIS,
+            Card::Now(|| on_approach("basis", cards::BASIS)),
             // Nothing until the scenario holds a third option; then the
             // options view from its chunk.
             Card::Now(|| view! { <options::OptionsSlot/> }.into_any()),
-            cards::SCHEDULE,
-            cards::FORMULAS,
-            cards::LIBRARY,
-            cards::COMPARE,
-            cards::EXPLAINER,
-            // Hidden on screen: where its chunk failed, nothing (not a message).
-            Card::Now(|| shell::split::lazy_quiet(cards::MEMO)),
+            Card::Now(|| on_approach("schedule", cards::SCHEDULE)),
+            Card::Now(|| on_approach("formulas", cards::FORMULAS)),
+            Card::Now(|| on_approach("library", cards::LIBRARY)),
+            Card::Now(|| on_approach("compare", cards::COMPARE)),
+            Card::Now(|| on_approach("explainer", cards::EXPLAINER)),
+            // Hidden on screen, built once "Print memo" asks for it: where
+            // its chunk failed, nothing (not a message).
+            Card::Now(|| {
+                let memo = expect_context::<memo::MemoRequest>();
+                view! {
+                    <Show when=move || memo.0.get()>{shell::split::lazy_quiet(cards::MEMO)}</Show>
+                }
+                .into_any()
+            }),
         ]/>
     }
     .into_any()

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, ctx, metric, open, waitForParam } from './harness.mjs';
+import { assert, ctx, metric, open, waitForParam, reachAll } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { serve } = await import(join(root, 'tools', 'serve.mjs'));
@@ -51,6 +51,7 @@ test('the default display writes figures without Intl, exactly as Intl would; th
   const page = await context.newPage();
   await page.addInitScript(count);
   await page.goto(ctx.base);
+  await reachAll(page);
   await page.waitForSelector('[data-chart="tornado"] .bar');
   assert.equal((await metric(page, 'net_benefit')).text, '$5,900.00');
   assert.equal((await metric(page, 'request_savings')).text, '$0.008');
@@ -187,6 +188,8 @@ test('a page that gets no animation frames (background tab, embed out of view) s
     });
     const page = await context.newPage();
     await page.goto(ctx.base + query);
+    // The full page holds its charts and the cards below until they near the viewport: scrolled to.
+    if (!query) await reachAll(page);
     await page.locator('[data-chart="timeline"] [data-marker="break-even"]').waitFor({ state: 'attached' });
     assert.ok(Number(await page.locator('[data-chart="timeline"] svg').getAttribute('width')) > 600, 'drawn at the measured width');
     if (!query) await page.locator('[data-formula="monthly_net_savings"]').waitFor({ state: 'attached' });
@@ -195,7 +198,7 @@ test('a page that gets no animation frames (background tab, embed out of view) s
   }
 });
 
-test('the inputs and results come first; the cards below follow, one per task', async () => {
+test('the inputs and results come first; the cards below follow (as they near the viewport), one per task', async () => {
   const cards = ['.card.charts', '.card.basis', '.card.schedule', '.card.formulas', '.pair', '.card.compare', '.card.explainer'];
   const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Each observer callback sees what one task (and its microtasks) added;
@@ -212,8 +215,12 @@ test('the inputs and results come first; the cards below follow, one per task', 
   }, cards);
   const page = await context.newPage();
   await page.goto(ctx.base);
+  await reachAll(page);
   await page.locator('.card.explainer').waitFor({ state: 'attached' });
-  assert.deepEqual(await page.evaluate(() => window.__batches),
-    [['[data-metric="net_benefit"]', '.card.inputs'], ...cards.map((c) => [c])]);
+  const batches = await page.evaluate(() => window.__batches);
+  assert.deepEqual(batches[0], ['[data-metric="net_benefit"]', '.card.inputs']);
+  // Each card in a task of its own (those of one chunk that come near together too).
+  assert.deepEqual(batches.slice(1).map((b) => b.length), cards.map(() => 1), JSON.stringify(batches));
+  assert.deepEqual(batches.slice(1).flat().sort(), [...cards].sort());
   await context.close();
 });

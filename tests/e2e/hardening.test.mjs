@@ -8,7 +8,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, ctx, metric, type } from './harness.mjs';
+import { assert, ctx, metric, type, reachAll } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = process.env.FT_ROI_DIST ?? join(root, 'dist');
@@ -34,7 +34,8 @@ async function openRecorded(query = '') {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(ctx.base + query);
   await page.waitForSelector('[data-metric="net_benefit"]');
-  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  // Every card, the ones held below the answer included: their chunks are checked too.
+  await reachAll(page);
   return { context, page, problems, requests };
 }
 

@@ -10,6 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'tools', 'package.json'));
 const { chromium } = require('playwright-core');
 const { serve } = await import(join(root, 'tools', 'serve.mjs'));
+/** Brings every card held below the answer (issue 32), as a reader scrolling to the end would. */
+export const { reachAll } = await import(join(root, 'tools', 'approach.mjs'));
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
   '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -37,9 +39,12 @@ after(async () => {
 
 /**
  * Opens the calculator (with an optional query string) in a fresh context
- * and waits until it has rendered every card, the ones from wasm chunks
- * included (the root element's `data-ready`). Page errors and console
- * errors fail the test when `check()` is called.
+ * and waits until it has rendered every card on screen, the ones from wasm
+ * chunks included (the root element's `data-ready`); then, as a reader
+ * scrolling to the end, until every card held below the answer has come
+ * (`reachAll`; `{ near: false }` leaves them held, the rest of `options`
+ * is the browser context's). Page errors and console errors fail the test
+ * when `check()` is called.
  */
 export async function open(query = '', options = {}) {
   const t = await openTabs(1, query, options);
@@ -52,7 +57,8 @@ export async function open(query = '', options = {}) {
  * `storage` events. `check()` checks every tab, then closes the context.
  */
 export async function openTabs(n, query = '', options = {}) {
-  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const { near = true, ...contextOptions } = options;
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const problems = [];
   const pages = [];
   // Requests that failed, with their frames: a frame removed while it loads
@@ -71,6 +77,7 @@ export async function openTabs(n, query = '', options = {}) {
     await page.goto(ctx.base + query);
     await page.waitForSelector('input[name="requests"]');
     await page.waitForSelector('html[data-ready]', { state: 'attached' });
+    if (near) await reachAll(page);
     pages.push(page);
   }
   return {

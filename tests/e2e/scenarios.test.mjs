@@ -3,7 +3,7 @@
 // export/import and copying.
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { assert, ctx, metric, open, type, waitForParam } from './harness.mjs';
+import { assert, ctx, metric, open, type, waitForParam, reachAll } from './harness.mjs';
 
 const figures = async (page) => {
   const out = {};
@@ -43,14 +43,17 @@ test('the working scenario autosaves and comes back; a URL scenario wins', async
   await type(t.page, 'training', '4000');
   await type(t.page, 'months', '18');
   await t.page.goto(ctx.base);
+  await reachAll(t.page);
   await t.page.waitForSelector('input[name="training"]');
   assert.equal(await t.page.inputValue('input[name="training"]'), '4000');
   assert.equal(await t.page.inputValue('input[name="months"]'), '18');
   await t.page.reload();
+  await reachAll(t.page);
   await t.page.waitForSelector('input[name="training"]');
   await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.equal(await t.page.inputValue('input[name="months"]'), '18');
   await t.page.goto(ctx.base + '?months=6');
+  await reachAll(t.page);
   await t.page.waitForSelector('input[name="training"]');
   assert.equal(await t.page.inputValue('input[name="months"]'), '6');
   assert.equal(await t.page.inputValue('input[name="training"]'), '2500');
@@ -64,15 +67,18 @@ test('a reload right after a keystroke keeps it (the address bar is written when
   await t.page.fill('input[name="requests"]', '123456');
   assert.ok(!t.page.url().includes('123456'));
   await t.page.reload();
+  await reachAll(t.page);
   await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.equal(await t.page.inputValue('input[name="requests"]'), '123456');
   assert.equal(await t.page.inputValue('input[name="months"]'), '18');
   await t.page.waitForFunction(() => location.search.includes('requests=123456'));
   // A link opened in the same tab still wins over what the tab last wrote.
   await t.page.goto(ctx.base + '?requests=2000');
+  await reachAll(t.page);
   await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.equal(await t.page.inputValue('input[name="requests"]'), '2000');
   await t.page.reload();
+  await reachAll(t.page);
   await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.equal(await t.page.inputValue('input[name="requests"]'), '2000');
   await t.check();
@@ -122,6 +128,7 @@ test('save, load, rename, duplicate, delete and undo named scenarios', async () 
   await t.page.locator('[data-testid="saved-list"] li').nth(2).locator('[data-action="delete"]').click();
   // The library survives a reload.
   await t.page.reload();
+  await reachAll(t.page);
   await t.page.waitForSelector('input[name="training"]');
   await t.page.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.deepEqual(await names(t.page), ['Reference case', 'High volume']);
@@ -158,6 +165,7 @@ test('a scenario name with markup renders as text', async () => {
   await t.page.locator(`[data-compare]`).nth(1).check();
   assert.equal(await t.page.locator('.compare img').count(), 0);
   await t.page.reload();
+  await reachAll(t.page);
   await t.page.waitForSelector('[data-testid="scenario-name"]');
   assert.deepEqual(await names(t.page), [evil]);
   assert.equal(await t.page.locator('img').count(), 0);
@@ -172,6 +180,7 @@ test('corrupted storage shows a notice, starts from defaults and keeps a backup'
     localStorage.setItem('ft-roi:scenarios', '{"version":99,"next_id":1,"scenarios":[]}');
   });
   await t.page.goto(ctx.base);
+  await reachAll(t.page);
   await t.page.waitForSelector('input[name="training"]');
   const notices = await t.page.locator('[data-testid="notice"]').allInnerTexts();
   assert.equal(notices.length, 2, notices.join('\n'));
@@ -194,6 +203,7 @@ test('corrupted storage shows a notice, starts from defaults and keeps a backup'
   for (const payload of ['[1,2,3]', '{"version":1,"fields":{"training":5}}', 'null', '']) {
     await t.page.evaluate((p) => localStorage.setItem('ft-roi:working', p), payload);
     await t.page.goto(ctx.base);
+    await reachAll(t.page);
     await t.page.waitForSelector('input[name="training"]');
     assert.equal(await t.page.locator('[data-notice="storage-working"]').count(), 1, payload);
     assert.equal(await t.page.evaluate(() => localStorage.getItem('ft-roi:working:backup')), payload);
@@ -232,6 +242,7 @@ test('a failed storage write shows a notice and the calculator keeps working', a
     };
   });
   await t.page.goto(ctx.base + '?months=24');
+  await reachAll(t.page);
   await t.page.waitForSelector('input[name="training"]');
   await t.page.locator('[data-notice="storage-write"]').waitFor();
   assert.match(await t.page.locator('[data-notice="storage-write"]').innerText(), /quota/i);
@@ -373,6 +384,7 @@ test('copy link and copy as Markdown use the clipboard, with a fallback', async 
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   });
   await r.page.reload();
+  await reachAll(r.page);
   await r.page.waitForSelector('input[name="training"]');
   await r.page.waitForSelector('html[data-ready]', { state: 'attached' });
   await r.page.click('[data-testid="copy-link"]');
@@ -409,6 +421,7 @@ test('a loaded or saved scenario keeps its name: shown, updated by Save, kept by
   await waitForParam(t.page, 'training', '3000');
   await t.page.waitForFunction(() => JSON.parse(localStorage.getItem('ft-roi:working')).linked_id === 1);
   await t.page.reload();
+  await reachAll(t.page);
   await t.page.waitForSelector('[data-testid="saved-list"] li');
   assert.equal(await current.innerText(), 'Plan A');
   assert.equal(await t.page.inputValue('input[name="training"]'), '3000');

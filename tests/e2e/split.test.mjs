@@ -8,13 +8,13 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, ctx, metric, type } from './harness.mjs';
+import { assert, ctx, metric, reachAll, type } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = process.env.FT_ROI_DIST ?? join(root, 'dist');
 const { serve } = await import(join(root, 'tools', 'serve.mjs'));
 
-/** Opens `base` + `query` with the requests matching `blocked` failing; waits until every card has come or failed. */
+/** Opens `base` + `query` with the requests matching `blocked` failing; scrolls through it and waits until every card has come or failed. */
 async function openBlocked(blocked, query = '', base = ctx.base) {
   const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -27,7 +27,7 @@ async function openBlocked(blocked, query = '', base = ctx.base) {
     await context.route(blocked, (route) => (state.blocking ? route.abort('failed') : route.continue()));
   }
   await page.goto(base + query);
-  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  await reachAll(page);
   return { context, page, pageErrors, consoleErrors, state };
 }
 

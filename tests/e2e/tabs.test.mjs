@@ -4,7 +4,7 @@
 // another tab deleted offers to save it as new, and the working scenario
 // stays per tab (issue #14).
 import { test } from 'node:test';
-import { assert, ctx, metric, openTabs, type, waitForParam } from './harness.mjs';
+import { assert, ctx, metric, openTabs, type, waitForParam, reachAll } from './harness.mjs';
 
 const KEY = 'ft-roi:scenarios';
 
@@ -63,6 +63,7 @@ test('the steps of issue 14: two tabs keep each other\'s saved scenarios', async
   // Reload both.
   for (const tab of t.pages) {
     await tab.reload();
+    await reachAll(tab);
     await tab.waitForSelector('[data-testid="saved-list"] li');
     assert.deepEqual(await list(tab), [[1, 'A2'], [2, 'B']]);
   }
@@ -321,6 +322,7 @@ test('the working scenario stays per tab; on reload the last tab to write wins',
   // A reload keeps a tab's own scenario: its address bar carries it.
   await waitForParam(tab1, 'months', '24');
   await tab1.reload();
+  await reachAll(tab1);
   await tab1.waitForSelector('input[name="months"]');
   await tab1.waitForSelector('html[data-ready]', { state: 'attached' });
   assert.equal(await tab1.inputValue('input[name="months"]'), '24');
@@ -332,6 +334,7 @@ test('the working scenario stays per tab; on reload the last tab to write wins',
   // Tab 2 wrote last: opening the page again in tab 1 (without a scenario
   // in the link, which would win) brings back tab 2's scenario.
   await tab1.goto(ctx.base);
+  await reachAll(tab1);
   await tab1.waitForSelector('input[name="months"]');
   assert.equal(await tab1.inputValue('input[name="months"]'), '6');
   await t.check();

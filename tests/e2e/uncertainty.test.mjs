@@ -5,7 +5,7 @@
 // phone widths.
 import { test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { assert, metric, open, type, waitForParam } from './harness.mjs';
+import { assert, metric, open, type, waitForParam, reachAll } from './harness.mjs';
 
 const SIM_METRICS = ['prob_positive', 'prob_payback_in_horizon', 'net_benefit_p10', 'net_benefit_p50', 'net_benefit_p90',
   'net_benefit_mean', 'roi_percent_p10', 'roi_percent_p50', 'roi_percent_p90', 'break_even_months_p50'];
@@ -286,6 +286,7 @@ test('a link with a range on the throughput round-trips', async () => {
   assert.equal(url.searchParams.get('ft_unit_rps_low'), '-50');
   assert.equal(url.searchParams.get('ft_unit_rps_high'), '100');
   await t.page.reload();
+  await reachAll(t.page);
   await simulated(t.page);
   assert.equal(await t.page.inputValue('input[name="ft_unit_rps_low"]'), '-50');
   assert.equal(await t.page.inputValue('input[name="ft_unit_rps_high"]'), '100');

@@ -70,6 +70,8 @@ macro_rules! split_card {
 pub(crate) use split_card;
 
 thread_local! {
+    /// Set once every card held by [`on_approach`] is wanted at once: before the page prints.
+    static ALL_NEAR: ArcRwSignal<bool> = ArcRwSignal::new(false);
     /// Chunks requested by [`lazy`] and [`lazy_quiet`] for content on screen that have not come
     /// (or failed) yet.
     static IN_FLIGHT: Cell<usize> = const { Cell::new(0) };
@@ -282,18 +284,102 @@ pub fn after_paint(now: bool, build: Build) -> AnyView {
 /// (at once if it has already), or the failure message where it would be
 /// (a line in place). Until then `data-ready` waits for it.
 pub fn lazy(card: Card) -> AnyView {
-    shown(card, false)
+    shown(card, false, false)
 }
 
 /// `card` in place, like [`lazy`], but the failure message in a card of its
 /// own: for a card below the results shown only in some states (the
 /// simulation, once a range is set).
 pub fn lazy_card(card: Card) -> AnyView {
-    shown(card, true)
+    shown(card, true, false)
 }
 
-/// [`lazy`] and [`lazy_card`].
-fn shown(card: Card, as_card: bool) -> AnyView {
+/// How far below the viewport a card held by [`on_approach`] starts to load: one screen (the
+/// `IntersectionObserver`'s root margin), so that it has come before it is scrolled into view.
+const NEAR: &str = "100% 0px 100% 0px";
+
+/// `card` below the answer, held until it comes within a screen of the viewport (issue 32:
+/// what the page fetches without a user action). Until then a placeholder of about its height
+/// stands in its place (`data-approach` = `name`, its height from the stylesheet), so that the
+/// page's length and the scroll bar hold; once near, the card's chunk is fetched (counted, like
+/// [`lazy`]: the root has `data-loading` meanwhile) and the card replaces the placeholder, or the
+/// failure message in a card of its own. [`approach_all`] brings every held card at once.
+/// Without `IntersectionObserver` the card loads at once.
+pub fn on_approach(name: &'static str, card: Card) -> AnyView {
+    let near = RwSignal::new(false);
+    let all = ALL_NEAR.with(Clone::clone);
+    let go = Memo::new(move |_| near.get() || all.get());
+    let holder = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = holder.get() {
+            if !go.get_untracked() {
+                watch(&el, near);
+            }
+        }
+    });
+    (move || {
+        if go.get() {
+            shown(card, true, true)
+        } else {
+            view! { <div class="approach" data-approach=name node_ref=holder aria-hidden="true"></div> }
+                .into_any()
+        }
+    })
+    .into_any()
+}
+
+/// Sets `near` once `el` comes within [`NEAR`] of the viewport (at once where the browser has
+/// no `IntersectionObserver`).
+fn watch(el: &web_sys::Element, near: RwSignal<bool>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let seen = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let hit = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if hit {
+                observer.disconnect();
+                near.try_set(true);
+            }
+        },
+    );
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(NEAR);
+    match web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &init) {
+        Ok(observer) => {
+            observer.observe(el);
+            // Lives as long as the page (a few cards): dropped, it could not be called.
+            seen.forget();
+        }
+        Err(_) => {
+            near.set(true);
+        }
+    }
+}
+
+/// Brings every card held by [`on_approach`] now, wherever the viewport is: before the page is
+/// printed (the Print button waits for them; `beforeprint` cannot).
+pub fn approach_all() {
+    ALL_NEAR.with(|all| all.set(true));
+}
+
+/// Whether every card held by [`on_approach`] has come (or failed) and no chunk of content on
+/// screen is on its way.
+pub fn all_here() -> bool {
+    IN_FLIGHT.get() == 0
+        && document()
+            .query_selector("#calculator [data-approach]")
+            .ok()
+            .flatten()
+            .is_none()
+}
+
+/// [`lazy`], [`lazy_card`] and [`on_approach`]: with `own_task`, the card is built in a task of
+/// its own once its chunk has come (cards of one chunk that come near together are then not
+/// built in one long task).
+fn shown(card: Card, as_card: bool, own_task: bool) -> AnyView {
     let (load, what) = match card {
         Card::Now(build) => return build(),
         Card::Split { load, what } => (load, what),
@@ -302,7 +388,16 @@ fn shown(card: Card, as_card: bool) -> AnyView {
     let loading = counted(load);
     spawn_local(async move {
         let loaded = loading.await.ok();
-        got.try_set(Some(loaded));
+        if own_task {
+            set_timeout(
+                move || {
+                    got.try_set(Some(loaded));
+                },
+                Duration::ZERO,
+            );
+        } else {
+            got.try_set(Some(loaded));
+        }
     });
     (move || match got.get()? {
         Some(build) => Some(build()),
