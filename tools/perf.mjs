@@ -392,6 +392,8 @@ const linkReference = stats(linkLoads.reference.map((r) => r.figure));
 const linkRatio = linkOurs.median / linkReference.median;
 const linkBytes = stats(linkLoads.ours.map((r) => r.bytesBeforeFigure));
 const linkNeeded = stats(linkLoads.ours.map((r) => r.bytesFigureNeeded));
+// The default page's figure is in its HTML (issue 32's build-time copy): what it waited for is the HTML.
+const needed = stats(loads.ours.map((r) => r.bytesFigureNeeded));
 const linkValues = [...new Set(linkLoads.ours.map((r) => r.value))];
 // Issue 32: every byte the page fetches by itself, the default page and the shared link.
 const fetched = stats(loads.ours.map((r) => r.fetchedWithoutAction));
@@ -406,6 +408,7 @@ const floor = QUICK ? { status: 'skipped (PERF_QUICK)' } : coreFloor();
 const checks = [
   { target: `first figure <= ${TARGETS.ratio}x the plain-JavaScript page (median, same run)`, measured: `${ratio.toFixed(2)}x (${ms(ours.median)} / ${ms(reference.median)})`, pass: ratio <= TARGETS.ratio },
   { target: `bytes before the first figure <= ${kb(TARGETS.bytesBeforeFigure)} brotli (median)`, measured: kb(bytesBefore.median), pass: bytesBefore.median <= TARGETS.bytesBeforeFigure },
+  { target: `bytes the first figure waited for (the HTML, with the figures in it) <= ${kb(TARGETS.bytesBeforeFigure)} brotli (median)`, measured: kb(needed.median), pass: needed.median <= TARGETS.bytesBeforeFigure },
   { target: `shared link: first correct figure <= ${TARGETS.ratio}x the plain-JavaScript page (median, same run)`, measured: `${linkRatio.toFixed(2)}x (${ms(linkOurs.median)} / ${ms(linkReference.median)})`, pass: linkRatio <= TARGETS.ratio },
   { target: `shared link: bytes before the first figure <= ${kb(TARGETS.bytesBeforeFigure)} brotli (median)`, measured: kb(linkBytes.median), pass: linkBytes.median <= TARGETS.bytesBeforeFigure },
   { target: `shared link: bytes the first figure waited for (HTML, figures-first module) <= ${kb(TARGETS.bytesBeforeFigure)} brotli (median)`, measured: kb(linkNeeded.median), pass: linkNeeded.median <= TARGETS.bytesBeforeFigure },
@@ -440,6 +443,7 @@ const report = {
     firstViewMs: firstView,
     bytesBeforeFigure: { ours: bytesBefore, reference: referenceBytes, files: filesBefore },
     fetchedWithoutAction: { ours: fetched, sharedLink: linkFetched },
+    bytesFigureWaitedFor: needed,
     sharedLink: { query: LINK_QUERY, firstFigureMs: { ours: linkOurs, reference: linkReference, ratioOfMedians: linkRatio }, bytesBeforeFigure: linkBytes, bytesFigureWaitedFor: linkNeeded, netBenefitValues: linkValues, runs: linkLoads },
     figuresChanged: changed.map((r) => r.shown),
     mainWasmFetchedTwice: doubleFetches,

@@ -65,6 +65,27 @@ for (const [width, height] of [[1280, 900], [390, 844]]) {
   });
 }
 
+test('a reader who jumps further than the cards have come sees their placeholders, in their places, until they come', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 } });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/split_below-*.wasm', async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(ctx.base);
+  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  const length = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.evaluate(() => document.querySelector('[data-approach="formulas"]').scrollIntoView());
+  // Near now, and its chunk on its way: the placeholder keeps its place and the page its length.
+  await page.waitForSelector('html[data-loading]', { state: 'attached' });
+  await page.waitForTimeout(300);
+  const top = await page.evaluate(() => document.querySelector('[data-approach="formulas"]')?.getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 2, `the formulas' placeholder at ${top}`);
+  assert.ok(Math.abs(await page.evaluate(() => document.documentElement.scrollHeight) - length) / length < 0.15);
+  release();
+  await page.locator('[data-formula="monthly_net_savings"]').waitFor();
+  await context.close();
+});
+
 test('a screen tall enough to bring the charts near gets them without scrolling', async () => {
   const t = await openHeld('', 1280, 1400);
   await t.page.locator('[data-chart="timeline"] [data-marker="break-even"]').waitFor({ state: 'attached' });

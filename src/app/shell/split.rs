@@ -284,14 +284,14 @@ pub fn after_paint(now: bool, build: Build) -> AnyView {
 /// (at once if it has already), or the failure message where it would be
 /// (a line in place). Until then `data-ready` waits for it.
 pub fn lazy(card: Card) -> AnyView {
-    shown(card, false, false)
+    shown(card, false)
 }
 
 /// `card` in place, like [`lazy`], but the failure message in a card of its
 /// own: for a card below the results shown only in some states (the
 /// simulation, once a range is set).
 pub fn lazy_card(card: Card) -> AnyView {
-    shown(card, true, false)
+    shown(card, true)
 }
 
 /// How far below the viewport a card held by [`on_approach`] starts to load: one screen (the
@@ -299,31 +299,50 @@ pub fn lazy_card(card: Card) -> AnyView {
 const NEAR: &str = "100% 0px 100% 0px";
 
 /// `card` below the answer, held until it comes within a screen of the viewport (issue 32:
-/// what the page fetches without a user action). Until then a placeholder of about its height
-/// stands in its place (`data-approach` = `name`, its height from the stylesheet), so that the
+/// what the page fetches without a user action). A placeholder of about its height
+/// (`data-approach` = `name`, its height from the stylesheet) stands in its place, so that the
 /// page's length and the scroll bar hold; once near, the card's chunk is fetched (counted, like
-/// [`lazy`]: the root has `data-loading` meanwhile) and the card replaces the placeholder, or the
-/// failure message in a card of its own. [`approach_all`] brings every held card at once.
-/// Without `IntersectionObserver` the card loads at once.
+/// [`lazy`]: the root has `data-loading` meanwhile) and, once it has come, the card replaces the
+/// placeholder in a task of its own (cards of one chunk that come near together are not built in
+/// one long task), or the failure message in a card of its own. [`approach_all`] brings every
+/// held card at once. Without `IntersectionObserver` the card loads at once.
 pub fn on_approach(name: &'static str, card: Card) -> AnyView {
+    let (load, what) = match card {
+        Card::Now(build) => return build(),
+        Card::Split { load, what } => (load, what),
+    };
     let near = RwSignal::new(false);
     let all = ALL_NEAR.with(Clone::clone);
     let go = Memo::new(move |_| near.get() || all.get());
+    let got = RwSignal::new(None::<Option<Build>>);
     let holder = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = holder.get() {
-            if !go.get_untracked() {
-                watch(&el, near);
-            }
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
         }
-    });
-    (move || {
         if go.get() {
-            shown(card, true, true)
-        } else {
-            view! { <div class="approach" data-approach=name node_ref=holder aria-hidden="true"></div> }
-                .into_any()
+            let loading = counted(load);
+            spawn_local(async move {
+                let loaded = loading.await.ok();
+                set_timeout(
+                    move || {
+                        got.try_set(Some(loaded));
+                    },
+                    Duration::ZERO,
+                );
+            });
+            return true;
         }
+        if let Some(el) = holder.get() {
+            watch(&el, near);
+        }
+        false
+    });
+    (move || match got.get() {
+        Some(Some(build)) => build(),
+        Some(None) => failed(load, what, true),
+        None => view! { <div class="approach" data-approach=name node_ref=holder aria-hidden="true"></div> }
+            .into_any(),
     })
     .into_any()
 }
@@ -376,10 +395,8 @@ pub fn all_here() -> bool {
             .is_none()
 }
 
-/// [`lazy`], [`lazy_card`] and [`on_approach`]: with `own_task`, the card is built in a task of
-/// its own once its chunk has come (cards of one chunk that come near together are then not
-/// built in one long task).
-fn shown(card: Card, as_card: bool, own_task: bool) -> AnyView {
+/// [`lazy`] and [`lazy_card`].
+fn shown(card: Card, as_card: bool) -> AnyView {
     let (load, what) = match card {
         Card::Now(build) => return build(),
         Card::Split { load, what } => (load, what),
@@ -388,16 +405,7 @@ fn shown(card: Card, as_card: bool, own_task: bool) -> AnyView {
     let loading = counted(load);
     spawn_local(async move {
         let loaded = loading.await.ok();
-        if own_task {
-            set_timeout(
-                move || {
-                    got.try_set(Some(loaded));
-                },
-                Duration::ZERO,
-            );
-        } else {
-            got.try_set(Some(loaded));
-        }
+        got.try_set(Some(loaded));
     });
     (move || match got.get()? {
         Some(build) => Some(build()),
