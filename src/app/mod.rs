@@ -154,7 +154,7 @@ pub fn App() -> impl IntoView {
             Card::Now(|| {
                 let memo = expect_context::<memo::MemoRequest>();
                 view! {
-                    <Show when=move || memo.0.get()>{shell::split::lazy_quiet(cards::MEMO)}</Show>
+                    <Show when=move || memo.0.get()>{shell::split::lazy_quiet(cards::MEMO, None)}</Show>
                 }
                 .into_any()
             }),

@@ -167,3 +167,35 @@ test('while the chunk of something just shown is on its way the root has data-lo
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-loading')), false);
   await context.close();
 });
+
+test("the catalogue's bar stands in its place until its chunk comes: the price fields below it do not move", async () => {
+  for (const [width, query] of [[1350, ''], [390, ''], [1280, '?cost_mode=tokens']]) {
+    const context = await ctx.browser.newContext({ viewport: { width, height: 940 } });
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await context.route('**/split_catalogue-*.wasm', async (route) => { await held; await route.continue(); });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(ctx.base + query);
+    // The app's own stand-in (the build-time copy has left; data-ready waits for the chunk), its button waiting for it.
+    await page.waitForFunction(() => !document.querySelector('[data-prerender]') && document.querySelector('.catalogue-bar[data-stand-in]'));
+    await page.waitForTimeout(200);
+    const standIn = page.locator('#calculator .catalogue-bar[data-stand-in]');
+    assert.equal(await standIn.count(), 1);
+    assert.equal(await standIn.locator('button').isDisabled(), true);
+    const below = page.locator(query ? 'input[name="base_input_tokens"]' : 'input[name="baseline"]');
+    const before = await below.evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    const shifted = await page.evaluate(() => window.__shift);
+    release();
+    await page.locator('[data-testid="catalogue-open"]').waitFor();
+    await page.waitForSelector('html[data-ready]:not([data-loading])', { state: 'attached' });
+    assert.equal(await standIn.count(), 0);
+    assert.equal(await below.evaluate((e) => e.getBoundingClientRect().top + scrollY), before, `${width}${query}`);
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.__shift), shifted, `${width}${query}: a layout shift when the bar came`);
+    await context.close();
+  }
+});

@@ -19,6 +19,7 @@ use crate::core::catalogue::fill::{
     Fill, Gap, TermNote,
 };
 use crate::core::catalogue::Entry;
+use crate::core::inputs::field::CostMode;
 use crate::core::{DecimalMark, Field};
 
 /// The catalogue's page state, shared through context.
@@ -43,6 +44,31 @@ pub struct Catalogue {
     /// put to use, because the investment builder holds the user's own
     /// values: the notice offers to price compute by tokens.
     pub compute_offer: RwSignal<Option<&'static Entry>>,
+}
+
+/// The catalogue bar's hint: what the catalogue does in the cost mode
+/// (`tokens`: request costs from token prices).
+pub fn bar_hint(tokens: bool) -> &'static str {
+    if tokens {
+        "Choose models from the price catalogue below, or type your own prices."
+    } else {
+        "Pick a model in the price catalogue to build request costs from its token prices (this switches them to tokens), or a GPU-hour price for capacity units."
+    }
+}
+
+/// The catalogue's bar as it will look, until its chunk (`catalogue`, after
+/// the first paint) has come: its hint and its button, disabled meanwhile,
+/// so that the price fields below it do not move when it comes.
+pub fn bar_stand_in() -> AnyView {
+    let calc = use_calc();
+    let hint = move || bar_hint(calc.is(Field::CostMode, CostMode::Tokens));
+    view! {
+        <div class="catalogue-bar" data-stand-in="">
+            <p class="hint">{hint}</p>
+            <button type="button" class="ghost" disabled>"Price catalogue"</button>
+        </div>
+    }
+    .into_any()
 }
 
 /// Sets up the catalogue's state for `calc` and tells the user about model

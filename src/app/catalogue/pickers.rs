@@ -374,13 +374,7 @@ pub fn CatalogueBar() -> impl IntoView {
     // The rate field's own handler has set its text when this one runs
     // (the event bubbles up from the input).
     let on_rate = move |_| rate_changed(calc, state);
-    let hint = move || {
-        if tokens() {
-            "Choose models from the price catalogue below, or type your own prices."
-        } else {
-            "Pick a model in the price catalogue to build request costs from its token prices (this switches them to tokens), or a GPU-hour price for capacity units."
-        }
-    };
+    let hint = move || super::bar_hint(tokens());
     view! {
         <div class="catalogue-bar">
             <p class="hint">{hint}</p>

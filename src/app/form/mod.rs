@@ -66,9 +66,13 @@ pub fn InputsCard() -> impl IntoView {
                     <NumberField field=Field::Months/>
                 </div>
                 <Section field=Field::CostMode builder=super::cards::REQUEST_COSTS>
-                    // The price catalogue in either cost mode; where its
-                    // chunk fails, the builder's message says so.
-                    {super::shell::split::lazy_quiet(super::catalogue::cards::CATALOGUE)}
+                    // The price catalogue in either cost mode, its bar as it
+                    // will look until its chunk has come; where the chunk
+                    // fails, the builder's message says so.
+                    {super::shell::split::lazy_quiet(
+                        super::catalogue::cards::CATALOGUE,
+                        Some(super::catalogue::bar_stand_in),
+                    )}
                     <Show when=costs(CostMode::Direct)>
                         <div class="fields">
                             <NumberField field=Field::Baseline/>

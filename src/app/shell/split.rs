@@ -416,20 +416,23 @@ fn shown(card: Card, as_card: bool) -> AnyView {
 
 /// `card` in place, at once, like [`lazy`], but nothing where its chunk
 /// failed to load: for an extra beside a card of the same chunk that says so
-/// itself.
-pub fn lazy_quiet(card: Card) -> AnyView {
+/// itself. Until its chunk has come, `stand_in` (when given) in its place: a
+/// static copy of how it starts, so that nothing below it moves when it comes.
+pub fn lazy_quiet(card: Card, stand_in: Option<Build>) -> AnyView {
     let (load, _) = match card {
         Card::Now(build) => return build(),
         Card::Split { load, what } => (load, what),
     };
-    let got = RwSignal::new(None::<Build>);
+    let got = RwSignal::new(None::<Option<Build>>);
     let loading = counted(load);
     spawn_local(async move {
-        if let Ok(build) = loading.await {
-            got.try_set(Some(build));
-        }
+        got.try_set(Some(loading.await.ok()));
     });
-    (move || got.get().map(|build| build())).into_any()
+    (move || match got.get() {
+        None => stand_in.map(|build| build()),
+        Some(loaded) => loaded.map(|build| build()),
+    })
+    .into_any()
 }
 
 /// Where a card would be whose chunk failed to load: a message and a button
