@@ -12,7 +12,7 @@ export async function reachAll(page) {
     const held = await page.$('#calculator [data-approach]');
     if (!held) break;
     await held.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    // Polled by a timer, not by animation frames: a page that gets none (a background tab) is read too.
+    // Polled by a timer, not by animation frames: a page whose requestAnimationFrame is replaced is read too.
     await page.waitForFunction((el) => !el.isConnected, held, { polling: 50 });
   }
   await page.waitForSelector('html:not([data-loading])', { state: 'attached' });

@@ -91,19 +91,26 @@ pub fn MemoCard() -> impl IntoView {
 }
 
 /// "Print memo" (in the first module: it is on the first screen; the memo's
-/// card is in the `below` chunk, fetched once asked for): builds the memo
-/// (the [`MemoRequest`] in context), marks the page for the memo's print
-/// layout, prints once the memo is drawn, and leaves the mark when printing
-/// is over.
+/// card is in the `below` chunk, fetched on intent, the pointer over the
+/// button or its focus, or on the click): builds the memo (the
+/// [`MemoRequest`] in context), marks the page for the memo's print layout,
+/// prints once the memo is drawn, and leaves the mark when printing is over.
+/// A memo that has not come within ten seconds (its chunk failed) prints
+/// nothing rather than a blank page; a click while one waits does nothing.
 #[component]
 pub fn PrintMemo() -> impl IntoView {
     let Some(request) = use_context::<MemoRequest>() else {
         return ().into_any();
     };
+    let waiting = RwSignal::new(false);
     let print = move |_| {
         let Some(window) = web_sys::window() else {
             return;
         };
+        if waiting.get_untracked() {
+            return;
+        }
+        waiting.set(true);
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-print", "memo");
         }
@@ -114,53 +121,60 @@ pub fn PrintMemo() -> impl IntoView {
             }
         });
         window.set_onafterprint(Some(after.unchecked_ref()));
-        // Print once the memo is drawn (its card's chunk may still be on its
-        // way), or after five seconds anyway.
         leptos::task::spawn_local(async move {
-            for _ in 0..100 {
-                if let Ok(Some(_)) = document().query_selector(".memo [data-memo]") {
+            let drawn = || matches!(document().query_selector(".memo [data-memo]"), Ok(Some(_)));
+            for _ in 0..200 {
+                if drawn() {
                     break;
                 }
                 pause(50).await;
             }
-            let _ = window.print();
+            if drawn() {
+                let _ = window.print();
+            } else if let Some(root) = document().document_element() {
+                let _ = root.remove_attribute("data-print");
+            }
+            waiting.set(false);
         });
     };
+    let intent = || crate::app::shell::split::prefetch(crate::app::cards::MEMO);
     view! {
-        <button type="button" class="ghost" data-testid="print-memo" on:click=print>"Print memo"</button>
+        <button type="button" class="ghost" data-testid="print-memo" aria-busy=move || waiting.get().then_some("true")
+            on:click=print on:pointerenter=move |_| intent() on:focus=move |_| intent()>"Print memo"</button>
     }
     .into_any()
 }
 
 /// "Print": the page as it is, once the cards still held below the answer
 /// ([`on_approach`](crate::app::shell::split::on_approach)) have come (or
-/// failed), or after five seconds anyway.
+/// failed), or after five seconds anyway (a card not yet come prints a line
+/// saying so); at once when they all have. A click while one waits does
+/// nothing.
 pub fn print_page() {
+    thread_local! {
+        static WAITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if crate::app::shell::split::all_here() {
+        let _ = window.print();
+        return;
+    }
+    if WAITING.replace(true) {
+        return;
+    }
     crate::app::shell::split::approach_all();
-    leptos::task::spawn_local(async {
+    leptos::task::spawn_local(async move {
         for _ in 0..100 {
             pause(50).await;
             if crate::app::shell::split::all_here() {
                 break;
             }
         }
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
+        WAITING.set(false);
+        let _ = window.print();
     });
-}
-
-/// Brings the cards still held below the answer when the browser is about
-/// to print (its own Print command): that print cannot wait for them, the
-/// next one has them.
-pub fn before_print() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let near = Closure::<dyn Fn()>::new(crate::app::shell::split::approach_all);
-    let _ = window.add_event_listener_with_callback("beforeprint", near.as_ref().unchecked_ref());
-    // Lives as long as the page.
-    near.forget();
 }
 
 /// Waits `ms` milliseconds (a timer's promise).

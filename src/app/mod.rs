@@ -129,9 +129,9 @@ pub fn App() -> impl IntoView {
             </footer>
         }
     });
-    // Ctrl+P: the cards still held below start to load (the print in
-    // progress cannot wait for them; the Print button does).
-    memo::before_print();
+    // The browser's own print command and the first Tab key bring the cards
+    // still held below (that print cannot wait for them; the Print button does).
+    shell::split::bring_when_needed();
     // Below the answer, each card comes when it nears the viewport (issue
     // 32: not fetched with the page), in a placeholder of its height until then.
     use shell::split::on_approach;

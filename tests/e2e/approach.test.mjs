@@ -86,11 +86,58 @@ test('a reader who jumps further than the cards have come sees their placeholder
   await context.close();
 });
 
-test('a screen tall enough to bring the charts near gets them without scrolling', async () => {
+test('a screen tall enough to bring the charts near gets them without scrolling, and data-ready waits for them', async () => {
   const t = await openHeld('', 1280, 1400);
-  await t.page.locator('[data-chart="timeline"] [data-marker="break-even"]').waitFor({ state: 'attached' });
+  // At data-ready (open's wait), no waiting here.
+  assert.equal(await t.page.locator('[data-chart="timeline"] [data-marker="break-even"]').count(), 1);
   assert.ok(!(await held(t.page)).includes('charts'));
   assert.equal(await t.page.evaluate(() => scrollY), 0);
+  await t.check();
+});
+
+test('the first Tab key brings every held card: the keyboard reaches all of them', async () => {
+  const t = await openHeld();
+  assert.equal((await held(t.page)).length, 7);
+  await t.page.keyboard.press('Tab');
+  await t.page.waitForFunction(() => !document.querySelector('#calculator [data-approach]'), null, { polling: 50 });
+  await t.page.waitForSelector('html:not([data-loading])', { state: 'attached' });
+  // The last card's controls take the focus in turn.
+  assert.equal(await t.page.locator('.card.explainer').count(), 1);
+  assert.ok(await t.page.locator('[data-testid="save-scenario"]').count() > 0);
+  await t.check();
+});
+
+test('the page keeps its length from the build-time copy to the app: a reader scrolled down stays where they are', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__lengths = [];
+    let copy = false;
+    const sample = () => {
+      // From the copy's placeholders on (the moment the copy leaves included).
+      copy ||= document.querySelector('[data-approach]') !== null;
+      if (copy) window.__lengths.push(document.documentElement.scrollHeight);
+      if (!document.documentElement?.hasAttribute('data-ready')) setTimeout(sample, 1);
+    };
+    sample();
+  });
+  const page = await context.newPage();
+  await page.goto(ctx.base);
+  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  const lengths = await page.evaluate(() => window.__lengths);
+  const final = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(lengths.length > 0);
+  assert.ok(Math.min(...lengths) > 0.85 * final, `lengths ${Math.min(...lengths)}…${Math.max(...lengths)}, final ${final}`);
+  // Nothing held back once the app's placeholders are in place.
+  assert.equal(await page.evaluate(() => document.getElementById('calculator').style.minHeight), '');
+  await context.close();
+});
+
+test("in print, a card not yet come says so in its place", async () => {
+  const t = await openHeld();
+  await t.page.emulateMedia({ media: 'print' });
+  const said = await t.page.evaluate(() => getComputedStyle(document.querySelector('[data-approach="charts"]'), '::before').content);
+  assert.match(said, /Not printed: the charts card had not loaded yet/);
+  await t.page.emulateMedia({ media: 'screen' });
   await t.check();
 });
 
@@ -111,7 +158,8 @@ test('Print brings every held card before printing; Print memo brings the memo a
   const { page } = t;
   await page.evaluate(() => {
     window.__printed = [];
-    window.print = () => window.__printed.push({
+    // As the browser's print does: beforeprint first (the memo's print brings no held card).
+    window.print = () => window.dispatchEvent(new Event('beforeprint')) && window.__printed.push({
       held: document.querySelectorAll('#calculator [data-approach]').length,
       cards: document.querySelectorAll('#calculator .card.explainer, #calculator .card.formulas, #calculator .card.charts').length,
       memo: document.querySelector('.memo [data-memo]') !== null,
@@ -122,11 +170,28 @@ test('Print brings every held card before printing; Print memo brings the memo a
   await page.waitForFunction(() => window.__printed.length === 1);
   const memo = (await page.evaluate(() => window.__printed))[0];
   assert.deepEqual(memo, { held: 7, cards: 0, memo: true, mode: 'memo' });
+  await page.waitForTimeout(300);
+  assert.equal((await held(page)).length, 7, 'the memo brought no held card');
   await page.evaluate(() => { document.documentElement.removeAttribute('data-print'); });
   await page.click('[data-testid="print"]');
   await page.waitForFunction(() => window.__printed.length === 2);
   assert.deepEqual((await page.evaluate(() => window.__printed))[1], { held: 0, cards: 3, memo: true, mode: '' });
   await t.check();
+});
+
+test('Print memo whose memo cannot come prints nothing rather than a blank page', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/split_below-*.wasm', (route) => route.abort('failed'));
+  const page = await context.newPage();
+  await page.goto(ctx.base);
+  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.click('[data-testid="print-memo"]');
+  assert.equal(await page.getAttribute('[data-testid="print-memo"]', 'aria-busy'), 'true');
+  await page.waitForSelector('[data-testid="print-memo"]:not([aria-busy])', { timeout: 20_000 });
+  assert.equal(await page.evaluate(() => window.__printed), 0);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-print')), false);
+  await context.close();
 });
 
 test("the browser's own Print command starts loading the held cards", async () => {

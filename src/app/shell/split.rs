@@ -259,6 +259,13 @@ impl Steps {
         if self.shown.try_get_untracked() == Some(self.cards.len()) {
             ALL_SHOWN.set(true);
             mark_ready();
+            // The page's length, held since the build-time copy left (index.html), is the
+            // app's own now that every card or its placeholder is in place.
+            if let Some(main) = document().get_element_by_id("calculator") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                    let _ = main.style().remove_property("min-height");
+                }
+            }
         }
     }
 }
@@ -301,11 +308,14 @@ const NEAR: &str = "100% 0px 100% 0px";
 /// `card` below the answer, held until it comes within a screen of the viewport (issue 32:
 /// what the page fetches without a user action). A placeholder of about its height
 /// (`data-approach` = `name`, its height from the stylesheet) stands in its place, so that the
-/// page's length and the scroll bar hold; once near, the card's chunk is fetched (counted, like
-/// [`lazy`]: the root has `data-loading` meanwhile) and, once it has come, the card replaces the
-/// placeholder in a task of its own (cards of one chunk that come near together are not built in
-/// one long task), or the failure message in a card of its own. [`approach_all`] brings every
-/// held card at once. Without `IntersectionObserver` the card loads at once.
+/// page's length and the scroll bar hold; once near (at once if it is near when placed), the
+/// card's chunk is fetched (counted until the card is built, like [`lazy`]: the root has
+/// `data-loading` meanwhile and `data-ready` waits for it) and, once it has come, the card
+/// replaces the placeholder in a task of its own (cards of one chunk that come near together are
+/// not built in one long task), or the failure message in a card of its own. The first held card
+/// that comes brings the others ([`approach_all`]): the reader is on the way down, and the
+/// keyboard's Tab and a find in the page then reach every card. Without `IntersectionObserver`
+/// the card loads at once.
 pub fn on_approach(name: &'static str, card: Card) -> AnyView {
     let (load, what) = match card {
         Card::Now(build) => return build(),
@@ -320,20 +330,27 @@ pub fn on_approach(name: &'static str, card: Card) -> AnyView {
         if started == Some(true) {
             return true;
         }
-        if go.get() {
-            let loading = counted(load);
+        let el = holder.get();
+        if go.get() || el.as_ref().is_some_and(|el| is_near(el)) {
+            set_in_flight(IN_FLIGHT.get() + 1);
             spawn_local(async move {
-                let loaded = loading.await.ok();
+                let loaded = load().await.ok();
                 set_timeout(
                     move || {
+                        let came = loaded.is_some();
                         got.try_set(Some(loaded));
+                        set_in_flight(IN_FLIGHT.get().saturating_sub(1));
+                        mark_ready();
+                        if came {
+                            approach_all();
+                        }
                     },
                     Duration::ZERO,
                 );
             });
             return true;
         }
-        if let Some(el) = holder.get() {
+        if let Some(el) = el {
             watch(&el, near);
         }
         false
@@ -345,6 +362,17 @@ pub fn on_approach(name: &'static str, card: Card) -> AnyView {
             .into_any(),
     })
     .into_any()
+}
+
+/// Whether `el` is within [`NEAR`] of the viewport now (one screen above or below it).
+fn is_near(el: &web_sys::Element) -> bool {
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = el.get_bounding_client_rect();
+    rect.bottom() > -screen && rect.top() < 2.0 * screen
 }
 
 /// Sets `near` once `el` comes within [`NEAR`] of the viewport (at once where the browser has
@@ -379,17 +407,50 @@ fn watch(el: &web_sys::Element, near: RwSignal<bool>) {
 }
 
 /// Brings every card held by [`on_approach`] now, wherever the viewport is: before the page is
-/// printed (the Print button waits for them; `beforeprint` cannot).
+/// printed (the Print button waits for them; `beforeprint` cannot), on the first Tab key, once
+/// one held card has come.
 pub fn approach_all() {
-    ALL_NEAR.with(|all| all.set(true));
+    ALL_NEAR.with(|all| {
+        if !all.get_untracked() {
+            all.set(true);
+        }
+    });
 }
 
-/// Whether every card held by [`on_approach`] has come (or failed) and no chunk of content on
-/// screen is on its way.
+/// Brings every held card when the browser is about to print with its own command (that print
+/// cannot wait for them; the next one has them, and a card not yet come prints a line saying so)
+/// unless the print is the memo's, and on the first Tab key (the keyboard then reaches every
+/// card). For the page's lifetime.
+pub fn bring_when_needed() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let window = window();
+    let print = Closure::<dyn Fn()>::new(|| {
+        let memo = document()
+            .document_element()
+            .is_some_and(|root| root.get_attribute("data-print").as_deref() == Some("memo"));
+        if !memo {
+            approach_all();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("beforeprint", print.as_ref().unchecked_ref());
+    print.forget();
+    let tab = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(|e: web_sys::KeyboardEvent| {
+        if e.key() == "Tab" {
+            approach_all();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("keydown", tab.as_ref().unchecked_ref());
+    tab.forget();
+}
+
+/// Whether every card after the results is in its place, every card held by [`on_approach`] has
+/// come (or failed) and no chunk of content on screen is on its way.
 pub fn all_here() -> bool {
-    IN_FLIGHT.get() == 0
+    ALL_SHOWN.get()
+        && IN_FLIGHT.get() == 0
         && document()
-            .query_selector("#calculator [data-approach]")
+            .query_selector("[data-approach]:not([data-prerender])")
             .ok()
             .flatten()
             .is_none()
