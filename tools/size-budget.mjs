@@ -84,9 +84,10 @@
  * until it comes: 931,336 measured; the first module 222.6 KB. The catalogue's bar stands in (its hint and a disabled
  * button, in the first module) until its chunk comes, so that the price fields below it do not move: 931,125. Review
  * mends (a held card near when placed loads at once; the first to come, the first Tab key and the browser's print bring
- * the rest; Print memo fetched on intent): 931,123; the first module 223.5 KB.
+ * the rest; Print memo fetched on intent): 931,123; the first module 223.5 KB. The memo's card handed to Print memo
+ * as a prop (no import circle through app::cards): 931,532 (shared chunks cut anew, +409).
  */
-export const BUDGET = 931_123;
+export const BUDGET = 931_532;
 
 /**
  * Bytes, brotli, of the files fetched only on demand and not by the page itself: the tokenizer

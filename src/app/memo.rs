@@ -98,7 +98,10 @@ pub fn MemoCard() -> impl IntoView {
 /// A memo that has not come within ten seconds (its chunk failed) prints
 /// nothing rather than a blank page; a click while one waits does nothing.
 #[component]
-pub fn PrintMemo() -> impl IntoView {
+pub fn PrintMemo(
+    /// The memo's card (from its chunk), fetched on intent.
+    memo: crate::app::shell::split::Card,
+) -> impl IntoView {
     let Some(request) = use_context::<MemoRequest>() else {
         return ().into_any();
     };
@@ -137,7 +140,7 @@ pub fn PrintMemo() -> impl IntoView {
             waiting.set(false);
         });
     };
-    let intent = || crate::app::shell::split::prefetch(crate::app::cards::MEMO);
+    let intent = move || crate::app::shell::split::prefetch(memo);
     view! {
         <button type="button" class="ghost" data-testid="print-memo" aria-busy=move || waiting.get().then_some("true")
             on:click=print on:pointerenter=move |_| intent() on:focus=move |_| intent()>"Print memo"</button>

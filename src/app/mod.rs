@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
             view! {
                 <embed::EmbedDialog options/>
                 <button type="button" class="ghost" data-testid="print" on:click=|_| memo::print_page()>"Print"</button>
-                <memo::PrintMemo/>
+                <memo::PrintMemo memo=cards::MEMO/>
             }
         })
         .forget();
