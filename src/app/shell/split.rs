@@ -70,7 +70,8 @@ macro_rules! split_card {
 pub(crate) use split_card;
 
 thread_local! {
-    /// Set once every card held by [`on_approach`] is wanted at once: before the page prints.
+    /// Set once every card held by [`on_approach`] is wanted at once ([`approach_all`]: Print, the
+    /// browser's print command, the first Tab key, the first held card that came).
     static ALL_NEAR: ArcRwSignal<bool> = ArcRwSignal::new(false);
     /// Chunks requested by [`lazy`] and [`lazy_quiet`] for content on screen that have not come
     /// (or failed) yet.
