@@ -126,13 +126,7 @@ pub fn PrintMemo(
         window.set_onafterprint(Some(after.unchecked_ref()));
         leptos::task::spawn_local(async move {
             let drawn = || matches!(document().query_selector(".memo [data-memo]"), Ok(Some(_)));
-            for _ in 0..200 {
-                if drawn() {
-                    break;
-                }
-                pause(50).await;
-            }
-            if drawn() {
+            if wait_for(drawn, 200).await {
                 let _ = window.print();
             } else if let Some(root) = document().document_element() {
                 let _ = root.remove_attribute("data-print");
@@ -169,15 +163,22 @@ pub fn print_page() {
     }
     crate::app::shell::split::approach_all();
     leptos::task::spawn_local(async move {
-        for _ in 0..100 {
-            pause(50).await;
-            if crate::app::shell::split::all_here() {
-                break;
-            }
-        }
+        wait_for(crate::app::shell::split::all_here, 100).await;
         WAITING.set(false);
         let _ = window.print();
     });
+}
+
+/// Waits until `done()`, checking at once and then every 50 ms, at most
+/// `checks` times; whether it is done.
+async fn wait_for(done: impl Fn() -> bool, checks: u32) -> bool {
+    for _ in 0..checks {
+        if done() {
+            return true;
+        }
+        pause(50).await;
+    }
+    done()
 }
 
 /// Waits `ms` milliseconds (a timer's promise).
